@@ -2,7 +2,6 @@
 
 #include <QDeadlineTimer>
 #include <QRegularExpression>
-
 #include <csignal>
 
 MockdProcess::MockdProcess() : m_process(std::make_unique<QProcess>()) {}

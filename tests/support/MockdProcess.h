@@ -4,7 +4,6 @@
 #include <QProcess>
 #include <QStringList>
 #include <QUrl>
-
 #include <memory>
 
 // Starts a real vigil-mockd (the binary in $VIGIL_MOCKD) on a free loopback port with an in-memory

@@ -1,0 +1,155 @@
+#pragma once
+
+#include "core/devices/Device.h"
+#include "core/devices/RelativeTime.h"
+
+#include <QAbstractTableModel>
+#include <QHash>
+#include <QSet>
+#include <limits>
+#include <optional>
+#include <vector>
+
+namespace vigil {
+
+// Every device of the account, one row each, in the order they arrived. Sorting and filtering
+// live in DeviceFilterModel. Live events update single rows by id: one dataChanged for one
+// changed device, one insert or one remove — never a reset after the first load.
+// No QtGui here: icons and status colours are exposed as names/enums in custom roles.
+class DeviceListModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(DeviceListModel)
+
+public:
+    enum Column
+    {
+        NameColumn,
+        StatusColumn,
+        ProfileColumn,
+        LocationColumn,
+        LastActiveColumn,
+        TypeColumn,
+        OsColumn,
+        AppColumn,
+        IpColumn,
+        FirstSignInColumn,
+        ColumnCount
+    };
+    Q_ENUM(Column)
+
+    enum Role
+    {
+        IdRole = Qt::UserRole + 1,
+        DeviceRole,     // vigil::Device
+        TypeRole,       // int(Device::Type)
+        TypeIconRole,   // "tv", "smartphone", …
+        StatusRole,     // int(Device::Status)
+        StatusIconRole, // "circle-play", …
+        StatusTextRole,
+        StatusTitleRole, // what is playing
+        ProfileRole,
+        IsCurrentRole,
+        IncompleteRole,
+        LastActiveRole,  // QDateTime (UTC), invalid when never active
+        FirstSignInRole, // QDateTime (UTC)
+        InactiveRole,    // bool: no activity for 90+ days
+        CountryRole,     // ISO country code
+        LocationRole,    // "Lisbon, Portugal"
+        SearchKeyRole,   // folded text the filter searches
+        SortRole         // the value the column sorts by
+    };
+    Q_ENUM(Role)
+
+    enum class Change
+    {
+        Inserted,
+        Updated,
+        Unchanged,
+        Removed,
+        UnknownDevice,
+        InvalidPayload,
+        IgnoredEvent
+    };
+    Q_ENUM(Change)
+
+    static constexpr qint64 noTime = std::numeric_limits<qint64>::min();
+    static constexpr int familiarAfterDays = 30;
+
+    explicit DeviceListModel(QObject* parent = nullptr);
+    ~DeviceListModel() override;
+
+    void setRelativeTime(const RelativeTime& relativeTime);
+    const RelativeTime& relativeTime() const { return m_time; }
+
+    // Replaces everything (one model reset). Later entries with an id already seen are dropped.
+    void setDevices(const QList<Device>& devices);
+    QList<Device> devices() const;
+    // One dataChanged for the row when it changed, one insert when the id is new.
+    Change upsert(const Device& device);
+    bool remove(const QString& id);
+    // "device.signed_in" (full device), "device.updated" (id plus the changed fields),
+    // "device.removed" ({"id"}). The payload may also wrap the device as {"device": {...}}.
+    Change applyEvent(QStringView type, const QJsonObject& payload);
+    // Relative times ("2 min ago") and inactivity move with the clock: call this from a timer.
+    void refreshRelativeTimes();
+
+    int rowOf(const QString& id) const { return m_rowById.value(id, -1); }
+    int incompleteCount() const;
+    // Countries the account normally uses: the current device's, and those of devices first seen
+    // more than 30 days ago. "Unfamiliar location" means a country outside this set.
+    QSet<QString> usualCountries() const;
+
+    // Fast read access for DeviceFilterModel (no QVariant, no allocation).
+    const Device& deviceAt(int row) const { return m_rows[size_t(row)].device; }
+    QStringView searchKeyAt(int row) const
+    {
+        const Row& entry = m_rows[size_t(row)];
+        return QStringView(m_searchKeys.constData() + entry.keyStart, entry.keyLength);
+    }
+    const QString& locationTextAt(int row) const { return m_rows[size_t(row)].locationText; }
+    qint64 lastActiveMsAt(int row) const { return m_rows[size_t(row)].lastActiveMs; }
+    qint64 firstSignInMsAt(int row) const { return m_rows[size_t(row)].firstSignInMs; }
+    bool isInactiveAt(int row, qint64 nowMs) const;
+    bool isFamiliarAt(int row, const QSet<QString>& usualCountries) const;
+
+    int rowCount(const QModelIndex& parent = QModelIndex()) const override;
+    int columnCount(const QModelIndex& parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    Qt::ItemFlags flags(const QModelIndex& index) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+private:
+    struct Row
+    {
+        Device device;
+        QString locationText;
+        qint64 lastActiveMs = noTime;
+        qint64 firstSignInMs = noTime;
+        qsizetype keyStart = 0; // the row's folded search text in m_searchKeys
+        qsizetype keyLength = 0;
+    };
+
+    static Row makeRow(const Device& device);
+    void storeSearchKey(Row& row);
+    void dropSearchKey(const Row& row);
+    void rebuildIndex(int fromRow);
+    QString displayText(const Row& row, int column) const;
+    QString accessibleText(const Row& row) const;
+    QString accessibleDescription(const Row& row) const;
+    QString toolTip(const Row& row, int column) const;
+    QVariant sortValue(const Row& row, int column) const;
+    bool isInactive(const Row& row, qint64 nowMs) const;
+
+    std::vector<Row> m_rows;
+    // Every row's search key in one buffer: a filter pass reads it front to back-ish instead of
+    // chasing 10,000 separate allocations. Replaced keys leave garbage that is compacted later.
+    QString m_searchKeys;
+    qsizetype m_searchKeyGarbage = 0;
+    QHash<QString, int> m_rowById;
+    RelativeTime m_time;
+    mutable std::optional<QSet<QString>> m_usualCountries;
+};
+
+} // namespace vigil

@@ -1,0 +1,49 @@
+#include "AppSettings.h"
+
+#include <QSettings>
+
+namespace vigil {
+namespace {
+
+const QString serverKey = QStringLiteral("account/server");
+const QString emailKey = QStringLiteral("account/email");
+const QString rememberKey = QStringLiteral("account/remember");
+
+} // namespace
+
+AppSettings::AppSettings(QSettings* settings) : m_settings(settings)
+{
+    Q_ASSERT(m_settings);
+}
+
+QUrl AppSettings::serverUrl() const
+{
+    return QUrl(m_settings->value(serverKey).toString());
+}
+
+void AppSettings::setServerUrl(const QUrl& url)
+{
+    m_settings->setValue(serverKey, url.toString());
+}
+
+QString AppSettings::lastEmail() const
+{
+    return m_settings->value(emailKey).toString();
+}
+
+void AppSettings::setLastEmail(const QString& email)
+{
+    m_settings->setValue(emailKey, email);
+}
+
+bool AppSettings::rememberSignIn() const
+{
+    return m_settings->value(rememberKey, true).toBool();
+}
+
+void AppSettings::setRememberSignIn(bool remember)
+{
+    m_settings->setValue(rememberKey, remember);
+}
+
+} // namespace vigil

@@ -1,0 +1,114 @@
+#include "auth/PasswordHasher.h"
+
+#include "base/Ids.h"
+#include "log/LogCategories.h"
+
+#include <QPointer>
+#include <sodium.h>
+
+namespace mockd {
+
+namespace {
+
+bool ensureSodium()
+{
+    static const bool ready = sodium_init() >= 0;
+    return ready;
+}
+
+qsizetype codePoints(const QString& text)
+{
+    qsizetype count = 0;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        if (text.at(i).isHighSurrogate() && i + 1 < text.size() && text.at(i + 1).isLowSurrogate())
+            ++i;
+        ++count;
+    }
+    return count;
+}
+
+QByteArray prepared(const QString& password)
+{
+    return password.normalized(QString::NormalizationForm_KC).toUtf8();
+}
+
+} // namespace
+
+PasswordHasher::PasswordHasher(QObject* parent) : QObject(parent)
+{
+    ensureSodium();
+    // Each verification holds 19 MiB; two at a time is plenty for a mock and bounds memory.
+    m_pool.setMaxThreadCount(2);
+    QByteArray random(32, Qt::Uninitialized);
+    randombytes_buf(random.data(), size_t(random.size()));
+    const auto dummy = hash(QString::fromLatin1(random.toBase64()));
+    if (dummy)
+        m_dummyHash = *dummy;
+    else
+        qCCritical(lcAuth) << "cannot compute the dummy password hash";
+}
+
+PasswordHasher::~PasswordHasher()
+{
+    m_pool.waitForDone();
+}
+
+bool PasswordHasher::isTooLong(const QString& password)
+{
+    // Cheap bound first: more than 4 UTF-16 units per allowed character cannot be allowed.
+    return password.size() > maxLength * 2 || codePoints(password) > maxLength;
+}
+
+Expected<QByteArray, PasswordHasher::Error> PasswordHasher::hash(const QString& password)
+{
+    if (password.isEmpty())
+        return unexpected(Error::Empty);
+    if (isTooLong(password))
+        return unexpected(Error::TooLong);
+    if (!ensureSodium())
+        return unexpected(Error::Failed);
+    const QByteArray bytes = prepared(password);
+    QByteArray out(crypto_pwhash_STRBYTES, '\0');
+    if (crypto_pwhash_str_alg(
+            out.data(), bytes.constData(), quint64(bytes.size()), opsLimit, memLimit, crypto_pwhash_ALG_ARGON2ID13) !=
+        0)
+        return unexpected(Error::Failed);
+    out.truncate(qstrnlen(out.constData(), out.size()));
+    return out;
+}
+
+bool PasswordHasher::verify(const QByteArray& encodedHash, const QString& password)
+{
+    if (password.isEmpty() || isTooLong(password) || encodedHash.isEmpty() || !ensureSodium())
+        return false;
+    const QByteArray bytes = prepared(password);
+    const QByteArray terminated = encodedHash + '\0';
+    return crypto_pwhash_str_verify(terminated.constData(), bytes.constData(), quint64(bytes.size())) == 0;
+}
+
+void PasswordHasher::verifyAsync(const QByteArray& encodedHash,
+                                 const QString& password,
+                                 QObject* context,
+                                 std::function<void(bool)> done)
+{
+    // The result is posted to this object (which outlives the pool) and only then, on the main
+    // thread, handed to `context` if it still exists: a QPointer must not be read across threads.
+    QPointer<QObject> target(context);
+    m_pool.start([this, encodedHash, password, target, done = std::move(done)]() mutable {
+        const bool ok = verify(encodedHash, password);
+        QMetaObject::invokeMethod(
+            this,
+            [ok, target, done = std::move(done)] {
+                if (target)
+                    done(ok);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void PasswordHasher::waitForIdle()
+{
+    m_pool.waitForDone();
+}
+
+} // namespace mockd

@@ -1,0 +1,157 @@
+#include "auth/SessionIssuer.h"
+
+#include "auth/AuthPolicy.h"
+#include "auth/Tokens.h"
+#include "base/Clock.h"
+#include "base/Ids.h"
+#include "log/LogCategories.h"
+#include "store/Database.h"
+#include "store/Store.h"
+
+#include <QJsonArray>
+
+namespace mockd {
+
+namespace {
+
+template <typename T>
+T pick(const T& given, const T& fallback)
+{
+    return given.isEmpty() ? fallback : given;
+}
+
+} // namespace
+
+SessionIssuer::SessionIssuer(Store& store, const Clock& clock) : m_store(store), m_clock(clock) {}
+
+Expected<IssuedTokens, ApiError> SessionIssuer::signIn(const Account& account,
+                                                       const Device& description,
+                                                       const QString& requestedDeviceId,
+                                                       const QString& method,
+                                                       const QString& ip)
+{
+    const qint64 now = m_clock.nowMs();
+    Device device;
+    const Device* known =
+        requestedDeviceId.isEmpty() ? nullptr : m_store.devices().byIdForAccount(requestedDeviceId, account.id);
+    if (!known)
+        known = m_store.devices().findSame(account.id, description);
+    if (known) {
+        device = *known;
+    } else {
+        device.id = Ids::generate(u"dev");
+        device.accountId = account.id;
+        device.firstSignInMs = now;
+    }
+    device.name = pick(description.name, pick(device.name, QStringLiteral("Unnamed device")));
+    device.type = pick(description.type, pick(device.type, QStringLiteral("computer")));
+    device.os = pick(description.os, device.os);
+    device.osVersion = pick(description.osVersion, device.osVersion);
+    device.app = pick(description.app, device.app);
+    device.appVersion = pick(description.appVersion, device.appVersion);
+    if (device.ip != ip) {
+        // The location belonged to the old address; the GeoIP lookup fills it in again.
+        device.city.clear();
+        device.region.clear();
+        device.country.clear();
+        device.countryCode.clear();
+        device.latitude.reset();
+        device.longitude.reset();
+    }
+    device.ip = ip;
+    device.lastActiveMs = now;
+    device.status = QStringLiteral("idle");
+    device.statusTitle.clear();
+
+    IssuedTokens issued;
+    issued.accessToken = Tokens::generate(Tokens::Kind::Access);
+    issued.refreshToken = Tokens::generate(Tokens::Kind::Refresh);
+    issued.sessionId = Ids::generate(u"ses");
+    issued.deviceId = device.id;
+
+    Session session;
+    session.id = issued.sessionId;
+    session.accountId = account.id;
+    session.deviceId = device.id;
+    session.issuedAtMs = now;
+    session.expiresAtMs = now + AuthPolicy::refreshTokenSeconds * 1000;
+    session.authMethod = method;
+    session.ip = ip;
+    session.lastSeenAtMs = now;
+    const AccessToken access{
+        Tokens::hash(issued.accessToken), session.id, now, now + AuthPolicy::accessTokenSeconds * 1000};
+    const RefreshToken refresh{Tokens::hash(issued.refreshToken), session.id, now, session.expiresAtMs, 0};
+
+    AuditEntry entry;
+    entry.accountId = account.id;
+    entry.deviceId = device.id;
+    entry.atMs = now;
+    entry.type = QStringLiteral("sign_in");
+    entry.actor = roleName(account.role);
+    entry.ip = ip;
+    entry.details = QJsonObject{{QStringLiteral("method"), method},
+                                {QStringLiteral("result"), QStringLiteral("success")},
+                                {QStringLiteral("session_id"), session.id},
+                                {QStringLiteral("device_name"), device.name}};
+
+    Transaction transaction(m_store.database());
+    if (auto ok = m_store.devices().save(device); !ok)
+        return unexpected(ApiError::internal());
+    if (auto ok = m_store.sessions().create(session, access, refresh); !ok)
+        return unexpected(ApiError::internal());
+    if (auto ok = m_store.audit().append(entry); !ok)
+        return unexpected(ApiError::internal());
+    if (!transaction.commit()) {
+        qCCritical(lcAuth) << "cannot commit a sign-in; reloading the store";
+        (void)m_store.reload();
+        return unexpected(ApiError::internal());
+    }
+    return issued;
+}
+
+Expected<IssuedTokens, ApiError> SessionIssuer::rotate(const RefreshToken& used, const Session& session)
+{
+    const qint64 now = m_clock.nowMs();
+    IssuedTokens issued;
+    issued.accessToken = Tokens::generate(Tokens::Kind::Access);
+    issued.refreshToken = Tokens::generate(Tokens::Kind::Refresh);
+    issued.sessionId = session.id;
+    issued.deviceId = session.deviceId;
+    const AccessToken access{
+        Tokens::hash(issued.accessToken), session.id, now, now + AuthPolicy::accessTokenSeconds * 1000};
+    const RefreshToken refresh{
+        Tokens::hash(issued.refreshToken), session.id, now, now + AuthPolicy::refreshTokenSeconds * 1000, 0};
+    if (auto ok = m_store.sessions().rotate(used.hash, now, access, refresh); !ok)
+        return unexpected(ApiError::internal());
+    return issued;
+}
+
+QJsonObject SessionIssuer::tokenPairJson(const IssuedTokens& tokens, const Account& account)
+{
+    return QJsonObject{
+        {QStringLiteral("access_token"), tokens.accessToken},
+        {QStringLiteral("refresh_token"), tokens.refreshToken},
+        {QStringLiteral("token_type"), QStringLiteral("Bearer")},
+        {QStringLiteral("expires_in"), AuthPolicy::accessTokenSeconds},
+        {QStringLiteral("refresh_expires_in"), AuthPolicy::refreshTokenSeconds},
+        {QStringLiteral("session_id"), tokens.sessionId},
+        {QStringLiteral("device_id"), tokens.deviceId},
+        {QStringLiteral("account"), accountJson(account)},
+    };
+}
+
+QJsonObject SessionIssuer::accountJson(const Account& account)
+{
+    return QJsonObject{
+        {QStringLiteral("id"), account.id},
+        {QStringLiteral("email"), account.email},
+        {QStringLiteral("display_name"), account.displayName},
+        {QStringLiteral("role"), roleName(account.role)},
+        {QStringLiteral("two_step"),
+         QJsonObject{{QStringLiteral("totp"), account.hasTotp()},
+                     {QStringLiteral("sms"), account.smsTwoStep && account.phoneVerified},
+                     {QStringLiteral("email"), false}}},
+    };
+}
+
+} // namespace mockd

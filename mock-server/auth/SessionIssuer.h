@@ -1,0 +1,49 @@
+#pragma once
+
+#include "base/Expected.h"
+#include "http/ApiError.h"
+#include "store/Records.h"
+
+#include <QJsonObject>
+
+namespace mockd {
+
+class Clock;
+class Store;
+
+// What a client gets after signing in or refreshing. The tokens exist in clear only here, on
+// their way into the response.
+struct IssuedTokens
+{
+    QString accessToken;
+    QString refreshToken;
+    QString sessionId;
+    QString deviceId;
+};
+
+// Creates sessions (with their device) and rotates token pairs; shared by password sign-in,
+// second-factor sign-in and refresh.
+class SessionIssuer final
+{
+public:
+    SessionIssuer(Store& store, const Clock& clock);
+
+    // Records the device (a known one when `requestedDeviceId` or the description matches one of
+    // the account's devices, else a new one), opens a session on it and audits the sign-in.
+    Expected<IssuedTokens, ApiError> signIn(const Account& account,
+                                            const Device& description,
+                                            const QString& requestedDeviceId,
+                                            const QString& method,
+                                            const QString& ip);
+    // Marks `used` rotated and issues the next pair for the same session.
+    Expected<IssuedTokens, ApiError> rotate(const RefreshToken& used, const Session& session);
+
+    static QJsonObject tokenPairJson(const IssuedTokens& tokens, const Account& account);
+    static QJsonObject accountJson(const Account& account);
+
+private:
+    Store& m_store;
+    const Clock& m_clock;
+};
+
+} // namespace mockd

@@ -1,0 +1,76 @@
+#include "auth/TokenAuthenticator.h"
+
+#include "auth/Tokens.h"
+#include "base/Clock.h"
+#include "store/Store.h"
+
+namespace mockd {
+
+namespace {
+
+ApiError bearerError(const QString& code, const QString& message, bool invalidToken)
+{
+    ApiError error = ApiError::unauthorized(code, message);
+    error.headers.append({QByteArrayLiteral("WWW-Authenticate"),
+                          invalidToken ? QByteArrayLiteral("Bearer realm=\"vigil\", error=\"invalid_token\"")
+                                       : QByteArrayLiteral("Bearer realm=\"vigil\"")});
+    return error;
+}
+
+} // namespace
+
+TokenAuthenticator::TokenAuthenticator(const Store& store, const Clock& clock) : m_store(store), m_clock(clock) {}
+
+ApiError TokenAuthenticator::tokenMissing()
+{
+    return bearerError(
+        QStringLiteral("token_missing"), QStringLiteral("Sign in first: no access token was sent."), false);
+}
+
+ApiError TokenAuthenticator::tokenInvalid()
+{
+    return bearerError(QStringLiteral("token_invalid"), QStringLiteral("The access token is not valid."), true);
+}
+
+ApiError TokenAuthenticator::tokenExpired()
+{
+    return bearerError(QStringLiteral("token_expired"),
+                       QStringLiteral("The access token has expired; refresh it and try again."),
+                       true);
+}
+
+ApiError TokenAuthenticator::sessionRevoked()
+{
+    return bearerError(
+        QStringLiteral("session_revoked"), QStringLiteral("This device was signed out. Sign in again."), true);
+}
+
+Expected<Principal, ApiError> TokenAuthenticator::authenticate(const HttpRequest& request)
+{
+    const QByteArray header = request.header("authorization");
+    if (header.trimmed().isEmpty())
+        return unexpected(tokenMissing());
+    static constexpr QByteArrayView scheme("bearer ");
+    if (header.size() <= scheme.size() ||
+        QByteArrayView(header).first(scheme.size()).compare(scheme, Qt::CaseInsensitive) != 0)
+        return unexpected(tokenInvalid());
+    const QString token = QString::fromLatin1(QByteArrayView(header).sliced(scheme.size()).trimmed());
+    if (!Tokens::hasShape(Tokens::Kind::Access, token))
+        return unexpected(tokenInvalid());
+
+    const QByteArray hash = Tokens::hash(token);
+    const AccessToken* access = m_store.sessions().access(hash);
+    if (!access || !Tokens::sameHash(access->hash, hash))
+        return unexpected(tokenInvalid());
+    const Session* session = m_store.sessions().session(access->sessionId);
+    const Account* account = session ? m_store.accounts().byId(session->accountId) : nullptr;
+    if (!session || !account)
+        return unexpected(tokenInvalid());
+    if (session->isRevoked() || session->issuedAtMs < account->notBeforeMs)
+        return unexpected(sessionRevoked());
+    if (access->expiresAtMs <= m_clock.nowMs())
+        return unexpected(tokenExpired());
+    return Principal{account->id, session->id, session->deviceId, account->role};
+}
+
+} // namespace mockd

@@ -1,0 +1,31 @@
+#pragma once
+
+#include "http/Authenticator.h"
+
+namespace mockd {
+
+class Clock;
+class Store;
+
+// Checks "Authorization: Bearer vat_…" against the in-memory session index (no hashing beyond one
+// SHA-256, no database read). Distinct answers so clients know what to do: `token_missing`,
+// `token_invalid`, `session_revoked` (sign in again; also when the account's not_before cutoff is
+// after the session's start), `token_expired` (refresh, then retry).
+class TokenAuthenticator final : public Authenticator
+{
+public:
+    TokenAuthenticator(const Store& store, const Clock& clock);
+
+    Expected<Principal, ApiError> authenticate(const HttpRequest& request) override;
+
+    static ApiError tokenMissing();
+    static ApiError tokenInvalid();
+    static ApiError tokenExpired();
+    static ApiError sessionRevoked();
+
+private:
+    const Store& m_store;
+    const Clock& m_clock;
+};
+
+} // namespace mockd

@@ -1,0 +1,35 @@
+#pragma once
+
+#include <QObject>
+
+namespace mockd {
+
+class Clock;
+class Router;
+class SessionIssuer;
+class Store;
+struct RequestContext;
+
+// POST /v1/auth/refresh (rotation with reuse detection) and POST /v1/auth/logout.
+class TokenRoutes final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(TokenRoutes)
+
+public:
+    TokenRoutes(Store& store, const Clock& clock, SessionIssuer& issuer, QObject* parent = nullptr);
+    ~TokenRoutes() override;
+
+    void registerRoutes(Router& router);
+
+private:
+    void refresh(const RequestContext& context);
+    void logout(const RequestContext& context);
+    void revokeSession(const QString& sessionId, const QString& reason, const QString& ip, const QString& actor);
+
+    Store& m_store;
+    const Clock& m_clock;
+    SessionIssuer& m_issuer;
+};
+
+} // namespace mockd

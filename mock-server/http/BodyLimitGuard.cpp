@@ -1,0 +1,130 @@
+#include "http/BodyLimitGuard.h"
+
+#include "http/ApiError.h"
+#include "http/HttpLimits.h"
+#include "http/HttpResponse.h"
+#include "log/LogCategories.h"
+
+#include <QTcpSocket>
+#include <QTimer>
+
+namespace mockd {
+
+namespace {
+
+constexpr int lingerMs = 5000;
+
+struct Head
+{
+    QByteArray method;
+    QByteArray target;
+    qint64 contentLength = -1; // -1: none; -2: unreadable
+    bool expectContinue = false;
+};
+
+// Parses the request line and the headers we care about; `block` ends before the blank line.
+Head parseHead(QByteArrayView block)
+{
+    Head head;
+    const auto lines = QByteArray::fromRawData(block.data(), block.size()).split('\n');
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        const QByteArray line = lines.at(i).trimmed();
+        if (i == 0) {
+            const auto parts = line.split(' ');
+            head.method = parts.value(0);
+            head.target = parts.value(1);
+            continue;
+        }
+        const qsizetype colon = line.indexOf(':');
+        if (colon <= 0)
+            continue;
+        const QByteArray name = line.left(colon).trimmed().toLower();
+        const QByteArray value = line.mid(colon + 1).trimmed();
+        if (name == "content-length" && head.contentLength == -1) {
+            bool ok = false;
+            const qint64 length = value.toLongLong(&ok);
+            head.contentLength = ok && length >= 0 ? length : -2;
+        } else if (name == "expect") {
+            head.expectContinue = value.compare("100-continue", Qt::CaseInsensitive) == 0;
+        }
+    }
+    return head;
+}
+
+} // namespace
+
+BodyLimitGuard::BodyLimitGuard(QTcpSocket* socket, qint64 maxBodyBytes, bool answerExpectContinue, Rejected onRejected)
+    : QObject(socket), m_socket(socket), m_maxBody(maxBodyBytes), m_answerExpectContinue(answerExpectContinue),
+      m_onRejected(std::move(onRejected))
+{
+    connect(socket, &QTcpSocket::readyRead, this, &BodyLimitGuard::onReadyRead);
+}
+
+BodyLimitGuard::~BodyLimitGuard() = default;
+
+void BodyLimitGuard::onReadyRead()
+{
+    if (m_rejected) {
+        drain();
+        return;
+    }
+    if (!m_socket->isTransactionStarted()) {
+        m_requestBytes = 0;
+        inspectHead();
+        if (m_rejected)
+            return;
+    }
+    m_requestBytes += m_socket->bytesAvailable();
+    if (m_requestBytes > m_maxBody + HttpLimits::maxHeaderBytes)
+        reject({}, {}, false, -1);
+}
+
+void BodyLimitGuard::inspectHead()
+{
+    const QByteArray peeked = m_socket->peek(HttpLimits::maxHeaderBytes);
+    const qsizetype end = peeked.indexOf("\r\n\r\n");
+    if (end < 0)
+        return; // headers not complete yet; the running count still bounds the request
+    const Head head = parseHead(QByteArrayView(peeked).first(end));
+    if (head.contentLength > m_maxBody) {
+        // Throw the already-received part away so Qt's parser never sees this request.
+        m_socket->read(end + 4);
+        reject(head.method, head.target, true, head.contentLength);
+        return;
+    }
+    if (head.expectContinue && m_answerExpectContinue && head.contentLength >= 0)
+        m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
+}
+
+void BodyLimitGuard::reject(const QByteArray& method, const QByteArray& target, bool drainBody, qint64 declaredLength)
+{
+    m_rejected = true;
+    m_socket->write(HttpResponse::fromError(ApiError::bodyTooLarge()).toWire(true));
+    const qsizetype question = target.indexOf('?');
+    if (m_onRejected)
+        m_onRejected(method.isEmpty() ? QByteArrayLiteral("-") : method,
+                     QString::fromLatin1(question < 0 ? target : target.left(question)),
+                     question < 0 ? QString() : QString::fromLatin1(target.mid(question + 1)));
+    if (drainBody) {
+        // Read (and drop) what the client is still sending, so it gets to read our answer instead of
+        // a connection reset; give up after a bounded amount or time.
+        m_drainLeft = qMin(declaredLength, HttpLimits::maxDrainBytes);
+        drain();
+        QTimer::singleShot(lingerMs, m_socket, [socket = m_socket] { socket->disconnectFromHost(); });
+    } else {
+        m_socket->disconnectFromHost();
+    }
+}
+
+void BodyLimitGuard::drain()
+{
+    const QByteArray dropped = m_socket->read(qMax<qint64>(0, qMin(m_drainLeft, m_socket->bytesAvailable())));
+    m_drainLeft -= dropped.size();
+    if (m_drainLeft <= 0) {
+        m_socket->readAll();
+        if (m_socket->state() == QAbstractSocket::ConnectedState)
+            m_socket->disconnectFromHost();
+    }
+}
+
+} // namespace mockd

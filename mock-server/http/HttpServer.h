@@ -1,0 +1,64 @@
+#pragma once
+
+#include "base/Expected.h"
+#include "http/HttpRequest.h"
+#include "http/Responder.h"
+
+#include <QHostAddress>
+#include <QObject>
+#include <QPointer>
+#include <memory>
+
+namespace mockd {
+
+class AdminAuthorizer;
+class Authenticator;
+class HttpServerAdapter;
+class LimitedTcpServer;
+class RequestLog;
+class Router;
+
+// The request pipeline, the same for every route: size limit (413) → admin gate for /__admin/*
+// (403) → route (404 / 405) → who may call it (401 / 403, deny by default) → JSON body (415 / 400)
+// → handler. Every answer is logged once, through the redacting RequestLog.
+class HttpServer final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(HttpServer)
+
+public:
+    HttpServer(const Router& router, RequestLog& log, QObject* parent = nullptr);
+    ~HttpServer() override;
+
+    void setAuthenticator(Authenticator* authenticator) { m_authenticator = authenticator; }
+    void setAdminAuthorizer(const AdminAuthorizer* authorizer) { m_admin = authorizer; }
+
+    // Listens on address:port (0: any free port); returns the port.
+    Expected<quint16, QString> listen(const QHostAddress& address, quint16 port);
+    // Stops accepting connections; requests already received are still answered.
+    void stopListening();
+    int inFlight() const { return m_inFlight; }
+    // Pushes buffered answers out to the clients; call before leaving the event loop.
+    void flushConnections();
+
+    // Runs the pipeline for one request (public so tests can drive it without sockets).
+    void dispatch(const HttpRequest& request, const Responder& responder);
+
+Q_SIGNALS:
+    // The last in-flight request was answered after stopListening().
+    void drained();
+
+private:
+    void onRequest(HttpRequest request, std::shared_ptr<ResponseSlot> slot);
+
+    const Router& m_router;
+    RequestLog& m_log;
+    Authenticator* m_authenticator = nullptr;
+    const AdminAuthorizer* m_admin = nullptr;
+    std::unique_ptr<HttpServerAdapter> m_adapter;
+    QList<QPointer<LimitedTcpServer>> m_listeners;
+    int m_inFlight = 0;
+    bool m_stopping = false;
+};
+
+} // namespace mockd

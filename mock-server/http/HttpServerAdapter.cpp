@@ -1,0 +1,250 @@
+#include "http/HttpServerAdapter.h"
+
+#include "http/ApiError.h"
+#include "http/HttpResponse.h"
+#include "http/LimitedTcpServer.h"
+
+#include <QAbstractHttpServer>
+#include <QHash>
+#include <QHttpServerRequest>
+#include <QHttpServerResponder>
+#include <QPointer>
+#include <QTcpSocket>
+#include <deque>
+#include <optional>
+
+// Qt's HTTP server API changed twice since 6.4:
+//  - 6.4:      handleRequest(const QHttpServerRequest&, QTcpSocket*), answer through makeResponder().
+//              Requests on one connection are handled as they arrive, even while an earlier answer is
+//              still pending, so this adapter queues answers per connection to keep them in order.
+//  - 6.5–6.7:  handleRequest(const QHttpServerRequest&, QHttpServerResponder&); moving the responder
+//              out defers the answer and Qt stops reading the connection until it is destroyed.
+//              missingHandler takes QHttpServerResponder&&.
+//  - 6.8+:     missingHandler takes QHttpServerResponder&; headers are QHttpHeaders; listen() is gone
+//              (bind(QTcpServer*) returns bool); WebSocket upgrades go through
+//              addWebSocketUpgradeVerifier(); Qt answers "Expect: 100-continue" itself.
+#define VIGIL_QT_HTTP_64 (QT_VERSION < QT_VERSION_CHECK(6, 5, 0))
+#define VIGIL_QT_HTTP_68 (QT_VERSION >= QT_VERSION_CHECK(6, 8, 0))
+
+#if VIGIL_QT_HTTP_68
+#include <QHttpHeaders>
+#endif
+
+namespace mockd {
+
+namespace {
+
+QByteArray methodName(QHttpServerRequest::Method method)
+{
+    switch (method) {
+    case QHttpServerRequest::Method::Get:
+        return QByteArrayLiteral("GET");
+    case QHttpServerRequest::Method::Put:
+        return QByteArrayLiteral("PUT");
+    case QHttpServerRequest::Method::Delete:
+        return QByteArrayLiteral("DELETE");
+    case QHttpServerRequest::Method::Post:
+        return QByteArrayLiteral("POST");
+    case QHttpServerRequest::Method::Head:
+        return QByteArrayLiteral("HEAD");
+    case QHttpServerRequest::Method::Options:
+        return QByteArrayLiteral("OPTIONS");
+    case QHttpServerRequest::Method::Patch:
+        return QByteArrayLiteral("PATCH");
+    case QHttpServerRequest::Method::Connect:
+        return QByteArrayLiteral("CONNECT");
+    case QHttpServerRequest::Method::Trace:
+        return QByteArrayLiteral("TRACE");
+    default:
+        return QByteArrayLiteral("UNKNOWN");
+    }
+}
+
+HttpRequest toRequest(const QHttpServerRequest& request)
+{
+    HttpRequest out;
+    out.method = methodName(request.method());
+    const QUrl url = request.url();
+    out.path = url.path(QUrl::FullyEncoded);
+    out.query = url.query(QUrl::FullyEncoded);
+#if VIGIL_QT_HTTP_68
+    const QHttpHeaders& headers = request.headers();
+    out.headers.reserve(headers.size());
+    for (qsizetype i = 0; i < headers.size(); ++i) {
+        const QLatin1StringView name = headers.nameAt(i);
+        out.headers.append({QByteArray(name.data(), name.size()), headers.valueAt(i).toByteArray()});
+    }
+#else
+    out.headers = request.headers();
+#endif
+    out.body = request.body();
+    out.peer = request.remoteAddress();
+    return out;
+}
+
+bool isWebSocketUpgrade(const QHttpServerRequest& request)
+{
+    return request.value(QByteArrayLiteral("upgrade")).compare("websocket", Qt::CaseInsensitive) == 0;
+}
+
+void write(QHttpServerResponder& responder, const HttpResponse& response)
+{
+    const auto status = QHttpServerResponder::StatusCode(response.status);
+#if VIGIL_QT_HTTP_68
+    QHttpHeaders headers;
+    for (const auto& [name, value] : response.headers)
+        headers.append(name, value);
+    responder.write(response.body, headers, status);
+#else
+    responder.writeStatusLine(status);
+    for (const auto& [name, value] : response.headers)
+        responder.writeHeader(name, value);
+    if (response.status != 204 && response.status != 304)
+        responder.writeHeader(QByteArrayLiteral("Content-Length"), QByteArray::number(response.body.size()));
+    responder.writeBody(response.body);
+#endif
+}
+
+#if VIGIL_QT_HTTP_64
+class ConnectionQueue;
+
+class QtSlot final : public ResponseSlot
+{
+public:
+    QtSlot(QHttpServerResponder&& responder, ConnectionQueue* queue) : m_responder(std::move(responder)), m_queue(queue)
+    {}
+    void send(const HttpResponse& response) override;
+
+    std::optional<HttpResponse> m_response;
+    std::optional<QHttpServerResponder> m_responder;
+
+private:
+    QPointer<ConnectionQueue> m_queue;
+};
+
+// Lives as a child of the socket, so it (and every pending answer) goes away with the connection.
+class ConnectionQueue final : public QObject
+{
+public:
+    explicit ConnectionQueue(QTcpSocket* socket) : QObject(socket) {}
+
+    void flush()
+    {
+        const auto* socket = static_cast<QTcpSocket*>(parent());
+        while (!m_pending.empty() && m_pending.front()->m_response) {
+            const std::shared_ptr<QtSlot> slot = m_pending.front();
+            m_pending.pop_front();
+            if (socket->state() == QAbstractSocket::ConnectedState)
+                write(*slot->m_responder, *slot->m_response);
+            slot->m_responder.reset();
+        }
+    }
+
+    std::deque<std::shared_ptr<QtSlot>> m_pending;
+};
+
+void QtSlot::send(const HttpResponse& response)
+{
+    if (!m_queue || m_response)
+        return;
+    m_response = response;
+    m_queue->flush();
+}
+#else
+class QtSlot final : public ResponseSlot
+{
+public:
+    explicit QtSlot(QHttpServerResponder&& responder) : m_responder(std::move(responder)) {}
+
+    void send(const HttpResponse& response) override
+    {
+        if (!m_responder)
+            return;
+        write(*m_responder, response);
+        // Qt resumes reading the connection once the responder is gone.
+        m_responder.reset();
+    }
+
+private:
+    std::optional<QHttpServerResponder> m_responder;
+};
+#endif
+
+} // namespace
+
+class HttpServerAdapter::Server final : public QAbstractHttpServer
+{
+public:
+    explicit Server(RequestHandler handler) : m_handler(std::move(handler)) {}
+
+protected:
+#if VIGIL_QT_HTTP_64
+    bool handleRequest(const QHttpServerRequest& request, QTcpSocket* socket) override
+    {
+        if (isWebSocketUpgrade(request))
+            return false; // no WebSocket routes yet: missingHandler answers
+        ConnectionQueue* queue = queueFor(socket);
+        auto slot = std::make_shared<QtSlot>(makeResponder(request, socket), queue);
+        queue->m_pending.push_back(slot);
+        m_handler(toRequest(request), slot);
+        return true;
+    }
+
+    void missingHandler(const QHttpServerRequest& request, QTcpSocket* socket) override
+    {
+        QHttpServerResponder responder = makeResponder(request, socket);
+        write(responder, HttpResponse::fromError(ApiError::notFound()));
+    }
+#else
+    bool handleRequest(const QHttpServerRequest& request, QHttpServerResponder& responder) override
+    {
+        if (isWebSocketUpgrade(request))
+            return false;
+        m_handler(toRequest(request), std::make_shared<QtSlot>(std::move(responder)));
+        return true;
+    }
+
+#if VIGIL_QT_HTTP_68
+    void missingHandler(const QHttpServerRequest&, QHttpServerResponder& responder) override
+#else
+    void missingHandler(const QHttpServerRequest&, QHttpServerResponder&& responder) override
+#endif
+    {
+        write(responder, HttpResponse::fromError(ApiError::notFound()));
+    }
+#endif
+
+private:
+#if VIGIL_QT_HTTP_64
+    ConnectionQueue* queueFor(QTcpSocket* socket)
+    {
+        if (ConnectionQueue* queue = m_queues.value(socket))
+            return queue;
+        auto* queue = new ConnectionQueue(socket);
+        m_queues.insert(socket, queue);
+        QObject::connect(queue, &QObject::destroyed, this, [this, socket] { m_queues.remove(socket); });
+        return queue;
+    }
+
+    QHash<const QTcpSocket*, ConnectionQueue*> m_queues;
+#endif
+    RequestHandler m_handler;
+};
+
+HttpServerAdapter::HttpServerAdapter(RequestHandler handler) : m_server(std::make_unique<Server>(std::move(handler))) {}
+
+HttpServerAdapter::~HttpServerAdapter() = default;
+
+bool HttpServerAdapter::attach(LimitedTcpServer* server)
+{
+#if VIGIL_QT_HTTP_68
+    server->setAnswerExpectContinue(false);
+    return m_server->bind(server);
+#else
+    server->setAnswerExpectContinue(true);
+    m_server->bind(server);
+    return server->parent() == m_server.get();
+#endif
+}
+
+} // namespace mockd

@@ -1,0 +1,34 @@
+#pragma once
+
+#include "http/HttpRequest.h"
+#include "http/Responder.h"
+
+#include <functional>
+#include <memory>
+
+namespace mockd {
+
+class LimitedTcpServer;
+
+// The one place that knows which Qt version's QAbstractHttpServer it talks to (QT_VERSION_CHECK
+// lives only in HttpServerAdapter.cpp). It turns each Qt request into an HttpRequest plus a
+// ResponseSlot that may be answered later, and keeps answers on one connection in request order.
+class HttpServerAdapter final
+{
+public:
+    using RequestHandler = std::function<void(HttpRequest request, std::shared_ptr<ResponseSlot> slot)>;
+
+    explicit HttpServerAdapter(RequestHandler handler);
+    ~HttpServerAdapter();
+    HttpServerAdapter(const HttpServerAdapter&) = delete;
+    HttpServerAdapter& operator=(const HttpServerAdapter&) = delete;
+
+    // Serves HTTP on a listening server; takes ownership. False when Qt refused it.
+    bool attach(LimitedTcpServer* server);
+
+private:
+    class Server;
+    std::unique_ptr<Server> m_server;
+};
+
+} // namespace mockd

@@ -1,0 +1,65 @@
+#include "base/SignalWatcher.h"
+#include "log/Redaction.h"
+#include "log/RequestLog.h"
+#include "service/CommandLine.h"
+#include "service/MockService.h"
+
+#include <QCoreApplication>
+#include <QThread>
+#include <cstdio>
+
+namespace {
+
+mockd::RequestLog* g_requestLog = nullptr;
+
+// Every Qt log message goes through the redaction helper too, after the buffered request lines,
+// so the order on stderr stays true.
+void logMessage(QtMsgType type, const QMessageLogContext& context, const QString& message)
+{
+    if (g_requestLog && QThread::currentThread() == QCoreApplication::instance()->thread())
+        g_requestLog->flush();
+    const QString line = mockd::Redaction::redactText(qFormatLogMessage(type, context, message));
+    std::fprintf(stderr, "%s\n", line.toLocal8Bit().constData());
+    std::fflush(stderr);
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("vigil"));
+    QCoreApplication::setApplicationName(QStringLiteral("vigil-mockd"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(VIGIL_VERSION));
+    qSetMessagePattern(QStringLiteral("%{time yyyy-MM-ddThh:mm:ss.zzz} %{type} %{category}: %{message}"));
+    qInstallMessageHandler(logMessage);
+
+    const auto options =
+        mockd::CommandLine::parse(QCoreApplication::arguments(), qEnvironmentVariable("VIGIL_ADMIN_KEY"));
+    if (!options) {
+        std::fprintf(stderr, "vigil-mockd: %s\n", qPrintable(options.error()));
+        return 2;
+    }
+
+    mockd::SignalWatcher signalWatcher;
+    if (!signalWatcher.install())
+        std::fprintf(stderr, "vigil-mockd: cannot watch SIGINT/SIGTERM; stop with SIGKILL\n");
+
+    mockd::MockService service(*options);
+    g_requestLog = &service.requestLog();
+    const auto url = service.start();
+    if (!url) {
+        std::fprintf(stderr, "vigil-mockd: %s\n", qPrintable(url.error()));
+        g_requestLog = nullptr;
+        return 1;
+    }
+    std::printf("listening on %s\n", qPrintable(url->toString()));
+    std::fflush(stdout);
+
+    QObject::connect(
+        &signalWatcher, &mockd::SignalWatcher::terminationRequested, &service, [&service](int) { service.shutdown(); });
+    QObject::connect(&service, &mockd::MockService::stopped, &app, [] { QCoreApplication::exit(0); });
+    const int code = QCoreApplication::exec();
+    g_requestLog = nullptr;
+    return code;
+}

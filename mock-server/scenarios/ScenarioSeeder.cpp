@@ -1,0 +1,99 @@
+#include "scenarios/ScenarioSeeder.h"
+
+#include "auth/AuthPolicy.h"
+#include "auth/Tokens.h"
+#include "base/Clock.h"
+#include "base/Ids.h"
+#include "base/TimeFormat.h"
+#include "scenarios/Scenario.h"
+#include "store/Database.h"
+#include "store/Store.h"
+
+namespace mockd {
+
+namespace {
+
+qint64 resolve(const QString& spec, qint64 now, qint64 fallback)
+{
+    if (spec.isEmpty())
+        return fallback;
+    return TimeFormat::parseRelativeOrAbsolute(spec, now).value_or(fallback);
+}
+
+} // namespace
+
+ScenarioSeeder::ScenarioSeeder(Store& store, const Clock& clock) : m_store(store), m_clock(clock) {}
+
+Expected<Ok, QString> ScenarioSeeder::seed(const Scenario& scenario)
+{
+    const qint64 now = m_clock.nowMs();
+    Transaction transaction(m_store.database());
+    for (const ScenarioAccount& source : scenario.accounts) {
+        Account account = source.account;
+        if (account.passwordHash.isEmpty())
+            return unexpected(
+                QStringLiteral("%1: the password of %2 was not hashed").arg(scenario.source, account.email));
+        account.createdAtMs = resolve(source.createdAt, now, now);
+        if (auto ok = m_store.accounts().insert(account); !ok)
+            return unexpected(QStringLiteral("%1: %2: %3").arg(scenario.source, account.email, ok.error()));
+        for (Profile profile : source.profiles) {
+            profile.createdAtMs = account.createdAtMs;
+            if (auto ok = m_store.accounts().insertProfile(profile); !ok)
+                return unexpected(QStringLiteral("%1: profile %2: %3").arg(scenario.source, profile.id, ok.error()));
+        }
+        for (const ScenarioDevice& seeded : source.devices) {
+            Device device = seeded.device;
+            device.firstSignInMs = resolve(seeded.firstSignIn, now, now);
+            device.lastActiveMs = qMax(device.firstSignInMs, resolve(seeded.lastActive, now, now));
+            if (auto ok = m_store.devices().save(device); !ok)
+                return unexpected(QStringLiteral("%1: device %2: %3").arg(scenario.source, device.id, ok.error()));
+            if (!seeded.signedIn)
+                continue;
+
+            Session session;
+            session.id = Ids::generate(u"ses");
+            session.accountId = account.id;
+            session.deviceId = device.id;
+            session.issuedAtMs = qMax(device.firstSignInMs, resolve(seeded.signedInAt, now, device.firstSignInMs));
+            session.expiresAtMs = now + AuthPolicy::refreshTokenSeconds * 1000;
+            session.authMethod = QStringLiteral("password");
+            session.ip = device.ip;
+            session.lastSeenAtMs = device.lastActiveMs;
+            const AccessToken access{Tokens::hash(Tokens::generate(Tokens::Kind::Access)),
+                                     session.id,
+                                     session.lastSeenAtMs,
+                                     session.lastSeenAtMs + AuthPolicy::accessTokenSeconds * 1000};
+            const RefreshToken refresh{Tokens::hash(Tokens::generate(Tokens::Kind::Refresh)),
+                                       session.id,
+                                       session.issuedAtMs,
+                                       session.expiresAtMs,
+                                       0};
+            if (auto ok = m_store.sessions().create(session, access, refresh); !ok)
+                return unexpected(QStringLiteral("%1: session of %2: %3").arg(scenario.source, device.id, ok.error()));
+
+            AuditEntry entry;
+            entry.accountId = account.id;
+            entry.deviceId = device.id;
+            entry.atMs = session.issuedAtMs;
+            entry.type = QStringLiteral("sign_in");
+            entry.ip = device.ip;
+            entry.details = {{QStringLiteral("method"), QStringLiteral("password")},
+                             {QStringLiteral("result"), QStringLiteral("success")},
+                             {QStringLiteral("session_id"), session.id},
+                             {QStringLiteral("device_name"), device.name}};
+            if (auto ok = m_store.audit().append(entry); !ok)
+                return unexpected(ok.error());
+        }
+    }
+    if (auto ok = m_store.setMeta(QStringLiteral("scenario_digest"), QString::fromLatin1(scenario.digest.toHex())); !ok)
+        return ok;
+    if (auto ok = m_store.setMeta(QStringLiteral("scenario_name"), scenario.name); !ok)
+        return ok;
+    if (!transaction.commit()) {
+        (void)m_store.reload();
+        return unexpected(QStringLiteral("could not commit the scenario"));
+    }
+    return Ok{};
+}
+
+} // namespace mockd

@@ -1,0 +1,28 @@
+#pragma once
+
+#include "base/Expected.h"
+
+#include <QString>
+
+namespace mockd {
+
+class Clock;
+class Store;
+struct Scenario;
+
+// Writes a scenario into an empty store in one transaction: accounts, profiles, devices, and for
+// every signed-in device a session (whose tokens nobody knows: they exist to be signed out) plus
+// its sign-in in the audit log. Seeded sessions stay valid for 30 days from the moment of seeding.
+class ScenarioSeeder final
+{
+public:
+    ScenarioSeeder(Store& store, const Clock& clock);
+
+    Expected<Ok, QString> seed(const Scenario& scenario);
+
+private:
+    Store& m_store;
+    const Clock& m_clock;
+};
+
+} // namespace mockd

@@ -1,0 +1,31 @@
+#pragma once
+
+#include "base/Expected.h"
+
+#include <QHostAddress>
+#include <QString>
+#include <QStringList>
+
+namespace mockd {
+
+struct Options
+{
+    quint16 port = 8765;
+    QHostAddress bind = QHostAddress(QHostAddress::LocalHost);
+    QString databasePath; // ":memory:" for a throw-away database
+    QString scenarioPath; // empty: the built-in household scenario
+    QString adminKey;     // empty: the admin API refuses everything
+};
+
+namespace CommandLine {
+
+// The help text names the demo credentials, so a person starting the service knows how to sign in.
+QString description();
+// Parses the arguments; --help and --version print and exit, like any Qt tool. `environmentKey`
+// is the value of VIGIL_ADMIN_KEY, used when --admin-key is not given.
+Expected<Options, QString> parse(const QStringList& arguments, const QString& environmentKey);
+QString defaultDatabasePath();
+
+} // namespace CommandLine
+
+} // namespace mockd

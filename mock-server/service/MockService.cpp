@@ -1,0 +1,167 @@
+#include "service/MockService.h"
+
+#include "admin/AdminGuard.h"
+#include "admin/AdminRoutes.h"
+#include "auth/AccountRoutes.h"
+#include "auth/AuthPolicy.h"
+#include "auth/LoginRoutes.h"
+#include "auth/LoginThrottle.h"
+#include "auth/MfaChallenges.h"
+#include "auth/PasswordHasher.h"
+#include "auth/SessionIssuer.h"
+#include "auth/TokenAuthenticator.h"
+#include "auth/TokenRoutes.h"
+#include "http/HttpServer.h"
+#include "log/LogCategories.h"
+#include "scenarios/ScenarioSeeder.h"
+#include "store/Store.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+namespace mockd {
+
+namespace {
+constexpr int maintenanceIntervalMs = 10 * 60 * 1000;
+constexpr int shutdownGraceMs = 5000;
+} // namespace
+
+MockService::MockService(Options options, QObject* parent)
+    : QObject(parent), m_options(std::move(options)), m_log(m_clock)
+{
+    m_maintenance.setInterval(maintenanceIntervalMs);
+    connect(&m_maintenance, &QTimer::timeout, this, &MockService::maintain);
+    m_shutdownDeadline.setSingleShot(true);
+    m_shutdownDeadline.setInterval(shutdownGraceMs);
+    connect(&m_shutdownDeadline, &QTimer::timeout, this, [this] {
+        qCWarning(lcMockd) << "requests still in flight after" << shutdownGraceMs << "ms; stopping anyway";
+        finishShutdown();
+    });
+}
+
+MockService::~MockService()
+{
+    // Routes and the HTTP server go first: they refer to everything below them.
+    m_http.reset();
+    if (m_hasher)
+        m_hasher->waitForIdle();
+}
+
+Expected<QUrl, QString> MockService::start()
+{
+    const QString scenarioPath =
+        m_options.scenarioPath.isEmpty() ? ScenarioLoader::builtInHousehold : m_options.scenarioPath;
+    auto scenario = ScenarioLoader::loadFile(scenarioPath);
+    if (!scenario)
+        return unexpected(scenario.error());
+    m_scenario = std::move(*scenario);
+    m_hasher = std::make_unique<PasswordHasher>();
+    if (auto hashed = m_loader.hashPasswords(m_scenario); !hashed)
+        return unexpected(hashed.error());
+
+    const QString dbPath = m_options.databasePath;
+    if (dbPath != QLatin1String(":memory:")) {
+        const QString folder = QFileInfo(dbPath).absolutePath();
+        if (!QDir().mkpath(folder))
+            return unexpected(QStringLiteral("cannot create the folder %1").arg(folder));
+    }
+    auto store = Store::open(dbPath);
+    if (!store)
+        return unexpected(store.error());
+    m_store = std::move(*store);
+    m_seeder = std::make_unique<ScenarioSeeder>(*m_store, m_clock);
+    if (m_store->isEmpty()) {
+        if (auto seeded = m_seeder->seed(m_scenario); !seeded)
+            return unexpected(seeded.error());
+    } else if (m_store->meta(QStringLiteral("scenario_digest")) != QString::fromLatin1(m_scenario.digest.toHex())) {
+        qCWarning(lcMockd) << "the database was seeded from another scenario; POST /__admin/reset loads"
+                           << m_scenario.name;
+    }
+
+    m_throttle = std::make_unique<LoginThrottle>(m_store->throttle(), m_clock);
+    m_challenges = std::make_unique<MfaChallenges>(m_clock);
+    m_issuer = std::make_unique<SessionIssuer>(*m_store, m_clock);
+    m_authenticator = std::make_unique<TokenAuthenticator>(*m_store, m_clock);
+    m_adminGuard = std::make_unique<AdminGuard>(m_options.adminKey);
+
+    m_loginRoutes = std::make_unique<LoginRoutes>(*m_store, m_clock, *m_hasher, *m_throttle, *m_challenges, *m_issuer);
+    m_loginRoutes->registerRoutes(m_router);
+    m_tokenRoutes = std::make_unique<TokenRoutes>(*m_store, m_clock, *m_issuer);
+    m_tokenRoutes->registerRoutes(m_router);
+    m_accountRoutes = std::make_unique<AccountRoutes>(*m_store, m_clock);
+    m_accountRoutes->registerRoutes(m_router);
+    m_adminRoutes = std::make_unique<AdminRoutes>(m_clock, [this] { return reset(); });
+    m_adminRoutes->registerRoutes(m_router);
+
+    m_http = std::make_unique<HttpServer>(m_router, m_log);
+    m_http->setAuthenticator(m_authenticator.get());
+    m_http->setAdminAuthorizer(m_adminGuard.get());
+    connect(m_http.get(), &HttpServer::drained, this, [this] {
+        if (m_stopping)
+            finishShutdown();
+    });
+    const auto port = m_http->listen(m_options.bind, m_options.port);
+    if (!port)
+        return unexpected(QStringLiteral("cannot listen on %1:%2: %3")
+                              .arg(m_options.bind.toString())
+                              .arg(m_options.port)
+                              .arg(port.error()));
+    if (!AdminGuard::isLoopback(m_options.bind) && m_adminGuard->isEnabled())
+        qCWarning(lcMockd) << "listening beyond loopback; the admin API still answers loopback clients only";
+    m_maintenance.start();
+
+    QUrl url;
+    url.setScheme(QStringLiteral("http"));
+    url.setHost(m_options.bind.toString());
+    url.setPort(*port);
+    return url;
+}
+
+void MockService::shutdown()
+{
+    if (m_stopping)
+        return;
+    m_stopping = true;
+    m_maintenance.stop();
+    if (!m_http) {
+        finishShutdown();
+        return;
+    }
+    m_shutdownDeadline.start();
+    m_http->stopListening(); // emits drained() at once when nothing is in flight
+}
+
+void MockService::finishShutdown()
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    m_shutdownDeadline.stop();
+    if (m_http)
+        m_http->flushConnections();
+    m_log.flush();
+    if (m_store)
+        m_store->close();
+    Q_EMIT stopped();
+}
+
+Expected<Ok, QString> MockService::reset()
+{
+    if (!m_store)
+        return unexpected(QStringLiteral("the service is not running"));
+    m_challenges->clear();
+    m_clock.reset();
+    if (auto wiped = m_store->wipe(); !wiped)
+        return wiped;
+    return m_seeder->seed(m_scenario);
+}
+
+void MockService::maintain()
+{
+    const qint64 now = m_clock.nowMs();
+    if (auto ok = m_store->sessions().prune(now - AuthPolicy::expiredTokenMemorySeconds * 1000); !ok)
+        qCWarning(lcStore) << "cannot prune tokens:" << ok.error();
+    m_throttle->prune();
+}
+
+} // namespace mockd

@@ -1,0 +1,88 @@
+#pragma once
+
+#include "base/Clock.h"
+#include "base/Expected.h"
+#include "http/Router.h"
+#include "log/RequestLog.h"
+#include "scenarios/Scenario.h"
+#include "scenarios/ScenarioLoader.h"
+#include "service/CommandLine.h"
+
+#include <QObject>
+#include <QTimer>
+#include <QUrl>
+#include <memory>
+
+namespace mockd {
+
+class AccountRoutes;
+class AdminGuard;
+class AdminRoutes;
+class HttpServer;
+class LoginRoutes;
+class LoginThrottle;
+class MfaChallenges;
+class PasswordHasher;
+class ScenarioSeeder;
+class SessionIssuer;
+class Store;
+class TokenAuthenticator;
+class TokenRoutes;
+
+// The composition root of vigil-mockd: builds every part, wires them, starts and stops the
+// service. Nothing here is global; tests may run several services in one process.
+class MockService final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MockService)
+
+public:
+    explicit MockService(Options options, QObject* parent = nullptr);
+    ~MockService() override;
+
+    // Opens (and migrates) the database, seeds it when empty, listens. Returns the base URL.
+    Expected<QUrl, QString> start();
+    // Stops accepting connections, answers the requests in flight (at most a few seconds), closes
+    // the database, then emits stopped().
+    void shutdown();
+    // Back to the scenario: every table emptied and seeded again, pending sign-ins dropped, the
+    // clock back to real time.
+    Expected<Ok, QString> reset();
+
+    Clock& clock() { return m_clock; }
+    RequestLog& requestLog() { return m_log; }
+    Store* store() { return m_store.get(); }
+
+Q_SIGNALS:
+    void stopped();
+
+private:
+    void finishShutdown();
+    void maintain();
+
+    Options m_options;
+    Clock m_clock;
+    RequestLog m_log;
+    Router m_router;
+    ScenarioLoader m_loader;
+    Scenario m_scenario;
+    std::unique_ptr<PasswordHasher> m_hasher;
+    std::unique_ptr<Store> m_store;
+    std::unique_ptr<ScenarioSeeder> m_seeder;
+    std::unique_ptr<LoginThrottle> m_throttle;
+    std::unique_ptr<MfaChallenges> m_challenges;
+    std::unique_ptr<SessionIssuer> m_issuer;
+    std::unique_ptr<TokenAuthenticator> m_authenticator;
+    std::unique_ptr<AdminGuard> m_adminGuard;
+    std::unique_ptr<LoginRoutes> m_loginRoutes;
+    std::unique_ptr<TokenRoutes> m_tokenRoutes;
+    std::unique_ptr<AccountRoutes> m_accountRoutes;
+    std::unique_ptr<AdminRoutes> m_adminRoutes;
+    std::unique_ptr<HttpServer> m_http;
+    QTimer m_maintenance;
+    QTimer m_shutdownDeadline;
+    bool m_stopping = false;
+    bool m_finished = false;
+};
+
+} // namespace mockd

@@ -1,0 +1,168 @@
+#include "store/AccountStore.h"
+
+#include "store/Database.h"
+
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace mockd {
+
+namespace {
+
+QVariant nullable(const QString& text)
+{
+    return text.isEmpty() ? QVariant() : QVariant(text);
+}
+
+} // namespace
+
+AccountStore::AccountStore(Database& database) : m_database(database) {}
+
+Expected<Ok, QString> AccountStore::load()
+{
+    clearMemory();
+    auto accounts = m_database.exec(
+        QStringLiteral("SELECT id, email, display_name, role, password_hash, email_verified, phone, phone_verified,"
+                       " totp_secret, totp_last_step, sms_two_step, not_before, created_at FROM accounts"));
+    if (!accounts)
+        return unexpected(accounts.error());
+    QSqlQuery& q = **accounts;
+    while (q.next()) {
+        Account account;
+        account.id = q.value(0).toString();
+        account.email = q.value(1).toString();
+        account.displayName = q.value(2).toString();
+        account.role = roleFromName(q.value(3).toString()).value_or(Role::Holder);
+        account.passwordHash = q.value(4).toString();
+        account.emailVerified = q.value(5).toBool();
+        account.phone = q.value(6).toString();
+        account.phoneVerified = q.value(7).toBool();
+        account.totpSecret = q.value(8).toString();
+        account.totpLastStep = q.value(9).toLongLong();
+        account.smsTwoStep = q.value(10).toBool();
+        account.notBeforeMs = q.value(11).toLongLong();
+        account.createdAtMs = q.value(12).toLongLong();
+        m_idByEmail.insert(normalizeEmail(account.email), account.id);
+        m_accounts.insert(account.id, account);
+    }
+    q.finish();
+
+    auto profiles = m_database.exec(QStringLiteral(
+        "SELECT id, account_id, name, kind, avatar, position, created_at FROM profiles ORDER BY account_id, position"));
+    if (!profiles)
+        return unexpected(profiles.error());
+    QSqlQuery& p = **profiles;
+    while (p.next()) {
+        Profile profile;
+        profile.id = p.value(0).toString();
+        profile.accountId = p.value(1).toString();
+        profile.name = p.value(2).toString();
+        profile.kind = p.value(3).toString();
+        profile.avatar = p.value(4).toString();
+        profile.position = p.value(5).toInt();
+        profile.createdAtMs = p.value(6).toLongLong();
+        m_profiles[profile.accountId].append(profile);
+    }
+    p.finish();
+    return Ok{};
+}
+
+void AccountStore::clearMemory()
+{
+    m_accounts.clear();
+    m_idByEmail.clear();
+    m_profiles.clear();
+}
+
+const Account* AccountStore::byId(const QString& id) const
+{
+    const auto it = m_accounts.constFind(id);
+    return it == m_accounts.constEnd() ? nullptr : &it.value();
+}
+
+const Account* AccountStore::byEmail(const QString& email) const
+{
+    const auto it = m_idByEmail.constFind(normalizeEmail(email));
+    return it == m_idByEmail.constEnd() ? nullptr : byId(it.value());
+}
+
+QList<const Account*> AccountStore::all() const
+{
+    QList<const Account*> out;
+    out.reserve(m_accounts.size());
+    for (const Account& account : m_accounts)
+        out.append(&account);
+    return out;
+}
+
+Expected<Ok, QString> AccountStore::insert(const Account& account)
+{
+    auto ok = m_database.run(
+        QStringLiteral("INSERT INTO accounts (id, email, display_name, role, password_hash, email_verified, phone,"
+                       " phone_verified, totp_secret, totp_last_step, sms_two_step, not_before, created_at)"
+                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        {account.id,
+         account.email,
+         account.displayName,
+         roleName(account.role),
+         account.passwordHash,
+         account.emailVerified,
+         nullable(account.phone),
+         account.phoneVerified,
+         nullable(account.totpSecret),
+         account.totpLastStep,
+         account.smsTwoStep,
+         account.notBeforeMs,
+         account.createdAtMs});
+    if (!ok)
+        return ok;
+    m_idByEmail.insert(normalizeEmail(account.email), account.id);
+    m_accounts.insert(account.id, account);
+    return Ok{};
+}
+
+Expected<Ok, QString> AccountStore::insertProfile(const Profile& profile)
+{
+    auto ok = m_database.run(QStringLiteral("INSERT INTO profiles (id, account_id, name, kind, avatar, position,"
+                                            " created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                             {profile.id,
+                              profile.accountId,
+                              profile.name,
+                              profile.kind,
+                              nullable(profile.avatar),
+                              profile.position,
+                              profile.createdAtMs});
+    if (!ok)
+        return ok;
+    m_profiles[profile.accountId].append(profile);
+    return Ok{};
+}
+
+Expected<Ok, QString> AccountStore::setTotpLastStep(const QString& accountId, qint64 step)
+{
+    auto ok = m_database.run(QStringLiteral("UPDATE accounts SET totp_last_step = ? WHERE id = ?"), {step, accountId});
+    if (!ok)
+        return ok;
+    if (auto it = m_accounts.find(accountId); it != m_accounts.end())
+        it->totpLastStep = step;
+    return Ok{};
+}
+
+Expected<Ok, QString> AccountStore::setNotBefore(const QString& accountId, qint64 notBeforeMs)
+{
+    auto ok =
+        m_database.run(QStringLiteral("UPDATE accounts SET not_before = ? WHERE id = ?"), {notBeforeMs, accountId});
+    if (!ok)
+        return ok;
+    if (auto it = m_accounts.find(accountId); it != m_accounts.end())
+        it->notBeforeMs = notBeforeMs;
+    return Ok{};
+}
+
+qsizetype AccountStore::profilesCount(const QString& accountId) const
+{
+    const auto it = m_profiles.constFind(accountId);
+    return it == m_profiles.constEnd() ? 0 : it->size();
+}
+
+} // namespace mockd

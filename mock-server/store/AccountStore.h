@@ -1,0 +1,45 @@
+#pragma once
+
+#include "base/Expected.h"
+#include "store/Records.h"
+
+#include <QHash>
+#include <QList>
+
+namespace mockd {
+
+class Database;
+
+// Accounts and their profiles, all kept in memory and written through to SQLite. Pointers
+// returned stay valid until the next change to this store.
+class AccountStore final
+{
+public:
+    explicit AccountStore(Database& database);
+
+    Expected<Ok, QString> load();
+    void clearMemory();
+
+    const Account* byId(const QString& id) const;
+    // Case-insensitive; surrounding spaces ignored.
+    const Account* byEmail(const QString& email) const;
+    QList<const Account*> all() const;
+
+    Expected<Ok, QString> insert(const Account& account);
+    Expected<Ok, QString> insertProfile(const Profile& profile);
+    Expected<Ok, QString> setTotpLastStep(const QString& accountId, qint64 step);
+    Expected<Ok, QString> setNotBefore(const QString& accountId, qint64 notBeforeMs);
+
+    QList<Profile> profiles(const QString& accountId) const { return m_profiles.value(accountId); }
+    qsizetype profilesCount(const QString& accountId) const;
+
+    static QString normalizeEmail(const QString& email) { return email.trimmed().toLower(); }
+
+private:
+    Database& m_database;
+    QHash<QString, Account> m_accounts;
+    QHash<QString, QString> m_idByEmail;
+    QHash<QString, QList<Profile>> m_profiles;
+};
+
+} // namespace mockd

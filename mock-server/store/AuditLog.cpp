@@ -1,0 +1,75 @@
+#include "store/AuditLog.h"
+
+#include "store/Database.h"
+
+#include <QJsonDocument>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace mockd {
+
+namespace {
+
+QVariant nullable(const QString& text)
+{
+    return text.isEmpty() ? QVariant() : QVariant(text);
+}
+
+} // namespace
+
+AuditLog::AuditLog(Database& database) : m_database(database) {}
+
+Expected<Ok, QString> AuditLog::append(const AuditEntry& entry)
+{
+    return m_database.run(
+        QStringLiteral("INSERT INTO audit (account_id, device_id, at, type, actor, ip, details) VALUES (?, ?, ?, ?, ?, "
+                       "?, ?)"),
+        {nullable(entry.accountId),
+         nullable(entry.deviceId),
+         entry.atMs,
+         entry.type,
+         entry.actor,
+         nullable(entry.ip),
+         QString::fromUtf8(QJsonDocument(entry.details).toJson(QJsonDocument::Compact))});
+}
+
+QList<AuditEntry> AuditLog::forAccount(const QString& accountId, int limit) const
+{
+    QList<AuditEntry> out;
+    const QString sql = accountId.isEmpty()
+                            ? QStringLiteral("SELECT id, account_id, device_id, at, type, actor, ip, details FROM audit"
+                                             " WHERE account_id IS NULL ORDER BY at DESC, id DESC LIMIT ?")
+                            : QStringLiteral("SELECT id, account_id, device_id, at, type, actor, ip, details FROM audit"
+                                             " WHERE account_id = ? ORDER BY at DESC, id DESC LIMIT ?");
+    const QVariantList bindings = accountId.isEmpty() ? QVariantList{limit} : QVariantList{accountId, limit};
+    auto rows = m_database.exec(sql, bindings);
+    if (!rows)
+        return out;
+    QSqlQuery& q = **rows;
+    while (q.next()) {
+        AuditEntry entry;
+        entry.id = q.value(0).toLongLong();
+        entry.accountId = q.value(1).toString();
+        entry.deviceId = q.value(2).toString();
+        entry.atMs = q.value(3).toLongLong();
+        entry.type = q.value(4).toString();
+        entry.actor = q.value(5).toString();
+        entry.ip = q.value(6).toString();
+        entry.details = QJsonDocument::fromJson(q.value(7).toByteArray()).object();
+        out.append(entry);
+    }
+    q.finish();
+    return out;
+}
+
+qint64 AuditLog::count() const
+{
+    auto rows = m_database.exec(QStringLiteral("SELECT COUNT(*) FROM audit"));
+    if (!rows || !(*rows)->next())
+        return 0;
+    const qint64 n = (*rows)->value(0).toLongLong();
+    (*rows)->finish();
+    return n;
+}
+
+} // namespace mockd

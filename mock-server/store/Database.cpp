@@ -1,0 +1,139 @@
+#include "store/Database.h"
+
+#include "log/LogCategories.h"
+
+#include <QAtomicInteger>
+#include <QSqlError>
+
+namespace mockd {
+
+namespace {
+QAtomicInteger<int> g_connectionCounter;
+} // namespace
+
+Database::Database(const QString& connectionName, const QString& path) : m_connectionName(connectionName), m_path(path)
+{}
+
+Expected<std::unique_ptr<Database>, QString> Database::open(const QString& path)
+{
+    const QString name = QStringLiteral("mockd-%1").arg(g_connectionCounter.fetchAndAddRelaxed(1));
+    std::unique_ptr<Database> database(new Database(name, path));
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+    db.setDatabaseName(path);
+    if (!db.open()) {
+        const QString reason = db.lastError().text();
+        database->close();
+        return unexpected(QStringLiteral("cannot open %1: %2").arg(path, reason));
+    }
+    auto mode = database->exec(QStringLiteral("PRAGMA journal_mode=WAL"));
+    if (!mode)
+        return unexpected(mode.error());
+    if ((*mode)->next())
+        database->m_journalMode = (*mode)->value(0).toString();
+    (*mode)->finish();
+    for (const char* pragma : {"PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON", "PRAGMA busy_timeout=5000"}) {
+        if (auto ok = database->run(QString::fromLatin1(pragma)); !ok)
+            return unexpected(ok.error());
+    }
+    return database;
+}
+
+Database::~Database()
+{
+    close();
+}
+
+void Database::close()
+{
+    if (m_connectionName.isEmpty())
+        return;
+    m_statements.clear();
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        if (db.isOpen()) {
+            if (m_journalMode == QLatin1String("wal"))
+                QSqlQuery(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"), db);
+            db.close();
+        }
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+    m_connectionName.clear();
+}
+
+Expected<QSqlQuery*, QString> Database::exec(const QString& sql, const QVariantList& bindings)
+{
+    if (m_connectionName.isEmpty())
+        return unexpected(QStringLiteral("the database is closed"));
+    auto it = m_statements.find(sql);
+    if (it == m_statements.end()) {
+        QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+        if (!query.prepare(sql)) {
+            const QString reason = query.lastError().text();
+            qCCritical(lcStore) << "cannot prepare" << sql << reason;
+            return unexpected(reason);
+        }
+        it = m_statements.insert(sql, query);
+    }
+    QSqlQuery& query = it.value();
+    query.finish();
+    for (qsizetype i = 0; i < bindings.size(); ++i)
+        query.bindValue(int(i), bindings.at(i));
+    if (!query.exec()) {
+        const QString reason = query.lastError().text();
+        qCCritical(lcStore) << "statement failed:" << sql << reason;
+        m_failed = true;
+        return unexpected(reason);
+    }
+    return &query;
+}
+
+Expected<Ok, QString> Database::run(const QString& sql, const QVariantList& bindings)
+{
+    auto result = exec(sql, bindings);
+    if (!result)
+        return unexpected(result.error());
+    (*result)->finish();
+    return Ok{};
+}
+
+bool Database::begin()
+{
+    if (m_depth++ > 0)
+        return true;
+    m_failed = false;
+    return QSqlDatabase::database(m_connectionName, false).transaction();
+}
+
+bool Database::commit()
+{
+    if (m_depth == 0)
+        return false;
+    if (--m_depth > 0)
+        return !m_failed;
+    // SQLite refuses to commit while a SELECT is still open.
+    for (QSqlQuery& statement : m_statements)
+        statement.finish();
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    if (m_failed) {
+        db.rollback();
+        return false;
+    }
+    if (!db.commit()) {
+        qCCritical(lcStore) << "commit failed:" << db.lastError().text();
+        db.rollback();
+        return false;
+    }
+    return true;
+}
+
+void Database::rollback()
+{
+    if (m_depth == 0)
+        return;
+    m_failed = true;
+    if (--m_depth > 0)
+        return;
+    QSqlDatabase::database(m_connectionName, false).rollback();
+}
+
+} // namespace mockd

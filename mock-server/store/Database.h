@@ -1,0 +1,77 @@
+#pragma once
+
+#include "base/Expected.h"
+
+#include <QHash>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QString>
+#include <QVariantList>
+#include <memory>
+
+namespace mockd {
+
+// One SQLite connection through QtSql: WAL journal, foreign keys on, synchronous=NORMAL (a commit
+// survives the process being killed), prepared statements cached by their text. Used from the
+// main thread only.
+class Database final
+{
+public:
+    static Expected<std::unique_ptr<Database>, QString> open(const QString& path);
+    ~Database();
+    Database(const Database&) = delete;
+    Database& operator=(const Database&) = delete;
+
+    // Runs one statement with positional "?" bindings. The returned query is positioned before
+    // the first row and stays valid until the same statement runs again.
+    Expected<QSqlQuery*, QString> exec(const QString& sql, const QVariantList& bindings = {});
+    // For statements that return nothing.
+    Expected<Ok, QString> run(const QString& sql, const QVariantList& bindings = {});
+
+    // Nested calls join the outer transaction.
+    bool begin();
+    bool commit();
+    void rollback();
+
+    QString path() const { return m_path; }
+    QString journalMode() const { return m_journalMode; }
+    void close();
+
+private:
+    Database(const QString& connectionName, const QString& path);
+
+    QString m_connectionName;
+    QString m_path;
+    QString m_journalMode;
+    QHash<QString, QSqlQuery> m_statements;
+    int m_depth = 0;
+    bool m_failed = false;
+};
+
+// Commits on commit(), rolls back when it goes out of scope without.
+class Transaction final
+{
+public:
+    explicit Transaction(Database& database) : m_database(database), m_active(database.begin()) {}
+    ~Transaction()
+    {
+        if (m_active)
+            m_database.rollback();
+    }
+    Transaction(const Transaction&) = delete;
+    Transaction& operator=(const Transaction&) = delete;
+
+    bool commit()
+    {
+        if (!m_active)
+            return false;
+        m_active = false;
+        return m_database.commit();
+    }
+
+private:
+    Database& m_database;
+    bool m_active;
+};
+
+} // namespace mockd

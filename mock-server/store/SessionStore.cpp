@@ -1,0 +1,211 @@
+#include "store/SessionStore.h"
+
+#include "store/Database.h"
+
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace mockd {
+
+namespace {
+
+Expected<Ok, QString> insertAccess(Database& database, const AccessToken& token)
+{
+    return database.run(
+        QStringLiteral("INSERT INTO access_tokens (hash, session_id, issued_at, expires_at) VALUES (?, ?, ?, ?)"),
+        {token.hash, token.sessionId, token.issuedAtMs, token.expiresAtMs});
+}
+
+Expected<Ok, QString> insertRefresh(Database& database, const RefreshToken& token)
+{
+    return database.run(QStringLiteral("INSERT INTO refresh_tokens (hash, session_id, issued_at, expires_at,"
+                                       " rotated_at) VALUES (?, ?, ?, ?, NULL)"),
+                        {token.hash, token.sessionId, token.issuedAtMs, token.expiresAtMs});
+}
+
+} // namespace
+
+SessionStore::SessionStore(Database& database) : m_database(database) {}
+
+Expected<Ok, QString> SessionStore::load()
+{
+    clearMemory();
+    auto sessions = m_database.exec(
+        QStringLiteral("SELECT id, account_id, device_id, issued_at, expires_at, auth_method, ip, last_seen_at,"
+                       " revoked_at, revoked_reason FROM sessions ORDER BY issued_at"));
+    if (!sessions)
+        return unexpected(sessions.error());
+    QSqlQuery& s = **sessions;
+    while (s.next()) {
+        Session session;
+        session.id = s.value(0).toString();
+        session.accountId = s.value(1).toString();
+        session.deviceId = s.value(2).toString();
+        session.issuedAtMs = s.value(3).toLongLong();
+        session.expiresAtMs = s.value(4).toLongLong();
+        session.authMethod = s.value(5).toString();
+        session.ip = s.value(6).toString();
+        session.lastSeenAtMs = s.value(7).toLongLong();
+        session.revokedAtMs = s.value(8).toLongLong();
+        session.revokedReason = s.value(9).toString();
+        m_sessionIdsByAccount[session.accountId].append(session.id);
+        m_sessions.insert(session.id, session);
+    }
+    s.finish();
+
+    auto access = m_database.exec(QStringLiteral("SELECT hash, session_id, issued_at, expires_at FROM access_tokens"));
+    if (!access)
+        return unexpected(access.error());
+    QSqlQuery& a = **access;
+    while (a.next()) {
+        AccessToken token{
+            a.value(0).toByteArray(), a.value(1).toString(), a.value(2).toLongLong(), a.value(3).toLongLong()};
+        m_access.insert(token.hash, token);
+    }
+    a.finish();
+
+    auto refresh = m_database.exec(
+        QStringLiteral("SELECT hash, session_id, issued_at, expires_at, rotated_at FROM refresh_tokens"));
+    if (!refresh)
+        return unexpected(refresh.error());
+    QSqlQuery& r = **refresh;
+    while (r.next()) {
+        RefreshToken token{r.value(0).toByteArray(),
+                           r.value(1).toString(),
+                           r.value(2).toLongLong(),
+                           r.value(3).toLongLong(),
+                           r.value(4).toLongLong()};
+        m_refresh.insert(token.hash, token);
+    }
+    r.finish();
+    return Ok{};
+}
+
+void SessionStore::clearMemory()
+{
+    m_sessions.clear();
+    m_access.clear();
+    m_refresh.clear();
+    m_sessionIdsByAccount.clear();
+}
+
+const Session* SessionStore::session(const QString& id) const
+{
+    const auto it = m_sessions.constFind(id);
+    return it == m_sessions.constEnd() ? nullptr : &it.value();
+}
+
+const AccessToken* SessionStore::access(const QByteArray& hash) const
+{
+    const auto it = m_access.constFind(hash);
+    return it == m_access.constEnd() ? nullptr : &it.value();
+}
+
+const RefreshToken* SessionStore::refresh(const QByteArray& hash) const
+{
+    const auto it = m_refresh.constFind(hash);
+    return it == m_refresh.constEnd() ? nullptr : &it.value();
+}
+
+QList<const Session*> SessionStore::forAccount(const QString& accountId) const
+{
+    QList<const Session*> out;
+    const QStringList ids = m_sessionIdsByAccount.value(accountId);
+    out.reserve(ids.size());
+    for (const QString& id : ids) {
+        if (const Session* s = session(id))
+            out.append(s);
+    }
+    return out;
+}
+
+Expected<Ok, QString>
+SessionStore::create(const Session& session, const AccessToken& access, const RefreshToken& refresh)
+{
+    Transaction transaction(m_database);
+    auto ok = m_database.run(QStringLiteral("INSERT INTO sessions (id, account_id, device_id, issued_at, expires_at,"
+                                            " auth_method, ip, last_seen_at, revoked_at, revoked_reason)"
+                                            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL)"),
+                             {session.id,
+                              session.accountId,
+                              session.deviceId,
+                              session.issuedAtMs,
+                              session.expiresAtMs,
+                              session.authMethod,
+                              session.ip,
+                              session.lastSeenAtMs});
+    if (!ok)
+        return ok;
+    if (auto a = insertAccess(m_database, access); !a)
+        return a;
+    if (auto r = insertRefresh(m_database, refresh); !r)
+        return r;
+    if (!transaction.commit())
+        return unexpected(QStringLiteral("could not commit the new session"));
+    m_sessions.insert(session.id, session);
+    m_sessionIdsByAccount[session.accountId].append(session.id);
+    m_access.insert(access.hash, access);
+    m_refresh.insert(refresh.hash, refresh);
+    return Ok{};
+}
+
+Expected<Ok, QString> SessionStore::rotate(const QByteArray& usedRefreshHash,
+                                           qint64 nowMs,
+                                           const AccessToken& access,
+                                           const RefreshToken& refresh)
+{
+    Transaction transaction(m_database);
+    if (auto ok = m_database.run(QStringLiteral("UPDATE refresh_tokens SET rotated_at = ? WHERE hash = ?"),
+                                 {nowMs, usedRefreshHash});
+        !ok)
+        return ok;
+    if (auto ok = m_database.run(QStringLiteral("UPDATE sessions SET expires_at = ?, last_seen_at = ? WHERE id = ?"),
+                                 {refresh.expiresAtMs, nowMs, refresh.sessionId});
+        !ok)
+        return ok;
+    if (auto a = insertAccess(m_database, access); !a)
+        return a;
+    if (auto r = insertRefresh(m_database, refresh); !r)
+        return r;
+    if (!transaction.commit())
+        return unexpected(QStringLiteral("could not commit the token rotation"));
+    if (auto it = m_refresh.find(usedRefreshHash); it != m_refresh.end())
+        it->rotatedAtMs = nowMs;
+    if (auto it = m_sessions.find(refresh.sessionId); it != m_sessions.end()) {
+        it->expiresAtMs = refresh.expiresAtMs;
+        it->lastSeenAtMs = nowMs;
+    }
+    m_access.insert(access.hash, access);
+    m_refresh.insert(refresh.hash, refresh);
+    return Ok{};
+}
+
+Expected<Ok, QString> SessionStore::revoke(const QString& sessionId, qint64 atMs, const QString& reason)
+{
+    auto ok = m_database.run(
+        QStringLiteral("UPDATE sessions SET revoked_at = ?, revoked_reason = ? WHERE id = ? AND revoked_at IS NULL"),
+        {atMs, reason, sessionId});
+    if (!ok)
+        return ok;
+    if (auto it = m_sessions.find(sessionId); it != m_sessions.end() && !it->isRevoked()) {
+        it->revokedAtMs = atMs;
+        it->revokedReason = reason;
+    }
+    return Ok{};
+}
+
+Expected<Ok, QString> SessionStore::prune(qint64 cutoffMs)
+{
+    Transaction transaction(m_database);
+    if (auto ok = m_database.run(QStringLiteral("DELETE FROM access_tokens WHERE expires_at < ?"), {cutoffMs}); !ok)
+        return ok;
+    if (auto ok = m_database.run(QStringLiteral("DELETE FROM refresh_tokens WHERE expires_at < ?"), {cutoffMs}); !ok)
+        return ok;
+    if (!transaction.commit())
+        return unexpected(QStringLiteral("could not commit the pruning"));
+    m_access.removeIf([cutoffMs](const auto& it) { return it.value().expiresAtMs < cutoffMs; });
+    m_refresh.removeIf([cutoffMs](const auto& it) { return it.value().expiresAtMs < cutoffMs; });
+    return Ok{};
+}
+
+} // namespace mockd

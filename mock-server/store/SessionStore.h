@@ -1,0 +1,49 @@
+#pragma once
+
+#include "base/Expected.h"
+#include "store/Records.h"
+
+#include <QHash>
+#include <QList>
+
+namespace mockd {
+
+class Database;
+
+// Sessions and their tokens. The hot path (checking a bearer token) is three hash lookups in
+// memory: access-token hash → token → session; every change is written through to SQLite before
+// memory changes, so what a client was told is on disk.
+class SessionStore final
+{
+public:
+    explicit SessionStore(Database& database);
+
+    Expected<Ok, QString> load();
+    void clearMemory();
+
+    const Session* session(const QString& id) const;
+    const AccessToken* access(const QByteArray& hash) const;
+    const RefreshToken* refresh(const QByteArray& hash) const;
+    QList<const Session*> forAccount(const QString& accountId) const;
+
+    // A new session with its first token pair, in one transaction.
+    Expected<Ok, QString> create(const Session& session, const AccessToken& access, const RefreshToken& refresh);
+    // Marks `usedRefreshHash` rotated at `nowMs` and adds the next pair; the session now expires
+    // with the new refresh token.
+    Expected<Ok, QString>
+    rotate(const QByteArray& usedRefreshHash, qint64 nowMs, const AccessToken& access, const RefreshToken& refresh);
+    Expected<Ok, QString> revoke(const QString& sessionId, qint64 atMs, const QString& reason);
+    // Forgets tokens that expired before `cutoffMs` (a forgotten token is then simply unknown).
+    Expected<Ok, QString> prune(qint64 cutoffMs);
+
+    qsizetype accessTokenCount() const { return m_access.size(); }
+
+private:
+    Database& m_database;
+    QHash<QString, Session> m_sessions;
+    QHash<QByteArray, AccessToken> m_access;
+    QHash<QByteArray, RefreshToken> m_refresh;
+    QHash<QString, QStringList> m_sessionIdsByAccount;
+};
+
+} // namespace mockd

@@ -1,0 +1,90 @@
+#include "store/Store.h"
+
+#include "store/Database.h"
+#include "store/Migrations.h"
+
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace mockd {
+
+Store::Store(std::unique_ptr<Database> database)
+    : m_database(std::move(database)), m_accounts(*m_database), m_devices(*m_database), m_sessions(*m_database),
+      m_throttle(*m_database), m_audit(*m_database)
+{}
+
+Store::~Store() = default;
+
+Expected<std::unique_ptr<Store>, QString> Store::open(const QString& path)
+{
+    auto database = Database::open(path);
+    if (!database)
+        return unexpected(database.error());
+    if (auto migrated = Migrations::apply(**database); !migrated)
+        return unexpected(migrated.error());
+    std::unique_ptr<Store> store(new Store(std::move(*database)));
+    if (auto loaded = store->reload(); !loaded)
+        return unexpected(loaded.error());
+    return store;
+}
+
+Expected<Ok, QString> Store::reload()
+{
+    for (auto* load : {+[](Store& s) { return s.m_accounts.load(); },
+                       +[](Store& s) { return s.m_devices.load(); },
+                       +[](Store& s) { return s.m_sessions.load(); },
+                       +[](Store& s) { return s.m_throttle.load(); }}) {
+        if (auto ok = load(*this); !ok)
+            return ok;
+    }
+    return Ok{};
+}
+
+Expected<Ok, QString> Store::wipe()
+{
+    Transaction transaction(*m_database);
+    // Children before parents, so foreign keys never object.
+    for (const char* table : {"access_tokens",
+                              "refresh_tokens",
+                              "sessions",
+                              "devices",
+                              "profiles",
+                              "accounts",
+                              "audit",
+                              "login_throttle"}) {
+        if (auto ok = m_database->run(QStringLiteral("DELETE FROM ") + QLatin1String(table)); !ok)
+            return ok;
+    }
+    if (!transaction.commit())
+        return unexpected(QStringLiteral("could not commit the wipe"));
+    m_accounts.clearMemory();
+    m_devices.clearMemory();
+    m_sessions.clearMemory();
+    m_throttle.clearMemory();
+    return Ok{};
+}
+
+QString Store::meta(const QString& key) const
+{
+    auto rows = m_database->exec(QStringLiteral("SELECT value FROM meta WHERE key = ?"), {key});
+    if (!rows || !(*rows)->next())
+        return {};
+    const QString value = (*rows)->value(0).toString();
+    (*rows)->finish();
+    return value;
+}
+
+Expected<Ok, QString> Store::setMeta(const QString& key, const QString& value)
+{
+    return m_database->run(
+        QStringLiteral(
+            "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value"),
+        {key, value});
+}
+
+void Store::close()
+{
+    m_database->close();
+}
+
+} // namespace mockd

@@ -1,0 +1,58 @@
+#pragma once
+
+#include "base/Expected.h"
+#include "store/AccountStore.h"
+#include "store/AuditLog.h"
+#include "store/DeviceStore.h"
+#include "store/SessionStore.h"
+#include "store/ThrottleStore.h"
+
+#include <QString>
+#include <memory>
+
+namespace mockd {
+
+class Database;
+
+// The service's state: one SQLite database (migrated on open) and the in-memory tables over it.
+class Store final
+{
+public:
+    static Expected<std::unique_ptr<Store>, QString> open(const QString& path);
+    ~Store();
+    Store(const Store&) = delete;
+    Store& operator=(const Store&) = delete;
+
+    Database& database() { return *m_database; }
+    AccountStore& accounts() { return m_accounts; }
+    const AccountStore& accounts() const { return m_accounts; }
+    DeviceStore& devices() { return m_devices; }
+    const DeviceStore& devices() const { return m_devices; }
+    SessionStore& sessions() { return m_sessions; }
+    const SessionStore& sessions() const { return m_sessions; }
+    ThrottleStore& throttle() { return m_throttle; }
+    AuditLog& audit() { return m_audit; }
+
+    // Reads every table into memory.
+    Expected<Ok, QString> reload();
+    // Deletes every row of every table (the schema stays) and empties memory.
+    Expected<Ok, QString> wipe();
+    bool isEmpty() const { return m_accounts.all().isEmpty(); }
+
+    QString meta(const QString& key) const;
+    Expected<Ok, QString> setMeta(const QString& key, const QString& value);
+
+    void close();
+
+private:
+    explicit Store(std::unique_ptr<Database> database);
+
+    std::unique_ptr<Database> m_database;
+    AccountStore m_accounts;
+    DeviceStore m_devices;
+    SessionStore m_sessions;
+    ThrottleStore m_throttle;
+    AuditLog m_audit;
+};
+
+} // namespace mockd

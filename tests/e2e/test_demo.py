@@ -1,0 +1,78 @@
+#!/usr/bin/python3
+"""Demo mode: `vigil --demo` starts its own vigil-mockd, signs in, remembers nothing, and the child
+service ends with Vigil, even when Vigil is killed (SIGKILL) and cannot stop it.
+"""
+
+import os
+import signal
+import sys
+from pathlib import Path
+
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import harness  # noqa: E402
+from harness import DEMO_PASSWORD, Desktop, HarnessError, log, wait_until  # noqa: E402
+
+VIGIL = os.environ.get("VIGIL_APP")
+
+
+def children(pid):
+    try:
+        tasks = Path(f"/proc/{pid}/task").iterdir()
+        return [int(child) for task in tasks for child in (task / "children").read_text().split()]
+    except FileNotFoundError:
+        return []
+
+
+def command_of(pid):
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+    except FileNotFoundError:
+        return []
+
+
+def alive(pid):
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        return state != "Z"
+    except FileNotFoundError:
+        return False
+
+
+def test():
+    if not VIGIL:
+        raise HarnessError("VIGIL_APP must be set (ctest sets it)")
+    with Desktop("demo") as desk:
+        vigil = desk.start_app("vigil-demo", [VIGIL, "--demo"])
+        label = vigil.wait_for("Signed-in devices")
+        text = wait_until(lambda: any(c.isdigit() for c in desk.text_of(label)) and desk.text_of(label),
+                          "the Overview to show a device count", 30)
+        log(f"demo signed in: {text!r}")
+
+        mockds = [pid for pid in children(vigil.pid) if command_of(pid)[0].endswith(b"vigil-mockd")]
+        if len(mockds) != 1:
+            raise HarnessError(f"expected one vigil-mockd child of vigil, found {mockds}")
+        argv = b" ".join(command_of(mockds[0])).decode(errors="replace")
+        if "--port 0" not in argv:
+            raise HarnessError(f"the demo service does not use a free port: {argv}")
+        log(f"demo service: pid {mockds[0]}")
+
+        # Demo sign-ins are never remembered.
+        if desk.secret_search("server", "Vigil"):
+            raise HarnessError("demo mode wrote to the keychain")
+        if desk.files_containing(DEMO_PASSWORD):
+            raise HarnessError("the demo password is in a file under HOME")
+
+        # Killed without a chance to clean up: the child must still go.
+        os.kill(vigil.pid, signal.SIGKILL)
+        vigil.popen.wait()
+        wait_until(lambda: not alive(mockds[0]), "the demo vigil-mockd to end after vigil was killed", 30)
+        log("the demo service ended with vigil")
+        leaked = harness.TOKEN_PATTERN.search(vigil.output())
+        if leaked or DEMO_PASSWORD.encode() in vigil.output():
+            raise HarnessError("vigil's log holds a secret")
+
+
+if __name__ == "__main__":
+    harness.main_guard(test)

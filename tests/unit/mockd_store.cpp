@@ -1,0 +1,182 @@
+#include "base/Clock.h"
+#include "scenarios/ScenarioLoader.h"
+#include "scenarios/ScenarioSeeder.h"
+#include "store/Database.h"
+#include "store/Migrations.h"
+#include "store/Store.h"
+
+#include <QObject>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace mockd;
+
+class TestStore final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void aFileDatabaseUsesWalAndTheLatestSchema()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        auto store = Store::open(dir.filePath(QStringLiteral("a.sqlite")));
+        QVERIFY2(store.hasValue(), store.hasValue() ? "" : qPrintable(store.error()));
+        QCOMPARE((*store)->database().journalMode(), QStringLiteral("wal"));
+        auto version = (*store)->database().exec(QStringLiteral("SELECT MAX(version) FROM schema_version"));
+        QVERIFY(version.hasValue() && (*version)->next());
+        QCOMPARE((*version)->value(0).toInt(), Migrations::latestVersion());
+        (*version)->finish();
+        QVERIFY((*store)->isEmpty());
+    }
+
+    void migrationsRunOnce()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("b.sqlite"));
+        {
+            auto first = Store::open(path);
+            QVERIFY(first.hasValue());
+        }
+        auto database = Database::open(path);
+        QVERIFY(database.hasValue());
+        const auto before = Migrations::apply(**database);
+        QVERIFY(before.hasValue());
+        QCOMPARE(*before, Migrations::latestVersion());
+    }
+
+    void theHouseholdScenarioSeedsAndSurvivesARestart()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("c.sqlite"));
+        Clock clock;
+        ScenarioLoader loader;
+        auto scenario = ScenarioLoader::loadFile(ScenarioLoader::builtInHousehold);
+        QVERIFY2(scenario.hasValue(), scenario.hasValue() ? "" : qPrintable(scenario.error()));
+        QVERIFY(loader.hashPasswords(*scenario).hasValue());
+        {
+            auto store = Store::open(path);
+            QVERIFY(store.hasValue());
+            ScenarioSeeder seeder(**store, clock);
+            const auto seeded = seeder.seed(*scenario);
+            QVERIFY2(seeded.hasValue(), seeded.hasValue() ? "" : qPrintable(seeded.error()));
+        }
+        auto reopened = Store::open(path);
+        QVERIFY(reopened.hasValue());
+        Store& store = **reopened;
+        const Account* demo = store.accounts().byEmail(QStringLiteral("  Demo@Vigil.TEST "));
+        QVERIFY(demo);
+        QCOMPARE(demo->displayName, QStringLiteral("Demo Household"));
+        QVERIFY(!demo->hasTotp());
+        QCOMPARE(store.accounts().profilesCount(demo->id), 4);
+        const auto devices = store.devices().forAccount(demo->id);
+        QCOMPARE(devices.size(), 12);
+        QSet<QString> countries;
+        for (const Device* device : devices) {
+            QVERIFY2(Device::types().contains(device->type), qPrintable(device->id));
+            countries.insert(device->countryCode);
+        }
+        QVERIFY(countries.size() >= 5);
+        QCOMPARE(store.sessions().forAccount(demo->id).size(), 12);
+        const Account* twoStep = store.accounts().byEmail(QStringLiteral("twostep@vigil.test"));
+        QVERIFY(twoStep && twoStep->hasTotp());
+        QCOMPARE(twoStep->totpSecret, QStringLiteral("JBSWY3DPEHPK3PXP"));
+        QVERIFY(store.audit().count() >= 14);
+    }
+
+    void revocationIsWrittenThrough()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("d.sqlite"));
+        QString sessionId;
+        {
+            auto store = Store::open(path);
+            QVERIFY(store.hasValue());
+            Account account;
+            account.id = QStringLiteral("acc_x");
+            account.email = QStringLiteral("x@vigil.test");
+            account.displayName = QStringLiteral("X");
+            account.passwordHash = QStringLiteral("$argon2id$placeholder");
+            QVERIFY((*store)->accounts().insert(account).hasValue());
+            Device device;
+            device.id = QStringLiteral("dev_x");
+            device.accountId = account.id;
+            device.name = QStringLiteral("TV");
+            device.type = QStringLiteral("tv");
+            QVERIFY((*store)->devices().save(device).hasValue());
+            Session session;
+            session.id = sessionId = QStringLiteral("ses_x");
+            session.accountId = account.id;
+            session.deviceId = device.id;
+            session.issuedAtMs = 1000;
+            session.expiresAtMs = 2000;
+            session.authMethod = QStringLiteral("password");
+            const AccessToken access{QByteArray(32, 'a'), session.id, 1000, 1300};
+            const RefreshToken refresh{QByteArray(32, 'r'), session.id, 1000, 2000, 0};
+            QVERIFY((*store)->sessions().create(session, access, refresh).hasValue());
+            QVERIFY((*store)->sessions().revoke(session.id, 1500, QStringLiteral("sign_out")).hasValue());
+            // Renaming the device must not touch its sessions (an upsert, not a replace).
+            device.name = QStringLiteral("Living Room TV");
+            QVERIFY((*store)->devices().save(device).hasValue());
+        }
+        auto reopened = Store::open(path);
+        QVERIFY(reopened.hasValue());
+        const Session* session = (*reopened)->sessions().session(sessionId);
+        QVERIFY(session);
+        QCOMPARE(session->revokedAtMs, 1500);
+        QCOMPARE(session->revokedReason, QStringLiteral("sign_out"));
+        QVERIFY((*reopened)->sessions().access(QByteArray(32, 'a')));
+        QCOMPARE((*reopened)->devices().byId(QStringLiteral("dev_x"))->name, QStringLiteral("Living Room TV"));
+    }
+
+    void wipeEmptiesEverything()
+    {
+        auto store = Store::open(QStringLiteral(":memory:"));
+        QVERIFY(store.hasValue());
+        Clock clock;
+        ScenarioLoader loader;
+        auto scenario = ScenarioLoader::loadFile(ScenarioLoader::builtInHousehold);
+        QVERIFY(scenario.hasValue() && loader.hashPasswords(*scenario).hasValue());
+        QVERIFY(ScenarioSeeder(**store, clock).seed(*scenario).hasValue());
+        QVERIFY(!(*store)->isEmpty());
+        QVERIFY((*store)->wipe().hasValue());
+        QVERIFY((*store)->isEmpty());
+        QCOMPARE((*store)->audit().count(), 0);
+        QVERIFY((*store)->reload().hasValue());
+        QVERIFY((*store)->isEmpty());
+    }
+
+    void brokenScenariosNameTheProblem_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("not json") << QByteArray("{") << QStringLiteral("x.json: not valid JSON");
+        QTest::newRow("bad type") << QByteArray(R"({"name":"x","accounts":[{"id":"a","email":"a@b","password":"p",
+            "display_name":"A","devices":[{"id":"d","name":"D","type":"fridge","first_sign_in":"-1d",
+            "last_active":"-1h"}]}]})")
+                                  << QStringLiteral("x.json: accounts[0].devices[0].type: 'fridge' is not one of tv");
+        QTest::newRow("missing email") << QByteArray(R"({"name":"x","accounts":[{"id":"a","password":"p",
+            "display_name":"A"}]})") << QStringLiteral("x.json: accounts[0].email: is required");
+        QTest::newRow("bad time") << QByteArray(R"({"name":"x","accounts":[{"id":"a","email":"a@b","password":"p",
+            "display_name":"A","devices":[{"id":"d","name":"D","type":"tv","first_sign_in":"yesterday",
+            "last_active":"-1h"}]}]})")
+                                  << QStringLiteral("x.json: accounts[0].devices[0].first_sign_in:");
+        QTest::newRow("unknown profile") << QByteArray(R"({"name":"x","accounts":[{"id":"a","email":"a@b",
+            "password":"p","display_name":"A","devices":[{"id":"d","name":"D","type":"tv","first_sign_in":"-1d",
+            "last_active":"-1h","last_profile":"prf_nobody"}]}]})")
+                                         << QStringLiteral("accounts[0].devices[0].last_profile");
+    }
+
+    void brokenScenariosNameTheProblem()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(QString, expected);
+        const auto parsed = ScenarioLoader::parse(json, QStringLiteral("x.json"));
+        QVERIFY(!parsed.hasValue());
+        QVERIFY2(parsed.error().contains(expected), qPrintable(parsed.error()));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestStore)
+#include "mockd_store.moc"

@@ -1,0 +1,137 @@
+#include "HelpPage.h"
+
+#include "ui/widgets/PageHeader.h"
+
+#include <QTextBrowser>
+#include <QVBoxLayout>
+
+namespace vigil {
+namespace {
+
+struct Entry
+{
+    QString title;
+    QString text;
+    std::optional<Section> section; // the page that does it
+    QString linkText;
+};
+
+QString entriesHtml(const QList<Entry>& entries, bool numbered)
+{
+    QString html;
+    int number = 0;
+    for (const Entry& entry : entries) {
+        ++number;
+        const QString title = numbered ? QStringLiteral("%1. %2").arg(number).arg(entry.title) : entry.title;
+        html +=
+            QStringLiteral("<h3>") + title.toHtmlEscaped() + QStringLiteral("</h3><p>") + entry.text.toHtmlEscaped();
+        if (entry.section)
+            html +=
+                QStringLiteral(" <a href=\"%1\">%2</a>").arg(linkTo(*entry.section), entry.linkText.toHtmlEscaped());
+        html += QStringLiteral("</p>");
+    }
+    return html;
+}
+
+} // namespace
+
+HelpPage::HelpPage(QWidget* parent) : QWidget(parent), m_text(new QTextBrowser(this))
+{
+    m_text->setOpenLinks(false);
+    m_text->setAccessibleName(tr("Help text"));
+    m_text->setFrameShape(QFrame::NoFrame);
+    m_text->setHtml(html());
+    connect(m_text, &QTextBrowser::anchorClicked, this, [this](const QUrl& url) {
+        if (const auto section = sectionFromLink(url.toString()))
+            Q_EMIT sectionRequested(*section);
+    });
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(new PageHeader(tr("Help"), tr("Signing devices out, and keeping your account safe."), this));
+    layout->addWidget(m_text, 1);
+}
+
+HelpPage::~HelpPage() = default;
+
+QString HelpPage::plainText() const
+{
+    return m_text->toPlainText();
+}
+
+QString HelpPage::html() const
+{
+    const QList<Entry> questions{
+        {tr("What happens when I sign out of all devices?"),
+         tr("Every device signed in to your account is signed out. Whoever uses one of them has to enter your "
+            "password again (and a 2-step code, if you use 2-step verification) to get back in."),
+         std::nullopt,
+         {}},
+        {tr("Does signing out need an internet connection?"),
+         tr("Vigil needs to reach your account service to sign devices out. The devices themselves don't have to "
+            "be online at that moment."),
+         std::nullopt,
+         {}},
+        {tr("What about a device that is switched off or offline?"),
+         tr("It is signed out all the same: the service no longer accepts its sign-in, so the next time it "
+            "connects it goes back to its sign-in screen."),
+         std::nullopt,
+         {}},
+        {tr("Are profiles or viewing history deleted?"),
+         tr("No. Signing out ends sessions, nothing else. Profiles, viewing history and preferences stay exactly "
+            "as they are."),
+         Section::Profiles,
+         tr("See your profiles")},
+        {tr("How often should I sign out of all devices?"),
+         tr("Whenever you've watched on a public or borrowed device, lost a device, stopped sharing your "
+            "account, or think someone else might be using it. Doing it now and then is a good habit too."),
+         std::nullopt,
+         {}},
+        {tr("Can I sign out just one device?"),
+         tr("Yes. Signing out works per device as well as for all of them at once, so you can remove one "
+            "device without disturbing everyone else."),
+         Section::Devices,
+         tr("Go to your devices")},
+    };
+    const QList<Entry> tips{
+        {tr("Turn on 2-step verification"),
+         tr("With a second step, a stolen password alone is no longer enough: signing in on a new device also "
+            "needs a code only you can get."),
+         Section::Security,
+         tr("Check your 2-step verification")},
+        {tr("Use a strong password of its own"),
+         tr("A long password that you use nowhere else can't be guessed and doesn't leak when another site is "
+            "breached. Avoid birthdays, names and words about you."),
+         Section::Security,
+         tr("Go to Security")},
+        {tr("Look at your device list now and then"),
+         tr("If you see a device you don't know, sign it out and change your password straight away. The sooner "
+            "you notice, the less an intruder can do."),
+         Section::Devices,
+         tr("Review your devices")},
+        {tr("Don't take the bait"),
+         tr("Messages that look like they come from your streaming service may be phishing. Don't sign in through "
+            "a link you were sent; open the service's site or app yourself."),
+         std::nullopt,
+         {}},
+        {tr("Sign out of shared and public devices"),
+         tr("After watching on a hotel TV, a friend's console or a library computer, sign out before you leave "
+            "— or sign that device out from here afterwards."),
+         Section::Devices,
+         tr("Review your devices")},
+        {tr("Keep your apps up to date"),
+         tr("Updates close security holes. Let your devices and apps install them, and update Vigil when a new "
+            "version is out."),
+         std::nullopt,
+         {}},
+        {tr("Keep an eye on your account's activity"),
+         tr("Sign-ins you didn't make, or changes you don't remember, are the first sign that someone else is "
+            "using your account."),
+         Section::Activity,
+         tr("Check the activity")},
+    };
+    return QStringLiteral("<h2>") + tr("Questions and Answers").toHtmlEscaped() + QStringLiteral("</h2>") +
+           entriesHtml(questions, false) + QStringLiteral("<h2>") + tr("Security Tips").toHtmlEscaped() +
+           QStringLiteral("</h2>") + entriesHtml(tips, true);
+}
+
+} // namespace vigil
