@@ -27,8 +27,7 @@ void AccountService::reload()
     connect(m_pending, &ApiReply::finished, this, [this, reply = m_pending.data()] {
         m_pending = nullptr;
         const ApiResult& result = reply->result();
-        auto overview = result ? AccountOverview::fromJson(result.value().object())
-                               : Expected<AccountOverview, ApiError>(Unexpected{result.error()});
+        auto overview = parseResult<AccountOverview>(result);
         if (overview) {
             m_overview = std::move(overview).value();
             m_state = State::Loaded;

@@ -107,6 +107,9 @@ ApiError ApiError::fromHttpResponse(int httpStatus, const QByteArray& body, cons
         const QJsonValue retryAfter = object.value(QLatin1String("retry_after"));
         if (retryAfter.isDouble() && retryAfter.toInt(-1) >= 0)
             error.m_retryAfter = retryAfter.toInt();
+        const QJsonValue attemptsLeft = object.value(QLatin1String("attempts_left"));
+        if (attemptsLeft.isDouble() && attemptsLeft.toInt(-1) >= 0)
+            error.m_attemptsLeft = attemptsLeft.toInt();
         error.m_code = codeFromString(error.m_serverCode);
     }
 
@@ -227,6 +230,11 @@ QString ApiError::suggestedAction() const
     case Code::MfaRequired:
         return tr("Enter the code from your authenticator app.");
     case Code::InvalidCode:
+        if (m_attemptsLeft == 0)
+            return tr("No tries are left for this code. Start again.");
+        if (m_attemptsLeft)
+            return tr(
+                "Enter the current code from your authenticator app (%n attempt(s) left).", nullptr, *m_attemptsLeft);
         return tr("Enter the current code from your authenticator app. Codes change every 30 seconds.");
     case Code::TokenMissing:
     case Code::TokenInvalid:

@@ -66,6 +66,8 @@ public:
     QString serverCode() const { return m_serverCode; }
     QString serverMessage() const { return m_serverMessage; }
     std::optional<int> retryAfterSeconds() const { return m_retryAfter; }
+    // For a wrong code: how many more tries the challenge allows (0: it is dead).
+    std::optional<int> attemptsLeft() const { return m_attemptsLeft; }
     QString field() const { return m_field; }
     QStringList mfaMethods() const { return m_mfaMethods; }
     // Short-lived secret for finishing a 2-step sign-in; never log it.
@@ -91,6 +93,7 @@ private:
     QString m_serverCode;
     QString m_serverMessage;
     std::optional<int> m_retryAfter;
+    std::optional<int> m_attemptsLeft;
     QString m_field;
     QStringList m_mfaMethods;
     QString m_mfaToken;

@@ -33,4 +33,13 @@ struct ApiResponse
 
 using ApiResult = Expected<ApiResponse, ApiError>;
 
+// The body of a successful answer read as T (through T::fromJson), or the call's own error.
+template <typename T>
+Expected<T, ApiError> parseResult(const ApiResult& result)
+{
+    if (!result)
+        return Unexpected{result.error()};
+    return T::fromJson(result.value().object());
+}
+
 } // namespace vigil

@@ -49,8 +49,7 @@ void ServerLogout::refreshThenLogout()
         ApiRequest::post(QStringLiteral("/v1/auth/refresh"), body).withoutAuth().withTimeout(logoutTimeout));
     connect(reply, &ApiReply::finished, this, [this, reply] {
         const ApiResult& result = reply->result();
-        const auto tokens = result ? TokenPair::fromJson(result.value().object())
-                                   : Expected<TokenPair, ApiError>(Unexpected{result.error()});
+        const auto tokens = parseResult<TokenPair>(result);
         if (!tokens) {
             qCInfo(lcAuth) << "server sign-out not confirmed: refresh failed";
             finish(false);

@@ -101,8 +101,7 @@ void SignInFlow::restore()
             if (m_state != State::Restoring)
                 return;
             const ApiResult& result = reply->result();
-            auto tokens = result ? TokenPair::fromJson(result.value().object())
-                                 : Expected<TokenPair, ApiError>(Unexpected{result.error()});
+            auto tokens = parseResult<TokenPair>(result);
             if (!tokens) {
                 const ApiError& error = tokens.error();
                 // A refused token will never work again; a network failure may pass.
@@ -165,8 +164,7 @@ void SignInFlow::signIn(const Credentials& credentials)
             setState(State::NeedsCode);
             return;
         }
-        auto tokens = result ? TokenPair::fromJson(result.value().object())
-                             : Expected<TokenPair, ApiError>(Unexpected{result.error()});
+        auto tokens = parseResult<TokenPair>(result);
         if (!tokens) {
             setState(State::SignedOut);
             report(fieldFor(tokens.error()), tokens.error());
@@ -200,15 +198,15 @@ void SignInFlow::submitCode(const QString& code)
         if (m_state != State::VerifyingCode)
             return;
         const ApiResult& result = reply->result();
-        auto tokens = result ? TokenPair::fromJson(result.value().object())
-                             : Expected<TokenPair, ApiError>(Unexpected{result.error()});
+        auto tokens = parseResult<TokenPair>(result);
         if (tokens) {
             m_mfaToken.clear();
             finishSignIn(tokens.value());
             return;
         }
         const ApiError& error = tokens.error();
-        const bool staysOnCode = error.code() == ApiError::Code::InvalidCode || error.isTransient();
+        const bool challengeDead = error.code() == ApiError::Code::InvalidCode && error.attemptsLeft() == 0;
+        const bool staysOnCode = (error.code() == ApiError::Code::InvalidCode && !challengeDead) || error.isTransient();
         if (staysOnCode) {
             setState(State::NeedsCode);
             report(Field::Code, error);
@@ -217,7 +215,9 @@ void SignInFlow::submitCode(const QString& code)
         // The 2-step sign-in itself is over (expired, refused): start again from the password.
         m_mfaToken.clear();
         setState(State::SignedOut);
-        if (error.httpStatus() == 401)
+        if (challengeDead)
+            report(Field::Password, tr("Too many wrong codes. Enter your password again to get a new try."));
+        else if (error.httpStatus() == 401)
             report(Field::Password, tr("The sign-in took too long to finish. Enter your password again."));
         else
             report(Field::None, error);

@@ -1,6 +1,7 @@
 #include "core/devices/Device.h"
 
 #include "core/devices/DevicesLog.h"
+#include "core/devices/Rfc3339.h"
 
 #include <QHash>
 #include <QJsonValue>
@@ -29,8 +30,7 @@ enum class Field : quint8
     StatusProfile,
     StatusTitle,
     IsCurrent,
-    AutoSignOutAt,
-    Unknown
+    AutoSignOutAt
 };
 
 constexpr std::array<std::pair<QLatin1String, Field>, 17> fieldNames{{
@@ -60,18 +60,11 @@ constexpr std::array<QLatin1String, 5> requiredFields{QLatin1String("name"),
                                                       QLatin1String("first_sign_in"),
                                                       QLatin1String("last_active")};
 
-Field fieldOf(QStringView key)
+void setProblem(QStringList& problems, QLatin1String field, bool bad)
 {
-    for (const auto& [name, field] : fieldNames) {
-        if (key == name) {
-            return field;
-        }
+    if (!bad && problems.isEmpty()) {
+        return; // the usual case, kept cheap
     }
-    return Field::Unknown;
-}
-
-void setProblem(QStringList& problems, const QString& field, bool bad)
-{
     const qsizetype at = problems.indexOf(field);
     if (bad && at < 0) {
         problems.append(field);
@@ -104,7 +97,12 @@ bool readTime(const QJsonValue& value, QDateTime& out)
     if (!value.isString()) {
         return false;
     }
-    QDateTime parsed = QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
+    const QString text = value.toString();
+    if (QDateTime fast = Rfc3339::parse(text); fast.isValid()) {
+        out = fast;
+        return true;
+    }
+    QDateTime parsed = QDateTime::fromString(text, Qt::ISODateWithMs);
     if (!parsed.isValid()) {
         return false;
     }
@@ -131,7 +129,7 @@ bool readCoordinate(const QJsonValue& value, std::optional<double>& out, double 
 
 void readLocation(const QJsonValue& value, Device::Location& location, QStringList& problems)
 {
-    static const QString field = QStringLiteral("location");
+    const QLatin1String field("location");
     if (value.isNull()) {
         location = {};
         setProblem(problems, field, false);
@@ -181,13 +179,18 @@ std::optional<Device> Device::fromJson(const QJsonObject& json)
 
 void Device::mergeJson(const QJsonObject& json)
 {
-    for (auto it = json.constBegin(); it != json.constEnd(); ++it) {
+    // Look up each known field (keys stay Latin-1, nothing is allocated for them) rather than
+    // walking the object's keys; unknown fields are never even looked at.
+    for (const auto& [key, field] : fieldNames) {
+        const auto it = json.constFind(key);
+        if (it == json.constEnd()) {
+            continue;
+        }
         const QJsonValue value = it.value();
         bool ok = true;
-        switch (fieldOf(it.key())) {
+        switch (field) {
         case Field::Id:
-        case Field::Unknown:
-            continue;
+            continue; // never changes
         case Field::Name:
             ok = value.isString();
             if (ok) {
@@ -249,7 +252,7 @@ void Device::mergeJson(const QJsonObject& json)
             }
             break;
         }
-        setProblem(problems, it.key(), !ok);
+        setProblem(problems, key, !ok);
     }
 }
 
@@ -367,133 +370,6 @@ QString Device::statusToString(Status status)
         break;
     }
     return QStringLiteral("unknown");
-}
-
-QString Device::typeText(Type type)
-{
-    switch (type) {
-    case Type::Tv:
-        return tr("TV");
-    case Type::Phone:
-        return tr("Phone");
-    case Type::Tablet:
-        return tr("Tablet");
-    case Type::Computer:
-        return tr("Computer");
-    case Type::Console:
-        return tr("Game console");
-    case Type::Browser:
-        return tr("Web browser");
-    case Type::SetTopBox:
-        return tr("Set-top box");
-    case Type::Unknown:
-        break;
-    }
-    return tr("Other device");
-}
-
-QString Device::statusText(Status status)
-{
-    switch (status) {
-    case Status::Streaming:
-        return tr("Streaming");
-    case Status::Paused:
-        return tr("Paused");
-    case Status::Idle:
-        return tr("Idle");
-    case Status::Offline:
-        return tr("Offline");
-    case Status::Unknown:
-        break;
-    }
-    return tr("Unknown");
-}
-
-QString Device::typeIconName(Type type)
-{
-    switch (type) {
-    case Type::Tv:
-        return QStringLiteral("tv");
-    case Type::Phone:
-        return QStringLiteral("smartphone");
-    case Type::Tablet:
-        return QStringLiteral("tablet");
-    case Type::Computer:
-        return QStringLiteral("laptop");
-    case Type::Console:
-        return QStringLiteral("gamepad-2");
-    case Type::Browser:
-        return QStringLiteral("globe");
-    case Type::SetTopBox:
-        return QStringLiteral("set-top-box");
-    case Type::Unknown:
-        break;
-    }
-    return QStringLiteral("monitor");
-}
-
-QString Device::statusIconName(Status status)
-{
-    switch (status) {
-    case Status::Streaming:
-        return QStringLiteral("circle-play");
-    case Status::Paused:
-        return QStringLiteral("circle-pause");
-    case Status::Idle:
-        return QStringLiteral("moon");
-    case Status::Offline:
-        return QStringLiteral("wifi-off");
-    case Status::Unknown:
-        break;
-    }
-    return QStringLiteral("circle-question-mark");
-}
-
-QString Device::displayName() const
-{
-    return name.trimmed().isEmpty() ? tr("Unnamed device") : name;
-}
-
-QString Device::locationText() const
-{
-    const QString& country = location.country.isEmpty() ? location.countryCode : location.country;
-    const QString& place = location.city.isEmpty() ? location.region : location.city;
-    if (!place.isEmpty() && !country.isEmpty()) {
-        return tr("%1, %2", "city, country").arg(place, country);
-    }
-    if (!place.isEmpty()) {
-        return place;
-    }
-    if (!country.isEmpty()) {
-        return country;
-    }
-    return tr("Unknown location");
-}
-
-QString Device::placeText() const
-{
-    for (const QString* part : {&location.city, &location.region, &location.country, &location.countryCode}) {
-        if (!part->isEmpty()) {
-            return *part;
-        }
-    }
-    return tr("Unknown location");
-}
-
-QString Device::osText() const
-{
-    return osVersion.isEmpty() ? os : os.isEmpty() ? osVersion : QString(os % QLatin1Char(' ') % osVersion);
-}
-
-QString Device::appText() const
-{
-    return appVersion.isEmpty() ? app : app.isEmpty() ? appVersion : QString(app % QLatin1Char(' ') % appVersion);
-}
-
-const QString& Device::shownProfile() const
-{
-    const bool watching = status == Status::Streaming || status == Status::Paused;
-    return watching && !statusProfile.isEmpty() ? statusProfile : lastProfile;
 }
 
 DeviceListParse DeviceListParse::fromJson(const QJsonArray& array)

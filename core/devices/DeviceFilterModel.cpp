@@ -2,44 +2,18 @@
 
 #include "core/devices/DeviceListModel.h"
 #include "core/devices/DevicesLog.h"
-#include "core/devices/SearchKey.h"
 
 #include <algorithm>
-#include <functional>
 #include <numeric>
 #include <utility>
 
 namespace vigil {
 
 namespace {
-
-// Ranges larger than this (the relative-time tick, say) are re-sorted and re-filtered in one
-// layout change instead of row by row.
-constexpr int incrementalLimit = 32;
-
-int compareNumbers(qint64 left, qint64 right)
-{
-    return left < right ? -1 : left > right ? 1 : 0;
-}
-
-template <typename Enum>
-quint32 maskOf(const QList<Enum>& values)
-{
-    quint32 mask = 0;
-    for (const Enum value : values) {
-        mask |= 1u << unsigned(value);
-    }
-    return mask;
-}
-
+constexpr size_t maxSearchSteps = 64;
 } // namespace
 
-DeviceFilterModel::DeviceFilterModel(QObject* parent)
-    : QAbstractProxyModel(parent), m_sortColumn(DeviceListModel::LastActiveColumn)
-{
-    m_collator.setNumericMode(true);
-    m_collator.setCaseSensitivity(Qt::CaseInsensitive);
-}
+DeviceFilterModel::DeviceFilterModel(QObject* parent) : QAbstractProxyModel(parent) {}
 
 DeviceFilterModel::~DeviceFilterModel() = default;
 
@@ -57,23 +31,19 @@ void DeviceFilterModel::setSourceModel(QAbstractItemModel* model)
     m_devices = devices;
     QAbstractProxyModel::setSourceModel(devices);
     if (devices) {
+        using Model = QAbstractItemModel;
+        using Self = DeviceFilterModel;
         m_connections = {
-            connect(devices, &QAbstractItemModel::dataChanged, this, &DeviceFilterModel::onSourceDataChanged),
-            connect(devices, &QAbstractItemModel::rowsInserted, this, &DeviceFilterModel::onSourceRowsInserted),
-            connect(devices,
-                    &QAbstractItemModel::rowsAboutToBeRemoved,
-                    this,
-                    &DeviceFilterModel::onSourceRowsAboutToBeRemoved),
-            connect(devices, &QAbstractItemModel::rowsRemoved, this, &DeviceFilterModel::onSourceRowsRemoved),
-            connect(
-                devices, &QAbstractItemModel::modelAboutToBeReset, this, &DeviceFilterModel::onSourceAboutToBeReset),
-            connect(devices, &QAbstractItemModel::modelReset, this, &DeviceFilterModel::onSourceReset),
+            connect(devices, &Model::dataChanged, this, &Self::onSourceDataChanged),
+            connect(devices, &Model::rowsInserted, this, &Self::onSourceRowsInserted),
+            connect(devices, &Model::rowsAboutToBeRemoved, this, &Self::onSourceRowsAboutToBeRemoved),
+            connect(devices, &Model::rowsRemoved, this, &Self::onSourceRowsRemoved),
+            connect(devices, &Model::modelAboutToBeReset, this, &Self::onSourceAboutToBeReset),
+            connect(devices, &Model::modelReset, this, &Self::onSourceReset),
             // The source never reorders itself; should it, start over rather than guess.
-            connect(
-                devices, &QAbstractItemModel::layoutAboutToBeChanged, this, &DeviceFilterModel::onSourceAboutToBeReset),
-            connect(devices, &QAbstractItemModel::layoutChanged, this, &DeviceFilterModel::onSourceReset),
-            connect(
-                devices, &QAbstractItemModel::headerDataChanged, this, &DeviceFilterModel::onSourceHeaderDataChanged),
+            connect(devices, &Model::layoutAboutToBeChanged, this, &Self::onSourceAboutToBeReset),
+            connect(devices, &Model::layoutChanged, this, &Self::onSourceReset),
+            connect(devices, &Model::headerDataChanged, this, &Self::onSourceHeaderDataChanged),
             connect(devices,
                     &QObject::destroyed,
                     this,
@@ -83,6 +53,7 @@ void DeviceFilterModel::setSourceModel(QAbstractItemModel* model)
                         m_sortedPos.clear();
                         m_rows.clear();
                         m_proxyOf.clear();
+                        m_searchSteps.clear();
                         endResetModel();
                     }),
         };
@@ -93,50 +64,50 @@ void DeviceFilterModel::setSourceModel(QAbstractItemModel* model)
 
 void DeviceFilterModel::setStatusFilter(const QList<Device::Status>& statuses)
 {
-    const quint32 mask = maskOf(statuses);
-    if (mask != m_statusMask) {
-        m_statusMask = mask;
-        filterChanged(false);
+    if (m_filter.setStatuses(statuses)) {
+        criteriaChanged();
     }
 }
 
 void DeviceFilterModel::setTypeFilter(const QList<Device::Type>& types)
 {
-    const quint32 mask = maskOf(types);
-    if (mask != m_typeMask) {
-        m_typeMask = mask;
-        filterChanged(false);
+    if (m_filter.setTypes(types)) {
+        criteriaChanged();
     }
 }
 
 void DeviceFilterModel::setInactiveOnly(bool on)
 {
-    if (on != m_inactiveOnly) {
-        m_inactiveOnly = on;
-        filterChanged(false);
+    if (m_filter.setInactiveOnly(on)) {
+        criteriaChanged();
     }
 }
 
 void DeviceFilterModel::setUnfamiliarOnly(bool on)
 {
-    if (on != m_unfamiliarOnly) {
-        m_unfamiliarOnly = on;
-        filterChanged(false);
+    if (m_filter.setUnfamiliarOnly(on)) {
+        criteriaChanged();
     }
 }
 
 void DeviceFilterModel::setUsualCountries(const std::optional<QSet<QString>>& countries)
 {
     m_usualOverride = countries;
-    filterChanged(false);
+    criteriaChanged();
 }
 
 void DeviceFilterModel::setHideCurrent(bool on)
 {
-    if (on != m_hideCurrent) {
-        m_hideCurrent = on;
-        filterChanged(false);
+    if (m_filter.setHideCurrent(on)) {
+        criteriaChanged();
     }
+}
+
+void DeviceFilterModel::criteriaChanged()
+{
+    m_searchSteps.clear();
+    captureContext();
+    applyFilter(Scan::AllRows);
 }
 
 void DeviceFilterModel::setSearchText(const QString& text)
@@ -144,18 +115,37 @@ void DeviceFilterModel::setSearchText(const QString& text)
     if (text == m_searchText) {
         return;
     }
-    const QString folded = SearchKey::fold(text);
-    // Every word of the longer text contains a word of the shorter one, so a text that only grew
-    // can only hide rows: look at the current result, not at every device.
-    const bool narrowing = folded.startsWith(m_foldedSearch);
     m_searchText = text;
-    m_foldedSearch = folded;
-    m_searchWords.clear();
-    const QStringList words = folded.simplified().split(QLatin1Char(' '), Qt::SkipEmptyParts);
-    for (const QString& word : words) {
-        m_searchWords.emplace_back(word, Qt::CaseSensitive);
+    const QString previous = m_filter.foldedSearch();
+    switch (m_filter.setSearchText(text)) {
+    case DeviceFilter::SearchChange::Same:
+        return;
+    case DeviceFilter::SearchChange::Narrower:
+        if (m_searchSteps.size() >= maxSearchSteps) {
+            m_searchSteps.erase(m_searchSteps.begin());
+        }
+        m_searchSteps.push_back({previous, m_rows});
+        applyFilter(Scan::ShownRows);
+        return;
+    case DeviceFilter::SearchChange::Wider: {
+        const QString& folded = m_filter.foldedSearch();
+        while (!m_searchSteps.empty() && m_searchSteps.back().folded.size() > folded.size()) {
+            m_searchSteps.pop_back();
+        }
+        if (!m_searchSteps.empty() && m_searchSteps.back().folded == folded) {
+            const std::vector<int> rows = std::move(m_searchSteps.back().rows);
+            m_searchSteps.pop_back();
+            m_lastScanCount = 0;
+            publishRows(rows, QAbstractItemModel::VerticalSortHint);
+            return;
+        }
+        break;
     }
-    filterChanged(narrowing);
+    case DeviceFilter::SearchChange::Other:
+        break;
+    }
+    m_searchSteps.clear();
+    applyFilter(Scan::AllRows);
 }
 
 void DeviceFilterModel::refresh()
@@ -163,161 +153,135 @@ void DeviceFilterModel::refresh()
     if (!m_devices) {
         return;
     }
-    std::vector<std::pair<int, int>> kept; // (source row, column) of every persistent index
-    Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
-    const QModelIndexList from = persistentIndexList();
-    kept.reserve(size_t(from.size()));
-    for (const QModelIndex& index : from) {
-        kept.emplace_back(m_rows[size_t(index.row())], index.column());
-    }
-    rebuild();
-    QModelIndexList to;
-    to.reserve(from.size());
-    for (const auto& [sourceRow, column] : kept) {
-        const int row = m_proxyOf[size_t(sourceRow)];
-        to.append(row >= 0 ? createIndex(row, column) : QModelIndex());
-    }
-    changePersistentIndexList(from, to);
-    Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
+    m_searchSteps.clear();
+    captureContext();
+    resortAll();
+    applyFilter(Scan::AllRows);
 }
 
 void DeviceFilterModel::sort(int column, Qt::SortOrder order)
 {
-    if (column >= DeviceListModel::ColumnCount || (column == m_sortColumn && order == m_sortOrder)) {
+    if (!m_sorter.setSort(column, order) || !m_devices) {
         return;
     }
-    m_sortColumn = column;
-    m_sortOrder = order;
-    refresh();
-}
-
-void DeviceFilterModel::captureCriteria()
-{
-    if (!m_devices) {
-        return;
-    }
-    m_nowMs = m_devices->relativeTime().now().toMSecsSinceEpoch();
-    m_usual = m_usualOverride ? *m_usualOverride : m_devices->usualCountries();
-}
-
-bool DeviceFilterModel::matchesSearch(int sourceRow) const
-{
-    if (m_searchWords.empty()) {
-        return true;
-    }
-    const QStringView key = m_devices->searchKeyAt(sourceRow);
-    for (const QStringMatcher& word : m_searchWords) {
-        if (word.indexIn(key) < 0) {
-            return false;
+    m_searchSteps.clear();
+    resortAll();
+    std::vector<int> rows;
+    rows.reserve(m_rows.size());
+    for (const int sourceRow : m_sorted) {
+        if (m_proxyOf[size_t(sourceRow)] >= 0) {
+            rows.push_back(sourceRow);
         }
     }
-    return true;
-}
-
-bool DeviceFilterModel::accepts(int sourceRow) const
-{
-    const Device& device = m_devices->deviceAt(sourceRow);
-    if (m_hideCurrent && device.isCurrent) {
-        return false;
-    }
-    if (m_statusMask != 0 && (m_statusMask & (1u << unsigned(device.status))) == 0) {
-        return false;
-    }
-    if (m_typeMask != 0 && (m_typeMask & (1u << unsigned(device.type))) == 0) {
-        return false;
-    }
-    if (m_inactiveOnly && !m_devices->isInactiveAt(sourceRow, m_nowMs)) {
-        return false;
-    }
-    if (m_unfamiliarOnly && (device.isCurrent || m_devices->isFamiliarAt(sourceRow, m_usual))) {
-        return false;
-    }
-    return matchesSearch(sourceRow);
-}
-
-int DeviceFilterModel::compareColumn(int left, int right, bool& leftEmpty, bool& rightEmpty) const
-{
-    const DeviceListModel& model = *m_devices;
-    const Device& a = model.deviceAt(left);
-    const Device& b = model.deviceAt(right);
-    const auto texts = [&](const QString& x, const QString& y) {
-        leftEmpty = x.isEmpty();
-        rightEmpty = y.isEmpty();
-        return leftEmpty || rightEmpty ? 0 : m_collator.compare(x, y);
-    };
-    const auto times = [&](qint64 x, qint64 y) {
-        leftEmpty = x == DeviceListModel::noTime;
-        rightEmpty = y == DeviceListModel::noTime;
-        return compareNumbers(x, y);
-    };
-    switch (m_sortColumn) {
-    case DeviceListModel::NameColumn:
-        return texts(a.name, b.name);
-    case DeviceListModel::StatusColumn:
-        leftEmpty = a.status == Device::Status::Unknown;
-        rightEmpty = b.status == Device::Status::Unknown;
-        return compareNumbers(int(a.status), int(b.status));
-    case DeviceListModel::ProfileColumn:
-        return texts(a.shownProfile(), b.shownProfile());
-    case DeviceListModel::LocationColumn:
-        leftEmpty = !a.location.isKnown();
-        rightEmpty = !b.location.isKnown();
-        return leftEmpty || rightEmpty ? 0
-                                       : m_collator.compare(model.locationTextAt(left), model.locationTextAt(right));
-    case DeviceListModel::LastActiveColumn:
-        return times(model.lastActiveMsAt(left), model.lastActiveMsAt(right));
-    case DeviceListModel::TypeColumn:
-        leftEmpty = a.type == Device::Type::Unknown;
-        rightEmpty = b.type == Device::Type::Unknown;
-        return compareNumbers(int(a.type), int(b.type));
-    case DeviceListModel::OsColumn: {
-        const int result = texts(a.os, b.os);
-        return result != 0 || leftEmpty || rightEmpty ? result : m_collator.compare(a.osVersion, b.osVersion);
-    }
-    case DeviceListModel::AppColumn: {
-        const int result = texts(a.app, b.app);
-        return result != 0 || leftEmpty || rightEmpty ? result : m_collator.compare(a.appVersion, b.appVersion);
-    }
-    case DeviceListModel::IpColumn:
-        return texts(a.ip, b.ip);
-    case DeviceListModel::FirstSignInColumn:
-        return times(model.firstSignInMsAt(left), model.firstSignInMsAt(right));
-    default:
-        leftEmpty = rightEmpty = false;
-        return 0;
-    }
+    publishRows(rows, QAbstractItemModel::VerticalSortHint);
 }
 
 bool DeviceFilterModel::lessThan(int left, int right) const
 {
-    if (left == right) {
-        return false;
-    }
-    bool leftEmpty = false;
-    bool rightEmpty = false;
-    int result = compareColumn(left, right, leftEmpty, rightEmpty);
-    if (leftEmpty != rightEmpty) {
-        return rightEmpty; // empty values last, whatever the order
-    }
-    if (!leftEmpty && result != 0) {
-        return m_sortOrder == Qt::DescendingOrder ? result > 0 : result < 0;
-    }
-    if (m_sortColumn != DeviceListModel::LastActiveColumn) {
-        // Ties: most recently active first, never-active last.
-        const qint64 a = m_devices->lastActiveMsAt(left);
-        const qint64 b = m_devices->lastActiveMsAt(right);
-        if (a != b) {
-            return a > b;
-        }
-    }
-    return left < right; // arrival order: a strict total order keeps binary searches exact
+    return m_sorter.lessThan(*m_devices, left, right);
 }
 
-void DeviceFilterModel::rebuild()
+void DeviceFilterModel::captureContext()
 {
-    captureCriteria();
-    resortAll();
-    refilterAll();
+    if (m_devices) {
+        m_filter.setContext(m_devices->relativeTime().now().toMSecsSinceEpoch(),
+                            m_usualOverride ? *m_usualOverride : m_devices->usualCountries());
+    }
+}
+
+void DeviceFilterModel::applyFilter(Scan scan)
+{
+    if (!m_devices) {
+        return;
+    }
+    // Test in source order (memory order, friendly to the cache), collect in sort order.
+    const int count = int(m_proxyOf.size());
+    std::vector<char> pass(size_t(count), 0);
+    if (scan == Scan::ShownRows) {
+        for (int sourceRow = 0; sourceRow < count; ++sourceRow) {
+            pass[size_t(sourceRow)] =
+                m_proxyOf[size_t(sourceRow)] >= 0 && m_filter.matchesSearch(*m_devices, sourceRow);
+        }
+        m_lastScanCount = int(m_rows.size());
+    } else {
+        for (int sourceRow = 0; sourceRow < count; ++sourceRow) {
+            pass[size_t(sourceRow)] = m_filter.accepts(*m_devices, sourceRow);
+        }
+        m_lastScanCount = count;
+    }
+    std::vector<int> rows;
+    rows.reserve(scan == Scan::ShownRows ? m_rows.size() : m_sorted.size());
+    for (const int sourceRow : scan == Scan::ShownRows ? m_rows : m_sorted) {
+        if (pass[size_t(sourceRow)]) {
+            rows.push_back(sourceRow);
+        }
+    }
+    publishRows(rows, QAbstractItemModel::VerticalSortHint);
+}
+
+void DeviceFilterModel::publishRows(const std::vector<int>& rows, QAbstractItemModel::LayoutChangeHint hint)
+{
+    if (rows == m_rows) {
+        return;
+    }
+    // A layout change must not change the row count, so: newly shown rows are first appended in
+    // one insertion, then one layout change puts the rows to show first, in order, and the rows to
+    // hide after them, which one removal then drops. Views relayout once per step, and selection
+    // and current index follow their rows (or go, with a hidden row). Only rows move, never
+    // columns: with VerticalSortHint the horizontal header skips its own relayout, which would
+    // otherwise cost a second paint of the table.
+    std::vector<int> target;
+    target.reserve(std::max(rows.size(), m_rows.size()) + rows.size());
+    for (const int sourceRow : rows) {
+        if (m_proxyOf[size_t(sourceRow)] < 0) {
+            target.push_back(sourceRow);
+        }
+    }
+    if (!target.empty()) {
+        const int first = int(m_rows.size());
+        beginInsertRows(QModelIndex(), first, first + int(target.size()) - 1);
+        m_rows.insert(m_rows.end(), target.begin(), target.end());
+        rebuildProxyOf(first, int(m_rows.size()));
+        endInsertRows();
+    }
+
+    target = rows;
+    std::vector<char> shown(m_proxyOf.size(), 0);
+    for (const int sourceRow : rows) {
+        shown[size_t(sourceRow)] = 1;
+    }
+    for (const int sourceRow : m_rows) {
+        if (!shown[size_t(sourceRow)]) {
+            target.push_back(sourceRow);
+        }
+    }
+    if (target != m_rows) {
+        Q_EMIT layoutAboutToBeChanged({}, hint);
+        const QModelIndexList from = persistentIndexList();
+        std::vector<std::pair<int, int>> kept; // (source row, column) of every persistent index
+        kept.reserve(size_t(from.size()));
+        for (const QModelIndex& index : from) {
+            kept.emplace_back(m_rows[size_t(index.row())], index.column());
+        }
+        m_rows = std::move(target);
+        rebuildProxyOf(0, int(m_rows.size()));
+        QModelIndexList to;
+        to.reserve(from.size());
+        for (const auto& [sourceRow, column] : kept) {
+            to.append(createIndex(m_proxyOf[size_t(sourceRow)], column));
+        }
+        changePersistentIndexList(from, to);
+        Q_EMIT layoutChanged({}, hint);
+    }
+
+    if (m_rows.size() > rows.size()) {
+        beginRemoveRows(QModelIndex(), int(rows.size()), int(m_rows.size()) - 1);
+        for (size_t row = rows.size(); row < m_rows.size(); ++row) {
+            m_proxyOf[size_t(m_rows[row])] = -1;
+        }
+        m_rows.resize(rows.size());
+        endRemoveRows();
+    }
 }
 
 void DeviceFilterModel::resortAll()
@@ -325,24 +289,28 @@ void DeviceFilterModel::resortAll()
     const int count = m_devices ? m_devices->rowCount() : 0;
     m_sorted.resize(size_t(count));
     std::iota(m_sorted.begin(), m_sorted.end(), 0);
-    if (m_sortColumn >= 0 && m_devices) {
+    if (m_sorter.column() >= 0 && m_devices) {
         std::sort(m_sorted.begin(), m_sorted.end(), [this](int a, int b) { return lessThan(a, b); });
     }
     m_sortedPos.resize(size_t(count));
     rebuildSortedPos(0, count);
 }
 
-void DeviceFilterModel::refilterAll()
+void DeviceFilterModel::rebuild()
 {
+    m_searchSteps.clear();
+    captureContext();
+    resortAll();
     m_rows.clear();
-    m_rows.reserve(m_sorted.size());
-    for (const int sourceRow : m_sorted) {
-        if (accepts(sourceRow)) {
-            m_rows.push_back(sourceRow);
+    m_proxyOf.assign(m_sorted.size(), -1);
+    if (m_devices) {
+        for (const int sourceRow : m_sorted) {
+            if (m_filter.accepts(*m_devices, sourceRow)) {
+                m_rows.push_back(sourceRow);
+            }
         }
     }
     m_lastScanCount = int(m_sorted.size());
-    m_proxyOf.assign(m_sorted.size(), -1);
     rebuildProxyOf(0, int(m_rows.size()));
 }
 
@@ -360,232 +328,6 @@ void DeviceFilterModel::rebuildSortedPos(int from, int to)
     for (int position = std::max(from, 0); position < to; ++position) {
         m_sortedPos[size_t(m_sorted[size_t(position)])] = position;
     }
-}
-
-void DeviceFilterModel::filterChanged(bool narrowing)
-{
-    if (!m_devices) {
-        return;
-    }
-    std::vector<int> rows;
-    if (narrowing) {
-        rows.reserve(m_rows.size());
-        for (const int sourceRow : m_rows) {
-            if (matchesSearch(sourceRow)) {
-                rows.push_back(sourceRow);
-            }
-        }
-        m_lastScanCount = int(m_rows.size());
-    } else {
-        captureCriteria();
-        rows.reserve(m_sorted.size());
-        for (const int sourceRow : m_sorted) {
-            if (accepts(sourceRow)) {
-                rows.push_back(sourceRow);
-            }
-        }
-        m_lastScanCount = int(m_sorted.size());
-    }
-    publishRows(std::move(rows));
-}
-
-void DeviceFilterModel::publishRows(std::vector<int> rows)
-{
-    if (rows == m_rows) {
-        return;
-    }
-    // One layout change instead of one remove per hidden stretch of rows: views relayout once,
-    // and selection/current index survive wherever their row is still shown.
-    Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::NoLayoutChangeHint);
-    const QModelIndexList from = persistentIndexList();
-    std::vector<std::pair<int, int>> kept;
-    kept.reserve(size_t(from.size()));
-    for (const QModelIndex& index : from) {
-        kept.emplace_back(m_rows[size_t(index.row())], index.column());
-    }
-    for (const int sourceRow : m_rows) {
-        m_proxyOf[size_t(sourceRow)] = -1;
-    }
-    m_rows = std::move(rows);
-    rebuildProxyOf(0, int(m_rows.size()));
-    QModelIndexList to;
-    to.reserve(from.size());
-    for (const auto& [sourceRow, column] : kept) {
-        const int row = m_proxyOf[size_t(sourceRow)];
-        to.append(row >= 0 ? createIndex(row, column) : QModelIndex());
-    }
-    changePersistentIndexList(from, to);
-    Q_EMIT layoutChanged({}, QAbstractItemModel::NoLayoutChangeHint);
-}
-
-void DeviceFilterModel::updateSourceRow(int sourceRow)
-{
-    const auto less = [this](int a, int b) { return lessThan(a, b); };
-
-    // Keep the full sorted order exact, so later filter changes need no sorting.
-    const int oldPosition = m_sortedPos[size_t(sourceRow)];
-    m_sorted.erase(m_sorted.begin() + oldPosition);
-    const auto at = std::lower_bound(m_sorted.begin(), m_sorted.end(), sourceRow, less);
-    const int newPosition = int(at - m_sorted.begin());
-    m_sorted.insert(at, sourceRow);
-    rebuildSortedPos(std::min(oldPosition, newPosition), std::max(oldPosition, newPosition) + 1);
-
-    const int oldRow = m_proxyOf[size_t(sourceRow)];
-    const bool accepted = accepts(sourceRow);
-    if (oldRow >= 0 && accepted) {
-        // Find the new place without the row, then put it back until the views are told.
-        m_rows.erase(m_rows.begin() + oldRow);
-        const int newRow = int(std::lower_bound(m_rows.begin(), m_rows.end(), sourceRow, less) - m_rows.begin());
-        m_rows.insert(m_rows.begin() + oldRow, sourceRow);
-        if (newRow == oldRow) {
-            return;
-        }
-        beginMoveRows(QModelIndex(), oldRow, oldRow, QModelIndex(), newRow > oldRow ? newRow + 1 : newRow);
-        m_rows.erase(m_rows.begin() + oldRow);
-        m_rows.insert(m_rows.begin() + newRow, sourceRow);
-        rebuildProxyOf(std::min(oldRow, newRow), std::max(oldRow, newRow) + 1);
-        endMoveRows();
-    } else if (oldRow >= 0) {
-        beginRemoveRows(QModelIndex(), oldRow, oldRow);
-        m_rows.erase(m_rows.begin() + oldRow);
-        m_proxyOf[size_t(sourceRow)] = -1;
-        rebuildProxyOf(oldRow, int(m_rows.size()));
-        endRemoveRows();
-    } else if (accepted) {
-        const auto place = std::lower_bound(m_rows.begin(), m_rows.end(), sourceRow, less);
-        const int newRow = int(place - m_rows.begin());
-        beginInsertRows(QModelIndex(), newRow, newRow);
-        m_rows.insert(place, sourceRow);
-        rebuildProxyOf(newRow, int(m_rows.size()));
-        endInsertRows();
-    }
-}
-
-void DeviceFilterModel::onSourceDataChanged(const QModelIndex& topLeft,
-                                            const QModelIndex& bottomRight,
-                                            const QList<int>& roles)
-{
-    if (!m_devices || !topLeft.isValid() || !bottomRight.isValid() || topLeft.parent().isValid()) {
-        return;
-    }
-    const int first = topLeft.row();
-    const int last = bottomRight.row();
-    if (last - first >= incrementalLimit) {
-        refresh();
-        if (!m_rows.empty()) {
-            Q_EMIT dataChanged(
-                createIndex(0, topLeft.column()), createIndex(int(m_rows.size()) - 1, bottomRight.column()), roles);
-        }
-        return;
-    }
-    m_nowMs = m_devices->relativeTime().now().toMSecsSinceEpoch();
-    for (int sourceRow = first; sourceRow <= last; ++sourceRow) {
-        updateSourceRow(sourceRow);
-        const int row = m_proxyOf[size_t(sourceRow)];
-        if (row >= 0) {
-            Q_EMIT dataChanged(createIndex(row, topLeft.column()), createIndex(row, bottomRight.column()), roles);
-        }
-    }
-    checkUsualCountries();
-}
-
-void DeviceFilterModel::onSourceRowsInserted(const QModelIndex& parent, int first, int last)
-{
-    if (!m_devices || parent.isValid()) {
-        return;
-    }
-    const int count = last - first + 1;
-    for (int& sourceRow : m_sorted) {
-        sourceRow += sourceRow >= first ? count : 0;
-    }
-    for (int& sourceRow : m_rows) {
-        sourceRow += sourceRow >= first ? count : 0;
-    }
-    m_proxyOf.insert(m_proxyOf.begin() + first, size_t(count), -1);
-    m_sortedPos.insert(m_sortedPos.begin() + first, size_t(count), 0);
-
-    const auto less = [this](int a, int b) { return lessThan(a, b); };
-    m_nowMs = m_devices->relativeTime().now().toMSecsSinceEpoch();
-    for (int sourceRow = first; sourceRow <= last; ++sourceRow) {
-        const auto at = std::lower_bound(m_sorted.begin(), m_sorted.end(), sourceRow, less);
-        const int position = int(at - m_sorted.begin());
-        m_sorted.insert(at, sourceRow);
-        rebuildSortedPos(position, int(m_sorted.size()));
-        if (!accepts(sourceRow)) {
-            continue;
-        }
-        const auto place = std::lower_bound(m_rows.begin(), m_rows.end(), sourceRow, less);
-        const int row = int(place - m_rows.begin());
-        beginInsertRows(QModelIndex(), row, row);
-        m_rows.insert(place, sourceRow);
-        rebuildProxyOf(row, int(m_rows.size()));
-        endInsertRows();
-    }
-    checkUsualCountries();
-}
-
-void DeviceFilterModel::onSourceRowsAboutToBeRemoved(const QModelIndex& parent, int first, int last)
-{
-    if (!m_devices || parent.isValid()) {
-        return;
-    }
-    for (int sourceRow = last; sourceRow >= first; --sourceRow) {
-        const int row = m_proxyOf[size_t(sourceRow)];
-        if (row >= 0) {
-            beginRemoveRows(QModelIndex(), row, row);
-            m_rows.erase(m_rows.begin() + row);
-            m_proxyOf[size_t(sourceRow)] = -1;
-            rebuildProxyOf(row, int(m_rows.size()));
-            endRemoveRows();
-        }
-        const int position = m_sortedPos[size_t(sourceRow)];
-        m_sorted.erase(m_sorted.begin() + position);
-        rebuildSortedPos(position, int(m_sorted.size()));
-    }
-}
-
-void DeviceFilterModel::onSourceRowsRemoved(const QModelIndex& parent, int first, int last)
-{
-    if (!m_devices || parent.isValid()) {
-        return;
-    }
-    const int count = last - first + 1;
-    for (int& sourceRow : m_sorted) {
-        sourceRow -= sourceRow > last ? count : 0;
-    }
-    for (int& sourceRow : m_rows) {
-        sourceRow -= sourceRow > last ? count : 0;
-    }
-    m_proxyOf.erase(m_proxyOf.begin() + first, m_proxyOf.begin() + last + 1);
-    m_sortedPos.erase(m_sortedPos.begin() + first, m_sortedPos.begin() + last + 1);
-    checkUsualCountries();
-}
-
-void DeviceFilterModel::onSourceAboutToBeReset()
-{
-    beginResetModel();
-}
-
-void DeviceFilterModel::onSourceReset()
-{
-    rebuild();
-    endResetModel();
-}
-
-void DeviceFilterModel::onSourceHeaderDataChanged(Qt::Orientation orientation, int first, int last)
-{
-    if (orientation == Qt::Horizontal) {
-        Q_EMIT headerDataChanged(orientation, first, last);
-    }
-}
-
-void DeviceFilterModel::checkUsualCountries()
-{
-    // A change to one device can change which countries are usual, and so every other row.
-    if (!m_unfamiliarOnly || m_usualOverride || !m_devices || m_devices->usualCountries() == m_usual) {
-        return;
-    }
-    refresh();
 }
 
 QModelIndex DeviceFilterModel::index(int row, int column, const QModelIndex& parent) const

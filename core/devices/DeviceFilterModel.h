@@ -1,14 +1,14 @@
 #pragma once
 
 #include "core/devices/Device.h"
+#include "core/devices/DeviceFilter.h"
+#include "core/devices/DeviceSorter.h"
 
 #include <QAbstractProxyModel>
-#include <QCollator>
 #include <QList>
 #include <QMetaObject>
 #include <QPointer>
 #include <QSet>
-#include <QStringMatcher>
 #include <optional>
 #include <vector>
 
@@ -19,11 +19,12 @@ class DeviceListModel;
 // Sorts and filters a DeviceListModel for the devices table.
 //
 // Why not QSortFilterProxyModel: over 10,000 rows it needs ≈33 ms per search keystroke, mostly
-// QVariant/QString work per row and one remove signal per hidden interval. Here the rows are kept
-// in sort order once (`m_sorted`); a filter change is one linear pass over precomputed folded
-// search keys (or over the previous result when the search text only grew), published as one
-// layout change that keeps selection and current index wherever the row stays visible.
-// Single-row source changes become one move/insert/remove, never a reset.
+// QVariant/QString work per row and one remove signal per hidden stretch of rows. Here all rows
+// are kept in sort order once (`m_sorted`); a filter change is one pass over precomputed folded
+// search keys in memory order — only over the rows shown now when the search text grew, and none
+// at all when it shrank back to an earlier prefix — then published as at most one insert at the
+// end, one layout change and one remove at the end, so selection and current index survive
+// wherever their row stays visible. Single-row source changes become one move, insert or remove.
 class DeviceFilterModel final : public QAbstractProxyModel
 {
     Q_OBJECT
@@ -44,7 +45,7 @@ public:
     // Country outside the usual countries (DeviceListModel::usualCountries() unless set here).
     void setUnfamiliarOnly(bool on);
     void setUsualCountries(const std::optional<QSet<QString>>& countries);
-    QSet<QString> usualCountries() const { return m_usual; }
+    QSet<QString> usualCountries() const { return m_filter.usualCountries(); }
     // The Devices page shows the current device apart, in its own card.
     void setHideCurrent(bool on);
     // Every word must appear (case and accents ignored) in the name, type, status, system, app,
@@ -56,10 +57,11 @@ public:
 
     // Newest activity first by default; devices with no activity (and empty texts) always last.
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
-    int sortColumn() const { return m_sortColumn; }
-    Qt::SortOrder sortOrder() const { return m_sortOrder; }
+    int sortColumn() const { return m_sorter.column(); }
+    Qt::SortOrder sortOrder() const { return m_sorter.order(); }
 
-    // How many source rows the last filter change examined (narrowing looks at fewer).
+    // How many rows the last filter change examined (narrowing looks at fewer, going back to an
+    // earlier search text at none).
     int lastScanCount() const { return m_lastScanCount; }
 
     QModelIndex index(int row, int column, const QModelIndex& parent = QModelIndex()) const override;
@@ -73,17 +75,25 @@ public:
     QModelIndex mapFromSource(const QModelIndex& sourceIndex) const override;
 
 private:
-    bool accepts(int sourceRow) const;
-    bool matchesSearch(int sourceRow) const;
-    bool lessThan(int left, int right) const;
-    int compareColumn(int left, int right, bool& leftEmpty, bool& rightEmpty) const;
-    void captureCriteria();
+    enum class Scan
+    {
+        AllRows,
+        ShownRows
+    };
+    // The rows shown for an earlier, shorter search text: going back to it costs nothing.
+    struct SearchStep
+    {
+        QString folded;
+        std::vector<int> rows;
+    };
 
-    void rebuild();     // re-sorts and re-filters, no signals
-    void resortAll();   // m_sorted and m_sortedPos from scratch
-    void refilterAll(); // m_rows and m_proxyOf from m_sorted
-    void publishRows(std::vector<int> rows);
-    void filterChanged(bool narrowing);
+    bool lessThan(int left, int right) const;
+    void captureContext();
+    void criteriaChanged();
+    void applyFilter(Scan scan);
+    void publishRows(const std::vector<int>& rows, QAbstractItemModel::LayoutChangeHint hint);
+    void resortAll();
+    void rebuild(); // re-sorts and re-filters without signals (inside a reset)
     void rebuildProxyOf(int fromProxyRow, int toProxyRow);
     void rebuildSortedPos(int from, int to);
 
@@ -105,21 +115,11 @@ private:
     std::vector<int> m_rows;      // proxy row → source row (a subsequence of m_sorted)
     std::vector<int> m_proxyOf;   // source row → proxy row, or -1 when filtered out
 
-    quint32 m_statusMask = 0;
-    quint32 m_typeMask = 0;
-    bool m_inactiveOnly = false;
-    bool m_unfamiliarOnly = false;
-    bool m_hideCurrent = false;
+    DeviceFilter m_filter;
+    DeviceSorter m_sorter;
     QString m_searchText;
-    QString m_foldedSearch;
-    std::vector<QStringMatcher> m_searchWords;
     std::optional<QSet<QString>> m_usualOverride;
-    QSet<QString> m_usual;
-    qint64 m_nowMs = 0;
-
-    int m_sortColumn;
-    Qt::SortOrder m_sortOrder = Qt::DescendingOrder;
-    QCollator m_collator;
+    std::vector<SearchStep> m_searchSteps; // valid until anything but the search text changes
     int m_lastScanCount = 0;
 };
 

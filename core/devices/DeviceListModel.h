@@ -73,6 +73,14 @@ public:
     };
     Q_ENUM(Change)
 
+    // The few facts the filter reads for every row, kept next to each other.
+    struct Facts
+    {
+        Device::Status status = Device::Status::Unknown;
+        Device::Type type = Device::Type::Unknown;
+        bool isCurrent = false;
+    };
+
     static constexpr qint64 noTime = std::numeric_limits<qint64>::min();
     static constexpr int familiarAfterDays = 30;
 
@@ -102,6 +110,7 @@ public:
 
     // Fast read access for DeviceFilterModel (no QVariant, no allocation).
     const Device& deviceAt(int row) const { return m_rows[size_t(row)].device; }
+    Facts factsAt(int row) const { return m_rows[size_t(row)].facts; }
     QStringView searchKeyAt(int row) const
     {
         const Row& entry = m_rows[size_t(row)];
@@ -123,12 +132,14 @@ public:
 private:
     struct Row
     {
-        Device device;
-        QString locationText;
-        qint64 lastActiveMs = noTime;
-        qint64 firstSignInMs = noTime;
+        // What a filter pass reads first, in the row's first cache line.
         qsizetype keyStart = 0; // the row's folded search text in m_searchKeys
         qsizetype keyLength = 0;
+        qint64 lastActiveMs = noTime;
+        qint64 firstSignInMs = noTime;
+        Facts facts;
+        Device device;
+        QString locationText;
     };
 
     static Row makeRow(const Device& device);

@@ -3,10 +3,12 @@
 #include "auth/SessionIssuer.h"
 #include "base/Clock.h"
 #include "base/TimeFormat.h"
+#include "http/JsonWriter.h"
 #include "http/Router.h"
 #include "store/Store.h"
 
-#include <QSet>
+#include <algorithm>
+#include <vector>
 
 namespace mockd {
 
@@ -30,13 +32,15 @@ qsizetype AccountRoutes::signedInDevices(const QString& accountId) const
     if (!account)
         return 0;
     const qint64 now = m_clock.nowMs();
-    QSet<QString> devices;
+    std::vector<QStringView> devices;
     const auto sessions = m_store.sessions().forAccount(accountId);
+    devices.reserve(size_t(sessions.size()));
     for (const Session* session : sessions) {
         if (!session->isRevoked() && session->issuedAtMs >= account->notBeforeMs && session->expiresAtMs > now)
-            devices.insert(session->deviceId);
+            devices.push_back(session->deviceId);
     }
-    return devices.size();
+    std::sort(devices.begin(), devices.end());
+    return qsizetype(std::unique(devices.begin(), devices.end()) - devices.begin());
 }
 
 void AccountRoutes::me(const RequestContext& context)
@@ -46,17 +50,21 @@ void AccountRoutes::me(const RequestContext& context)
     const Session* session = m_store.sessions().session(who.sessionId);
     if (!account || !session)
         return context.fail(ApiError::internal());
-    context.respond(HttpResponse::json(QJsonObject{
-        {QStringLiteral("account"), SessionIssuer::accountJson(*account)},
-        {QStringLiteral("profiles_count"), qint64(m_store.accounts().profilesCount(account->id))},
-        {QStringLiteral("devices_count"), qint64(signedInDevices(account->id))},
-        {QStringLiteral("session"),
-         QJsonObject{{QStringLiteral("id"), session->id},
-                     {QStringLiteral("device_id"), session->deviceId},
-                     {QStringLiteral("signed_in_at"), TimeFormat::toRfc3339(session->issuedAtMs)},
-                     {QStringLiteral("expires_at"), TimeFormat::toRfc3339(session->expiresAtMs)},
-                     {QStringLiteral("auth_method"), session->authMethod}}},
-    }));
+    JsonWriter json;
+    json.beginObject().key(QLatin1StringView("account"));
+    SessionIssuer::writeAccount(json, *account);
+    json.field(QLatin1StringView("profiles_count"), qint64(m_store.accounts().profilesCount(account->id)))
+        .field(QLatin1StringView("devices_count"), qint64(signedInDevices(account->id)))
+        .key(QLatin1StringView("session"))
+        .beginObject()
+        .field(QLatin1StringView("id"), session->id)
+        .field(QLatin1StringView("device_id"), session->deviceId)
+        .field(QLatin1StringView("signed_in_at"), TimeFormat::toRfc3339(session->issuedAtMs))
+        .field(QLatin1StringView("expires_at"), TimeFormat::toRfc3339(session->expiresAtMs))
+        .field(QLatin1StringView("auth_method"), session->authMethod)
+        .endObject()
+        .endObject();
+    context.respond(HttpResponse::jsonBody(json.take()));
 }
 
 } // namespace mockd

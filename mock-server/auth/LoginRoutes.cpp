@@ -142,7 +142,8 @@ void LoginRoutes::finishLogin(const RequestContext& context, const Attempt& atte
         m_issuer.signIn(*account, attempt.device, attempt.requestedDeviceId, QStringLiteral("password"), attempt.ip);
     if (!issued)
         return context.fail(issued.error());
-    context.respond(HttpResponse::json(SessionIssuer::tokenPairJson(*issued, *m_store.accounts().byId(account->id))));
+    context.respond(
+        HttpResponse::jsonBody(SessionIssuer::tokenPairJson(*issued, *m_store.accounts().byId(account->id))));
 }
 
 void LoginRoutes::completeMfa(const RequestContext& context)
@@ -209,7 +210,8 @@ void LoginRoutes::completeMfa(const RequestContext& context)
         m_issuer.signIn(*current, passed.device, passed.requestedDevice, QStringLiteral("password+totp"), ip);
     if (!issued)
         return context.fail(issued.error());
-    context.respond(HttpResponse::json(SessionIssuer::tokenPairJson(*issued, *m_store.accounts().byId(current->id))));
+    context.respond(
+        HttpResponse::jsonBody(SessionIssuer::tokenPairJson(*issued, *m_store.accounts().byId(current->id))));
 }
 
 } // namespace mockd

@@ -4,11 +4,10 @@
 #include "auth/Tokens.h"
 #include "base/Clock.h"
 #include "base/Ids.h"
+#include "http/JsonWriter.h"
 #include "log/LogCategories.h"
 #include "store/Database.h"
 #include "store/Store.h"
-
-#include <QJsonArray>
 
 namespace mockd {
 
@@ -126,32 +125,37 @@ Expected<IssuedTokens, ApiError> SessionIssuer::rotate(const RefreshToken& used,
     return issued;
 }
 
-QJsonObject SessionIssuer::tokenPairJson(const IssuedTokens& tokens, const Account& account)
+QByteArray SessionIssuer::tokenPairJson(const IssuedTokens& tokens, const Account& account)
 {
-    return QJsonObject{
-        {QStringLiteral("access_token"), tokens.accessToken},
-        {QStringLiteral("refresh_token"), tokens.refreshToken},
-        {QStringLiteral("token_type"), QStringLiteral("Bearer")},
-        {QStringLiteral("expires_in"), AuthPolicy::accessTokenSeconds},
-        {QStringLiteral("refresh_expires_in"), AuthPolicy::refreshTokenSeconds},
-        {QStringLiteral("session_id"), tokens.sessionId},
-        {QStringLiteral("device_id"), tokens.deviceId},
-        {QStringLiteral("account"), accountJson(account)},
-    };
+    JsonWriter json;
+    json.beginObject()
+        .field(QLatin1StringView("access_token"), tokens.accessToken)
+        .field(QLatin1StringView("refresh_token"), tokens.refreshToken)
+        .field(QLatin1StringView("token_type"), "Bearer")
+        .field(QLatin1StringView("expires_in"), AuthPolicy::accessTokenSeconds)
+        .field(QLatin1StringView("refresh_expires_in"), AuthPolicy::refreshTokenSeconds)
+        .field(QLatin1StringView("session_id"), tokens.sessionId)
+        .field(QLatin1StringView("device_id"), tokens.deviceId)
+        .key(QLatin1StringView("account"));
+    writeAccount(json, account);
+    json.endObject();
+    return json.take();
 }
 
-QJsonObject SessionIssuer::accountJson(const Account& account)
+void SessionIssuer::writeAccount(JsonWriter& json, const Account& account)
 {
-    return QJsonObject{
-        {QStringLiteral("id"), account.id},
-        {QStringLiteral("email"), account.email},
-        {QStringLiteral("display_name"), account.displayName},
-        {QStringLiteral("role"), roleName(account.role)},
-        {QStringLiteral("two_step"),
-         QJsonObject{{QStringLiteral("totp"), account.hasTotp()},
-                     {QStringLiteral("sms"), account.smsTwoStep && account.phoneVerified},
-                     {QStringLiteral("email"), false}}},
-    };
+    json.beginObject()
+        .field(QLatin1StringView("id"), account.id)
+        .field(QLatin1StringView("email"), account.email)
+        .field(QLatin1StringView("display_name"), account.displayName)
+        .field(QLatin1StringView("role"), roleName(account.role))
+        .key(QLatin1StringView("two_step"))
+        .beginObject()
+        .field(QLatin1StringView("totp"), account.hasTotp())
+        .field(QLatin1StringView("sms"), account.smsTwoStep && account.phoneVerified)
+        .field(QLatin1StringView("email"), false)
+        .endObject()
+        .endObject();
 }
 
 } // namespace mockd

@@ -9,6 +9,7 @@
 namespace mockd {
 
 class Clock;
+class JsonWriter;
 class Store;
 
 // What a client gets after signing in or refreshing. The tokens exist in clear only here, on
@@ -38,8 +39,9 @@ public:
     // Marks `used` rotated and issues the next pair for the same session.
     Expected<IssuedTokens, ApiError> rotate(const RefreshToken& used, const Session& session);
 
-    static QJsonObject tokenPairJson(const IssuedTokens& tokens, const Account& account);
-    static QJsonObject accountJson(const Account& account);
+    static QByteArray tokenPairJson(const IssuedTokens& tokens, const Account& account);
+    // The `Account` object of the contract.
+    static void writeAccount(JsonWriter& writer, const Account& account);
 
 private:
     Store& m_store;

@@ -105,7 +105,7 @@ void TokenRoutes::refresh(const RequestContext& context)
     if (!issued)
         return context.fail(issued.error());
     context.respond(
-        HttpResponse::json(SessionIssuer::tokenPairJson(*issued, *m_store.accounts().byId(sessionCopy.accountId))));
+        HttpResponse::jsonBody(SessionIssuer::tokenPairJson(*issued, *m_store.accounts().byId(sessionCopy.accountId))));
 }
 
 void TokenRoutes::logout(const RequestContext& context)

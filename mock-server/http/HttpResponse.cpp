@@ -70,6 +70,15 @@ HttpResponse HttpResponse::json(const QJsonArray& array, int status)
     return response;
 }
 
+HttpResponse HttpResponse::jsonBody(QByteArray body, int status)
+{
+    HttpResponse response;
+    response.status = status;
+    response.headers.append({QByteArrayLiteral("Content-Type"), jsonType});
+    response.body = std::move(body);
+    return response;
+}
+
 HttpResponse HttpResponse::noContent()
 {
     HttpResponse response;
@@ -112,10 +121,13 @@ void HttpResponse::addDefaultHeader(const QByteArray& name, const QByteArray& va
 
 QByteArray HttpResponse::toWire(bool closeConnection) const
 {
-    QByteArray out = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) + "\r\n";
+    QByteArray out;
+    out.reserve(128 + body.size());
+    out += "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) + "\r\n";
     for (const auto& [key, value] : headers)
         out += key + ": " + value + "\r\n";
-    out += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
+    if (status != 204 && status != 304)
+        out += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
     if (closeConnection)
         out += "Connection: close\r\n";
     out += "\r\n";

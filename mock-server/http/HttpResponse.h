@@ -17,6 +17,8 @@ struct HttpResponse
 
     static HttpResponse json(const QJsonObject& object, int status = 200);
     static HttpResponse json(const QJsonArray& array, int status = 200);
+    // A body already serialized as JSON (for example by JsonWriter).
+    static HttpResponse jsonBody(QByteArray body, int status = 200);
     static HttpResponse noContent();
     static HttpResponse fromError(const ApiError& error);
 

@@ -95,6 +95,11 @@ void write(QHttpServerResponder& responder, const HttpResponse& response)
     for (const auto& [name, value] : response.headers)
         headers.append(name, value);
     responder.write(response.body, headers, status);
+#elif VIGIL_QT_HTTP_64
+    // One write of the whole message instead of one per status line, header and body: the 6.4
+    // responder is a thin wrapper around the socket and keeps no state of its own.
+    Q_UNUSED(status);
+    responder.socket()->write(response.toWire(false));
 #else
     responder.writeStatusLine(status);
     for (const auto& [name, value] : response.headers)

@@ -136,6 +136,43 @@ private Q_SLOTS:
         QCOMPARE(device.placeText(), QStringLiteral("Unknown location"));
     }
 
+    void readsRfc3339Times_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QDateTime>("expected");
+        const QDate date(2026, 3, 10);
+        QTest::newRow("utc") << QStringLiteral("2026-03-10T11:58:07Z") << QDateTime(date, QTime(11, 58, 7), Qt::UTC);
+        QTest::newRow("lower case") << QStringLiteral("2026-03-10t11:58:07z")
+                                    << QDateTime(date, QTime(11, 58, 7), Qt::UTC);
+        QTest::newRow("fraction") << QStringLiteral("2026-03-10T11:58:07.5Z")
+                                  << QDateTime(date, QTime(11, 58, 7, 500), Qt::UTC);
+        QTest::newRow("micros") << QStringLiteral("2026-03-10T11:58:07.123456Z")
+                                << QDateTime(date, QTime(11, 58, 7, 123), Qt::UTC);
+        QTest::newRow("east") << QStringLiteral("2026-03-10T13:58:07+02:00")
+                              << QDateTime(date, QTime(11, 58, 7), Qt::UTC);
+        QTest::newRow("west over midnight")
+            << QStringLiteral("2026-03-09T23:30:00-03:30") << QDateTime(date, QTime(3, 0), Qt::UTC);
+        QTest::newRow("no offset means utc")
+            << QStringLiteral("2026-03-10T11:58:07") << QDateTime(date, QTime(11, 58, 7), Qt::UTC);
+        QTest::newRow("bad month") << QStringLiteral("2026-13-10T11:58:07Z") << QDateTime();
+        QTest::newRow("bad hour") << QStringLiteral("2026-03-10T25:58:07Z") << QDateTime();
+        QTest::newRow("bad offset") << QStringLiteral("2026-03-10T11:58:07+ab:cd") << QDateTime();
+        QTest::newRow("words") << QStringLiteral("yesterday") << QDateTime();
+    }
+    void readsRfc3339Times()
+    {
+        QFETCH(QString, text);
+        QFETCH(QDateTime, expected);
+        QJsonObject json = object(fullDevice);
+        json.insert(QStringLiteral("last_active"), text);
+        const Device device = *Device::fromJson(json);
+        QCOMPARE(device.lastActive, expected);
+        QCOMPARE(device.incomplete(), !expected.isValid());
+        if (expected.isValid()) {
+            QCOMPARE(device.lastActive.timeSpec(), Qt::UTC);
+        }
+    }
+
     void withoutIdThereIsNoDevice()
     {
         QVERIFY(!Device::fromJson(object(R"({"name": "Ghost", "type": "tv"})")).has_value());

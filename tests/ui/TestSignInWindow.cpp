@@ -45,6 +45,12 @@ private:
     QLineEdit* edit(const QString& name) const { return findByName<QLineEdit>(m_window.get(), name); }
     QPushButton* button(const QString& name) const { return findByName<QPushButton>(m_window.get(), name); }
     QString visibleErrorText() const;
+    // For looking at the window (and for docs/screenshots): VIGIL_SCREENSHOT_DIR=/some/dir.
+    void screenshot(const QString& name) const
+    {
+        if (const QString dir = qEnvironmentVariable("VIGIL_SCREENSHOT_DIR"); !dir.isEmpty())
+            QVERIFY(m_window->grab().save(dir + QStringLiteral("/signin-") + name + QStringLiteral(".png")));
+    }
     bool labelShows(const QString& text) const
     {
         for (QLabel* label : m_window->findChildren<QLabel*>()) {
@@ -159,6 +165,7 @@ void TestSignInWindow::invalidCredentialsShowInlineError()
     QCOMPARE(m_flow->state(), SignInFlow::State::SignedOut);
     QTRY_COMPARE(QApplication::focusWidget(), edit(QStringLiteral("Password")));
     QVERIFY(edit(QStringLiteral("Email"))->isEnabled());
+    screenshot(QStringLiteral("error"));
 
     // The error goes away when the user tries again.
     m_nam->setHandler([](const FakeRequest&) { return FakeResponse::held(); });
@@ -196,8 +203,23 @@ void TestSignInWindow::codeStepOnMfaRequired()
     QTRY_VERIFY(code->isVisible());
     QVERIFY(!edit(QStringLiteral("Password"))->isVisible());
     QTRY_COMPARE(QApplication::focusWidget(), code);
+    screenshot(QStringLiteral("code"));
+
+    // Verify waits for a whole code; Enter before that sends nothing.
+    QPushButton* verify = button(QStringLiteral("Verify"));
+    QVERIFY(verify && !verify->isEnabled());
+    QTest::keyClicks(code, QStringLiteral("12345"));
+    QVERIFY(!verify->isEnabled());
+    QTest::keyClick(code, Qt::Key_Return);
+    QTest::qWait(0);
+    QCOMPARE(m_nam->count(QStringLiteral("/v1/auth/mfa")), 0);
+    // Letters other than those of recovery codes are refused as they are typed.
+    QTest::keyClicks(code, QStringLiteral("#"));
+    QCOMPARE(code->text(), QStringLiteral("12345"));
+    code->clear();
 
     QTest::keyClicks(code, QStringLiteral("111111"));
+    QVERIFY(verify->isEnabled());
     QTest::keyClick(code, Qt::Key_Return);
     QTRY_VERIFY(visibleErrorText().contains(QStringLiteral("code isn't right")));
     QVERIFY(code->isVisible());
@@ -221,6 +243,7 @@ void TestSignInWindow::busyStateDisablesInputs()
     QVERIFY(!button(QStringLiteral("Sign In"))->isEnabled());
     auto* progress = findByName<QProgressBar>(m_window.get(), QStringLiteral("Working"));
     QVERIFY(progress && progress->isVisible());
+    screenshot(QStringLiteral("busy"));
 
     // A second Enter while busy sends nothing more.
     QTest::keyClick(m_window.get(), Qt::Key_Return);
@@ -260,6 +283,7 @@ void TestSignInWindow::demoShowsCredentials()
     auto* remember = findByName<QCheckBox>(m_window.get(), QStringLiteral("Remember me"));
     QVERIFY(!remember->isChecked());
     QVERIFY(!remember->isEnabled());
+    screenshot(QStringLiteral("demo"));
 }
 
 void TestSignInWindow::noKeychainNotice()

@@ -82,6 +82,12 @@ void TestApiError::readsDetails()
     QCOMPARE(mfa.mfaMethods(), (QStringList{QStringLiteral("totp"), QStringLiteral("recovery")}));
     QCOMPARE(mfa.mfaToken(), QStringLiteral("mfa_abc"));
 
+    const ApiError code =
+        ApiError::fromHttpResponse(401, R"({"error":"invalid_code","message":"m","attempts_left":2})");
+    QCOMPARE(code.attemptsLeft(), std::optional<int>(2));
+    QVERIFY2(code.suggestedAction().contains(QStringLiteral("2 attempts left")), qPrintable(code.suggestedAction()));
+    QCOMPARE(ApiError::fromHttpResponse(401, R"({"error":"invalid_code","message":"m"})").attemptsLeft(), std::nullopt);
+
     const ApiError field =
         ApiError::fromHttpResponse(422, R"({"error":"invalid_field","message":"m","field":"email"})");
     QCOMPARE(field.field(), QStringLiteral("email"));

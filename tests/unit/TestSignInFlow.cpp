@@ -43,6 +43,7 @@ private Q_SLOTS:
     void inputChecks();
     void twoStep();
     void cancelTwoStep();
+    void tooManyWrongCodesGoBackToPassword();
     void restoreFromKeychain();
     void restoreWithRefusedToken();
     void noKeychainStillSignsIn();
@@ -242,6 +243,24 @@ void TestSignInFlow::cancelTwoStep()
     QCOMPARE(m_flow->state(), State::SignedOut);
     m_flow->submitCode(QStringLiteral("123456")); // ignored: no code step any more
     QCOMPARE(m_flow->state(), State::SignedOut);
+}
+
+void TestSignInFlow::tooManyWrongCodesGoBackToPassword()
+{
+    m_nam->setHandler([](const FakeRequest& request) {
+        if (request.path() == QLatin1String("/v1/auth/login"))
+            return FakeResponse::json(
+                403,
+                QJsonObject{
+                    {"error", "mfa_required"}, {"message", "m"}, {"methods", QJsonArray{"totp"}}, {"mfa_token", "t"}});
+        return FakeResponse::json(401, QJsonObject{{"error", "invalid_code"}, {"message", "m"}, {"attempts_left", 0}});
+    });
+    m_flow->signIn(demo());
+    QTRY_COMPARE(m_flow->state(), State::NeedsCode);
+    m_flow->submitCode(QStringLiteral("999999"));
+    QTRY_COMPARE(m_flow->state(), State::SignedOut);
+    QCOMPARE(lastProblem()->field, Field::Password);
+    QVERIFY(lastProblem()->message.contains(QStringLiteral("Too many wrong codes")));
 }
 
 void TestSignInFlow::restoreFromKeychain()

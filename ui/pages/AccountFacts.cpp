@@ -24,7 +24,10 @@ AccountFacts::AccountFacts(
     m_note->setTextFormat(Qt::RichText);
     m_note->setTextInteractionFlags(Qt::TextBrowserInteraction);
     m_note->setVisible(false);
-    connect(m_note, &QLabel::linkActivated, this, &AccountFacts::linkActivated);
+    connect(m_note, &QLabel::linkActivated, this, [this](const QString& link) {
+        if (const auto section = sectionFromLink(link))
+            Q_EMIT sectionRequested(*section);
+    });
     auto* contentLayout = new QVBoxLayout(content);
     contentLayout->setContentsMargins(0, 0, 0, 0);
     contentLayout->addLayout(m_form);

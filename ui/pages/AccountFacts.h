@@ -1,5 +1,7 @@
 #pragma once
 
+#include "ui/main/Section.h"
+
 #include <QHash>
 #include <QWidget>
 #include <functional>
@@ -30,11 +32,11 @@ public:
 
     // For the fill function: one labelled fact (created on first use, updated after).
     void setFact(const QString& label, const QString& value, const QString& accessibleName = {});
-    // A paragraph under the facts; may hold links of the form "vigil:section/<name>".
+    // A paragraph under the facts; its links (linkTo(section)) open that section.
     void setNote(const QString& html);
 
 Q_SIGNALS:
-    void linkActivated(const QString& link);
+    void sectionRequested(vigil::Section section);
 
 private:
     void render();

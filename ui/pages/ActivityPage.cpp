@@ -26,10 +26,7 @@ ActivityPage::ActivityPage(AccountService* account, QWidget* parent) : QWidget(p
                              .arg(linkTo(Section::Devices), linkTo(Section::Security)));
         },
         this);
-    connect(facts, &AccountFacts::linkActivated, this, [this](const QString& link) {
-        if (const auto section = sectionFromLink(link))
-            Q_EMIT sectionRequested(*section);
-    });
+    connect(facts, &AccountFacts::sectionRequested, this, &ActivityPage::sectionRequested);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(facts);

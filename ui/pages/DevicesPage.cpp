@@ -31,10 +31,7 @@ DevicesPage::DevicesPage(AccountService* account, QWidget* parent) : QWidget(par
                              .arg(linkTo(Section::Help)));
         },
         this);
-    connect(facts, &AccountFacts::linkActivated, this, [this](const QString& link) {
-        if (const auto section = sectionFromLink(link))
-            Q_EMIT sectionRequested(*section);
-    });
+    connect(facts, &AccountFacts::sectionRequested, this, &DevicesPage::sectionRequested);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(facts);

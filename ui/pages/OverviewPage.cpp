@@ -86,7 +86,6 @@ void OverviewPage::render()
     const bool on = overview->account.twoStep.any();
     m_twoStep->setValue(on ? tr("On") : tr("Off"), TwoStepText::summary(overview->account.twoStep));
     m_twoStep->setIcon(on ? QStringLiteral("shield-check") : QStringLiteral("shield-alert"));
-    m_twoStep->setLink(on ? tr("Review Security") : tr("Turn It On in Security"));
 }
 
 } // namespace vigil

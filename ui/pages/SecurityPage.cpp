@@ -27,10 +27,7 @@ SecurityPage::SecurityPage(AccountService* account, QWidget* parent) : QWidget(p
                              .arg(linkTo(Section::Help)));
         },
         this);
-    connect(facts, &AccountFacts::linkActivated, this, [this](const QString& link) {
-        if (const auto section = sectionFromLink(link))
-            Q_EMIT sectionRequested(*section);
-    });
+    connect(facts, &AccountFacts::sectionRequested, this, &SecurityPage::sectionRequested);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(facts);

@@ -7,7 +7,7 @@ namespace vigil {
 QString TwoStepText::summary(const TwoStepMethods& methods)
 {
     if (!methods.any())
-        return tr("Off: your password alone signs in. Turning it on stops someone who only has your password.");
+        return tr("Your password alone signs you in. A second step stops someone who only has your password.");
     QStringList names;
     if (methods.totp)
         names << tr("authenticator app");

@@ -145,7 +145,7 @@ QWidget* SignInWindow::buildCodePage()
     m_codePrompt->setWordWrap(true);
     m_code = new QLineEdit(page);
     m_code->setAccessibleName(tr("Verification code"));
-    m_code->setPlaceholderText(tr("123456"));
+    m_code->setPlaceholderText(tr("6-digit code"));
     m_code->setMaxLength(32); // recovery codes are longer than 6 digits
     m_code->setInputMethodHints(Qt::ImhDigitsOnly | Qt::ImhSensitiveData | Qt::ImhNoPredictiveText);
     // Digits, plus the letters and dashes of a recovery code; spaces from a paste are allowed too.
@@ -174,6 +174,14 @@ QWidget* SignInWindow::buildCodePage()
     setTabOrder(m_code, m_back);
     setTabOrder(m_back, m_verify);
     connect(m_verify, &QPushButton::clicked, this, &SignInWindow::submit);
+    // Verify only once a whole code is there (6 digits; recovery codes are longer).
+    const auto updateVerify = [this] {
+        QString code = m_code->text();
+        code.remove(QLatin1Char(' '));
+        m_verify->setEnabled(code.size() >= 6);
+    };
+    connect(m_code, &QLineEdit::textChanged, this, updateVerify);
+    updateVerify();
     connect(m_back, &QPushButton::clicked, this, [this] {
         m_error->clear();
         m_flow->cancelCode();
@@ -219,10 +227,10 @@ void SignInWindow::submit()
     if (m_flow->isBusy())
         return;
     m_error->clear();
-    if (m_flow->state() == SignInFlow::State::NeedsCode)
-        m_flow->submitCode(m_code->text());
-    else
+    if (m_flow->state() != SignInFlow::State::NeedsCode)
         m_flow->signIn({m_server->text(), m_email->text(), m_password->text(), m_remember->isChecked()});
+    else if (m_verify->isEnabled())
+        m_flow->submitCode(m_code->text());
 }
 
 void SignInWindow::keyPressEvent(QKeyEvent* event)
@@ -230,8 +238,8 @@ void SignInWindow::keyPressEvent(QKeyEvent* event)
     // Enter submits the step from any field (line edits pass Return on to their window); on a
     // button it presses that button.
     if (event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter) {
-        if (auto* button = qobject_cast<QPushButton*>(focusWidget()); button && button->isEnabled())
-            button->click();
+        if (auto* button = qobject_cast<QPushButton*>(focusWidget()))
+            button->animateClick();
         else
             submit();
         event->accept();
