@@ -7,9 +7,15 @@
 #include "core/auth/Session.h"
 #include "core/auth/SignInFlow.h"
 #include "core/demo/DemoService.h"
+#include "core/devices/DeviceListModel.h"
+#include "core/devices/DeviceService.h"
+#include "core/events/EventStream.h"
 #include "core/settings/AppSettings.h"
 #include "core/util/EnglishPlurals.h"
+#include "ui/main/MainWindow.h"
 #include "ui/main/WindowController.h"
+#include "ui/pages/DevicesPage.h"
+#include "ui/pages/OverviewPage.h"
 #include "ui/signin/SignInWindow.h"
 #include "ui/widgets/Icons.h"
 
@@ -70,6 +76,16 @@ int main(int argc, char* argv[])
     KeychainCredentialStore keychain;
     SignInFlow flow(&api, &session, &keychain, &settings);
     AccountService account(&api, &session);
+    DeviceListModel deviceModel;
+    DeviceService devices(&api, &deviceModel);
+    EventStream events;
+    devices.setEventStream(&events);
+    events.setTokenProvider([&session] { return session.accessToken(); });
+    // Any authenticated call refreshes an expired token (or ends a revoked session) in ApiClient.
+    const auto checkSession = [&api] { api.send(ApiRequest::get(QStringLiteral("/v1/me"))); };
+    events.setTokenRefresher(checkSession);
+    QObject::connect(&events, &EventStream::sessionEnded, &api, checkSession);
+    QObject::connect(&session, &Session::tokensChanged, &events, &EventStream::tokenRefreshed);
 
     QString server = options.value(serverOption);
     if (!server.isEmpty()) {
@@ -85,6 +101,36 @@ int main(int argc, char* argv[])
     flow.setEphemeral(demo);
 
     WindowController windows(&flow, &session, &account, &settings);
+    // Connected after WindowController's own handler, so the main window exists by now.
+    QObject::connect(&flow, &SignInFlow::stateChanged, &devices, [&](SignInFlow::State state) {
+        if (state == SignInFlow::State::SignedOut) {
+            events.stop();
+            devices.clear();
+            return;
+        }
+        if (state != SignInFlow::State::SignedIn)
+            return;
+        MainWindow* window = windows.mainWindow();
+        auto* page = qobject_cast<DevicesPage*>(window->page(Section::Devices));
+        if (page && !page->isLive()) {
+            page = new DevicesPage(&devices, &events);
+            window->replacePage(Section::Devices, page);
+            if (auto* overview = qobject_cast<OverviewPage*>(window->page(Section::Overview))) {
+                overview->setDevices(&devices);
+                QObject::connect(overview, &OverviewPage::devicesRequested, page, [window, page](auto kind) {
+                    page->applyPreset(kind);
+                    window->showSection(Section::Devices);
+                });
+                QObject::connect(overview, &OverviewPage::newestDevicesRequested, page, [window, page] {
+                    page->showNewestFirst();
+                    window->showSection(Section::Devices);
+                });
+            }
+        }
+        events.setServerUrl(session.serverUrl());
+        devices.reload();
+        events.start();
+    });
     std::unique_ptr<DemoService> demoService;
     if (demo) {
         demoService = std::make_unique<DemoService>();

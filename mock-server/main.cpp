@@ -3,6 +3,7 @@
 #include "log/RequestLog.h"
 #include "service/CommandLine.h"
 #include "service/MockService.h"
+#include "simulator/SimulateCommand.h"
 
 #include <QCoreApplication>
 #include <QThread>
@@ -36,6 +37,8 @@ int main(int argc, char* argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(VIGIL_VERSION));
     qSetMessagePattern(QStringLiteral("%{time yyyy-MM-ddThh:mm:ss.zzz} %{type} %{category}: %{message}"));
     qInstallMessageHandler(logMessage);
+    if (argc > 1 && qstrcmp(argv[1], "simulate") == 0)
+        return mockd::sim::runSimulateCommand(QCoreApplication::arguments());
 
     const auto options =
         mockd::CommandLine::parse(QCoreApplication::arguments(), qEnvironmentVariable("VIGIL_ADMIN_KEY"));

@@ -105,6 +105,8 @@ Expected<IssuedTokens, ApiError> SessionIssuer::signIn(const Account& account,
         (void)m_store.reload();
         return unexpected(ApiError::internal());
     }
+    if (m_signedIn)
+        m_signedIn(account.id, device.id);
     return issued;
 }
 

@@ -5,6 +5,7 @@
 #include "store/Records.h"
 
 #include <QJsonObject>
+#include <functional>
 
 namespace mockd {
 
@@ -39,6 +40,10 @@ public:
     // Marks `used` rotated and issues the next pair for the same session.
     Expected<IssuedTokens, ApiError> rotate(const RefreshToken& used, const Session& session);
 
+    // Told after each stored sign-in (the device list and event stream follow).
+    using SignedIn = std::function<void(const QString& accountId, const QString& deviceId)>;
+    void setSignedInHandler(SignedIn handler) { m_signedIn = std::move(handler); }
+
     static QByteArray tokenPairJson(const IssuedTokens& tokens, const Account& account);
     // The `Account` object of the contract.
     static void writeAccount(JsonWriter& writer, const Account& account);
@@ -46,6 +51,7 @@ public:
 private:
     Store& m_store;
     const Clock& m_clock;
+    SignedIn m_signedIn;
 };
 
 } // namespace mockd

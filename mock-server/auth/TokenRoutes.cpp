@@ -61,8 +61,11 @@ void TokenRoutes::revokeSession(const QString& sessionId,
         qCCritical(lcAuth) << "cannot revoke a session:" << ok.error();
     if (auto ok = m_store.audit().append(entry); !ok)
         qCWarning(lcAuth) << "cannot write an audit entry:" << ok.error();
-    if (!transaction.commit())
+    if (!transaction.commit()) {
         (void)m_store.reload();
+        return;
+    }
+    Q_EMIT sessionRevoked(sessionId, entry.accountId, entry.deviceId, reason);
 }
 
 void TokenRoutes::refresh(const RequestContext& context)

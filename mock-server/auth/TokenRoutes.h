@@ -22,6 +22,11 @@ public:
 
     void registerRoutes(Router& router);
 
+Q_SIGNALS:
+    // After the revocation is stored (sign-out or refresh-token reuse).
+    void
+    sessionRevoked(const QString& sessionId, const QString& accountId, const QString& deviceId, const QString& reason);
+
 private:
     void refresh(const RequestContext& context);
     void logout(const RequestContext& context);

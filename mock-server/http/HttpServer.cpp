@@ -11,6 +11,7 @@
 #include "log/RequestLog.h"
 
 #include <QElapsedTimer>
+#include <QWebSocket>
 
 namespace mockd {
 
@@ -49,6 +50,11 @@ Expected<quint16, QString> HttpServer::listen(const QHostAddress& address, quint
     }
     m_listeners.append(server);
     return server->serverPort();
+}
+
+void HttpServer::setWebSocketHandler(const QString& path, std::function<void(std::unique_ptr<QWebSocket>)> handler)
+{
+    m_adapter->setWebSocketHandler(path, std::move(handler));
 }
 
 void HttpServer::stopListening()

@@ -7,7 +7,10 @@
 #include <QHostAddress>
 #include <QObject>
 #include <QPointer>
+#include <functional>
 #include <memory>
+
+class QWebSocket;
 
 namespace mockd {
 
@@ -32,6 +35,8 @@ public:
 
     void setAuthenticator(Authenticator* authenticator) { m_authenticator = authenticator; }
     void setAdminAuthorizer(const AdminAuthorizer* authorizer) { m_admin = authorizer; }
+    // Upgraded WebSocket connections on `path` go to `handler` (the event stream).
+    void setWebSocketHandler(const QString& path, std::function<void(std::unique_ptr<QWebSocket>)> handler);
 
     // Listens on address:port (0: any free port); returns the port.
     Expected<quint16, QString> listen(const QHostAddress& address, quint16 port);

@@ -10,6 +10,7 @@
 #include <QHttpServerResponder>
 #include <QPointer>
 #include <QTcpSocket>
+#include <QWebSocket>
 #include <deque>
 #include <optional>
 
@@ -28,6 +29,7 @@
 
 #if VIGIL_QT_HTTP_68
 #include <QHttpHeaders>
+#include <QHttpServerWebSocketUpgradeResponse>
 #endif
 
 namespace mockd {
@@ -186,8 +188,10 @@ protected:
 #if VIGIL_QT_HTTP_64
     bool handleRequest(const QHttpServerRequest& request, QTcpSocket* socket) override
     {
+        // Qt hands an upgrade to its WebSocket server only when this returns true (and answers it
+        // with missingHandler otherwise); nothing may be written for it here.
         if (isWebSocketUpgrade(request))
-            return false; // no WebSocket routes yet: missingHandler answers
+            return acceptsWebSocket(request);
         ConnectionQueue* queue = queueFor(socket);
         auto slot = std::make_shared<QtSlot>(makeResponder(request, socket), queue);
         queue->m_pending.push_back(slot);
@@ -204,7 +208,7 @@ protected:
     bool handleRequest(const QHttpServerRequest& request, QHttpServerResponder& responder) override
     {
         if (isWebSocketUpgrade(request))
-            return false;
+            return acceptsWebSocket(request);
         m_handler(toRequest(request), std::make_shared<QtSlot>(std::move(responder)));
         return true;
     }
@@ -219,7 +223,15 @@ protected:
     }
 #endif
 
+public:
+    QString m_webSocketPath; // empty: upgrades are refused
+
 private:
+    bool acceptsWebSocket(const QHttpServerRequest& request) const
+    {
+        return !m_webSocketPath.isEmpty() && request.url().path() == m_webSocketPath;
+    }
+
 #if VIGIL_QT_HTTP_64
     ConnectionQueue* queueFor(QTcpSocket* socket)
     {
@@ -237,6 +249,29 @@ private:
 };
 
 HttpServerAdapter::HttpServerAdapter(RequestHandler handler) : m_server(std::make_unique<Server>(std::move(handler))) {}
+
+void HttpServerAdapter::setWebSocketHandler(const QString& path, WebSocketHandler handler)
+{
+    Server* server = m_server.get();
+    server->m_webSocketPath = path;
+    // Before 6.8, connecting newWebSocketConnection is what makes Qt accept upgrades (on any path;
+    // the handler refuses other paths). From 6.8 a verifier has to accept each upgrade.
+#if VIGIL_QT_HTTP_68
+    server->addWebSocketUpgradeVerifier(server, [path](const QHttpServerRequest& request) {
+        return request.url().path() == path ? QHttpServerWebSocketUpgradeResponse::accept()
+                                            : QHttpServerWebSocketUpgradeResponse::passToNext();
+    });
+#else
+    Q_UNUSED(path);
+#endif
+    QObject::connect(server, &QAbstractHttpServer::newWebSocketConnection, server, [server, handler] {
+        while (server->hasPendingWebSocketConnections()) {
+            std::unique_ptr<QWebSocket> socket(server->nextPendingWebSocketConnection());
+            if (socket)
+                handler(std::move(socket));
+        }
+    });
+}
 
 HttpServerAdapter::~HttpServerAdapter() = default;
 

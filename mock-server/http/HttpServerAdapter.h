@@ -6,6 +6,8 @@
 #include <functional>
 #include <memory>
 
+class QWebSocket;
+
 namespace mockd {
 
 class LimitedTcpServer;
@@ -18,6 +20,9 @@ class HttpServerAdapter final
 public:
     using RequestHandler = std::function<void(HttpRequest request, std::shared_ptr<ResponseSlot> slot)>;
 
+    // Takes an upgraded WebSocket connection (any path; the handler checks it).
+    using WebSocketHandler = std::function<void(std::unique_ptr<QWebSocket> socket)>;
+
     explicit HttpServerAdapter(RequestHandler handler);
     ~HttpServerAdapter();
     HttpServerAdapter(const HttpServerAdapter&) = delete;
@@ -25,6 +30,8 @@ public:
 
     // Serves HTTP on a listening server; takes ownership. False when Qt refused it.
     bool attach(LimitedTcpServer* server);
+    // Accepts WebSocket upgrades on `path` from now on; without a handler upgrades are refused.
+    void setWebSocketHandler(const QString& path, WebSocketHandler handler);
 
 private:
     class Server;

@@ -55,7 +55,12 @@ Expected<Options, QString> parse(const QStringList& arguments, const QString& en
         QStringLiteral("admin-key"),
         QStringLiteral("Key for the admin API (X-Admin-Key header); also read from VIGIL_ADMIN_KEY."),
         QStringLiteral("KEY"));
-    parser.addOptions({port, bind, db, scenario, adminKey});
+    const QCommandLineOption geoip(
+        QStringLiteral("geoip"),
+        QStringLiteral("MaxMind-format City database (GeoLite2/DB-IP City .mmdb) for device locations "
+                       "(default: the demo database shipped with vigil-mockd)."),
+        QStringLiteral("FILE"));
+    parser.addOptions({port, bind, db, scenario, adminKey, geoip});
     parser.process(arguments);
 
     Options options;
@@ -73,6 +78,7 @@ Expected<Options, QString> parse(const QStringList& arguments, const QString& en
 
     options.databasePath = parser.isSet(db) ? parser.value(db) : defaultDatabasePath();
     options.scenarioPath = parser.value(scenario);
+    options.geoipPath = parser.value(geoip);
     options.adminKey = parser.isSet(adminKey) ? parser.value(adminKey) : environmentKey;
     if (!parser.positionalArguments().isEmpty())
         return unexpected(QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().constFirst()));

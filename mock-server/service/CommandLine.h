@@ -15,6 +15,7 @@ struct Options
     QString databasePath; // ":memory:" for a throw-away database
     QString scenarioPath; // empty: the built-in household scenario
     QString adminKey;     // empty: the admin API refuses everything
+    QString geoipPath;    // MaxMind-format City database; empty: the demo database next to the binary
 };
 
 namespace CommandLine {

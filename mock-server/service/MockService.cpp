@@ -11,6 +11,10 @@
 #include "auth/SessionIssuer.h"
 #include "auth/TokenAuthenticator.h"
 #include "auth/TokenRoutes.h"
+#include "devices/DeviceRoutes.h"
+#include "devices/DeviceService.h"
+#include "events/EventHub.h"
+#include "geo/GeoIpReader.h"
 #include "http/HttpServer.h"
 #include "log/LogCategories.h"
 #include "scenarios/ScenarioSeeder.h"
@@ -18,6 +22,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QWebSocket>
 
 namespace mockd {
 
@@ -42,6 +47,7 @@ MockService::MockService(Options options, QObject* parent)
 MockService::~MockService()
 {
     // Routes and the HTTP server go first: they refer to everything below them.
+    m_events.reset();
     m_http.reset();
     if (m_hasher)
         m_hasher->waitForIdle();
@@ -78,6 +84,16 @@ Expected<QUrl, QString> MockService::start()
                            << m_scenario.name;
     }
 
+    m_geo = std::make_unique<GeoIpReader>();
+    const QString geoPath = m_options.geoipPath.isEmpty() ? GeoIpReader::defaultDatabasePath() : m_options.geoipPath;
+    if (geoPath.isEmpty()) {
+        qCWarning(lcMockd) << "no GeoIP database found; device locations come from the scenario only";
+    } else if (const auto failed = m_geo->open(geoPath)) {
+        if (!m_options.geoipPath.isEmpty())
+            return unexpected(QStringLiteral("--geoip: %1").arg(*failed));
+        qCWarning(lcMockd) << "cannot open the GeoIP database:" << *failed;
+    }
+
     m_throttle = std::make_unique<LoginThrottle>(m_store->throttle(), m_clock);
     m_challenges = std::make_unique<MfaChallenges>(m_clock);
     m_issuer = std::make_unique<SessionIssuer>(*m_store, m_clock);
@@ -92,10 +108,34 @@ Expected<QUrl, QString> MockService::start()
     m_accountRoutes->registerRoutes(m_router);
     m_adminRoutes = std::make_unique<AdminRoutes>(m_clock, [this] { return reset(); });
     m_adminRoutes->registerRoutes(m_router);
+    m_devices = std::make_unique<DeviceService>(*m_store, m_clock, *m_geo);
+    m_deviceRoutes = std::make_unique<DeviceRoutes>(*m_store, *m_devices);
+    m_deviceRoutes->registerRoutes(m_router);
+    m_issuer->setSignedInHandler([this](const QString& accountId, const QString& deviceId) {
+        m_devices->notify(accountId, deviceId, DeviceService::Change::SignedIn);
+    });
+    connect(m_tokenRoutes.get(),
+            &TokenRoutes::sessionRevoked,
+            this,
+            [this](const QString& sessionId, const QString& accountId, const QString& deviceId, const QString& reason) {
+                if (m_events)
+                    m_events->revokeSession(sessionId, reason);
+                const Device* device = m_devices->device(accountId, deviceId);
+                m_devices->notify(accountId,
+                                  deviceId,
+                                  device && m_devices->isListed(*device) ? DeviceService::Change::Updated
+                                                                         : DeviceService::Change::Removed);
+            });
 
     m_http = std::make_unique<HttpServer>(m_router, m_log);
     m_http->setAuthenticator(m_authenticator.get());
     m_http->setAdminAuthorizer(m_adminGuard.get());
+    m_events = std::make_unique<EventHub>(*m_devices, *m_authenticator, m_log);
+    m_events->registerRoutes(m_router);
+    m_http->setWebSocketHandler(EventHub::path, [this](std::unique_ptr<QWebSocket> socket) {
+        if (m_events)
+            m_events->accept(std::move(socket));
+    });
     connect(m_http.get(), &HttpServer::drained, this, [this] {
         if (m_stopping)
             finishShutdown();
@@ -128,6 +168,8 @@ void MockService::shutdown()
         return;
     }
     m_shutdownDeadline.start();
+    if (m_events)
+        m_events->closeAll();
     m_http->stopListening(); // emits drained() at once when nothing is in flight
 }
 
@@ -139,6 +181,7 @@ void MockService::finishShutdown()
     m_shutdownDeadline.stop();
     if (m_http)
         m_http->flushConnections();
+    m_events.reset(); // remaining sockets go without touching the store
     m_log.flush();
     if (m_store)
         m_store->close();
@@ -151,6 +194,10 @@ Expected<Ok, QString> MockService::reset()
         return unexpected(QStringLiteral("the service is not running"));
     m_challenges->clear();
     m_clock.reset();
+    if (m_events)
+        m_events->reset();
+    if (m_devices)
+        m_devices->invalidateAll();
     if (auto wiped = m_store->wipe(); !wiped)
         return wiped;
     return m_seeder->seed(m_scenario);

@@ -16,6 +16,10 @@
 namespace mockd {
 
 class AccountRoutes;
+class DeviceRoutes;
+class DeviceService;
+class EventHub;
+class GeoIpReader;
 class AdminGuard;
 class AdminRoutes;
 class HttpServer;
@@ -78,6 +82,10 @@ private:
     std::unique_ptr<TokenRoutes> m_tokenRoutes;
     std::unique_ptr<AccountRoutes> m_accountRoutes;
     std::unique_ptr<AdminRoutes> m_adminRoutes;
+    std::unique_ptr<GeoIpReader> m_geo;
+    std::unique_ptr<DeviceService> m_devices;
+    std::unique_ptr<DeviceRoutes> m_deviceRoutes;
+    std::unique_ptr<EventHub> m_events;
     std::unique_ptr<HttpServer> m_http;
     QTimer m_maintenance;
     QTimer m_shutdownDeadline;

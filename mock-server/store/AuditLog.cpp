@@ -62,6 +62,39 @@ QList<AuditEntry> AuditLog::forAccount(const QString& accountId, int limit) cons
     return out;
 }
 
+QList<AuditEntry> AuditLog::signInsOfDevice(
+    const QString& accountId, const QString& deviceId, qint64 beforeAtMs, qint64 beforeId, int limit) const
+{
+    QList<AuditEntry> out;
+    QString sql = QStringLiteral("SELECT id, account_id, device_id, at, type, actor, ip, details FROM audit"
+                                 " WHERE account_id = ? AND device_id = ? AND type IN ('sign_in', 'sign_in_failed')");
+    QVariantList bindings{accountId, deviceId};
+    if (beforeId > 0) {
+        sql += QStringLiteral(" AND (at < ? OR (at = ? AND id < ?))");
+        bindings << beforeAtMs << beforeAtMs << beforeId;
+    }
+    sql += QStringLiteral(" ORDER BY at DESC, id DESC LIMIT ?");
+    bindings << limit;
+    auto rows = m_database.exec(sql, bindings);
+    if (!rows)
+        return out;
+    QSqlQuery& q = **rows;
+    while (q.next()) {
+        AuditEntry entry;
+        entry.id = q.value(0).toLongLong();
+        entry.accountId = q.value(1).toString();
+        entry.deviceId = q.value(2).toString();
+        entry.atMs = q.value(3).toLongLong();
+        entry.type = q.value(4).toString();
+        entry.actor = q.value(5).toString();
+        entry.ip = q.value(6).toString();
+        entry.details = QJsonDocument::fromJson(q.value(7).toByteArray()).object();
+        out.append(entry);
+    }
+    q.finish();
+    return out;
+}
+
 qint64 AuditLog::count() const
 {
     auto rows = m_database.exec(QStringLiteral("SELECT COUNT(*) FROM audit"));

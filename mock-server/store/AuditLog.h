@@ -20,6 +20,10 @@ public:
     // Newest first; an empty accountId lists entries for unknown accounts.
     QList<AuditEntry> forAccount(const QString& accountId, int limit = 100) const;
     qint64 count() const;
+    // Sign-in attempts of one device (types sign_in and sign_in_failed), newest first, strictly
+    // older than (beforeAtMs, beforeId) when beforeId > 0; at most `limit` entries.
+    QList<AuditEntry> signInsOfDevice(
+        const QString& accountId, const QString& deviceId, qint64 beforeAtMs, qint64 beforeId, int limit) const;
 
 private:
     Database& m_database;

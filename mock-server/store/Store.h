@@ -32,6 +32,7 @@ public:
     const SessionStore& sessions() const { return m_sessions; }
     ThrottleStore& throttle() { return m_throttle; }
     AuditLog& audit() { return m_audit; }
+    const AuditLog& audit() const { return m_audit; }
 
     // Reads every table into memory.
     Expected<Ok, QString> reload();

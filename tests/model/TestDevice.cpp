@@ -255,6 +255,10 @@ private Q_SLOTS:
         QCOMPARE(vigil::SearchKey::fold(u"São Paulo"), QStringLiteral("sao paulo"));
         QCOMPARE(vigil::SearchKey::fold(u"KÖLN Ærøskøbing"), QStringLiteral("koln ærøskøbing"));
         QCOMPARE(vigil::SearchKey::fold(u""), QString());
+        QCOMPARE(vigil::SearchKey::fold(u"Ana’s iPhone"), QStringLiteral("ana’s iphone"));
+        QCOMPARE(vigil::SearchKey::fold(u"Cafe\u0301 ﬁle"), QStringLiteral("cafe file")); // combining mark, ligature
+        QCOMPARE(vigil::SearchKey::fold(u"📺 TV Ünit"), QStringLiteral("📺 tv unit"));
+        QCOMPARE(vigil::SearchKey::fold(u"ÉÉ"), QStringLiteral("ee")); // the remembered fold, twice
     }
 };
 

@@ -1,26 +1,93 @@
 #pragma once
 
+#include "ui/devices/DeviceFilterPreset.h"
 #include "ui/main/Section.h"
 
 #include <QWidget>
 
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QStackedWidget;
+class QTableView;
+class QTimer;
+
 namespace vigil {
 
 class AccountService;
+class ConnectionBanner;
+class DeviceDetailsPane;
+class DeviceFilterModel;
+class DeviceService;
+class DeviceTableModel;
+class EventStream;
+class InlineMessage;
+class LoadState;
+class RecommendationsCard;
+class ThisDeviceCard;
 
-// Devices, as far as the account overview tells: how many are signed in, and which one is this
-// computer. The live device list (status, places, history, sign-out) builds on this page.
+// The live device list: this device, recommendations, the table of every device (sort, filter,
+// search, multi-select, keyboard), the details pane, and whether what it shows is live.
+//
+// MainWindow builds a placeholder (the account-overview constructor) so the window works before
+// anything else exists; app/ puts the live page in its place with MainWindow::replacePage().
 class DevicesPage final : public QWidget
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(DevicesPage)
 
 public:
+    // Placeholder: how many devices the account overview counts, and this computer.
     explicit DevicesPage(AccountService* account, QWidget* parent = nullptr);
+    // The live page.
+    DevicesPage(DeviceService* devices, EventStream* events, QWidget* parent = nullptr);
     ~DevicesPage() override;
+
+    bool isLive() const { return m_service != nullptr; }
+    void applyPreset(DeviceFilterPreset::Kind kind);
+    DeviceFilterPreset::Kind preset() const { return m_preset; }
+    // All devices, newest sign-in first (the Overview's "new in the last 7 days").
+    void showNewestFirst();
+
+    QTableView* table() const { return m_table; }
+    DeviceDetailsPane* detailsPane() const { return m_details; }
+    DeviceFilterModel* filterModel() const { return m_filter; }
 
 Q_SIGNALS:
     void sectionRequested(vigil::Section section);
+
+private:
+    QWidget* buildContent();
+    void renderState();
+    void renderRows();
+    void scheduleSummary();
+    void updateSummary();
+    void openCurrent();
+    void followCurrent();
+
+    DeviceService* m_service = nullptr;
+    EventStream* m_events = nullptr;
+    DeviceFilterModel* m_filter = nullptr;
+    DeviceTableModel* m_tableModel = nullptr;
+    LoadState* m_state = nullptr;
+    ConnectionBanner* m_banner = nullptr;
+    InlineMessage* m_refreshError = nullptr;
+    ThisDeviceCard* m_thisDevice = nullptr;
+    RecommendationsCard* m_recommendations = nullptr;
+    QComboBox* m_filterCombo = nullptr;
+    QLineEdit* m_search = nullptr;
+    QLabel* m_filterDescription = nullptr;
+    QLabel* m_updating = nullptr;
+    QStackedWidget* m_tableStack = nullptr;
+    QTableView* m_table = nullptr;
+    QLabel* m_emptyText = nullptr;
+    QPushButton* m_showAll = nullptr;
+    QStackedWidget* m_detailsStack = nullptr;
+    DeviceDetailsPane* m_details = nullptr;
+    QTimer* m_tick = nullptr;
+    QTimer* m_summaryTimer = nullptr;
+    DeviceFilterPreset::Kind m_preset = DeviceFilterPreset::All;
 };
 
 } // namespace vigil

@@ -1,6 +1,8 @@
 #include "OverviewPage.h"
 
 #include "core/account/AccountService.h"
+#include "core/devices/DeviceListModel.h"
+#include "core/devices/DeviceService.h"
 #include "ui/pages/TwoStepText.h"
 #include "ui/widgets/Icons.h"
 #include "ui/widgets/LoadState.h"
@@ -9,6 +11,7 @@
 
 #include <QGridLayout>
 #include <QLabel>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace vigil {
@@ -49,6 +52,9 @@ OverviewPage::OverviewPage(AccountService* account, QWidget* parent) : QWidget(p
     contentLayout->addWidget(m_email);
     contentLayout->addSpacing(12);
     contentLayout->addLayout(tiles);
+    m_deviceTiles = new QWidget(content);
+    m_deviceTiles->setVisible(false);
+    contentLayout->addWidget(m_deviceTiles);
     contentLayout->addStretch(1);
 
     m_state = new LoadState(content, this);
@@ -86,6 +92,96 @@ void OverviewPage::render()
     const bool on = overview->account.twoStep.any();
     m_twoStep->setValue(on ? tr("On") : tr("Off"), TwoStepText::summary(overview->account.twoStep));
     m_twoStep->setIcon(on ? QStringLiteral("shield-check") : QStringLiteral("shield-alert"));
+}
+
+} // namespace vigil
+
+namespace vigil {
+
+void OverviewPage::setDevices(DeviceService* devices)
+{
+    m_deviceService = devices;
+    m_active = new StatTile(tr("Active now"), QStringLiteral("activity"), m_deviceTiles);
+    m_active->setLink(tr("See Active Devices"));
+    m_streaming = new StatTile(tr("Streaming now"), QStringLiteral("circle-play"), m_deviceTiles);
+    m_streaming->setLink(tr("See Who's Watching"));
+    m_new = new StatTile(tr("New in the last 7 days"), QStringLiteral("clock"), m_deviceTiles);
+    m_new->setLink(tr("See Newest Devices"));
+    m_unfamiliar = new StatTile(tr("In unfamiliar countries"), QStringLiteral("map-pin"), m_deviceTiles);
+    m_unfamiliar->setLink(tr("Review These Devices"));
+    connect(m_active, &StatTile::linkActivated, this, [this] { Q_EMIT devicesRequested(DeviceFilterPreset::Active); });
+    connect(m_streaming, &StatTile::linkActivated, this, [this] {
+        Q_EMIT devicesRequested(DeviceFilterPreset::Streaming);
+    });
+    connect(m_new, &StatTile::linkActivated, this, &OverviewPage::newestDevicesRequested);
+    connect(m_unfamiliar, &StatTile::linkActivated, this, [this] {
+        Q_EMIT devicesRequested(DeviceFilterPreset::Unfamiliar);
+    });
+    auto* grid = new QGridLayout(m_deviceTiles);
+    grid->setContentsMargins(0, 12, 0, 0);
+    grid->setSpacing(12);
+    grid->addWidget(m_active, 0, 0);
+    grid->addWidget(m_streaming, 0, 1);
+    grid->addWidget(m_new, 1, 0);
+    grid->addWidget(m_unfamiliar, 1, 1);
+
+    // Recounted once per burst of changes, not once per event.
+    auto* recount = new QTimer(this);
+    recount->setSingleShot(true);
+    recount->setInterval(0);
+    connect(recount, &QTimer::timeout, this, &OverviewPage::renderDevices);
+    const auto schedule = [recount] { recount->start(); };
+    DeviceListModel* model = devices->model();
+    connect(model, &QAbstractItemModel::modelReset, recount, schedule);
+    connect(model, &QAbstractItemModel::rowsInserted, recount, schedule);
+    connect(model, &QAbstractItemModel::rowsRemoved, recount, schedule);
+    connect(model, &QAbstractItemModel::dataChanged, recount, schedule);
+    connect(devices, &DeviceService::stateChanged, recount, schedule);
+    renderDevices();
+}
+
+void OverviewPage::renderDevices()
+{
+    if (!m_deviceService)
+        return;
+    const DeviceListModel& model = *m_deviceService->model();
+    m_deviceTiles->setVisible(m_deviceService->hasData());
+    const QDateTime now = model.relativeTime().now();
+    const qint64 weekAgoMs = now.addDays(-7).toMSecsSinceEpoch();
+    const QSet<QString> usual = model.usualCountries();
+    int active = 0;
+    int newCount = 0;
+    int unfamiliar = 0;
+    int streaming = 0;
+    QStringList watching;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        const auto facts = model.factsAt(row);
+        if (facts.status == Device::Status::Streaming || facts.status == Device::Status::Paused ||
+            facts.status == Device::Status::Idle)
+            ++active;
+        if (facts.status == Device::Status::Streaming) {
+            ++streaming;
+            const QString& profile = model.deviceAt(row).statusProfile;
+            watching.append(profile.isEmpty() ? tr("unknown profile") : profile);
+        }
+        if (model.firstSignInMsAt(row) != DeviceListModel::noTime && model.firstSignInMsAt(row) >= weekAgoMs)
+            ++newCount;
+        if (!facts.isCurrent && !model.isFamiliarAt(row, usual))
+            ++unfamiliar;
+    }
+    watching.removeDuplicates();
+    m_active->setValue(QString::number(active),
+                       tr("%n device(s) connected right now: streaming, paused or idle.", nullptr, active));
+    m_streaming->setValue(QString::number(streaming),
+                          watching.isEmpty() ? tr("Nothing is playing right now.")
+                                             : tr("Watching now: %1.").arg(watching.join(QStringLiteral(", "))));
+    m_new->setValue(QString::number(newCount),
+                    tr("%n device(s) signed in for the first time this week.", nullptr, newCount));
+    m_unfamiliar->setValue(
+        QString::number(unfamiliar),
+        unfamiliar == 0 ? tr("Every device is in a country your account usually uses.")
+                        : tr("%n device(s) in countries your account doesn't usually use.", nullptr, unfamiliar));
+    m_unfamiliar->setIcon(unfamiliar == 0 ? QStringLiteral("map-pin") : QStringLiteral("shield-alert"));
 }
 
 } // namespace vigil

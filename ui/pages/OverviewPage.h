@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ui/devices/DeviceFilterPreset.h"
 #include "ui/main/Section.h"
 
 #include <QWidget>
@@ -9,6 +10,7 @@ class QLabel;
 namespace vigil {
 
 class AccountService;
+class DeviceService;
 class LoadState;
 class StatTile;
 
@@ -23,11 +25,18 @@ public:
     explicit OverviewPage(AccountService* account, QWidget* parent = nullptr);
     ~OverviewPage() override;
 
+    // Adds the live device figures (active, streaming, new, unfamiliar), each a link to the
+    // filtered device list.
+    void setDevices(DeviceService* devices);
+
 Q_SIGNALS:
     void sectionRequested(vigil::Section section);
+    void devicesRequested(vigil::DeviceFilterPreset::Kind kind);
+    void newestDevicesRequested();
 
 private:
     void render();
+    void renderDevices();
 
     AccountService* m_account;
     LoadState* m_state;
@@ -36,6 +45,12 @@ private:
     StatTile* m_devices;
     StatTile* m_profiles;
     StatTile* m_twoStep;
+    DeviceService* m_deviceService = nullptr;
+    QWidget* m_deviceTiles = nullptr;
+    StatTile* m_active = nullptr;
+    StatTile* m_streaming = nullptr;
+    StatTile* m_new = nullptr;
+    StatTile* m_unfamiliar = nullptr;
 };
 
 } // namespace vigil

@@ -1,0 +1,274 @@
+#include "devices/DeviceService.h"
+
+#include "base/Clock.h"
+#include "base/TimeFormat.h"
+#include "geo/GeoIpReader.h"
+#include "http/JsonWriter.h"
+#include "log/LogCategories.h"
+#include "store/Store.h"
+
+#include <QSet>
+#include <algorithm>
+
+namespace mockd {
+
+namespace {
+
+QLatin1StringView l1(const char* text)
+{
+    return QLatin1StringView(text);
+}
+
+bool isLive(const Session& session, const Account& account, qint64 now)
+{
+    return !session.isRevoked() && session.issuedAtMs >= account.notBeforeMs && session.expiresAtMs > now;
+}
+
+void writeOptional(JsonWriter& json, const char* name, const QString& text)
+{
+    json.key(l1(name));
+    if (text.isEmpty())
+        json.null();
+    else
+        json.value(QStringView(text));
+}
+
+void writeOptional(JsonWriter& json, const char* name, const std::optional<double>& number)
+{
+    json.key(l1(name));
+    if (number)
+        json.value(*number);
+    else
+        json.null();
+}
+
+} // namespace
+
+DeviceService::DeviceService(Store& store, const Clock& clock, const GeoIpReader& geo, QObject* parent)
+    : QObject(parent), m_store(store), m_clock(clock), m_geo(geo)
+{}
+
+DeviceService::~DeviceService() = default;
+
+QList<const Device*> DeviceService::listed(const QString& accountId) const
+{
+    QList<const Device*> out;
+    const Account* account = m_store.accounts().byId(accountId);
+    if (!account)
+        return out;
+    const qint64 now = m_clock.nowMs();
+    QSet<QStringView> live;
+    const auto sessions = m_store.sessions().forAccount(accountId);
+    for (const Session* session : sessions) {
+        if (isLive(*session, *account, now))
+            live.insert(session->deviceId);
+    }
+    const auto devices = m_store.devices().forAccount(accountId);
+    out.reserve(live.size());
+    for (const Device* device : devices) {
+        if (live.contains(device->id))
+            out.append(device);
+    }
+    std::sort(out.begin(), out.end(), [](const Device* a, const Device* b) {
+        return a->firstSignInMs != b->firstSignInMs ? a->firstSignInMs < b->firstSignInMs : a->id < b->id;
+    });
+    return out;
+}
+
+bool DeviceService::isListed(const Device& device) const
+{
+    const Account* account = m_store.accounts().byId(device.accountId);
+    if (!account)
+        return false;
+    const qint64 now = m_clock.nowMs();
+    const auto sessions = m_store.sessions().forAccount(device.accountId);
+    return std::any_of(sessions.begin(), sessions.end(), [&](const Session* session) {
+        return session->deviceId == device.id && isLive(*session, *account, now);
+    });
+}
+
+const Device* DeviceService::device(const QString& accountId, const QString& deviceId) const
+{
+    return m_store.devices().byIdForAccount(deviceId, accountId);
+}
+
+quint64 DeviceService::version(const QString& accountId) const
+{
+    return m_versions.value(accountId, m_baseVersion);
+}
+
+void DeviceService::bump(const QString& accountId)
+{
+    m_versions.insert(accountId, ++m_nextVersion);
+}
+
+void DeviceService::invalidateAll()
+{
+    m_versions.clear();
+    m_statusProfiles.clear();
+    m_baseVersion = ++m_nextVersion;
+}
+
+GeoLocation DeviceService::locate(const QString& ip) const
+{
+    if (ip.isEmpty())
+        return {};
+    const auto it = m_locations.constFind(ip);
+    if (it != m_locations.constEnd())
+        return *it;
+    const GeoLocation location = m_geo.lookup(ip);
+    if (m_locations.size() > 10000)
+        m_locations.clear(); // a cache, not a record: simply start over
+    m_locations.insert(ip, location);
+    return location;
+}
+
+QString DeviceService::profileName(const QString& accountId, const QString& profileId) const
+{
+    if (profileId.isEmpty())
+        return {};
+    const auto profiles = m_store.accounts().profiles(accountId);
+    for (const Profile& profile : profiles) {
+        if (profile.id == profileId)
+            return profile.name;
+    }
+    return {};
+}
+
+void DeviceService::write(JsonWriter& json, const Device& d, const QString& currentDeviceId) const
+{
+    json.beginObject().field(l1("id"), d.id).field(l1("name"), d.name).field(l1("type"), d.type);
+    writeOptional(json, "os", d.os);
+    writeOptional(json, "os_version", d.osVersion);
+    writeOptional(json, "app", d.app);
+    writeOptional(json, "app_version", d.appVersion);
+    writeOptional(json, "ip", d.ip);
+
+    GeoLocation location;
+    if (m_geo.isOpen()) {
+        location = locate(d.ip);
+    } else {
+        // Without a GeoIP database the location recorded with the device is all there is.
+        location = GeoLocation{d.city, d.region, d.country, d.countryCode, d.latitude, d.longitude};
+    }
+    json.key(l1("location"));
+    if (location.isKnown()) {
+        json.beginObject();
+        writeOptional(json, "city", location.city);
+        writeOptional(json, "region", location.region);
+        writeOptional(json, "country", location.country);
+        writeOptional(json, "country_code", location.countryCode);
+        writeOptional(json, "lat", location.latitude);
+        writeOptional(json, "lon", location.longitude);
+        json.endObject();
+    } else {
+        json.null();
+    }
+
+    json.field(l1("first_sign_in"), TimeFormat::toRfc3339(d.firstSignInMs));
+    json.key(l1("last_active"));
+    if (d.lastActiveMs > 0)
+        json.value(TimeFormat::toRfc3339(d.lastActiveMs));
+    else
+        json.null();
+    const QString lastProfile = profileName(d.accountId, d.lastProfileId);
+    writeOptional(json, "last_profile", lastProfile);
+    json.field(l1("status"), d.status);
+    const bool playing = d.status == QLatin1String("streaming") || d.status == QLatin1String("paused");
+    writeOptional(json, "status_profile", playing ? m_statusProfiles.value(d.id, lastProfile) : QString());
+    writeOptional(json, "status_title", playing ? d.statusTitle : QString());
+    if (!currentDeviceId.isEmpty())
+        json.field(l1("is_current"), d.id == currentDeviceId);
+    json.key(l1("signout_state")).null();
+    json.endObject();
+}
+
+QByteArray DeviceService::toJson(const Device& device, const QString& currentDeviceId) const
+{
+    JsonWriter json;
+    write(json, device, currentDeviceId);
+    return json.take();
+}
+
+Expected<const Device*, ApiError>
+DeviceService::rename(const QString& accountId, const QString& deviceId, const QString& name)
+{
+    const Device* known = m_store.devices().byIdForAccount(deviceId, accountId);
+    if (!known)
+        return unexpected(ApiError::notFound());
+    if (known->name == name)
+        return known;
+    Device device = *known;
+    device.name = name;
+    if (auto ok = m_store.devices().save(device); !ok) {
+        qCWarning(lcStore) << "cannot rename a device:" << ok.error();
+        return unexpected(ApiError::internal());
+    }
+    notify(accountId, deviceId, Change::Updated);
+    return m_store.devices().byId(deviceId);
+}
+
+Expected<Ok, ApiError> DeviceService::reportStatus(const QString& accountId,
+                                                   const QString& deviceId,
+                                                   const QString& status,
+                                                   const QString& profile,
+                                                   const QString& title)
+{
+    const Device* known = m_store.devices().byIdForAccount(deviceId, accountId);
+    if (!known)
+        return unexpected(ApiError::notFound());
+    Device device = *known;
+    const bool playing = status == QLatin1String("streaming") || status == QLatin1String("paused");
+    device.status = status;
+    device.statusTitle = playing ? title : QString();
+    device.lastActiveMs = m_clock.nowMs();
+    if (playing && !profile.isEmpty()) {
+        const auto profiles = m_store.accounts().profiles(accountId);
+        for (const Profile& p : profiles) {
+            if (p.name.compare(profile, Qt::CaseInsensitive) == 0)
+                device.lastProfileId = p.id;
+        }
+        m_statusProfiles.insert(deviceId, profile);
+    } else {
+        m_statusProfiles.remove(deviceId);
+    }
+    if (auto ok = m_store.devices().save(device); !ok) {
+        qCWarning(lcStore) << "cannot save a device status:" << ok.error();
+        return unexpected(ApiError::internal());
+    }
+    notify(accountId, deviceId, Change::Updated);
+    return Ok{};
+}
+
+void DeviceService::setOnline(const QString& accountId, const QString& deviceId, bool online)
+{
+    const Device* known = m_store.devices().byIdForAccount(deviceId, accountId);
+    if (!known)
+        return;
+    const bool offline = known->status == QLatin1String("offline");
+    if (online == !offline && !online)
+        return;
+    Device device = *known;
+    if (online) {
+        device.lastActiveMs = m_clock.nowMs();
+        if (offline)
+            device.status = QStringLiteral("idle");
+    } else {
+        device.status = QStringLiteral("offline");
+        device.statusTitle.clear();
+        m_statusProfiles.remove(deviceId);
+    }
+    if (auto ok = m_store.devices().save(device); !ok) {
+        qCWarning(lcStore) << "cannot save a device status:" << ok.error();
+        return;
+    }
+    notify(accountId, deviceId, Change::Updated);
+}
+
+void DeviceService::notify(const QString& accountId, const QString& deviceId, Change change)
+{
+    bump(accountId);
+    Q_EMIT deviceChanged(accountId, deviceId, change);
+}
+
+} // namespace mockd

@@ -1,0 +1,85 @@
+#pragma once
+
+#include "base/Expected.h"
+#include "geo/GeoLocation.h"
+#include "http/ApiError.h"
+#include "store/Records.h"
+
+#include <QHash>
+#include <QObject>
+
+namespace mockd {
+
+class Clock;
+class GeoIpReader;
+class JsonWriter;
+class Store;
+
+// The devices of each account as the contract shows them: which are listed (a live session),
+// how one is written as JSON (location from GeoIP, profile names, is_current), and every change to
+// them. Each change bumps the account's device version (the ETag of the list) and emits
+// deviceChanged(), which the event stream turns into an event.
+class DeviceService final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(DeviceService)
+
+public:
+    enum class Change
+    {
+        SignedIn,
+        Updated,
+        Removed
+    };
+    Q_ENUM(Change)
+
+    DeviceService(Store& store, const Clock& clock, const GeoIpReader& geo, QObject* parent = nullptr);
+    ~DeviceService() override;
+
+    // Devices with at least one live session, in the stable order first_sign_in ASC, id ASC.
+    QList<const Device*> listed(const QString& accountId) const;
+    bool isListed(const Device& device) const;
+    // A device of that account (any other account's id: nullptr).
+    const Device* device(const QString& accountId, const QString& deviceId) const;
+    // Changes whenever a device of the account changes (also across a reset).
+    quint64 version(const QString& accountId) const;
+
+    GeoLocation locate(const QString& ip) const;
+    // The Device object of the contract. `currentDeviceId` empty: is_current is left out (events).
+    void write(JsonWriter& json, const Device& device, const QString& currentDeviceId) const;
+    QByteArray toJson(const Device& device, const QString& currentDeviceId) const;
+
+    Expected<const Device*, ApiError> rename(const QString& accountId, const QString& deviceId, const QString& name);
+    // streaming | paused | idle, with the profile and title when streaming or paused.
+    Expected<Ok, ApiError> reportStatus(const QString& accountId,
+                                        const QString& deviceId,
+                                        const QString& status,
+                                        const QString& profile,
+                                        const QString& title);
+    // An event socket of the device opened (true) or its last one closed (false).
+    void setOnline(const QString& accountId, const QString& deviceId, bool online);
+
+    // Called by sign-in and sign-out paths that change devices outside this class.
+    void notify(const QString& accountId, const QString& deviceId, Change change);
+    // Everything may have changed (reset): every version moves on.
+    void invalidateAll();
+
+Q_SIGNALS:
+    void deviceChanged(const QString& accountId, const QString& deviceId, mockd::DeviceService::Change change);
+
+private:
+    void bump(const QString& accountId);
+    QString profileName(const QString& accountId, const QString& profileId) const;
+
+    Store& m_store;
+    const Clock& m_clock;
+    const GeoIpReader& m_geo;
+    quint64 m_nextVersion = 1;
+    quint64 m_baseVersion = 1;
+    QHash<QString, quint64> m_versions;
+    // Who is watching, as the device reported it (may name no profile of the account). Memory only.
+    QHash<QString, QString> m_statusProfiles;
+    mutable QHash<QString, GeoLocation> m_locations;
+};
+
+} // namespace mockd

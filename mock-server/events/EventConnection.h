@@ -1,0 +1,66 @@
+#pragma once
+
+#include "http/Access.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QTimer>
+#include <memory>
+#include <optional>
+
+class QWebSocket;
+
+namespace mockd {
+
+// One client on GET /v1/events: its socket, who it is once authenticated, and its timers (the
+// 10-second auth deadline, a ping every 15 s, dropped after 45 s of silence). The EventHub decides
+// what it says; this class only carries frames and notices silence and size limits.
+class EventConnection final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(EventConnection)
+
+public:
+    static constexpr int authTimeoutMs = 10 * 1000;
+    static constexpr int pingIntervalMs = 15 * 1000;
+    static constexpr int silenceLimitMs = 45 * 1000;
+    static constexpr quint64 maxMessageBytes = 16 * 1024;
+
+    // Close codes of the contract.
+    static constexpr int closePolicy = 1008;
+    static constexpr int closeTooBig = 1009;
+    static constexpr int closeSessionRevoked = 4001;
+    static constexpr int closeAuthFailed = 4401;
+
+    explicit EventConnection(std::unique_ptr<QWebSocket> socket, QObject* parent = nullptr);
+    ~EventConnection() override;
+
+    QWebSocket* socket() const { return m_socket; }
+    const std::optional<Principal>& principal() const { return m_principal; }
+    void setPrincipal(const Principal& principal);
+    // After a reset the principal's session no longer exists; closing must not touch its device.
+    void forgetPrincipal() { m_principal.reset(); }
+    bool isClosing() const { return m_closing; }
+
+    // Queues one text frame and pushes it to the socket at once.
+    void send(const QByteArray& frame);
+    // Sends `frame` (when given), then closes with `code`; nothing is sent after this.
+    void closeWith(int code, const QString& reason, const QByteArray& frame = {});
+
+Q_SIGNALS:
+    void messageReceived(mockd::EventConnection* connection, const QString& text);
+    void closed(mockd::EventConnection* connection);
+
+private:
+    void onHeartbeat();
+
+    QWebSocket* m_socket = nullptr; // owned (child)
+    std::optional<Principal> m_principal;
+    QTimer m_authDeadline;
+    QTimer m_heartbeat;
+    QElapsedTimer m_lastHeard;
+    bool m_closing = false;
+    bool m_closedEmitted = false;
+};
+
+} // namespace mockd

@@ -1,0 +1,273 @@
+#include "events/EventHub.h"
+
+#include "events/EventConnection.h"
+#include "http/Authenticator.h"
+#include "http/JsonWriter.h"
+#include "http/Router.h"
+#include "log/LogCategories.h"
+#include "log/RequestLog.h"
+#include "store/Records.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QWebSocket>
+
+namespace mockd {
+
+namespace {
+
+QLatin1StringView l1(const char* text)
+{
+    return QLatin1StringView(text);
+}
+
+QByteArray simpleFrame(const char* type)
+{
+    JsonWriter json;
+    json.beginObject().field(l1("type"), type).endObject();
+    return json.take();
+}
+
+QByteArray errorFrame(const QString& code)
+{
+    JsonWriter json;
+    json.beginObject().field(l1("type"), "error").field(l1("error"), code).endObject();
+    return json.take();
+}
+
+std::optional<qint64> parseSeq(const QByteArray& text)
+{
+    bool ok = false;
+    const qint64 seq = text.trimmed().toLongLong(&ok);
+    return ok && seq >= 0 ? std::optional<qint64>(seq) : std::nullopt;
+}
+
+} // namespace
+
+EventHub::EventHub(DeviceService& devices, Authenticator& authenticator, RequestLog& log, QObject* parent)
+    : QObject(parent), m_devices(devices), m_authenticator(authenticator), m_log(log)
+{
+    connect(&m_devices, &DeviceService::deviceChanged, this, &EventHub::onDeviceChanged);
+}
+
+EventHub::~EventHub()
+{
+    // Sockets go without telling the device service (which may already be gone).
+    const auto connections = m_connections;
+    m_connections.clear();
+    for (EventConnection* connection : connections) {
+        connection->disconnect(this);
+        delete connection;
+    }
+}
+
+void EventHub::accept(std::unique_ptr<QWebSocket> socket)
+{
+    const QString requestPath = socket->requestUrl().path();
+    // The query is never logged: it is not where tokens go, but a client might put one there.
+    m_log.record("GET", requestPath, {}, 101, 0);
+    auto* connection = new EventConnection(std::move(socket), this);
+    m_connections.append(connection);
+    connect(connection, &EventConnection::messageReceived, this, &EventHub::onMessage);
+    connect(connection, &EventConnection::closed, this, &EventHub::onClosed);
+    if (requestPath != path) {
+        connection->closeWith(EventConnection::closePolicy, QStringLiteral("not found"));
+        return;
+    }
+    const QNetworkRequest& request = connection->socket()->request();
+    const QByteArray authorization = request.rawHeader("Authorization");
+    if (!authorization.isEmpty()) {
+        std::optional<qint64> resumeFrom;
+        if (request.hasRawHeader("X-Resume-From"))
+            resumeFrom = parseSeq(request.rawHeader("X-Resume-From"));
+        authenticate(connection, authorization, resumeFrom);
+    }
+}
+
+void EventHub::onMessage(EventConnection* connection, const QString& text)
+{
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(text.toUtf8(), &error);
+    const QJsonObject message = document.object();
+    const QString type = message.value(QLatin1String("type")).toString();
+    if (error.error != QJsonParseError::NoError || !document.isObject() || type.isEmpty()) {
+        // Never log the text: it is untrusted and may carry a token.
+        connection->closeWith(EventConnection::closePolicy, QStringLiteral("malformed message"));
+        return;
+    }
+    if (type == QLatin1String("auth") && !connection->principal()) {
+        const QString token = message.value(QLatin1String("token")).toString();
+        std::optional<qint64> resumeFrom;
+        const QJsonValue resume = message.value(QLatin1String("resume_from"));
+        if (resume.isDouble() && resume.toDouble() >= 0)
+            resumeFrom = qint64(resume.toDouble());
+        authenticate(connection, "Bearer " + token.toLatin1(), resumeFrom);
+        return;
+    }
+    if (type == QLatin1String("ping") && connection->principal()) {
+        connection->send(simpleFrame("pong"));
+        return;
+    }
+    connection->closeWith(EventConnection::closePolicy, QStringLiteral("unexpected message"));
+}
+
+void EventHub::authenticate(EventConnection* connection,
+                            const QByteArray& authorization,
+                            std::optional<qint64> resumeFrom)
+{
+    HttpRequest request;
+    request.method = "GET";
+    request.path = path;
+    request.headers.append({QByteArrayLiteral("authorization"), authorization});
+    const auto principal = m_authenticator.authenticate(request);
+    if (!principal) {
+        QString code = principal.error().code;
+        if (code == QLatin1String("token_missing"))
+            code = QStringLiteral("token_invalid");
+        connection->closeWith(EventConnection::closeAuthFailed, QStringLiteral("not signed in"), errorFrame(code));
+        return;
+    }
+    connection->setPrincipal(*principal);
+    m_bySession[principal->sessionId].append(connection);
+    m_byAccount[principal->accountId].append(connection);
+    replay(connection, principal->accountId, resumeFrom);
+    if (m_socketsPerDevice[principal->deviceId]++ == 0)
+        m_devices.setOnline(principal->accountId, principal->deviceId, true);
+}
+
+void EventHub::replay(EventConnection* connection, const QString& accountId, std::optional<qint64> resumeFrom)
+{
+    const Stream& stream = m_streams[accountId];
+    JsonWriter ready;
+    ready.beginObject().field(l1("type"), "ready").field(l1("seq"), stream.lastSeq).endObject();
+    connection->send(ready.take());
+    if (!resumeFrom || *resumeFrom == stream.lastSeq)
+        return;
+    const qint64 from = *resumeFrom;
+    const bool covered = from < stream.lastSeq && !stream.replay.empty() && stream.replay.front().first <= from + 1;
+    if (!covered) {
+        connection->send(simpleFrame("resync"));
+        return;
+    }
+    for (const auto& [seq, frame] : stream.replay) {
+        if (seq > from)
+            connection->send(frame);
+    }
+}
+
+qint64 EventHub::publish(const QString& accountId, QLatin1StringView type, const std::function<void(JsonWriter&)>& body)
+{
+    Stream& stream = m_streams[accountId];
+    const qint64 seq = ++stream.lastSeq;
+    JsonWriter json;
+    json.beginObject().field(l1("type"), type).field(l1("seq"), seq);
+    if (body)
+        body(json);
+    json.endObject();
+    const QByteArray frame = json.take();
+    stream.replay.emplace_back(seq, frame);
+    while (qsizetype(stream.replay.size()) > replayLimit)
+        stream.replay.pop_front();
+    const auto connections = m_byAccount.value(accountId);
+    for (EventConnection* connection : connections)
+        connection->send(frame);
+    return seq;
+}
+
+void EventHub::onDeviceChanged(const QString& accountId, const QString& deviceId, DeviceService::Change change)
+{
+    if (change == DeviceService::Change::Removed) {
+        publish(accountId, l1("device.removed"), [&deviceId](JsonWriter& json) {
+            json.field(l1("device_id"), deviceId).key(l1("device")).beginObject().field(l1("id"), deviceId).endObject();
+        });
+        return;
+    }
+    const Device* device = m_devices.device(accountId, deviceId);
+    if (!device)
+        return;
+    const QLatin1StringView type =
+        change == DeviceService::Change::SignedIn ? l1("device.signed_in") : l1("device.updated");
+    publish(accountId, type, [this, device](JsonWriter& json) {
+        json.key(l1("device"));
+        // is_current is left out: the same frame goes to every socket of the account.
+        m_devices.write(json, *device, QString());
+    });
+}
+
+void EventHub::onClosed(EventConnection* connection)
+{
+    m_connections.removeOne(connection);
+    if (const auto& principal = connection->principal()) {
+        auto removeFrom = [connection](QHash<QString, QList<EventConnection*>>& index, const QString& key) {
+            auto it = index.find(key);
+            if (it == index.end())
+                return;
+            it->removeOne(connection);
+            if (it->isEmpty())
+                index.erase(it);
+        };
+        removeFrom(m_bySession, principal->sessionId);
+        removeFrom(m_byAccount, principal->accountId);
+        if (--m_socketsPerDevice[principal->deviceId] <= 0) {
+            m_socketsPerDevice.remove(principal->deviceId);
+            m_devices.setOnline(principal->accountId, principal->deviceId, false);
+        }
+    }
+    connection->deleteLater();
+}
+
+void EventHub::revokeSession(const QString& sessionId, const QString& reason)
+{
+    const auto connections = m_bySession.value(sessionId);
+    JsonWriter json;
+    json.beginObject().field(l1("type"), "session.revoked").field(l1("reason"), reason).endObject();
+    const QByteArray frame = json.take();
+    for (EventConnection* connection : connections)
+        connection->closeWith(EventConnection::closeSessionRevoked, QStringLiteral("session revoked"), frame);
+}
+
+void EventHub::closeAll()
+{
+    const auto connections = m_connections;
+    for (EventConnection* connection : connections)
+        connection->closeWith(1001, QStringLiteral("the service is stopping"));
+}
+
+void EventHub::reset()
+{
+    const auto connections = m_connections;
+    for (EventConnection* connection : connections) {
+        connection->forgetPrincipal();
+        connection->closeWith(1012, QStringLiteral("the service was reset"));
+    }
+    m_bySession.clear();
+    m_byAccount.clear();
+    m_socketsPerDevice.clear();
+    for (Stream& stream : m_streams)
+        stream.replay.clear();
+}
+
+void EventHub::registerRoutes(Router& router)
+{
+    router.add(
+        "GET", path, {Access::roles({Role::Holder, Role::Support}), false}, [this](const RequestContext& context) {
+            const Stream stream = m_streams.value(context.principal->accountId);
+            JsonWriter json;
+            json.beginObject().field(l1("seq"), stream.lastSeq).key(l1("oldest_seq"));
+            if (stream.replay.empty())
+                json.null();
+            else
+                json.value(stream.replay.front().first);
+            json.field(l1("replay_limit"), qint64(replayLimit))
+                .field(l1("ping_seconds"), EventConnection::pingIntervalMs / 1000)
+                .endObject();
+            context.respond(HttpResponse::jsonBody(json.take()));
+        });
+}
+
+qint64 EventHub::lastSeq(const QString& accountId) const
+{
+    return m_streams.value(accountId).lastSeq;
+}
+
+} // namespace mockd

@@ -1,0 +1,82 @@
+#pragma once
+
+#include "devices/DeviceService.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <deque>
+#include <functional>
+#include <memory>
+
+class QWebSocket;
+
+namespace mockd {
+
+class Authenticator;
+class EventConnection;
+class JsonWriter;
+class RequestLog;
+class Router;
+
+// The event stream GET /v1/events: authenticates sockets (Authorization header of the upgrade or
+// a first {"type":"auth"} message), numbers each account's events (seq 1, 2, …), keeps the last
+// 1,000 per account for resume_from, and keeps a registry of sockets per session and per account
+// so a sign-out can reach the signed-out device at once.
+class EventHub final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(EventHub)
+
+public:
+    static constexpr qsizetype replayLimit = 1000;
+    static inline const QString path = QStringLiteral("/v1/events");
+
+    EventHub(DeviceService& devices, Authenticator& authenticator, RequestLog& log, QObject* parent = nullptr);
+    ~EventHub() override;
+
+    // A socket Qt upgraded; anything but /v1/events is closed with 1008.
+    void accept(std::unique_ptr<QWebSocket> socket);
+
+    // Numbers and sends an event to every socket of the account; returns its seq. `body` writes the
+    // fields after "type" and "seq".
+    qint64 publish(const QString& accountId, QLatin1StringView type, const std::function<void(JsonWriter&)>& body);
+    // Tells every socket of the session why, then closes them (4001). Issue 5's sign-out uses this.
+    void revokeSession(const QString& sessionId, const QString& reason);
+    // Closes every socket (shutdown).
+    void closeAll();
+    // After a reset: every socket is closed (1012) and forgotten, replay buffers are emptied (seq
+    // keeps counting, so a client that resumes is told to resync).
+    void reset();
+
+    qsizetype connectionCount() const { return m_connections.size(); }
+    qint64 lastSeq(const QString& accountId) const;
+    // GET /v1/events without an upgrade: the account's stream position (EventStreamInfo).
+    void registerRoutes(Router& router);
+
+private:
+    struct Stream
+    {
+        qint64 lastSeq = 0;
+        std::deque<std::pair<qint64, QByteArray>> replay;
+    };
+
+    void onDeviceChanged(const QString& accountId, const QString& deviceId, DeviceService::Change change);
+    void onMessage(EventConnection* connection, const QString& text);
+    void onClosed(EventConnection* connection);
+    // Checks "Bearer <token>"; on success registers the connection and sends ready (+ replay).
+    void authenticate(EventConnection* connection, const QByteArray& authorization, std::optional<qint64> resumeFrom);
+    void replay(EventConnection* connection, const QString& accountId, std::optional<qint64> resumeFrom);
+
+    DeviceService& m_devices;
+    Authenticator& m_authenticator;
+    RequestLog& m_log;
+    QList<EventConnection*> m_connections;
+    QHash<QString, Stream> m_streams;
+    QHash<QString, QList<EventConnection*>> m_bySession;
+    QHash<QString, QList<EventConnection*>> m_byAccount;
+    QHash<QString, int> m_socketsPerDevice;
+};
+
+} // namespace mockd

@@ -1,0 +1,197 @@
+#include "simulator/Simulator.h"
+
+#include "simulator/DeviceDescription.h"
+#include "simulator/SimulatedDevice.h"
+
+#include <QNetworkAccessManager>
+#include <array>
+
+namespace mockd::sim {
+
+namespace {
+
+const std::array<const char*, 12> titles{"Night Trains",
+                                         "The Lighthouse Keeper",
+                                         "Ocean Worlds",
+                                         "Kitchen Heroes",
+                                         "Midnight in Lisbon",
+                                         "Space Cadets",
+                                         "The Long Season",
+                                         "Desert Skies",
+                                         "Little Explorers",
+                                         "Cold Case Files",
+                                         "Mountain Rescue",
+                                         "The Quiet Orchard"};
+
+} // namespace
+
+Simulator::Simulator(const SimulatorConfig& config, QObject* parent)
+    : QObject(parent), m_config(config), m_network(new QNetworkAccessManager(this)), m_random(config.seed)
+{
+    if (m_config.profiles.isEmpty())
+        m_config.profiles = SimulatorConfig().profiles;
+    connect(&m_tick, &QTimer::timeout, this, &Simulator::tick);
+    setTickInterval(m_config.tickMs);
+}
+
+Simulator::~Simulator() = default;
+
+int Simulator::addDevices(int count)
+{
+    const int first = deviceCount();
+    for (int i = 0; i < count; ++i) {
+        const int index = deviceCount();
+        Slot slot;
+        slot.device = new SimulatedDevice(index + 1,
+                                          DeviceDescription::generate(m_random, m_names),
+                                          m_config.server,
+                                          {m_config.email, m_config.password},
+                                          *m_network,
+                                          this);
+        // Each device draws from its own sequence, so one device's choices do not depend on how
+        // the network interleaved the others.
+        slot.random.seed(m_config.seed * 7919u + quint32(index) * 104729u + 1u);
+        SimulatedDevice* device = slot.device;
+        connect(device, &SimulatedDevice::report, this, &Simulator::report);
+        connect(device, &SimulatedDevice::signInFinished, this, [this] {
+            --m_loginsInFlight;
+            pumpLogins();
+        });
+        connect(device, &SimulatedDevice::signInDeferred, this, [this, device](int delayMs) {
+            QTimer::singleShot(delayMs, device, [this, device] {
+                if (device->state() != SimulatedDevice::State::New || m_shuttingDown)
+                    return;
+                m_loginQueue.append(device);
+                pumpLogins();
+            });
+        });
+        connect(device, &SimulatedDevice::stopped, this, &Simulator::onDeviceStopped);
+        m_devices.append(slot);
+        // The first status is chosen now, so it goes out right after the sign-in.
+        chooseStatus(m_devices.last());
+        m_loginQueue.append(device);
+    }
+    pumpLogins();
+    return first;
+}
+
+int Simulator::activeCount() const
+{
+    int active = 0;
+    for (const Slot& slot : m_devices)
+        active += slot.device->isFinal() ? 0 : 1;
+    return active;
+}
+
+const SimulatedDevice* Simulator::device(int index) const
+{
+    return index >= 0 && index < deviceCount() ? m_devices.at(index).device : nullptr;
+}
+
+bool Simulator::setStatus(int index, DeviceStatus status, const QString& profile, const QString& title)
+{
+    if (index < 0 || index >= deviceCount() || m_devices.at(index).device->isFinal())
+        return false;
+    m_devices[index].device->setStatus(status, profile, title);
+    return true;
+}
+
+bool Simulator::goOffline(int index)
+{
+    if (index < 0 || index >= deviceCount() || m_devices.at(index).device->state() != SimulatedDevice::State::Online)
+        return false;
+    m_devices[index].device->goOffline();
+    return true;
+}
+
+bool Simulator::comeBack(int index)
+{
+    if (index < 0 || index >= deviceCount() || m_devices.at(index).device->state() != SimulatedDevice::State::Offline)
+        return false;
+    m_devices[index].device->comeBack();
+    return true;
+}
+
+void Simulator::setTickInterval(int ms)
+{
+    m_config.tickMs = ms;
+    if (ms > 0 && !m_shuttingDown)
+        m_tick.start(ms);
+    else
+        m_tick.stop();
+}
+
+void Simulator::pumpLogins()
+{
+    while (!m_shuttingDown && m_loginsInFlight < m_config.maxConcurrentLogins && !m_loginQueue.isEmpty()) {
+        SimulatedDevice* device = m_loginQueue.takeFirst();
+        if (device->state() != SimulatedDevice::State::New)
+            continue;
+        ++m_loginsInFlight;
+        device->signIn();
+    }
+}
+
+void Simulator::chooseStatus(Slot& slot)
+{
+    QRandomGenerator& random = slot.random;
+    const int draw = random.bounded(10);
+    const DeviceStatus status = draw < 6   ? DeviceStatus::Streaming
+                                : draw < 8 ? DeviceStatus::Paused
+                                           : DeviceStatus::Idle;
+    const QString profile = m_config.profiles.at(random.bounded(int(m_config.profiles.size())));
+    const QString title = QString::fromUtf8(titles.at(random.bounded(int(titles.size()))));
+    slot.device->setStatus(status, profile, title);
+}
+
+void Simulator::act(Slot& slot)
+{
+    SimulatedDevice& device = *slot.device;
+    QRandomGenerator& random = slot.random;
+    const int draw = random.bounded(100);
+    if (device.state() == SimulatedDevice::State::Online) {
+        if (draw < 8)
+            device.goOffline();
+        else if (draw < 40)
+            chooseStatus(slot);
+    } else if (device.state() == SimulatedDevice::State::Offline) {
+        if (draw < 35) {
+            // Whatever it was doing before, a device that comes back starts a new activity.
+            chooseStatus(slot);
+            device.comeBack();
+        }
+    }
+}
+
+void Simulator::tick()
+{
+    for (Slot& slot : m_devices)
+        act(slot);
+}
+
+void Simulator::shutdown()
+{
+    if (m_shuttingDown)
+        return;
+    m_shuttingDown = true;
+    m_tick.stop();
+    m_loginQueue.clear();
+    if (activeCount() == 0) {
+        Q_EMIT shutDown();
+        return;
+    }
+    for (const Slot& slot : m_devices)
+        slot.device->signOut();
+}
+
+void Simulator::onDeviceStopped()
+{
+    if (activeCount() > 0)
+        return;
+    if (m_shuttingDown)
+        Q_EMIT shutDown();
+    else
+        Q_EMIT allStopped();
+}
+
+} // namespace mockd::sim

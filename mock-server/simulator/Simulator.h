@@ -1,0 +1,91 @@
+#pragma once
+
+#include "simulator/DeviceStatus.h"
+
+#include <QList>
+#include <QObject>
+#include <QRandomGenerator>
+#include <QSet>
+#include <QStringList>
+#include <QTimer>
+#include <QUrl>
+
+class QNetworkAccessManager;
+
+namespace mockd::sim {
+
+class SimulatedDevice;
+
+struct SimulatorConfig
+{
+    QUrl server;
+    QString email;
+    QString password;
+    quint32 seed = 1;
+    // Interval of the random schedule; 0 = no schedule, the devices only do what they are told.
+    int tickMs = 3000;
+    // argon2 on the service is deliberately slow: more parallel sign-ins only queue there.
+    int maxConcurrentLogins = 2;
+    QStringList profiles{QStringLiteral("Sam"), QStringLiteral("Alex"), QStringLiteral("Leo"), QStringLiteral("Mia")};
+};
+
+// Runs simulated devices against a service. The command line (`vigil-mockd simulate`) drives it
+// with a seeded random schedule; an admin route can drive the same object by hand.
+class Simulator final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Simulator)
+
+public:
+    explicit Simulator(const SimulatorConfig& config, QObject* parent = nullptr);
+    ~Simulator() override;
+
+    // Creates `count` devices and queues their sign-in; returns the index of the first one.
+    int addDevices(int count);
+    int deviceCount() const { return int(m_devices.size()); }
+    // Devices that are not finished (signed out, refused, failed).
+    int activeCount() const;
+    const SimulatedDevice* device(int index) const;
+
+    // Each returns false for an unknown index or a device that cannot do it now.
+    bool setStatus(int index, DeviceStatus status, const QString& profile = {}, const QString& title = {});
+    bool goOffline(int index);
+    bool comeBack(int index);
+
+    // Starts (or stops, with 0) the random schedule.
+    void setTickInterval(int ms);
+    // Signs every device out; emits shutDown() once all have finished.
+    void shutdown();
+
+Q_SIGNALS:
+    // One line per thing that happened, e.g. "device Hotel Room TV status paused profile=Sam".
+    void report(const QString& line);
+    // Every device has finished without shutdown(): the service refused them all, or sign-in failed.
+    void allStopped();
+    void shutDown();
+
+private:
+    struct Slot
+    {
+        SimulatedDevice* device = nullptr;
+        QRandomGenerator random;
+    };
+
+    void pumpLogins();
+    void tick();
+    void act(Slot& slot);
+    void chooseStatus(Slot& slot);
+    void onDeviceStopped();
+
+    SimulatorConfig m_config;
+    QNetworkAccessManager* m_network;
+    QRandomGenerator m_random;
+    QSet<QString> m_names;
+    QList<Slot> m_devices;
+    QList<SimulatedDevice*> m_loginQueue;
+    int m_loginsInFlight = 0;
+    QTimer m_tick;
+    bool m_shuttingDown = false;
+};
+
+} // namespace mockd::sim

@@ -1,0 +1,78 @@
+#pragma once
+
+#include "core/devices/Device.h"
+#include "core/devices/DeviceService.h"
+
+#include <QWidget>
+
+class QFormLayout;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QPushButton;
+class QStackedWidget;
+class QVBoxLayout;
+
+namespace vigil {
+
+class InlineMessage;
+
+// Everything about one device: what it is, its app, its connection, its sign-in history, renaming
+// in place, and "Don't recognize this device?". Sign-out buttons arrive with the sign-out journey:
+// actionsLayout() is where they go.
+class DeviceDetailsPane final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(DeviceDetailsPane)
+
+public:
+    explicit DeviceDetailsPane(DeviceService* service, QWidget* parent = nullptr);
+    ~DeviceDetailsPane() override;
+
+    // Shows the device (and fetches its history when it is a different one). nullptr: nothing.
+    void showDevice(const Device* device);
+    QString deviceId() const { return m_device.id; }
+    bool isEditing() const;
+    void startRename();
+    // Keyboard users arrive here with Enter on a table row.
+    void focusFirstControl();
+    QVBoxLayout* actionsLayout() const { return m_actions; }
+
+Q_SIGNALS:
+    void unrecognizedRequested(const QString& deviceId);
+
+private:
+    void render();
+    void save();
+    void cancelRename();
+    void setField(QLabel* label, const QString& text);
+    void showHistory(const QList<DeviceService::HistoryEntry>& entries);
+
+    DeviceService* m_service;
+    Device m_device;
+    bool m_hasDevice = false;
+    QStackedWidget* m_headingStack;
+    QLabel* m_icon;
+    QLabel* m_name;
+    QPushButton* m_rename;
+    QLineEdit* m_nameEdit;
+    QPushButton* m_save;
+    QPushButton* m_cancel;
+    InlineMessage* m_renameMessage;
+    QLabel* m_type;
+    QLabel* m_os;
+    QLabel* m_app;
+    QLabel* m_ip;
+    QLabel* m_location;
+    QLabel* m_status;
+    QLabel* m_lastActive;
+    QLabel* m_firstSignIn;
+    QLabel* m_profile;
+    QLabel* m_incomplete;
+    QListWidget* m_history;
+    QLabel* m_historyState;
+    QLabel* m_unrecognized;
+    QVBoxLayout* m_actions;
+};
+
+} // namespace vigil

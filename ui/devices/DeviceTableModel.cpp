@@ -1,0 +1,74 @@
+#include "DeviceTableModel.h"
+
+#include "core/devices/Device.h"
+#include "core/devices/DeviceListModel.h"
+#include "ui/widgets/Icons.h"
+
+#include <QFont>
+
+namespace vigil {
+
+DeviceTableModel::DeviceTableModel(QObject* parent) : QIdentityProxyModel(parent) {}
+
+DeviceTableModel::~DeviceTableModel() = default;
+
+QColor DeviceTableModel::statusColor(int status)
+{
+    switch (Device::Status(status)) {
+    case Device::Status::Streaming:
+        return QColor(0x16, 0x8a, 0x3e); // green
+    case Device::Status::Paused:
+        return QColor(0xb4, 0x6a, 0x00); // amber
+    case Device::Status::Idle:
+        return QColor(0x2f, 0x6f, 0xb3); // blue
+    case Device::Status::Offline:
+    case Device::Status::Unknown:
+        break;
+    }
+    return {};
+}
+
+QIcon DeviceTableModel::icon(const QString& name, const QColor& color) const
+{
+    const QString key = name + QLatin1Char('/') + (color.isValid() ? color.name() : QString());
+    auto it = m_icons.constFind(key);
+    if (it == m_icons.constEnd())
+        it = m_icons.insert(key, color.isValid() ? Icons::themed(name, color) : Icons::themed(name));
+    return *it;
+}
+
+QVariant DeviceTableModel::data(const QModelIndex& index, int role) const
+{
+    if (!index.isValid())
+        return {};
+    const int column = index.column();
+    if (role == Qt::DecorationRole) {
+        if (column == DeviceListModel::NameColumn)
+            return icon(index.data(DeviceListModel::TypeIconRole).toString());
+        if (column == DeviceListModel::StatusColumn) {
+            const int status = index.data(DeviceListModel::StatusRole).toInt();
+            return icon(index.data(DeviceListModel::StatusIconRole).toString(), statusColor(status));
+        }
+        if (column == DeviceListModel::LastActiveColumn && index.data(DeviceListModel::InactiveRole).toBool())
+            return icon(QStringLiteral("hourglass"));
+        return {};
+    }
+    if (role == Qt::DisplayRole) {
+        if (column == DeviceListModel::NameColumn && index.data(DeviceListModel::IsCurrentRole).toBool())
+            return tr("%1 (This device)").arg(QIdentityProxyModel::data(index, role).toString());
+        if (column == DeviceListModel::LastActiveColumn && index.data(DeviceListModel::InactiveRole).toBool())
+            return tr("Inactive for 90+ days");
+    }
+    if (role == Qt::ForegroundRole && column == DeviceListModel::StatusColumn) {
+        const QColor color = statusColor(index.data(DeviceListModel::StatusRole).toInt());
+        return color.isValid() ? QVariant(color) : QVariant();
+    }
+    if (role == Qt::FontRole && index.data(DeviceListModel::IsCurrentRole).toBool()) {
+        QFont font;
+        font.setBold(true);
+        return font;
+    }
+    return QIdentityProxyModel::data(index, role);
+}
+
+} // namespace vigil

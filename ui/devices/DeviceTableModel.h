@@ -1,0 +1,32 @@
+#pragma once
+
+#include <QColor>
+#include <QHash>
+#include <QIcon>
+#include <QIdentityProxyModel>
+
+namespace vigil {
+
+// The widget side of the device table: turns the icon names and flags DeviceFilterModel carries
+// (core has no QtGui) into SVG icons, the "This device" mark and a coloured status badge whose
+// meaning never rests on colour alone (icon shape + word + colour).
+class DeviceTableModel final : public QIdentityProxyModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(DeviceTableModel)
+
+public:
+    explicit DeviceTableModel(QObject* parent = nullptr);
+    ~DeviceTableModel() override;
+
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+
+    static QColor statusColor(int status);
+
+private:
+    QIcon icon(const QString& name, const QColor& color = {}) const;
+
+    mutable QHash<QString, QIcon> m_icons;
+};
+
+} // namespace vigil
