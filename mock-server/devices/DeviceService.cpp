@@ -268,6 +268,13 @@ void DeviceService::setOnline(const QString& accountId, const QString& deviceId,
 void DeviceService::notify(const QString& accountId, const QString& deviceId, Change change)
 {
     bump(accountId);
+    if (change == Change::Updated) {
+        // A device that is no longer listed (its socket closing after a sign-out) must not come back
+        // as an update after its device.removed: clients insert unknown ids from full updates.
+        const Device* known = device(accountId, deviceId);
+        if (!known || !isListed(*known))
+            return;
+    }
     Q_EMIT deviceChanged(accountId, deviceId, change);
 }
 

@@ -318,6 +318,15 @@ private Q_SLOTS:
         QVERIFY(early.frames().isEmpty());
     }
 
+    void noAuthInTimeIsClosed()
+    {
+        EventClient silent(m_mockd.baseUrl());
+        QVERIFY(silent.open());
+        // The service gives 10 s for the auth message.
+        QCOMPARE(silent.waitForClose(30000), 1008);
+        QVERIFY(silent.frames().isEmpty());
+    }
+
     void signingOutClosesTheDevicesSocket()
     {
         const auto tokens = signIn(QStringLiteral("Leaving"));

@@ -401,7 +401,7 @@ private Q_SLOTS:
         m_stream->setServerUrl(QUrl(QStringLiteral("http://127.0.0.1:9")));
         m_stream->setTokenProvider([] { return QStringLiteral("vat_a"); });
         m_stream->setRandom([] { return 1.0; });
-        m_stream->setBackoff(4000, 60000);
+        m_stream->setBackoff(2000, 60000); // the first failed attempt waits twice that
         m_stream->start();
         QTRY_COMPARE(m_stream->state(), EventStream::State::Reconnecting);
         QTRY_COMPARE(status->text(), QStringLiteral("Reconnecting in 4 s…"));

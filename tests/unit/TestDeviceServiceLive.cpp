@@ -12,6 +12,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 #include <memory>
 
@@ -24,8 +25,10 @@ class TestDeviceServiceLive final : public QObject
 private Q_SLOTS:
     void init()
     {
+        // A database file, so a restarted service still knows the session (see survivesARestart).
+        m_dir = std::make_unique<QTemporaryDir>();
         m_mockd = std::make_unique<MockdProcess>();
-        QVERIFY2(m_mockd->start(), qPrintable(m_mockd->errorString()));
+        QVERIFY2(m_mockd->start(dbArgs()), qPrintable(m_mockd->errorString()));
         m_session = std::make_unique<Session>();
         m_api = std::make_unique<ApiClient>(&m_network, m_session.get());
         m_api->setBaseUrl(m_mockd->baseUrl());
@@ -52,6 +55,7 @@ private Q_SLOTS:
         if (m_mockd)
             QCOMPARE(m_mockd->stop(), 0);
         m_mockd.reset();
+        m_dir.reset();
     }
 
     void loadsRenamesAndReadsHistory()
@@ -124,7 +128,38 @@ private Q_SLOTS:
         QCOMPARE(m_model->deviceAt(findByName(QStringLiteral("Event Test TV"))).statusProfile, QStringLiteral("Ana"));
     }
 
+    void survivesARestart()
+    {
+        QSignalSpy loaded(m_service.get(), &DeviceService::loaded);
+        m_service->reload();
+        QVERIFY(loaded.wait(10000));
+        const int devices = m_model->rowCount();
+        m_stream = std::make_unique<EventStream>();
+        m_stream->setServerUrl(m_mockd->baseUrl());
+        m_stream->setTokenProvider([this] { return m_session->accessToken(); });
+        m_stream->setBackoff(50, 400);
+        m_service->setEventStream(m_stream.get());
+        m_stream->start();
+        QTRY_COMPARE_WITH_TIMEOUT(m_stream->state(), EventStream::State::Live, 10000);
+
+        const quint16 port = quint16(m_mockd->baseUrl().port());
+        QCOMPARE(m_mockd->stop(), 0);
+        QTRY_VERIFY_WITH_TIMEOUT(m_stream->state() != EventStream::State::Live, 10000);
+        QVERIFY(m_stream->isRunning());
+
+        m_mockd = std::make_unique<MockdProcess>();
+        QVERIFY2(m_mockd->start(dbArgs() + QStringList{QStringLiteral("--port"), QString::number(port)}),
+                 qPrintable(m_mockd->errorString()));
+        QCOMPARE(m_mockd->baseUrl().port(), int(port));
+        QTRY_COMPARE_WITH_TIMEOUT(m_stream->state(), EventStream::State::Live, 15000);
+        // The list is still there and still matches the service.
+        QTRY_COMPARE_WITH_TIMEOUT(m_service->state(), DeviceService::State::Ready, 10000);
+        QCOMPARE(m_model->rowCount(), devices);
+    }
+
 private:
+    QStringList dbArgs() const { return {QStringLiteral("--db"), m_dir->filePath(QStringLiteral("mockd.db"))}; }
+
     int findByName(const QString& name) const
     {
         for (int row = 0; row < m_model->rowCount(); ++row) {
@@ -152,6 +187,7 @@ private:
     }
 
     QNetworkAccessManager m_network;
+    std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<MockdProcess> m_mockd;
     std::unique_ptr<Session> m_session;
     std::unique_ptr<ApiClient> m_api;

@@ -182,13 +182,17 @@ DeviceDetailsPane::DeviceDetailsPane(DeviceService* service, QWidget* parent) : 
         m_historyState->setText(tr("Couldn't load the sign-in history. %1").arg(error.userText()));
         m_historyState->setVisible(true);
     });
-    connect(m_service->model(), &QAbstractItemModel::dataChanged, this, [this] {
-        const int row = m_service->model()->rowOf(m_device.id);
-        if (m_hasDevice && row >= 0 && !(m_service->model()->deviceAt(row) == m_device)) {
-            m_device = m_service->model()->deviceAt(row);
-            render();
-        }
-    });
+    // Also on the clock tick, so "2 minutes ago" moves on here as in the table.
+    connect(m_service->model(),
+            &QAbstractItemModel::dataChanged,
+            this,
+            [this](const QModelIndex& topLeft, const QModelIndex& bottomRight) {
+                const int row = m_service->model()->rowOf(m_device.id);
+                if (m_hasDevice && row >= topLeft.row() && row <= bottomRight.row()) {
+                    m_device = m_service->model()->deviceAt(row);
+                    render();
+                }
+            });
     showDevice(nullptr);
 }
 

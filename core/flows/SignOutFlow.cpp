@@ -1,0 +1,280 @@
+#include "core/flows/SignOutFlow.h"
+
+#include "core/api/ApiClient.h"
+#include "core/api/ApiReply.h"
+#include "core/auth/Session.h"
+#include "core/flows/FlowsLog.h"
+#include "core/flows/SignOutResultsModel.h"
+#include "core/stepup/StepUpService.h"
+
+#include <QJsonArray>
+#include <algorithm>
+
+namespace vigil {
+
+SignOutFlow::SignOutFlow(ApiClient* api, StepUpService* stepUp, Session* session, QObject* parent)
+    : QObject(parent), m_api(api), m_stepUp(stepUp), m_session(session), m_results(new SignOutResultsModel(this))
+{
+    m_ticker.setInterval(1000);
+    connect(&m_ticker, &QTimer::timeout, this, &SignOutFlow::refreshCountdowns);
+    setAvailableMethods(VerificationMethod::knownIds());
+}
+
+SignOutFlow::~SignOutFlow() = default;
+
+bool SignOutFlow::includesThisDevice() const
+{
+    switch (m_scope.kind) {
+    case Scope::Kind::All:
+        return true;
+    case Scope::Kind::Others:
+        return false;
+    case Scope::Kind::Devices:
+        if (!m_session || m_session->deviceId().isEmpty())
+            return false;
+        return std::any_of(m_scope.devices.cbegin(), m_scope.devices.cend(), [this](const Target& target) {
+            return target.deviceId == m_session->deviceId();
+        });
+    }
+    return false;
+}
+
+void SignOutFlow::setAvailableMethods(const QStringList& ids)
+{
+    m_methods.clear();
+    for (const QString& id : ids) {
+        if (auto method = VerificationMethod::create(id))
+            m_methods.push_back(std::move(method));
+    }
+}
+
+QList<const VerificationMethod*> SignOutFlow::availableMethods() const
+{
+    QList<const VerificationMethod*> methods;
+    for (const auto& method : m_methods)
+        methods.append(method.get());
+    return methods;
+}
+
+void SignOutFlow::start(const Scope& scope)
+{
+    switch (m_state) {
+    case State::Idle:
+    case State::Reporting:
+    case State::Done:
+    case State::Failed:
+        break;
+    default:
+        qCWarning(lcFlows) << "sign-out start ignored in state" << m_state;
+        return;
+    }
+    if (scope.kind == Scope::Kind::Devices && scope.devices.isEmpty())
+        return;
+    ++m_generation;
+    m_scope = scope;
+    m_submission = {};
+    m_submission.kind = scope.kind;
+    for (const Target& target : scope.devices)
+        m_submission.ids.append(target.deviceId);
+    m_requestId.clear();
+    m_requestIds.clear();
+    m_results->clear();
+    resetVerification();
+    clearProblem();
+    setState(State::Confirming);
+}
+
+void SignOutFlow::confirm()
+{
+    if (m_state != State::Confirming)
+        return;
+    proceedToSubmit();
+}
+
+void SignOutFlow::proceedToSubmit()
+{
+    if (m_stepUp->validToken()) {
+        submit();
+        return;
+    }
+    resetVerification();
+    setState(State::ChoosingMethod);
+}
+
+void SignOutFlow::cancel()
+{
+    switch (m_state) {
+    case State::Confirming:
+    case State::ChoosingMethod:
+    case State::Verifying:
+    case State::Failed:
+        break;
+    default:
+        return;
+    }
+    ++m_generation;
+    resetVerification();
+    clearProblem();
+    setBusy(false);
+    setState(State::Idle);
+}
+
+void SignOutFlow::retry()
+{
+    if (m_state != State::Failed || m_problemKind == ProblemKind::SessionEnded || lockoutSecondsLeft() > 0)
+        return;
+    clearProblem();
+    proceedToSubmit();
+}
+
+void SignOutFlow::retryFailed()
+{
+    if (m_state != State::Reporting && m_state != State::Done)
+        return;
+    const QStringList failed = m_results->failedIds();
+    if (failed.isEmpty())
+        return;
+    m_submission = {Scope::Kind::Devices, failed, true};
+    m_results->setRetrying(failed, true);
+    clearProblem();
+    proceedToSubmit();
+}
+
+void SignOutFlow::finish()
+{
+    if (m_state == State::Reporting)
+        setState(State::Done);
+}
+
+bool SignOutFlow::applyProgress(const QString& requestId,
+                                const QString& deviceId,
+                                const QString& result,
+                                const QString& reason)
+{
+    if (!m_requestIds.contains(requestId))
+        return false;
+    const auto value = DeviceSignOutResult::resultFromString(result);
+    if (!value)
+        return false;
+    return m_results->applyResult(deviceId, *value, reason);
+}
+
+void SignOutFlow::submit()
+{
+    const auto token = m_stepUp->validToken();
+    if (!token) {
+        proceedToSubmit();
+        return;
+    }
+    ++m_generation;
+    setState(State::Submitting);
+    setBusy(true);
+
+    // One route for every scope: the batch route takes a single id as well as many.
+    QJsonObject body;
+    switch (m_submission.kind) {
+    case Scope::Kind::Devices:
+        body.insert(QStringLiteral("ids"), QJsonArray::fromStringList(m_submission.ids));
+        break;
+    case Scope::Kind::Others:
+        body.insert(QStringLiteral("scope"), QStringLiteral("others"));
+        break;
+    case Scope::Kind::All:
+        body.insert(QStringLiteral("scope"), QStringLiteral("all"));
+        break;
+    }
+    qCInfo(lcFlows) << "signing out" << m_submission.ids.size() << "device(s), scope" << int(m_submission.kind);
+    ApiReply* reply = m_api->send(ApiRequest::post(QStringLiteral("/v1/devices/sign-out"), body)
+                                      .withHeader(StepUpService::headerName(), token->toUtf8()));
+    const quint64 generation = m_generation;
+    connect(reply, &ApiReply::finished, this, [this, reply, generation] {
+        if (generation == m_generation)
+            onSubmitted(reply);
+    });
+}
+
+void SignOutFlow::onSubmitted(ApiReply* reply)
+{
+    setBusy(false);
+    const ApiResult& result = reply->result();
+    if (!result) {
+        onSubmitFailed(result.error());
+        return;
+    }
+    auto response = DeviceSignOutResult::responseFromJson(result.value().object());
+    if (!response) {
+        onSubmitFailed(response.error());
+        return;
+    }
+    if (!response->requestId.isEmpty()) {
+        m_requestId = response->requestId;
+        m_requestIds.insert(m_requestId);
+    }
+    if (m_submission.retryingFailed)
+        m_results->mergeResults(response->results);
+    else
+        m_results->setResults(response->results);
+    m_results->setRetrying(m_submission.ids, false);
+
+    const bool thisDeviceOut =
+        m_submission.kind == Scope::Kind::All || (m_session && m_submission.ids.contains(m_session->deviceId()));
+    if (thisDeviceOut) {
+        qCInfo(lcFlows) << "this device was signed out too; returning to sign-in";
+        setState(State::ReturnToSignIn);
+        Q_EMIT returnToSignInRequested();
+        return;
+    }
+    setState(State::Reporting);
+}
+
+void SignOutFlow::onSubmitFailed(const ApiError& error)
+{
+    qCInfo(lcFlows) << "sign-out failed:" << ApiError::codeName(error.code()) << error.serverCode();
+    m_results->setRetrying(m_submission.ids, false);
+    if (error.code() == ApiError::Code::StepUpRequired) {
+        // The token ran out on the server's clock (or the session changed): verify again.
+        m_stepUp->clearToken();
+        resetVerification();
+        setProblem(ProblemKind::StepUpRequired, error);
+        setState(State::ChoosingMethod);
+        return;
+    }
+    const bool thisDeviceOut =
+        m_submission.kind == Scope::Kind::All || (m_session && m_submission.ids.contains(m_session->deviceId()));
+    if (error.code() == ApiError::Code::SessionRevoked && thisDeviceOut) {
+        // The service revoked this session before answering: what was asked for happened.
+        setState(State::ReturnToSignIn);
+        Q_EMIT returnToSignInRequested();
+        return;
+    }
+    if (error.endsSession())
+        setProblem(ProblemKind::SessionEnded, error);
+    else if (error.code() == ApiError::Code::NoConnection || error.code() == ApiError::Code::Timeout)
+        setProblem(ProblemKind::NoConnection, error);
+    else if (error.code() == ApiError::Code::TooManyAttempts && error.retryAfterSeconds()) {
+        m_lockedUntil = m_stepUp->now().addSecs(*error.retryAfterSeconds());
+        setProblem(ProblemKind::Locked, error);
+        startTicker();
+    } else
+        setProblem(ProblemKind::Other, error);
+    setState(State::Failed);
+}
+
+void SignOutFlow::setState(State state)
+{
+    if (m_state == state)
+        return;
+    qCDebug(lcFlows) << "sign-out flow:" << m_state << "->" << state;
+    m_state = state;
+    Q_EMIT stateChanged(state);
+}
+
+void SignOutFlow::setBusy(bool busy)
+{
+    if (m_busy == busy)
+        return;
+    m_busy = busy;
+    Q_EMIT verificationChanged();
+}
+
+} // namespace vigil

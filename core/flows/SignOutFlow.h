@@ -1,0 +1,221 @@
+#pragma once
+
+#include "core/api/ApiError.h"
+#include "core/flows/DeviceSignOutResult.h"
+#include "core/stepup/StepUpChallenge.h"
+#include "core/stepup/VerificationMethod.h"
+
+#include <QDateTime>
+#include <QObject>
+#include <QPointer>
+#include <QSet>
+#include <QStringList>
+#include <QTimer>
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace vigil {
+
+class ApiClient;
+class ApiReply;
+class Session;
+class SignOutResultsModel;
+class StepUpService;
+
+// Signing devices out, as an explicit state machine the dialogs render (no widget, no dialog):
+//
+//   Idle → Confirming → [ChoosingMethod → Verifying] → Submitting → Reporting → Done
+//                                                          ↓
+//                                                        Failed ─retry()→ Submitting
+//
+// The bracketed steps are skipped while the StepUpService holds a valid step-up token. A sign-out
+// that includes this device ends in ReturnToSignIn (and returnToSignInRequested()). cancel() leaves
+// any state before Submitting for Idle. Results stay in results() after Done, so pending devices
+// keep turning into "signed out" as their `signout.progress` events arrive.
+class SignOutFlow final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SignOutFlow)
+
+public:
+    enum class State
+    {
+        Idle,
+        Confirming,
+        ChoosingMethod,
+        Verifying,
+        Submitting,
+        Reporting,
+        Done,
+        Failed,
+        ReturnToSignIn,
+    };
+    Q_ENUM(State)
+
+    struct Target
+    {
+        QString deviceId;
+        QString name; // for the confirmation text
+    };
+
+    struct Scope
+    {
+        enum class Kind
+        {
+            Devices, // exactly `devices`
+            Others,  // every device but this one
+            All,     // every device, this one included
+        };
+        Kind kind = Kind::Devices;
+        // Devices: the ones to sign out. Others/All: what the caller knows of them, for display only.
+        QList<Target> devices;
+
+        static Scope selected(const QList<Target>& devices) { return {Kind::Devices, devices}; }
+        static Scope others(const QList<Target>& devices = {}) { return {Kind::Others, devices}; }
+        static Scope all(const QList<Target>& devices = {}) { return {Kind::All, devices}; }
+    };
+
+    // Why the flow is waiting for the user; the UI shows message() inline, never as a dialog box.
+    enum class ProblemKind
+    {
+        None,
+        NoConnection,   // retry
+        WrongSecret,    // attemptsLeft()
+        ChallengeDead,  // no tries left: send a new code / start again
+        CodeExpired,    // resend()
+        Locked,         // lockoutSecondsLeft()
+        ResendLimited,  // resendSecondsLeft()
+        StepUpRequired, // the token was refused: verify again
+        SessionEnded,   // the app returns to sign-in
+        Other,
+    };
+    Q_ENUM(ProblemKind)
+
+    struct Problem
+    {
+        ProblemKind kind = ProblemKind::None;
+        QString message;
+        std::optional<ApiError> error;
+        bool canRetry = false;
+    };
+
+    // `session` tells which device is this one; times come from the step-up service's clock.
+    SignOutFlow(ApiClient* api, StepUpService* stepUp, Session* session, QObject* parent = nullptr);
+    ~SignOutFlow() override;
+
+    State state() const { return m_state; }
+    const Scope& scope() const { return m_scope; }
+    bool includesThisDevice() const;
+    bool isBusy() const { return m_busy; }
+    SignOutResultsModel* results() const { return m_results; }
+    QString requestId() const { return m_requestId; }
+    Problem problem() const;
+
+    // Methods offered in ChoosingMethod (default: every known method; the app narrows it to what
+    // the account has).
+    void setAvailableMethods(const QStringList& ids);
+    QList<const VerificationMethod*> availableMethods() const;
+    const VerificationMethod* method() const { return m_method.get(); }
+    // Verifying: the masked address a code went to, tries left after a miss, countdowns in seconds.
+    QString destination() const { return m_challenge.destination; }
+    std::optional<int> attemptsLeft() const { return m_attemptsLeft; }
+    int resendSecondsLeft() const;
+    int lockoutSecondsLeft() const;
+    bool canResend() const;
+    bool canSubmit(const QString& input) const;
+    bool isCodeExpired() const { return m_codeExpired; }
+
+    // Idle, Reporting, Done, Failed → Confirming.
+    void start(const Scope& scope);
+    // Confirming → Submitting with a valid step-up token, else ChoosingMethod.
+    void confirm();
+    // ChoosingMethod → Verifying (a challenge is requested; for email/SMS the code is sent).
+    void chooseMethod(const QString& id);
+    // Verifying → ChoosingMethod.
+    void chooseAnotherMethod();
+    // Verifying: checks the password or code; success → Submitting.
+    void submitSecret(const QString& input);
+    // Verifying: a new code (or, after expiry or a dead challenge, a new challenge).
+    void resend();
+    // Confirming, ChoosingMethod, Verifying, Failed → Idle.
+    void cancel();
+    // Failed → Submitting the same devices again (or ChoosingMethod when the token has expired).
+    void retry();
+    // Reporting, Done → Submitting only the failed devices.
+    void retryFailed();
+    // Reporting → Done.
+    void finish();
+    // A `signout.progress` event; ignored (false) for an unknown request or device.
+    bool
+    applyProgress(const QString& requestId, const QString& deviceId, const QString& result, const QString& reason = {});
+    // Re-reads the clock: ends countdowns that ran out and expires the code. Runs every second by
+    // itself while a countdown is on; tests call it after moving their clock.
+    void refreshCountdowns();
+
+Q_SIGNALS:
+    void stateChanged(vigil::SignOutFlow::State state);
+    void problemChanged();
+    // Method, destination, attempts left, busy, code expiry.
+    void verificationChanged();
+    // Once a second while a countdown runs.
+    void countdownsChanged();
+    // Every device including this one was signed out: the app clears the keychain entry and shows
+    // the sign-in screen.
+    void returnToSignInRequested();
+
+private:
+    struct Submission
+    {
+        Scope::Kind kind = Scope::Kind::Devices;
+        QStringList ids;
+        bool retryingFailed = false;
+    };
+
+    void setState(State state);
+    void setProblem(ProblemKind kind, const std::optional<ApiError>& error = std::nullopt);
+    void clearProblem();
+    void setBusy(bool busy);
+    void resetVerification();
+    void requestChallenge();
+    void onChallenge(const Expected<StepUpChallenge, ApiError>& result, bool isResend);
+    void onVerified(const Expected<void, ApiError>& result);
+    void proceedToSubmit();
+    void submit();
+    void onSubmitted(ApiReply* reply);
+    void onSubmitFailed(const ApiError& error);
+    void startTicker();
+    int secondsUntil(const QDateTime& when) const;
+    static bool isChallengeExpired(const ApiError& error);
+    static bool isChallengeLocked(const ApiError& error);
+
+    ApiClient* m_api;
+    StepUpService* m_stepUp;
+    Session* m_session;
+    SignOutResultsModel* m_results;
+    QTimer m_ticker;
+    State m_state = State::Idle;
+    Scope m_scope;
+    Submission m_submission;
+    bool m_busy = false;
+    // Bumped whenever the flow leaves a step, so late answers to an abandoned step are dropped.
+    quint64 m_generation = 0;
+
+    std::vector<std::unique_ptr<VerificationMethod>> m_methods;
+    std::unique_ptr<VerificationMethod> m_method;
+    StepUpChallenge m_challenge;
+    std::optional<int> m_attemptsLeft;
+    bool m_codeExpired = false;
+    bool m_challengeDead = false;
+    QDateTime m_challengeExpiresAt;
+    QDateTime m_resendAvailableAt;
+    QDateTime m_lockedUntil;
+
+    ProblemKind m_problemKind = ProblemKind::None;
+    std::optional<ApiError> m_problemError;
+
+    QString m_requestId;
+    QSet<QString> m_requestIds; // every request of this sign-out, for progress events
+};
+
+} // namespace vigil

@@ -1,0 +1,24 @@
+#pragma once
+
+#include "core/api/ApiError.h"
+#include "core/util/Expected.h"
+
+#include <QJsonObject>
+#include <QString>
+
+namespace vigil {
+
+// What POST /v1/step-up and /v1/step-up/resend answer. `challenge` is a secret of the step-up in
+// progress: never log it.
+struct StepUpChallenge
+{
+    QString challenge;
+    QString method;
+    QString destination;      // masked ("d***@vigil.test"); empty when nothing is sent
+    int expiresInSeconds = 0; // of the challenge (and of a sent code)
+    int resendAfterSeconds = 0;
+
+    static Expected<StepUpChallenge, ApiError> fromJson(const QJsonObject& json);
+};
+
+} // namespace vigil
