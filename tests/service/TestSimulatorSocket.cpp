@@ -157,7 +157,8 @@ private Q_SLOTS:
 
         if (expected.startsWith(QLatin1String("refused"))) {
             QVERIFY2(QTest::qWaitFor([&] { return said(" " + expected.toUtf8() + "\n"); }, 30000), output.constData());
-            QVERIFY(simulator.waitForFinished(30000));
+            // Waiting with the event loop running: the fake service must keep answering meanwhile.
+            QVERIFY(QTest::qWaitFor([&] { return simulator.state() == QProcess::NotRunning; }, 30000));
             QCOMPARE(simulator.exitCode(), 0);
             output += simulator.readAllStandardOutput();
             QCOMPARE(output.count("refused"), 1);
@@ -169,7 +170,8 @@ private Q_SLOTS:
             QCOMPARE(service.count("POST /v1/auth/refresh"), expected == QLatin1String("refresh") ? 1 : 0);
             QVERIFY(!said("refused"));
             simulator.terminate();
-            QVERIFY(simulator.waitForFinished(30000));
+            // Waiting with the event loop running: the fake service must keep answering meanwhile.
+            QVERIFY(QTest::qWaitFor([&] { return simulator.state() == QProcess::NotRunning; }, 30000));
             QCOMPARE(simulator.exitCode(), 0);
             QCOMPARE(service.count("POST /v1/auth/logout"), 1);
         }
