@@ -23,8 +23,8 @@ QJsonValue redactValue(const QJsonValue& value)
     }
     if (value.isArray()) {
         QJsonArray array = value.toArray();
-        for (auto it = array.begin(); it != array.end(); ++it)
-            *it = redactValue(*it);
+        for (QJsonValueRef item : array)
+            item = redactValue(item);
         return array;
     }
     if (value.isString())

@@ -81,7 +81,7 @@ void DeviceListModel::storeSearchKey(Row& row)
 void DeviceListModel::dropSearchKey(const Row& row)
 {
     m_searchKeyGarbage += row.keyLength;
-    if (m_searchKeyGarbage < 64 * 1024 || m_searchKeyGarbage < m_searchKeys.size() / 2) {
+    if (m_searchKeyGarbage < qint64(64) * 1024 || m_searchKeyGarbage < m_searchKeys.size() / 2) {
         return;
     }
     // Mostly garbage: copy the live keys into a fresh buffer, in row order.

@@ -5,7 +5,7 @@
 namespace vigil {
 
 namespace {
-constexpr qint64 secondsPerDay = 24 * 60 * 60;
+constexpr qint64 secondsPerDay = qint64(24) * 60 * 60;
 } // namespace
 
 RelativeTime::RelativeTime(Clock clock, const QTimeZone& zone, const QLocale& locale)
@@ -36,7 +36,7 @@ QString RelativeTime::text(const QDateTime& when, const QDateTime& now, Style st
     if (seconds < 60) {
         return brief ? tr("Just now") : tr("just now");
     }
-    if (seconds < 60 * 60) {
+    if (seconds < qint64(60) * 60) {
         const int minutes = int(seconds / 60);
         if (brief) {
             return tr("%n min ago", nullptr, minutes);

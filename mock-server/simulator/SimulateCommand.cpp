@@ -10,6 +10,10 @@
 #include <cstdio>
 #include <optional>
 
+#ifdef Q_OS_UNIX
+#include <sys/resource.h>
+#endif
+
 namespace mockd::sim {
 
 namespace {
@@ -33,6 +37,18 @@ std::optional<qint64> parseNumber(const QCommandLineParser& parser, const QStrin
         return std::nullopt;
     }
     return value;
+}
+
+// Every device holds an event socket: a thousand devices need more than the usual 1024 descriptors.
+void raiseDescriptorLimit()
+{
+#ifdef Q_OS_UNIX
+    rlimit limit{};
+    if (getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
+        limit.rlim_cur = limit.rlim_max;
+        (void)setrlimit(RLIMIT_NOFILE, &limit);
+    }
+#endif
 }
 
 } // namespace
@@ -115,6 +131,7 @@ int runSimulateCommand(const QStringList& arguments)
     if (!signalWatcher.install())
         std::fprintf(stderr, "vigil-mockd simulate: cannot watch SIGINT/SIGTERM\n");
 
+    raiseDescriptorLimit();
     Simulator simulator(config);
     int exitCode = 0;
     QObject::connect(&simulator, &Simulator::report, &simulator, &printLine);

@@ -57,6 +57,8 @@ public:
     bool isFinal() const;
     bool isSignedIn() const { return m_state == State::Online || m_state == State::Offline; }
     DeviceStatus status() const { return m_status; }
+    QString profile() const { return m_profile; }
+    QString title() const { return m_title; }
     QString deviceId() const;
 
     // Called by the simulator when a sign-in slot is free.

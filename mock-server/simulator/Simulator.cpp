@@ -139,8 +139,14 @@ void Simulator::chooseStatus(Slot& slot)
     const DeviceStatus status = draw < 6   ? DeviceStatus::Streaming
                                 : draw < 8 ? DeviceStatus::Paused
                                            : DeviceStatus::Idle;
-    const QString profile = m_config.profiles.at(random.bounded(int(m_config.profiles.size())));
-    const QString title = QString::fromUtf8(titles.at(random.bounded(int(titles.size()))));
+    QString profile = m_config.profiles.at(random.bounded(int(m_config.profiles.size())));
+    QString title = QString::fromUtf8(titles.at(random.bounded(int(titles.size()))));
+    // Pausing (or resuming) keeps what was playing and who was watching.
+    if (status != DeviceStatus::Idle && slot.device->status() != DeviceStatus::Idle &&
+        !slot.device->title().isEmpty() && status != slot.device->status()) {
+        profile = slot.device->profile();
+        title = slot.device->title();
+    }
     slot.device->setStatus(status, profile, title);
 }
 
