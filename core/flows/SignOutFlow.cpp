@@ -74,8 +74,10 @@ void SignOutFlow::start(const Scope& scope)
     m_scope = scope;
     m_submission = {};
     m_submission.kind = scope.kind;
-    for (const Target& target : scope.devices)
-        m_submission.ids.append(target.deviceId);
+    if (scope.kind == Scope::Kind::Devices) {
+        for (const Target& target : scope.devices)
+            m_submission.ids.append(target.deviceId);
+    }
     m_requestId.clear();
     m_requestIds.clear();
     m_results->clear();
@@ -98,6 +100,11 @@ void SignOutFlow::proceedToSubmit()
         return;
     }
     resetVerification();
+    // A lockout outlives the step that caused it; say so instead of ignoring the user's choice.
+    if (lockoutSecondsLeft() > 0 && m_problemKind == ProblemKind::None) {
+        setProblem(ProblemKind::Locked);
+        startTicker();
+    }
     setState(State::ChoosingMethod);
 }
 
@@ -159,6 +166,16 @@ bool SignOutFlow::applyProgress(const QString& requestId,
     return m_results->applyResult(deviceId, *value, reason);
 }
 
+bool SignOutFlow::applyEvent(const QString& type, const QJsonObject& frame)
+{
+    if (type != QLatin1String("signout.progress"))
+        return false;
+    return applyProgress(frame.value(QLatin1String("request_id")).toString(),
+                         frame.value(QLatin1String("device_id")).toString(),
+                         frame.value(QLatin1String("result")).toString(),
+                         frame.value(QLatin1String("reason")).toString());
+}
+
 void SignOutFlow::submit()
 {
     const auto token = m_stepUp->validToken();
@@ -216,8 +233,7 @@ void SignOutFlow::onSubmitted(ApiReply* reply)
         m_results->setResults(response->results);
     m_results->setRetrying(m_submission.ids, false);
 
-    const bool thisDeviceOut =
-        m_submission.kind == Scope::Kind::All || (m_session && m_submission.ids.contains(m_session->deviceId()));
+    const bool thisDeviceOut = submissionIncludesThisDevice();
     if (thisDeviceOut) {
         qCInfo(lcFlows) << "this device was signed out too; returning to sign-in";
         setState(State::ReturnToSignIn);
@@ -239,8 +255,7 @@ void SignOutFlow::onSubmitFailed(const ApiError& error)
         setState(State::ChoosingMethod);
         return;
     }
-    const bool thisDeviceOut =
-        m_submission.kind == Scope::Kind::All || (m_session && m_submission.ids.contains(m_session->deviceId()));
+    const bool thisDeviceOut = submissionIncludesThisDevice();
     if (error.code() == ApiError::Code::SessionRevoked && thisDeviceOut) {
         // The service revoked this session before answering: what was asked for happened.
         setState(State::ReturnToSignIn);
@@ -258,6 +273,19 @@ void SignOutFlow::onSubmitFailed(const ApiError& error)
     } else
         setProblem(ProblemKind::Other, error);
     setState(State::Failed);
+}
+
+bool SignOutFlow::submissionIncludesThisDevice() const
+{
+    switch (m_submission.kind) {
+    case Scope::Kind::All:
+        return true;
+    case Scope::Kind::Others:
+        return false;
+    case Scope::Kind::Devices:
+        return m_session && !m_session->deviceId().isEmpty() && m_submission.ids.contains(m_session->deviceId());
+    }
+    return false;
 }
 
 void SignOutFlow::setState(State state)

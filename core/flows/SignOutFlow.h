@@ -6,6 +6,7 @@
 #include "core/stepup/VerificationMethod.h"
 
 #include <QDateTime>
+#include <QJsonObject>
 #include <QObject>
 #include <QPointer>
 #include <QSet>
@@ -149,6 +150,9 @@ public:
     // A `signout.progress` event; ignored (false) for an unknown request or device.
     bool
     applyProgress(const QString& requestId, const QString& deviceId, const QString& result, const QString& reason = {});
+    // The same from an EventStream frame ({"type":"signout.progress","request_id",…}); other
+    // event types are ignored, so eventReceived() can be connected straight to it.
+    bool applyEvent(const QString& type, const QJsonObject& frame);
     // Re-reads the clock: ends countdowns that ran out and expires the code. Runs every second by
     // itself while a countdown is on; tests call it after moving their clock.
     void refreshCountdowns();
@@ -184,6 +188,7 @@ private:
     void submit();
     void onSubmitted(ApiReply* reply);
     void onSubmitFailed(const ApiError& error);
+    bool submissionIncludesThisDevice() const;
     void startTicker();
     int secondsUntil(const QDateTime& when) const;
     static bool isChallengeExpired(const ApiError& error);

@@ -1,0 +1,186 @@
+#pragma once
+
+#include "FakeNetworkAccessManager.h"
+#include "TestTokens.h"
+#include "core/api/ApiClient.h"
+#include "core/auth/Session.h"
+#include "core/auth/TokenPair.h"
+#include "core/flows/SignOutFlow.h"
+#include "core/flows/SignOutResultsModel.h"
+#include "core/stepup/StepUpService.h"
+
+#include <QHash>
+#include <QJsonArray>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace vigil;
+using State = SignOutFlow::State;
+using Kind = SignOutFlow::ProblemKind;
+using Scope = SignOutFlow::Scope;
+using Result = DeviceSignOutResult::Result;
+
+namespace SignOutFixture {
+
+inline const QString stepUpPath = QStringLiteral("/v1/step-up");
+inline const QString resendPath = QStringLiteral("/v1/step-up/resend");
+inline const QString verifyPath = QStringLiteral("/v1/step-up/verify");
+inline const QString signOutPath = QStringLiteral("/v1/devices/sign-out");
+
+inline FakeResponse challenge(const QString& id = QStringLiteral("chl_1"),
+                              const QString& method = QStringLiteral("email"))
+{
+    return FakeResponse::json(200,
+                              QJsonObject{{QStringLiteral("challenge"), id},
+                                          {QStringLiteral("method"), method},
+                                          {QStringLiteral("destination"), QStringLiteral("d***@vigil.test")},
+                                          {QStringLiteral("expires_in"), 600},
+                                          {QStringLiteral("resend_after"), 30}});
+}
+
+inline FakeResponse verified()
+{
+    return FakeResponse::json(
+        200,
+        QJsonObject{{QStringLiteral("step_up_token"), QStringLiteral("vst_1")}, {QStringLiteral("expires_in"), 300}});
+}
+
+inline FakeResponse codeError(int status,
+                              const QByteArray& code,
+                              std::optional<int> attemptsLeft,
+                              std::optional<int> retryAfter = std::nullopt)
+{
+    QJsonObject body{{QStringLiteral("error"), QString::fromLatin1(code)},
+                     {QStringLiteral("message"), QStringLiteral("no")}};
+    if (attemptsLeft)
+        body.insert(QStringLiteral("attempts_left"), *attemptsLeft);
+    if (retryAfter)
+        body.insert(QStringLiteral("retry_after"), *retryAfter);
+    return FakeResponse::json(status, body);
+}
+
+inline QJsonObject row(const QString& id, const QString& name, const QString& result, const QString& reason = {})
+{
+    QJsonObject object{
+        {QStringLiteral("device_id"), id}, {QStringLiteral("name"), name}, {QStringLiteral("result"), result}};
+    if (!reason.isEmpty())
+        object.insert(QStringLiteral("reason"), reason);
+    return object;
+}
+
+inline FakeResponse signOutResults(const QString& requestId, const QJsonArray& rows)
+{
+    return FakeResponse::json(
+        200, QJsonObject{{QStringLiteral("request_id"), requestId}, {QStringLiteral("results"), rows}});
+}
+
+inline FakeResponse threeResults()
+{
+    return signOutResults(QStringLiteral("req_1"),
+                          {row(QStringLiteral("dev_2"), QStringLiteral("Living Room TV"), QStringLiteral("signed_out")),
+                           row(QStringLiteral("dev_3"), QStringLiteral("Kid's Tablet"), QStringLiteral("pending")),
+                           row(QStringLiteral("dev_4"),
+                               QStringLiteral("Office PC"),
+                               QStringLiteral("failed"),
+                               QStringLiteral("Device not reachable"))});
+}
+
+inline Scope threeDevices()
+{
+    return Scope::selected({{QStringLiteral("dev_2"), QStringLiteral("Living Room TV")},
+                            {QStringLiteral("dev_3"), QStringLiteral("Kid's Tablet")},
+                            {QStringLiteral("dev_4"), QStringLiteral("Office PC")}});
+}
+
+} // namespace SignOutFixture
+
+using namespace SignOutFixture;
+
+// What both sign-out flow tests share: a signed-in session on a fake network whose answers each
+// test scripts per path, a step-up service on a clock the test moves, and the flow under test.
+class SignOutFlowFixture : public QObject
+{
+protected:
+    void setUp();
+    void tearDown();
+    // Answers the next request to `path` with the next queued response; the last one repeats.
+    void script(const QString& path, const QList<FakeResponse>& responses) { m_script.insert(path, responses); }
+    FakeRequest lastRequest(const QString& path) const;
+    // Confirming → … → Verifying with a challenge on hand.
+    void reachVerifying(const QString& method = QStringLiteral("email"));
+    // A whole sign-out of threeDevices() with an email code, ending in Reporting.
+    void completeJourney();
+
+    QDateTime m_now;
+    QHash<QString, QList<FakeResponse>> m_script;
+    std::unique_ptr<FakeNetworkAccessManager> m_nam;
+    std::unique_ptr<Session> m_session;
+    std::unique_ptr<ApiClient> m_api;
+    std::unique_ptr<StepUpService> m_stepUp;
+    std::unique_ptr<SignOutFlow> m_flow;
+};
+
+inline void SignOutFlowFixture::setUp()
+{
+    m_now = QDateTime(QDate(2026, 11, 25), QTime(12, 0), Qt::UTC);
+    m_script.clear();
+    m_nam = std::make_unique<FakeNetworkAccessManager>();
+    m_nam->setHandler([this](const FakeRequest& request) {
+        auto it = m_script.find(request.path());
+        if (it == m_script.end() || it->isEmpty())
+            return FakeResponse::error(404, "not_found");
+        return it->size() > 1 ? it->takeFirst() : it->constFirst();
+    });
+    m_session = std::make_unique<Session>();
+    const auto tokens = TokenPair::fromJson(TestTokens::pair(QStringLiteral("vat_1"), QStringLiteral("vrt_1")));
+    QVERIFY(tokens.hasValue());
+    m_session->setTokens(QUrl(QStringLiteral("http://127.0.0.1:8765")), tokens.value());
+    m_api = std::make_unique<ApiClient>(m_nam.get(), m_session.get());
+    m_api->setBaseUrl(QUrl(QStringLiteral("http://127.0.0.1:8765")));
+    m_stepUp = std::make_unique<StepUpService>(m_api.get(), [this] { return m_now; });
+    m_flow = std::make_unique<SignOutFlow>(m_api.get(), m_stepUp.get(), m_session.get());
+}
+
+inline void SignOutFlowFixture::tearDown()
+{
+    m_flow.reset();
+    m_stepUp.reset();
+    m_api.reset();
+    m_session.reset();
+    m_nam.reset();
+}
+
+inline FakeRequest SignOutFlowFixture::lastRequest(const QString& path) const
+{
+    const auto& requests = m_nam->requests();
+    for (auto it = requests.crbegin(); it != requests.crend(); ++it) {
+        if (it->path() == path)
+            return *it;
+    }
+    return {};
+}
+
+inline void SignOutFlowFixture::reachVerifying(const QString& method)
+{
+    if (m_script.value(stepUpPath).isEmpty())
+        script(stepUpPath, {challenge(QStringLiteral("chl_1"), method)});
+    m_flow->start(threeDevices());
+    QCOMPARE(m_flow->state(), State::Confirming);
+    m_flow->confirm();
+    QCOMPARE(m_flow->state(), State::ChoosingMethod);
+    m_flow->chooseMethod(method);
+    QCOMPARE(m_flow->state(), State::Verifying);
+    QVERIFY(m_flow->isBusy());
+    QTRY_VERIFY(!m_flow->isBusy());
+    QCOMPARE(m_flow->state(), State::Verifying);
+    QCOMPARE(lastRequest(stepUpPath).json().value(QStringLiteral("method")).toString(), method);
+}
+
+inline void SignOutFlowFixture::completeJourney()
+{
+    script(verifyPath, {verified()});
+    script(signOutPath, {threeResults()});
+    reachVerifying();
+    m_flow->submitSecret(QStringLiteral("123456"));
+    QTRY_COMPARE(m_flow->state(), State::Reporting);
+}
