@@ -236,6 +236,7 @@ void SignOutFlow::onSubmitted(ApiReply* reply)
     const bool thisDeviceOut = submissionIncludesThisDevice();
     if (thisDeviceOut) {
         qCInfo(lcFlows) << "this device was signed out too; returning to sign-in";
+        m_stepUp->clearToken(); // it was bound to the session that just ended
         setState(State::ReturnToSignIn);
         Q_EMIT returnToSignInRequested();
         return;

@@ -262,6 +262,7 @@ void TestSignOutFlow::allIncludingThisDeviceReturnsToSignIn()
     m_flow->confirm();
     QTRY_COMPARE(m_flow->state(), State::ReturnToSignIn);
     QCOMPARE(back.size(), 1);
+    QVERIFY(!m_stepUp->validToken().has_value());
     QCOMPARE(lastRequest(signOutPath).json(), QJsonObject({{QStringLiteral("scope"), QStringLiteral("all")}}));
     QCOMPARE(m_flow->results()->rowCount(), 2);
     m_flow->cancel();
