@@ -10,6 +10,15 @@ inline constexpr qint64 refreshTokenSeconds = 30 * 24 * 3600;
 inline constexpr qint64 mfaChallengeSeconds = 5 * 60;
 inline constexpr int mfaMaxAttempts = 5;
 
+// Step-up verification (sign-out and other sensitive routes): a challenge and its one-time code
+// live 10 minutes, 5 wrong secrets kill it, a code may be re-sent after 30 s and at most 5 times an
+// hour per account; the step-up token lives 5 minutes and belongs to the session that earned it.
+inline constexpr qint64 stepUpChallengeSeconds = 10 * 60;
+inline constexpr int stepUpMaxAttempts = 5;
+inline constexpr qint64 stepUpResendSeconds = 30;
+inline constexpr int stepUpMaxSendsPerHour = 5;
+inline constexpr qint64 stepUpTokenSeconds = 5 * 60;
+
 // Sign-in throttling, per account and per client address: from the 5th consecutive failure on, a
 // delay of 30 s that doubles with each further failure, capped at one hour. A quiet hour forgets.
 inline constexpr int throttleFreeFailures = 5;

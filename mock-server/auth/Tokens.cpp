@@ -26,6 +26,10 @@ QLatin1StringView prefix(Kind kind)
         return QLatin1StringView("vrt_");
     case Kind::Mfa:
         return QLatin1StringView("vmt_");
+    case Kind::StepUp:
+        return QLatin1StringView("vst_");
+    case Kind::StepUpChallenge:
+        return QLatin1StringView("vsc_");
     }
     return QLatin1StringView("vxt_");
 }

@@ -12,7 +12,9 @@ enum class Kind
 {
     Access,
     Refresh,
-    Mfa
+    Mfa,
+    StepUp,
+    StepUpChallenge
 };
 
 QLatin1StringView prefix(Kind kind);

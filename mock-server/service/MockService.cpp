@@ -9,6 +9,8 @@
 #include "auth/MfaChallenges.h"
 #include "auth/PasswordHasher.h"
 #include "auth/SessionIssuer.h"
+#include "auth/StepUp.h"
+#include "auth/StepUpRoutes.h"
 #include "auth/TokenAuthenticator.h"
 #include "auth/TokenRoutes.h"
 #include "devices/DeviceRoutes.h"
@@ -106,6 +108,9 @@ Expected<QUrl, QString> MockService::start()
     m_tokenRoutes->registerRoutes(m_router);
     m_accountRoutes = std::make_unique<AccountRoutes>(*m_store, m_clock);
     m_accountRoutes->registerRoutes(m_router);
+    m_stepUp = std::make_unique<StepUp>(m_clock);
+    m_stepUpRoutes = std::make_unique<StepUpRoutes>(*m_store, m_clock, *m_hasher, *m_stepUp);
+    m_stepUpRoutes->registerRoutes(m_router);
     m_adminRoutes = std::make_unique<AdminRoutes>(m_clock, [this] { return reset(); });
     m_adminRoutes->registerRoutes(m_router);
     m_devices = std::make_unique<DeviceService>(*m_store, m_clock, *m_geo);
@@ -193,6 +198,7 @@ Expected<Ok, QString> MockService::reset()
     if (!m_store)
         return unexpected(QStringLiteral("the service is not running"));
     m_challenges->clear();
+    m_stepUp->clear();
     m_clock.reset();
     if (m_events)
         m_events->reset();

@@ -29,6 +29,8 @@ class MfaChallenges;
 class PasswordHasher;
 class ScenarioSeeder;
 class SessionIssuer;
+class StepUp;
+class StepUpRoutes;
 class Store;
 class TokenAuthenticator;
 class TokenRoutes;
@@ -81,6 +83,8 @@ private:
     std::unique_ptr<LoginRoutes> m_loginRoutes;
     std::unique_ptr<TokenRoutes> m_tokenRoutes;
     std::unique_ptr<AccountRoutes> m_accountRoutes;
+    std::unique_ptr<StepUp> m_stepUp;
+    std::unique_ptr<StepUpRoutes> m_stepUpRoutes;
     std::unique_ptr<AdminRoutes> m_adminRoutes;
     std::unique_ptr<GeoIpReader> m_geo;
     std::unique_ptr<DeviceService> m_devices;

@@ -25,7 +25,7 @@ MOCKD = os.environ.get("VIGIL_MOCKD")
 LIVE_TIMEOUT = 30  # seconds for a status change to reach the table
 
 SIGNED_IN = re.compile(r"sim: device 1 (?P<name>.+) signed in")
-STREAMING = re.compile(r"sim: device (?P<name>.+) status streaming profile=(?P<profile>\S+)")
+STREAMING = re.compile(r"sim: device (?P<name>.+) status streaming profile=(?P<profile>\S+)(?: .*)?")
 
 
 def sign_in(desk, app, url):
@@ -128,6 +128,8 @@ def test():
             raise HarnessError(f"streaming was reported by {streaming.group('name')!r}, not {name!r}")
         profile = streaming.group("profile")
         log(f"simulator: {name!r} streams on profile {profile!r}")
+        if any(text == name or text.startswith(name + ",") for cells in before for text, _ in cells):
+            raise HarnessError(f"{name!r} was in the table before the simulator signed it in")
 
         def streaming_row():
             cells = device_row(vigil, table, name)

@@ -1,0 +1,86 @@
+#pragma once
+
+#include <QByteArray>
+#include <QHash>
+#include <QList>
+#include <QString>
+#include <optional>
+
+namespace mockd {
+
+class Clock;
+
+// A step-up verification in progress: the caller's session asked to prove it is the account holder
+// again. One-time codes exist only as a salted SHA-256.
+struct StepUpChallenge
+{
+    QByteArray idHash;
+    QString accountId;
+    QString sessionId;
+    QString method; // password | email | totp
+    QString destination;
+    QByteArray codeSalt;
+    QByteArray codeHash;
+    qint64 expiresAtMs = 0;
+    qint64 lastSentMs = 0;
+    int failedAttempts = 0;
+    bool locked = false; // too many wrong secrets: nothing will verify any more
+};
+
+// A message the service "sent" (there is no mail or SMS gateway): read through GET /__admin/outbox.
+struct OutboxMessage
+{
+    QString to;
+    QString channel; // email | sms
+    QString code;
+    QString purpose;
+    qint64 sentAtMs = 0;
+};
+
+// A step-up token that passed verification: bound to the session that earned it.
+struct StepUpGrant
+{
+    QString accountId;
+    QString sessionId;
+    QString method;
+    qint64 expiresAtMs = 0;
+};
+
+// Step-up state, in memory only (everything here lives minutes): challenges, the outbox, the
+// per-account send log (rate limit) and the granted tokens (hashes only).
+class StepUp final
+{
+public:
+    explicit StepUp(const Clock& clock);
+
+    // Returns the challenge handle.
+    QString create(StepUpChallenge challenge);
+    StepUpChallenge* find(QStringView handle);
+    void remove(const QByteArray& idHash);
+
+    // A fresh 6-digit code for the challenge (CSPRNG), stored hashed; returns it for the outbox.
+    QString newCode(StepUpChallenge& challenge);
+    static bool codeMatches(const StepUpChallenge& challenge, QStringView code);
+
+    // Seconds until the account may be sent another code (0 = now): at most maxSendsPerHour.
+    qint64 sendWait(const QString& accountId) const;
+    void recordSend(const OutboxMessage& message, const QString& accountId);
+    QList<OutboxMessage> outbox(const QString& to) const;
+
+    QString grant(const StepUpGrant& grant);
+    // The grant behind a token, when it is live and belongs to `sessionId`.
+    std::optional<StepUpGrant> check(QStringView token, const QString& sessionId) const;
+
+    void clear();
+
+private:
+    void dropExpired();
+
+    const Clock& m_clock;
+    QHash<QByteArray, StepUpChallenge> m_challenges;
+    QHash<QByteArray, StepUpGrant> m_grants;
+    QHash<QString, QList<qint64>> m_sendsByAccount;
+    QList<OutboxMessage> m_outbox;
+};
+
+} // namespace mockd

@@ -1,0 +1,290 @@
+#include "auth/StepUpRoutes.h"
+
+#include "auth/AuthPolicy.h"
+#include "auth/Base32.h"
+#include "auth/PasswordHasher.h"
+#include "auth/StepUp.h"
+#include "auth/Totp.h"
+#include "base/Clock.h"
+#include "base/TimeFormat.h"
+#include "http/FieldReader.h"
+#include "http/JsonWriter.h"
+#include "http/Router.h"
+#include "log/LogCategories.h"
+#include "store/Store.h"
+
+namespace mockd {
+
+namespace {
+
+QLatin1StringView l1(const char* text)
+{
+    return QLatin1StringView(text);
+}
+
+ApiError challengeExpired()
+{
+    return ApiError::make(410,
+                          QStringLiteral("challenge_expired"),
+                          QStringLiteral("This verification has expired. Start again to get a new code."));
+}
+
+ApiError challengeLocked()
+{
+    return ApiError::make(423,
+                          QStringLiteral("challenge_locked"),
+                          QStringLiteral("Too many wrong attempts. Start the verification again."));
+}
+
+ApiError notSetUp()
+{
+    return ApiError::invalidField(QStringLiteral("method"), QStringLiteral("method is not set up for this account."));
+}
+
+} // namespace
+
+StepUpRoutes::StepUpRoutes(Store& store, const Clock& clock, PasswordHasher& hasher, StepUp& stepUp, QObject* parent)
+    : QObject(parent), m_store(store), m_clock(clock), m_hasher(hasher), m_stepUp(stepUp)
+{}
+
+StepUpRoutes::~StepUpRoutes() = default;
+
+void StepUpRoutes::registerRoutes(Router& router)
+{
+    const RouteOptions signedIn{Access::roles({Role::Holder}), true};
+    router.add("POST", QStringLiteral("/v1/step-up"), signedIn, [this](const RequestContext& c) { start(c); });
+    router.add("POST", QStringLiteral("/v1/step-up/resend"), signedIn, [this](const RequestContext& c) { resend(c); });
+    router.add("POST", QStringLiteral("/v1/step-up/verify"), signedIn, [this](const RequestContext& c) { verify(c); });
+    router.add("GET", QStringLiteral("/__admin/outbox"), {Access::admin(), false}, [this](const RequestContext& c) {
+        outbox(c);
+    });
+}
+
+QString StepUpRoutes::maskEmail(const QString& email)
+{
+    const qsizetype at = email.indexOf(QLatin1Char('@'));
+    if (at <= 0)
+        return QStringLiteral("***");
+    return email.left(1) + QStringLiteral("***") + email.mid(at);
+}
+
+void StepUpRoutes::audit(const RequestContext& context, const QString& type, const QJsonObject& details)
+{
+    AuditEntry entry;
+    entry.accountId = context.principal->accountId;
+    entry.deviceId = context.principal->deviceId;
+    entry.atMs = m_clock.nowMs();
+    entry.type = type;
+    entry.actor = roleName(context.principal->role);
+    entry.ip = context.request.peerText();
+    entry.details = details;
+    if (auto ok = m_store.audit().append(entry); !ok)
+        qCWarning(lcAuth) << "cannot write an audit entry:" << ok.error();
+}
+
+void StepUpRoutes::sendCode(StepUpChallenge& challenge, const Account& account)
+{
+    OutboxMessage message;
+    message.to = account.email;
+    message.channel = QStringLiteral("email");
+    message.code = m_stepUp.newCode(challenge);
+    message.purpose = QStringLiteral("step_up");
+    message.sentAtMs = challenge.lastSentMs;
+    m_stepUp.recordSend(message, account.id);
+}
+
+void StepUpRoutes::answerChallenge(const RequestContext& context,
+                                   const QString& handle,
+                                   const StepUpChallenge& challenge)
+{
+    const qint64 now = m_clock.nowMs();
+    const bool sendsCodes = challenge.method == QLatin1String("email");
+    const qint64 resendAfter =
+        sendsCodes ? qMax<qint64>(0, (challenge.lastSentMs + AuthPolicy::stepUpResendSeconds * 1000 - now + 999) / 1000)
+                   : 0;
+    JsonWriter json;
+    json.beginObject().field(l1("challenge"), handle).field(l1("method"), challenge.method).key(l1("destination"));
+    if (challenge.destination.isEmpty())
+        json.null();
+    else
+        json.value(challenge.destination);
+    json.field(l1("expires_in"), qMax<qint64>(0, (challenge.expiresAtMs - now) / 1000))
+        .field(l1("resend_after"), resendAfter)
+        .endObject();
+    context.respond(HttpResponse::jsonBody(json.take()));
+}
+
+void StepUpRoutes::start(const RequestContext& context)
+{
+    FieldReader body(context.body);
+    const QString method = body.string(QStringLiteral("method"),
+                                       {.oneOf = {QStringLiteral("password"),
+                                                  QStringLiteral("email"),
+                                                  QStringLiteral("sms"),
+                                                  QStringLiteral("totp"),
+                                                  QStringLiteral("recovery")}});
+    if (!body.ok())
+        return context.fail(*body.error());
+    const Account* account = m_store.accounts().byId(context.principal->accountId);
+    if (!account)
+        return context.fail(ApiError::internal());
+
+    StepUpChallenge challenge;
+    challenge.accountId = account->id;
+    challenge.sessionId = context.principal->sessionId;
+    challenge.method = method;
+    if (method == QLatin1String("email")) {
+        if (account->email.isEmpty() || !account->emailVerified)
+            return context.fail(notSetUp());
+        if (const qint64 wait = m_stepUp.sendWait(account->id); wait > 0) {
+            audit(context, QStringLiteral("step_up_throttled"), {{QStringLiteral("method"), method}});
+            return context.fail(ApiError::tooManyAttempts(wait));
+        }
+        challenge.destination = maskEmail(account->email);
+    } else if (method == QLatin1String("totp")) {
+        if (!account->hasTotp())
+            return context.fail(notSetUp());
+    } else if (method != QLatin1String("password")) {
+        return context.fail(notSetUp()); // sms and recovery codes are not offered by this service yet
+    }
+    const QString handle = m_stepUp.create(challenge);
+    StepUpChallenge* stored = m_stepUp.find(handle);
+    if (method == QLatin1String("email"))
+        sendCode(*stored, *account);
+    audit(context, QStringLiteral("step_up_started"), {{QStringLiteral("method"), method}});
+    answerChallenge(context, handle, *stored);
+}
+
+void StepUpRoutes::resend(const RequestContext& context)
+{
+    FieldReader body(context.body);
+    const QString handle = body.string(QStringLiteral("challenge"), {.maxLength = 128});
+    if (!body.ok())
+        return context.fail(*body.error());
+    StepUpChallenge* challenge = m_stepUp.find(handle);
+    if (!challenge || challenge->sessionId != context.principal->sessionId)
+        return context.fail(challengeExpired());
+    if (challenge->locked)
+        return context.fail(challengeLocked());
+    if (challenge->method != QLatin1String("email"))
+        return context.fail(
+            ApiError::invalidField(QStringLiteral("challenge"), QStringLiteral("challenge does not send codes.")));
+    const qint64 now = m_clock.nowMs();
+    const qint64 cooldownMs = challenge->lastSentMs + AuthPolicy::stepUpResendSeconds * 1000 - now;
+    qint64 wait = cooldownMs > 0 ? (cooldownMs + 999) / 1000 : 0;
+    wait = qMax(wait, m_stepUp.sendWait(challenge->accountId));
+    if (wait > 0) {
+        audit(context, QStringLiteral("step_up_throttled"), {{QStringLiteral("method"), challenge->method}});
+        return context.fail(ApiError::tooManyAttempts(wait));
+    }
+    const Account* account = m_store.accounts().byId(challenge->accountId);
+    if (!account)
+        return context.fail(challengeExpired());
+    sendCode(*challenge, *account);
+    answerChallenge(context, handle, *challenge);
+}
+
+void StepUpRoutes::verify(const RequestContext& context)
+{
+    FieldReader body(context.body);
+    const QString handle = body.string(QStringLiteral("challenge"), {.maxLength = 128});
+    const QString secret =
+        body.string(QStringLiteral("secret"), {.maxLength = PasswordHasher::maxLength, .allowControl = true});
+    if (!body.ok())
+        return context.fail(*body.error());
+    StepUpChallenge* challenge = m_stepUp.find(handle);
+    if (!challenge || challenge->sessionId != context.principal->sessionId)
+        return context.fail(challengeExpired());
+    if (challenge->locked)
+        return context.fail(challengeLocked());
+    if (challenge->expiresAtMs <= m_clock.nowMs()) {
+        audit(context,
+              QStringLiteral("step_up_failed"),
+              {{QStringLiteral("method"), challenge->method}, {QStringLiteral("reason"), QStringLiteral("expired")}});
+        return context.fail(challengeExpired());
+    }
+    const Account* account = m_store.accounts().byId(challenge->accountId);
+    if (!account)
+        return context.fail(challengeExpired());
+
+    if (challenge->method == QLatin1String("password")) {
+        m_hasher.verifyAsync(account->passwordHash.toLatin1(), secret, this, [this, context, handle](bool matches) {
+            finishVerify(context, handle, matches, -1);
+        });
+        return;
+    }
+    QString code = secret.trimmed();
+    code.remove(QLatin1Char(' '));
+    if (challenge->method == QLatin1String("totp")) {
+        std::optional<qint64> step;
+        if (const auto key = Base32::decode(account->totpSecret); key && !key->isEmpty())
+            step = Totp::verify(*key, code, m_clock.nowSecs(), account->totpLastStep);
+        return finishVerify(context, handle, step.has_value(), step.value_or(-1));
+    }
+    finishVerify(context, handle, StepUp::codeMatches(*challenge, code), -1);
+}
+
+void StepUpRoutes::finishVerify(const RequestContext& context, const QString& handle, bool matches, qint64 totpStep)
+{
+    // Looked up again: a password check ran on a worker meanwhile.
+    StepUpChallenge* challenge = m_stepUp.find(handle);
+    if (!challenge)
+        return context.fail(challengeExpired());
+    if (challenge->locked)
+        return context.fail(challengeLocked());
+    const QString method = challenge->method;
+    if (!matches) {
+        const int attemptsLeft = qMax(0, AuthPolicy::stepUpMaxAttempts - ++challenge->failedAttempts);
+        challenge->locked = attemptsLeft == 0;
+        audit(context,
+              QStringLiteral("step_up_failed"),
+              {{QStringLiteral("method"), method},
+               {QStringLiteral("reason"), QStringLiteral("invalid_secret")},
+               {QStringLiteral("attempts_left"), attemptsLeft}});
+        ApiError wrong = ApiError::unauthorized(
+            QStringLiteral("invalid_code"),
+            attemptsLeft == 0 ? QStringLiteral("Too many wrong attempts. Start the verification again.")
+            : method == QLatin1String("password") ? QStringLiteral("That password is not right.")
+                                                  : QStringLiteral("That code is not right."));
+        wrong.with(QStringLiteral("attempts_left"), attemptsLeft);
+        return context.fail(wrong);
+    }
+    if (totpStep >= 0) {
+        if (auto ok = m_store.accounts().setTotpLastStep(challenge->accountId, totpStep); !ok)
+            return context.fail(ApiError::internal());
+    }
+    StepUpGrant grant;
+    grant.accountId = challenge->accountId;
+    grant.sessionId = challenge->sessionId;
+    grant.method = method;
+    grant.expiresAtMs = m_clock.nowMs() + AuthPolicy::stepUpTokenSeconds * 1000;
+    m_stepUp.remove(challenge->idHash); // single use
+    const QString token = m_stepUp.grant(grant);
+    audit(context, QStringLiteral("step_up_verified"), {{QStringLiteral("method"), method}});
+    JsonWriter json;
+    json.beginObject()
+        .field(l1("step_up_token"), token)
+        .field(l1("expires_in"), AuthPolicy::stepUpTokenSeconds)
+        .endObject();
+    context.respond(HttpResponse::jsonBody(json.take()));
+}
+
+void StepUpRoutes::outbox(const RequestContext& context)
+{
+    const QString to = context.request.queryItems().queryItemValue(QStringLiteral("to"), QUrl::FullyDecoded);
+    JsonWriter json;
+    json.beginObject().key(l1("messages")).beginArray();
+    for (const OutboxMessage& message : m_stepUp.outbox(to)) {
+        json.beginObject()
+            .field(l1("to"), message.to)
+            .field(l1("channel"), message.channel)
+            .field(l1("code"), message.code)
+            .field(l1("purpose"), message.purpose)
+            .field(l1("sent_at"), TimeFormat::toRfc3339(message.sentAtMs))
+            .endObject();
+    }
+    json.endArray().endObject();
+    context.respond(HttpResponse::jsonBody(json.take()));
+}
+
+} // namespace mockd
