@@ -37,7 +37,7 @@ qsizetype AccountRoutes::signedInDevices(const QString& accountId) const
     devices.reserve(size_t(sessions.size()));
     for (const Session* session : sessions) {
         if (!session->isRevoked() && session->issuedAtMs >= account->notBeforeMs && session->expiresAtMs > now)
-            devices.push_back(session->deviceId);
+            devices.emplace_back(session->deviceId);
     }
     std::sort(devices.begin(), devices.end());
     return qsizetype(std::unique(devices.begin(), devices.end()) - devices.begin());

@@ -11,7 +11,7 @@ MfaChallenges::MfaChallenges(const Clock& clock) : m_clock(clock) {}
 QString MfaChallenges::create(MfaChallenge challenge)
 {
     dropExpired();
-    const QString token = Tokens::generate(Tokens::Kind::Mfa);
+    QString token = Tokens::generate(Tokens::Kind::Mfa);
     challenge.tokenHash = Tokens::hash(token);
     challenge.expiresAtMs = m_clock.nowMs() + AuthPolicy::mfaChallengeSeconds * 1000;
     m_challenges.insert(challenge.tokenHash, challenge);

@@ -4,6 +4,7 @@
 #include "auth/Tokens.h"
 #include "base/Clock.h"
 
+#include <algorithm>
 #include <sodium.h>
 
 namespace mockd {
@@ -15,7 +16,8 @@ constexpr int saltBytes = 16;
 
 QByteArray saltedHash(const QByteArray& salt, QStringView code)
 {
-    return Tokens::hash(QString::fromLatin1(salt.toHex()) + code);
+    const QString salted = QString::fromLatin1(salt.toHex()) + code;
+    return Tokens::hash(salted);
 }
 
 } // namespace

@@ -66,8 +66,11 @@ Expected<Principal, ApiError> TokenAuthenticator::authenticate(const HttpRequest
     const Account* account = session ? m_store.accounts().byId(session->accountId) : nullptr;
     if (!session || !account)
         return unexpected(tokenInvalid());
-    if (session->isRevoked() || session->issuedAtMs < account->notBeforeMs)
+    if (session->isRevoked() || session->issuedAtMs < account->notBeforeMs) {
+        if (m_revokedSeen)
+            m_revokedSeen(session->id);
         return unexpected(sessionRevoked());
+    }
     if (access->expiresAtMs <= m_clock.nowMs())
         return unexpected(tokenExpired());
     return Principal{account->id, session->id, session->deviceId, account->role};

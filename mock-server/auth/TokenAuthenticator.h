@@ -2,6 +2,8 @@
 
 #include "http/Authenticator.h"
 
+#include <functional>
+
 namespace mockd {
 
 class Clock;
@@ -23,9 +25,14 @@ public:
     static ApiError tokenExpired();
     static ApiError sessionRevoked();
 
+    // Called with the session id whenever a revoked session's token is presented (pending sign-outs
+    // become done).
+    void setRevokedSeenHandler(std::function<void(const QString&)> handler) { m_revokedSeen = std::move(handler); }
+
 private:
     const Store& m_store;
     const Clock& m_clock;
+    std::function<void(const QString&)> m_revokedSeen;
 };
 
 } // namespace mockd

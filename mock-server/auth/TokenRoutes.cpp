@@ -85,8 +85,11 @@ void TokenRoutes::refresh(const RequestContext& context)
     const Account* account = session ? m_store.accounts().byId(session->accountId) : nullptr;
     if (!session || !account)
         return context.fail(invalidRefresh(QStringLiteral("The refresh token is not valid. Sign in again.")));
-    if (session->isRevoked() || session->issuedAtMs < account->notBeforeMs)
+    if (session->isRevoked() || session->issuedAtMs < account->notBeforeMs) {
+        if (m_revokedSeen)
+            m_revokedSeen(session->id);
         return context.fail(TokenAuthenticator::sessionRevoked());
+    }
 
     const QString ip = context.request.peerText();
     if (used->rotatedAtMs != 0) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QObject>
+#include <functional>
 
 namespace mockd {
 
@@ -21,6 +22,8 @@ public:
     ~TokenRoutes() override;
 
     void registerRoutes(Router& router);
+    // Called with the session id when a revoked session's refresh token is presented.
+    void setRevokedSeenHandler(std::function<void(const QString&)> handler) { m_revokedSeen = std::move(handler); }
 
 Q_SIGNALS:
     // After the revocation is stored (sign-out or refresh-token reuse).
@@ -35,6 +38,7 @@ private:
     Store& m_store;
     const Clock& m_clock;
     SessionIssuer& m_issuer;
+    std::function<void(const QString&)> m_revokedSeen;
 };
 
 } // namespace mockd

@@ -116,7 +116,7 @@ GeoLocation DeviceService::locate(const QString& ip) const
     const auto it = m_locations.constFind(ip);
     if (it != m_locations.constEnd())
         return *it;
-    const GeoLocation location = m_geo.lookup(ip);
+    GeoLocation location = m_geo.lookup(ip);
     if (m_locations.size() > 10000)
         m_locations.clear(); // a cache, not a record: simply start over
     m_locations.insert(ip, location);

@@ -51,6 +51,8 @@ public:
     void reset();
 
     qsizetype connectionCount() const { return m_connections.size(); }
+    // The session has an authenticated socket open (it can be told of a sign-out at once).
+    bool isConnected(const QString& sessionId) const { return !m_bySession.value(sessionId).isEmpty(); }
     qint64 lastSeq(const QString& accountId) const;
     // GET /v1/events without an upgrade: the account's stream position (EventStreamInfo).
     void registerRoutes(Router& router);

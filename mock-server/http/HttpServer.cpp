@@ -26,9 +26,10 @@ bool isAdminPath(const QString& path)
 
 HttpServer::HttpServer(const Router& router, RequestLog& log, QObject* parent)
     : QObject(parent), m_router(router), m_log(log),
-      m_adapter(std::make_unique<HttpServerAdapter>([this](HttpRequest request, std::shared_ptr<ResponseSlot> slot) {
-          onRequest(std::move(request), std::move(slot));
-      }))
+      m_adapter(
+          std::make_unique<HttpServerAdapter>([this](const HttpRequest& request, std::shared_ptr<ResponseSlot> slot) {
+              onRequest(request, std::move(slot));
+          }))
 {}
 
 HttpServer::~HttpServer() = default;
@@ -76,7 +77,7 @@ void HttpServer::flushConnections()
     }
 }
 
-void HttpServer::onRequest(HttpRequest request, std::shared_ptr<ResponseSlot> slot)
+void HttpServer::onRequest(const HttpRequest& request, std::shared_ptr<ResponseSlot> slot)
 {
     ++m_inFlight;
     QElapsedTimer timer;

@@ -54,7 +54,7 @@ Q_SIGNALS:
     void drained();
 
 private:
-    void onRequest(HttpRequest request, std::shared_ptr<ResponseSlot> slot);
+    void onRequest(const HttpRequest& request, std::shared_ptr<ResponseSlot> slot);
 
     const Router& m_router;
     RequestLog& m_log;

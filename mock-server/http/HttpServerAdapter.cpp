@@ -264,13 +264,14 @@ void HttpServerAdapter::setWebSocketHandler(const QString& path, WebSocketHandle
 #else
     Q_UNUSED(path);
 #endif
-    QObject::connect(server, &QAbstractHttpServer::newWebSocketConnection, server, [server, handler] {
-        while (server->hasPendingWebSocketConnections()) {
-            std::unique_ptr<QWebSocket> socket(server->nextPendingWebSocketConnection());
-            if (socket)
-                handler(std::move(socket));
-        }
-    });
+    QObject::connect(
+        server, &QAbstractHttpServer::newWebSocketConnection, server, [server, handler = std::move(handler)] {
+            while (server->hasPendingWebSocketConnections()) {
+                std::unique_ptr<QWebSocket> socket(server->nextPendingWebSocketConnection());
+                if (socket)
+                    handler(std::move(socket));
+            }
+        });
 }
 
 HttpServerAdapter::~HttpServerAdapter() = default;

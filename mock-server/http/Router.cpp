@@ -57,7 +57,7 @@ bool Router::add(const QByteArray& method, const QString& pattern, RouteOptions 
     });
     if (duplicate)
         return false;
-    route.options = std::move(options);
+    route.options = options;
     route.handler = std::move(handler);
     m_routes.push_back(std::move(route));
     return true;

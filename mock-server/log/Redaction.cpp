@@ -185,7 +185,7 @@ QJsonValue redactJson(const QJsonValue& value)
     if (value.isArray()) {
         QJsonArray out;
         const QJsonArray in = value.toArray();
-        for (const QJsonValue& item : in)
+        for (const auto& item : in)
             out.append(redactJson(item));
         return out;
     }

@@ -15,6 +15,7 @@
 #include "auth/TokenRoutes.h"
 #include "devices/DeviceRoutes.h"
 #include "devices/DeviceService.h"
+#include "devices/SignOutRoutes.h"
 #include "events/EventHub.h"
 #include "geo/GeoIpReader.h"
 #include "http/HttpServer.h"
@@ -49,6 +50,9 @@ MockService::MockService(Options options, QObject* parent)
 MockService::~MockService()
 {
     // Routes and the HTTP server go first: they refer to everything below them.
+    if (m_authenticator)
+        m_authenticator->setRevokedSeenHandler({});
+    m_signOutRoutes.reset();
     m_events.reset();
     m_http.reset();
     if (m_hasher)
@@ -137,6 +141,14 @@ Expected<QUrl, QString> MockService::start()
     m_http->setAdminAuthorizer(m_adminGuard.get());
     m_events = std::make_unique<EventHub>(*m_devices, *m_authenticator, m_log);
     m_events->registerRoutes(m_router);
+    m_signOutRoutes = std::make_unique<SignOutRoutes>(*m_store, m_clock, *m_devices, *m_stepUp, *m_events);
+    m_signOutRoutes->registerRoutes(m_router);
+    const auto revokedSeen = [this](const QString& sessionId) {
+        if (m_signOutRoutes)
+            m_signOutRoutes->revokedSessionSeen(sessionId);
+    };
+    m_authenticator->setRevokedSeenHandler(revokedSeen);
+    m_tokenRoutes->setRevokedSeenHandler(revokedSeen);
     m_http->setWebSocketHandler(EventHub::path, [this](std::unique_ptr<QWebSocket> socket) {
         if (m_events)
             m_events->accept(std::move(socket));
@@ -186,6 +198,9 @@ void MockService::finishShutdown()
     m_shutdownDeadline.stop();
     if (m_http)
         m_http->flushConnections();
+    if (m_authenticator)
+        m_authenticator->setRevokedSeenHandler({});
+    m_signOutRoutes.reset();
     m_events.reset(); // remaining sockets go without touching the store
     m_log.flush();
     if (m_store)
@@ -199,6 +214,8 @@ Expected<Ok, QString> MockService::reset()
         return unexpected(QStringLiteral("the service is not running"));
     m_challenges->clear();
     m_stepUp->clear();
+    if (m_signOutRoutes)
+        m_signOutRoutes->clear();
     m_clock.reset();
     if (m_events)
         m_events->reset();

@@ -31,6 +31,7 @@ class ScenarioSeeder;
 class SessionIssuer;
 class StepUp;
 class StepUpRoutes;
+class SignOutRoutes;
 class Store;
 class TokenAuthenticator;
 class TokenRoutes;
@@ -90,6 +91,7 @@ private:
     std::unique_ptr<DeviceService> m_devices;
     std::unique_ptr<DeviceRoutes> m_deviceRoutes;
     std::unique_ptr<EventHub> m_events;
+    std::unique_ptr<SignOutRoutes> m_signOutRoutes;
     std::unique_ptr<HttpServer> m_http;
     QTimer m_maintenance;
     QTimer m_shutdownDeadline;

@@ -186,7 +186,7 @@ void DeviceSession::request(const QByteArray& method,
 void DeviceSession::sendAuthorized(
     const QByteArray& method, const QString& path, const std::optional<QJsonObject>& body, bool mayRetry, Callback done)
 {
-    send(method, path, body, true, [this, method, path, body, mayRetry, done](const ApiReply& reply) {
+    send(method, path, body, true, [this, method, path, body, mayRetry, done = std::move(done)](const ApiReply& reply) {
         if (reply.status == 401 && reply.error == QLatin1String("token_expired") && mayRetry) {
             refresh([this, method, path, body, done](bool ok) {
                 if (ok)
@@ -213,12 +213,13 @@ void DeviceSession::logout(Callback done)
         return;
     }
     m_refreshTimer.stop();
-    request("POST", QStringLiteral("/v1/auth/logout"), std::nullopt, [this, done](const ApiReply& reply) {
-        m_access.clear();
-        m_refresh.clear();
-        if (done)
-            done(reply);
-    });
+    request(
+        "POST", QStringLiteral("/v1/auth/logout"), std::nullopt, [this, done = std::move(done)](const ApiReply& reply) {
+            m_access.clear();
+            m_refresh.clear();
+            if (done)
+                done(reply);
+        });
 }
 
 void DeviceSession::abandon()

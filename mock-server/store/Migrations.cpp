@@ -125,7 +125,7 @@ int latestVersion()
 
 Expected<int, QString> apply(Database& database)
 {
-    const auto before = currentVersion(database);
+    auto before = currentVersion(database);
     if (!before)
         return before;
     if (*before > latestVersion())

@@ -14,7 +14,7 @@ namespace Migrations {
 
 struct Step
 {
-    int version;
+    int version = 0;
     QStringList statements;
 };
 

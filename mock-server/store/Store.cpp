@@ -69,7 +69,7 @@ QString Store::meta(const QString& key) const
     auto rows = m_database->exec(QStringLiteral("SELECT value FROM meta WHERE key = ?"), {key});
     if (!rows || !(*rows)->next())
         return {};
-    const QString value = (*rows)->value(0).toString();
+    QString value = (*rows)->value(0).toString();
     (*rows)->finish();
     return value;
 }

@@ -1,0 +1,240 @@
+#include "devices/SignOutRoutes.h"
+
+#include "auth/StepUp.h"
+#include "base/Clock.h"
+#include "base/Ids.h"
+#include "devices/DeviceService.h"
+#include "events/EventHub.h"
+#include "http/FieldReader.h"
+#include "http/JsonWriter.h"
+#include "http/Router.h"
+#include "log/LogCategories.h"
+#include "store/Database.h"
+#include "store/Store.h"
+
+#include <QJsonArray>
+
+namespace mockd {
+
+namespace {
+
+QLatin1StringView l1(const char* text)
+{
+    return QLatin1StringView(text);
+}
+
+constexpr qsizetype maxIds = 1000;
+
+struct Outcome
+{
+    QString deviceId;
+    QString name;
+    QString result; // signed_out | pending | failed
+    QString reason;
+};
+
+} // namespace
+
+SignOutRoutes::SignOutRoutes(
+    Store& store, const Clock& clock, DeviceService& devices, StepUp& stepUp, EventHub& events, QObject* parent)
+    : QObject(parent), m_store(store), m_clock(clock), m_devices(devices), m_stepUp(stepUp), m_events(events)
+{}
+
+SignOutRoutes::~SignOutRoutes() = default;
+
+void SignOutRoutes::registerRoutes(Router& router)
+{
+    router.add("POST",
+               QStringLiteral("/v1/devices/sign-out"),
+               {Access::roles({Role::Holder}), true},
+               [this](const RequestContext& c) { signOutMany(c); });
+    router.add("POST",
+               QStringLiteral("/v1/devices/{id}/sign-out"),
+               {Access::roles({Role::Holder}), false},
+               [this](const RequestContext& c) { signOutOne(c); });
+}
+
+void SignOutRoutes::signOutMany(const RequestContext& context)
+{
+    const bool hasIds = context.body.contains(QStringLiteral("ids"));
+    const bool hasScope = context.body.contains(QStringLiteral("scope"));
+    if (hasIds == hasScope)
+        return context.fail(
+            ApiError::invalidField(QStringLiteral("ids"), QStringLiteral("give either ids or scope, not both.")));
+    if (hasScope) {
+        FieldReader body(context.body);
+        const QString scope =
+            body.string(QStringLiteral("scope"), {.oneOf = {QStringLiteral("others"), QStringLiteral("all")}});
+        if (!body.ok())
+            return context.fail(*body.error());
+        return signOut(context, {}, scope);
+    }
+    const QJsonValue value = context.body.value(QStringLiteral("ids"));
+    const QJsonArray array = value.toArray();
+    if (!value.isArray() || array.isEmpty() || array.size() > maxIds)
+        return context.fail(ApiError::invalidField(QStringLiteral("ids"),
+                                                   QStringLiteral("ids must be a list of 1 to 1000 device ids.")));
+    QStringList ids;
+    for (const QJsonValue& id : array) {
+        if (!id.isString() || id.toString().isEmpty() || id.toString().size() > 64)
+            return context.fail(
+                ApiError::invalidField(QStringLiteral("ids"), QStringLiteral("ids must be device id strings.")));
+        if (!ids.contains(id.toString()))
+            ids.append(id.toString());
+    }
+    signOut(context, ids, {});
+}
+
+void SignOutRoutes::signOutOne(const RequestContext& context)
+{
+    signOut(context, {context.param(u"id")}, {});
+}
+
+void SignOutRoutes::signOut(const RequestContext& context, const QStringList& ids, const QString& scope)
+{
+    const Principal& who = *context.principal;
+    const auto grant = m_stepUp.check(QString::fromLatin1(context.request.header("x-step-up")), who.sessionId);
+    if (!grant)
+        return context.fail(ApiError::forbidden(QStringLiteral("step_up_required"),
+                                                QStringLiteral("Confirm it is you before signing devices out.")));
+
+    // Which devices, in the order asked (ids) or listed (scope).
+    QList<Outcome> outcomes;
+    QList<const Device*> targets;
+    if (scope.isEmpty()) {
+        for (const QString& id : ids) {
+            const Device* device = m_devices.device(who.accountId, id);
+            if (!device || !m_devices.isListed(*device)) {
+                // Another account's device looks exactly like an unknown one.
+                outcomes.append({id, QString(), QStringLiteral("failed"), QStringLiteral("not_found")});
+                continue;
+            }
+            targets.append(device);
+            outcomes.append({id, device->name, QString(), QString()});
+        }
+    } else {
+        for (const Device* device : m_devices.listed(who.accountId)) {
+            if (scope == QLatin1String("others") && device->id == who.deviceId)
+                continue;
+            targets.append(device);
+            outcomes.append({device->id, device->name, QString(), QString()});
+        }
+    }
+
+    const qint64 now = m_clock.nowMs();
+    QStringList sessionIds; // the live sessions being ended
+    for (const Session* session : m_store.sessions().forAccount(who.accountId)) {
+        const bool targeted = std::any_of(
+            targets.begin(), targets.end(), [session](const Device* d) { return d->id == session->deviceId; });
+        if (targeted && !session->isRevoked() && session->expiresAtMs > now)
+            sessionIds.append(session->id);
+    }
+    QStringList deviceIds;
+    for (const Device* device : targets)
+        deviceIds.append(device->id);
+
+    AuditEntry entry;
+    entry.accountId = who.accountId;
+    entry.deviceId = who.deviceId;
+    entry.atMs = now;
+    entry.type = QStringLiteral("devices_signed_out");
+    entry.actor = roleName(who.role);
+    entry.ip = context.request.peerText();
+    entry.details = {{QStringLiteral("devices"), QJsonArray::fromStringList(deviceIds)},
+                     {QStringLiteral("scope"), scope.isEmpty() ? QStringLiteral("ids") : scope},
+                     {QStringLiteral("verification"), grant->method}};
+    {
+        Transaction transaction(m_store.database());
+        bool ok = true;
+        if (scope == QLatin1String("all")) {
+            // One write, whatever the number of sessions: every token check compares against it.
+            if (auto written = m_store.accounts().setNotBefore(who.accountId, now + 1); !written) {
+                qCCritical(lcAuth) << "cannot write not_before:" << written.error();
+                ok = false;
+            }
+        } else {
+            for (const QString& sessionId : std::as_const(sessionIds)) {
+                if (auto revoked = m_store.sessions().revoke(sessionId, now, QStringLiteral("signed_out")); !revoked) {
+                    qCCritical(lcAuth) << "cannot revoke a session:" << revoked.error();
+                    ok = false;
+                    break;
+                }
+            }
+        }
+        if (ok) {
+            if (auto audited = m_store.audit().append(entry); !audited) {
+                qCWarning(lcAuth) << "cannot write an audit entry:" << audited.error();
+                ok = false;
+            }
+        }
+        if (!ok || !transaction.commit()) {
+            (void)m_store.reload();
+            return context.fail(ApiError::internal());
+        }
+    }
+
+    const QString requestId = Ids::generate(u"sor");
+    for (Outcome& outcome : outcomes) {
+        if (!outcome.result.isEmpty())
+            continue;
+        bool told = false;
+        for (const QString& sessionId : std::as_const(sessionIds)) {
+            const Session* session = m_store.sessions().session(sessionId);
+            if (!session || session->deviceId != outcome.deviceId)
+                continue;
+            if (m_events.isConnected(sessionId)) {
+                told = true;
+            } else {
+                m_pending.insert(sessionId, {requestId, who.accountId, outcome.deviceId});
+            }
+        }
+        outcome.result = told ? QStringLiteral("signed_out") : QStringLiteral("pending");
+        if (told) {
+            // Told through one socket: the device knows, its other sessions need no later news.
+            for (const QString& sessionId : std::as_const(sessionIds)) {
+                if (const auto it = m_pending.constFind(sessionId);
+                    it != m_pending.cend() && it->requestId == requestId && it->deviceId == outcome.deviceId)
+                    m_pending.remove(sessionId);
+            }
+        }
+    }
+
+    JsonWriter json;
+    json.beginObject().field(l1("request_id"), requestId).key(l1("results")).beginArray();
+    for (const Outcome& outcome : std::as_const(outcomes)) {
+        json.beginObject()
+            .field(l1("device_id"), outcome.deviceId)
+            .field(l1("name"), outcome.name)
+            .field(l1("result"), outcome.result);
+        if (!outcome.reason.isEmpty())
+            json.field(l1("reason"), outcome.reason);
+        json.endObject();
+    }
+    json.endArray().endObject();
+    context.respond(HttpResponse::jsonBody(json.take()));
+
+    // After the answer is queued: sockets are told and closed, the list moves on.
+    for (const QString& sessionId : std::as_const(sessionIds))
+        m_events.revokeSession(sessionId, QStringLiteral("signed_out"));
+    for (const QString& deviceId : std::as_const(deviceIds))
+        m_devices.notify(who.accountId, deviceId, DeviceService::Change::Removed);
+}
+
+void SignOutRoutes::revokedSessionSeen(const QString& sessionId)
+{
+    const auto it = m_pending.constFind(sessionId);
+    if (it == m_pending.cend())
+        return;
+    const Pending pending = *it;
+    // The device has been told (401 session_revoked); its other pending sessions are done too.
+    m_pending.removeIf([&pending](const auto& entry) {
+        return entry.value().requestId == pending.requestId && entry.value().deviceId == pending.deviceId;
+    });
+    m_events.publish(pending.accountId, l1("signout.progress"), [&pending](JsonWriter& json) {
+        json.field(l1("request_id"), pending.requestId)
+            .field(l1("device_id"), pending.deviceId)
+            .field(l1("result"), "signed_out");
+    });
+}
+
+} // namespace mockd

@@ -1,0 +1,60 @@
+#pragma once
+
+#include <QHash>
+#include <QObject>
+#include <QStringList>
+
+namespace mockd {
+
+class Clock;
+class DeviceService;
+class EventHub;
+class Router;
+class StepUp;
+class Store;
+struct RequestContext;
+
+// POST /v1/devices/sign-out ({"ids"} | {"scope":"others"|"all"}) and POST /v1/devices/{id}/sign-out,
+// behind a step-up token (X-Step-Up). The revocation is committed before the answer; a device with
+// an open event socket is told at once (signed_out), any other one is "pending" until it next
+// shows up with its token, which the initiator's account then hears as signout.progress.
+class SignOutRoutes final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SignOutRoutes)
+
+public:
+    SignOutRoutes(Store& store,
+                  const Clock& clock,
+                  DeviceService& devices,
+                  StepUp& stepUp,
+                  EventHub& events,
+                  QObject* parent = nullptr);
+    ~SignOutRoutes() override;
+
+    void registerRoutes(Router& router);
+    // A revoked session presented its token (a request or a socket): a pending sign-out is done.
+    void revokedSessionSeen(const QString& sessionId);
+    void clear() { m_pending.clear(); }
+
+private:
+    struct Pending
+    {
+        QString requestId;
+        QString accountId;
+        QString deviceId;
+    };
+
+    void signOutMany(const RequestContext& context);
+    void signOutOne(const RequestContext& context);
+    void signOut(const RequestContext& context, const QStringList& ids, const QString& scope);
+
+    Store& m_store;
+    const Clock& m_clock;
+    DeviceService& m_devices;
+    StepUp& m_stepUp;
+    EventHub& m_events;
+    QHash<QString, Pending> m_pending; // by session id
+};
+
+} // namespace mockd
