@@ -10,6 +10,30 @@ namespace mockd {
 
 namespace {
 
+// Rows of "SELECT id, account_id, device_id, at, type, actor, ip, details FROM audit ...".
+QList<AuditEntry> readEntries(QSqlQuery& q)
+{
+    QList<AuditEntry> out;
+    while (q.next()) {
+        AuditEntry entry;
+        entry.id = q.value(0).toLongLong();
+        entry.accountId = q.value(1).toString();
+        entry.deviceId = q.value(2).toString();
+        entry.atMs = q.value(3).toLongLong();
+        entry.type = q.value(4).toString();
+        entry.actor = q.value(5).toString();
+        entry.ip = q.value(6).toString();
+        entry.details = QJsonDocument::fromJson(q.value(7).toByteArray()).object();
+        out.append(entry);
+    }
+    q.finish();
+    return out;
+}
+
+} // namespace
+
+namespace {
+
 QVariant nullable(const QString& text)
 {
     return text.isEmpty() ? QVariant() : QVariant(text);
@@ -35,7 +59,6 @@ Expected<Ok, QString> AuditLog::append(const AuditEntry& entry)
 
 QList<AuditEntry> AuditLog::forAccount(const QString& accountId, int limit) const
 {
-    QList<AuditEntry> out;
     const QString sql = accountId.isEmpty()
                             ? QStringLiteral("SELECT id, account_id, device_id, at, type, actor, ip, details FROM audit"
                                              " WHERE account_id IS NULL ORDER BY at DESC, id DESC LIMIT ?")
@@ -44,28 +67,13 @@ QList<AuditEntry> AuditLog::forAccount(const QString& accountId, int limit) cons
     const QVariantList bindings = accountId.isEmpty() ? QVariantList{limit} : QVariantList{accountId, limit};
     auto rows = m_database.exec(sql, bindings);
     if (!rows)
-        return out;
-    QSqlQuery& q = **rows;
-    while (q.next()) {
-        AuditEntry entry;
-        entry.id = q.value(0).toLongLong();
-        entry.accountId = q.value(1).toString();
-        entry.deviceId = q.value(2).toString();
-        entry.atMs = q.value(3).toLongLong();
-        entry.type = q.value(4).toString();
-        entry.actor = q.value(5).toString();
-        entry.ip = q.value(6).toString();
-        entry.details = QJsonDocument::fromJson(q.value(7).toByteArray()).object();
-        out.append(entry);
-    }
-    q.finish();
-    return out;
+        return {};
+    return readEntries(**rows);
 }
 
 QList<AuditEntry> AuditLog::signInsOfDevice(
     const QString& accountId, const QString& deviceId, qint64 beforeAtMs, qint64 beforeId, int limit) const
 {
-    QList<AuditEntry> out;
     QString sql = QStringLiteral("SELECT id, account_id, device_id, at, type, actor, ip, details FROM audit"
                                  " WHERE account_id = ? AND device_id = ? AND type IN ('sign_in', 'sign_in_failed')");
     QVariantList bindings{accountId, deviceId};
@@ -77,22 +85,8 @@ QList<AuditEntry> AuditLog::signInsOfDevice(
     bindings << limit;
     auto rows = m_database.exec(sql, bindings);
     if (!rows)
-        return out;
-    QSqlQuery& q = **rows;
-    while (q.next()) {
-        AuditEntry entry;
-        entry.id = q.value(0).toLongLong();
-        entry.accountId = q.value(1).toString();
-        entry.deviceId = q.value(2).toString();
-        entry.atMs = q.value(3).toLongLong();
-        entry.type = q.value(4).toString();
-        entry.actor = q.value(5).toString();
-        entry.ip = q.value(6).toString();
-        entry.details = QJsonDocument::fromJson(q.value(7).toByteArray()).object();
-        out.append(entry);
-    }
-    q.finish();
-    return out;
+        return {};
+    return readEntries(**rows);
 }
 
 qint64 AuditLog::count() const
