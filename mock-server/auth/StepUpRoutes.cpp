@@ -108,7 +108,8 @@ void StepUpRoutes::answerChallenge(const RequestContext& context,
         json.null();
     else
         json.value(challenge.destination);
-    json.field(l1("expires_in"), qMax<qint64>(0, (challenge.expiresAtMs - now) / 1000))
+    // Rounded up like resend_after: a fresh challenge says 600, not 599 because a millisecond passed.
+    json.field(l1("expires_in"), qMax<qint64>(0, (challenge.expiresAtMs - now + 999) / 1000))
         .field(l1("resend_after"), resendAfter)
         .endObject();
     context.respond(HttpResponse::jsonBody(json.take()));
