@@ -186,23 +186,34 @@ void DeviceSession::request(const QByteArray& method,
 void DeviceSession::sendAuthorized(
     const QByteArray& method, const QString& path, const std::optional<QJsonObject>& body, bool mayRetry, Callback done)
 {
-    send(method, path, body, true, [this, method, path, body, mayRetry, done = std::move(done)](const ApiReply& reply) {
-        if (reply.status == 401 && reply.error == QLatin1String("token_expired") && mayRetry) {
-            refresh([this, method, path, body, done](bool ok) {
-                if (ok)
-                    sendAuthorized(method, path, body, false, done);
-                else if (!m_refused && done)
-                    done(ApiReply{0, {}, QStringLiteral("token refresh failed"), 0});
-            });
-            return;
-        }
-        if (reply.status == 401 && isFinal(reply.error)) {
-            refuse(reply.error);
-            return;
-        }
-        if (done)
-            done(reply);
-    });
+    const QString sentWith = m_access;
+    send(method,
+         path,
+         body,
+         true,
+         [this, method, path, body, mayRetry, sentWith, done = std::move(done)](const ApiReply& reply) {
+             if (reply.status == 401 && reply.error == QLatin1String("token_expired") && mayRetry) {
+                 // A late answer to a request sent before the last refresh finished: the token has been
+                 // rotated since, so retry with it instead of rotating it again.
+                 if (!m_access.isEmpty() && m_access != sentWith) {
+                     sendAuthorized(method, path, body, false, done);
+                     return;
+                 }
+                 refresh([this, method, path, body, done](bool ok) {
+                     if (ok)
+                         sendAuthorized(method, path, body, false, done);
+                     else if (!m_refused && done)
+                         done(ApiReply{0, {}, QStringLiteral("token refresh failed"), 0});
+                 });
+                 return;
+             }
+             if (reply.status == 401 && isFinal(reply.error)) {
+                 refuse(reply.error);
+                 return;
+             }
+             if (done)
+                 done(reply);
+         });
 }
 
 void DeviceSession::logout(Callback done)
