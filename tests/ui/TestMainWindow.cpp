@@ -1,5 +1,6 @@
 #include "FakeCredentialStore.h"
 #include "FakeNetworkAccessManager.h"
+#include "SignInStack.h"
 #include "TestTokens.h"
 #include "WidgetFinder.h"
 #include "core/account/AccountService.h"
@@ -50,14 +51,7 @@ private:
     void signIn();
     QString currentTitle() const;
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<QSettings> m_qsettings;
-    std::unique_ptr<AppSettings> m_settings;
-    std::unique_ptr<FakeNetworkAccessManager> m_nam;
-    std::unique_ptr<FakeCredentialStore> m_store;
-    std::unique_ptr<Session> m_session;
-    std::unique_ptr<ApiClient> m_api;
-    std::unique_ptr<SignInFlow> m_flow;
+    std::unique_ptr<SignInStack> m_stack;
     std::unique_ptr<AccountService> m_account;
     std::unique_ptr<MainWindow> m_window;
     int m_meStatus = 200;
@@ -72,11 +66,8 @@ void TestMainWindow::initTestCase()
 void TestMainWindow::init()
 {
     m_meStatus = 200;
-    m_dir = std::make_unique<QTemporaryDir>();
-    m_qsettings = std::make_unique<QSettings>(m_dir->filePath(QStringLiteral("vigil.ini")), QSettings::IniFormat);
-    m_settings = std::make_unique<AppSettings>(m_qsettings.get());
-    m_nam = std::make_unique<FakeNetworkAccessManager>();
-    m_nam->setHandler([this](const FakeRequest& request) {
+    m_stack = std::make_unique<SignInStack>();
+    m_stack->nam->setHandler([this](const FakeRequest& request) {
         if (request.path() == QLatin1String("/v1/auth/login"))
             return FakeResponse::json(200, TestTokens::pair(QStringLiteral("vat_1"), QStringLiteral("vrt_1")));
         if (request.path() == QLatin1String("/v1/me"))
@@ -86,33 +77,22 @@ void TestMainWindow::init()
             return FakeResponse::raw(204, {});
         return FakeResponse::error(404, "not_found");
     });
-    m_store = std::make_unique<FakeCredentialStore>();
-    m_session = std::make_unique<Session>();
-    m_api = std::make_unique<ApiClient>(m_nam.get(), m_session.get());
-    m_flow = std::make_unique<SignInFlow>(m_api.get(), m_session.get(), m_store.get(), m_settings.get());
-    m_account = std::make_unique<AccountService>(m_api.get(), m_session.get());
+    m_account = std::make_unique<AccountService>(m_stack->api.get(), m_stack->session.get());
 }
 
 void TestMainWindow::cleanup()
 {
     m_window.reset();
     m_account.reset();
-    m_flow.reset();
-    m_api.reset();
-    m_session.reset();
-    m_store.reset();
-    m_nam.reset();
-    m_settings.reset();
-    m_qsettings.reset();
-    m_dir.reset();
+    m_stack.reset();
 }
 
 void TestMainWindow::signIn()
 {
-    m_flow->signIn(
+    m_stack->flow->signIn(
         {QStringLiteral("127.0.0.1:8765"), QStringLiteral("demo@vigil.test"), QStringLiteral("vigil-demo-2026"), true});
-    QTRY_COMPARE(m_flow->state(), SignInFlow::State::SignedIn);
-    m_window = std::make_unique<MainWindow>(m_account.get(), m_flow.get(), m_session.get());
+    QTRY_COMPARE(m_stack->flow->state(), SignInFlow::State::SignedIn);
+    m_window = std::make_unique<MainWindow>(m_account.get(), m_stack->flow.get(), m_stack->session.get());
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
 }
@@ -180,7 +160,7 @@ void TestMainWindow::overviewShowsAccount()
     QCOMPARE(findByName<QLabel>(overview, QStringLiteral("Profiles"))->text(), QStringLiteral("4"));
     QCOMPARE(findByName<QLabel>(overview, QStringLiteral("2-step verification"))->text(), QStringLiteral("On"));
     QVERIFY(devices->accessibleDescription().contains(QStringLiteral("12 devices signed in")));
-    QCOMPARE(m_nam->requests().last().header("Authorization"), QByteArray("Bearer vat_1"));
+    QCOMPARE(m_stack->nam->requests().last().header("Authorization"), QByteArray("Bearer vat_1"));
 
     // The Devices page says the same number.
     m_window->showSection(Section::Devices);
@@ -205,7 +185,7 @@ void TestMainWindow::overviewErrorHasRetry()
     QTRY_VERIFY(devices->isVisible());
     QCOMPARE(devices->text(), QStringLiteral("12"));
     QVERIFY(!retry->isVisible());
-    QCOMPARE(m_nam->count(QStringLiteral("/v1/me")), 2);
+    QCOMPARE(m_stack->nam->count(QStringLiteral("/v1/me")), 2);
 }
 
 void TestMainWindow::helpLinksOpenSections()
@@ -228,16 +208,16 @@ void TestMainWindow::signOutFromPreferences()
 {
     signIn();
     const QString key = QStringLiteral("refresh-token:127.0.0.1:8765/demo@vigil.test");
-    QTRY_VERIFY(m_store->entries().contains(key));
+    QTRY_VERIFY(m_stack->store->entries().contains(key));
     m_window->showSection(Section::Preferences);
     auto* signOut = findByName<QPushButton>(m_window.get(), QStringLiteral("Sign Out of Vigil"));
     QVERIFY(signOut);
     QVERIFY(signOut->isVisible());
     signOut->click();
-    QCOMPARE(m_flow->state(), SignInFlow::State::SignedOut);
-    QVERIFY(!m_session->isSignedIn());
-    QTRY_VERIFY(!m_store->entries().contains(key));
-    QTRY_COMPARE(m_nam->count(QStringLiteral("/v1/auth/logout")), 1);
+    QCOMPARE(m_stack->flow->state(), SignInFlow::State::SignedOut);
+    QVERIFY(!m_stack->session->isSignedIn());
+    QTRY_VERIFY(!m_stack->store->entries().contains(key));
+    QTRY_COMPARE(m_stack->nam->count(QStringLiteral("/v1/auth/logout")), 1);
     QVERIFY(!m_account->overview().has_value());
 }
 
@@ -252,19 +232,19 @@ void TestMainWindow::signOutFromAccountMenu()
         signOut = action->text() == QLatin1String("Sign Out of Vigil") ? action : signOut;
     QVERIFY(signOut);
     signOut->trigger();
-    QCOMPARE(m_flow->state(), SignInFlow::State::SignedOut);
-    QVERIFY(!m_session->isSignedIn());
+    QCOMPARE(m_stack->flow->state(), SignInFlow::State::SignedOut);
+    QVERIFY(!m_stack->session->isSignedIn());
 }
 
 void TestMainWindow::noKeychainBanner()
 {
-    m_store->setMode(FakeCredentialStore::Mode::Unavailable);
+    m_stack->store->setMode(FakeCredentialStore::Mode::Unavailable);
     // As in the app: the window exists when the sign-in completes.
-    m_window = std::make_unique<MainWindow>(m_account.get(), m_flow.get(), m_session.get());
+    m_window = std::make_unique<MainWindow>(m_account.get(), m_stack->flow.get(), m_stack->session.get());
     m_window->show();
-    m_flow->signIn(
+    m_stack->flow->signIn(
         {QStringLiteral("127.0.0.1:8765"), QStringLiteral("demo@vigil.test"), QStringLiteral("vigil-demo-2026"), true});
-    QTRY_COMPARE(m_flow->state(), SignInFlow::State::SignedIn);
+    QTRY_COMPARE(m_stack->flow->state(), SignInFlow::State::SignedIn);
     const auto shown = [this] {
         for (QLabel* label : m_window->findChildren<QLabel*>()) {
             if (label->isVisible() && label->text().contains(QStringLiteral("couldn't find a keychain")))

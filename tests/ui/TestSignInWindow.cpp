@@ -1,5 +1,6 @@
 #include "FakeCredentialStore.h"
 #include "FakeNetworkAccessManager.h"
+#include "SignInStack.h"
 #include "TestTokens.h"
 #include "WidgetFinder.h"
 #include "core/api/ApiClient.h"
@@ -61,14 +62,7 @@ private:
     }
     void fill(const QString& password = QStringLiteral("vigil-demo-2026"));
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<QSettings> m_qsettings;
-    std::unique_ptr<AppSettings> m_settings;
-    std::unique_ptr<FakeNetworkAccessManager> m_nam;
-    std::unique_ptr<FakeCredentialStore> m_store;
-    std::unique_ptr<Session> m_session;
-    std::unique_ptr<ApiClient> m_api;
-    std::unique_ptr<SignInFlow> m_flow;
+    std::unique_ptr<SignInStack> m_stack;
     std::unique_ptr<SignInWindow> m_window;
 };
 
@@ -79,15 +73,8 @@ void TestSignInWindow::initTestCase()
 
 void TestSignInWindow::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    m_qsettings = std::make_unique<QSettings>(m_dir->filePath(QStringLiteral("vigil.ini")), QSettings::IniFormat);
-    m_settings = std::make_unique<AppSettings>(m_qsettings.get());
-    m_nam = std::make_unique<FakeNetworkAccessManager>();
-    m_store = std::make_unique<FakeCredentialStore>();
-    m_session = std::make_unique<Session>();
-    m_api = std::make_unique<ApiClient>(m_nam.get(), m_session.get());
-    m_flow = std::make_unique<SignInFlow>(m_api.get(), m_session.get(), m_store.get(), m_settings.get());
-    m_window = std::make_unique<SignInWindow>(m_flow.get(), m_settings.get());
+    m_stack = std::make_unique<SignInStack>();
+    m_window = std::make_unique<SignInWindow>(m_stack->flow.get(), m_stack->settings.get());
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
     QApplication::setActiveWindow(m_window.get());
@@ -96,14 +83,7 @@ void TestSignInWindow::init()
 void TestSignInWindow::cleanup()
 {
     m_window.reset();
-    m_flow.reset();
-    m_api.reset();
-    m_session.reset();
-    m_store.reset();
-    m_nam.reset();
-    m_settings.reset();
-    m_qsettings.reset();
-    m_dir.reset();
+    m_stack.reset();
 }
 
 QString TestSignInWindow::visibleErrorText() const
@@ -138,37 +118,38 @@ void TestSignInWindow::fieldsHaveAccessibleNames()
 
 void TestSignInWindow::enterSubmits()
 {
-    m_nam->setHandler([](const FakeRequest&) {
+    m_stack->nam->setHandler([](const FakeRequest&) {
         return FakeResponse::json(200, TestTokens::pair(QStringLiteral("vat_1"), QStringLiteral("vrt_1")));
     });
     fill();
     QTest::keyClick(edit(QStringLiteral("Password")), Qt::Key_Return);
-    QTRY_COMPARE(m_nam->count(QStringLiteral("/v1/auth/login")), 1);
-    QCOMPARE(m_nam->requests().constFirst().json().value("password").toString(), QStringLiteral("vigil-demo-2026"));
-    QTRY_COMPARE(m_flow->state(), SignInFlow::State::SignedIn);
+    QTRY_COMPARE(m_stack->nam->count(QStringLiteral("/v1/auth/login")), 1);
+    QCOMPARE(m_stack->nam->requests().constFirst().json().value("password").toString(),
+             QStringLiteral("vigil-demo-2026"));
+    QTRY_COMPARE(m_stack->flow->state(), SignInFlow::State::SignedIn);
     QVERIFY(edit(QStringLiteral("Password"))->text().isEmpty()); // not kept in the window after use
 
     // Enter in another field submits too (and a second Enter while signed in does nothing).
     QTest::keyClick(edit(QStringLiteral("Email")), Qt::Key_Enter);
     QTest::qWait(0);
-    QCOMPARE(m_nam->count(QStringLiteral("/v1/auth/login")), 1);
+    QCOMPARE(m_stack->nam->count(QStringLiteral("/v1/auth/login")), 1);
 }
 
 void TestSignInWindow::invalidCredentialsShowInlineError()
 {
-    m_nam->setHandler([](const FakeRequest&) { return FakeResponse::error(401, "invalid_credentials"); });
+    m_stack->nam->setHandler([](const FakeRequest&) { return FakeResponse::error(401, "invalid_credentials"); });
     fill(QStringLiteral("wrong"));
     button(QStringLiteral("Sign In"))->click();
     QTRY_VERIFY(!visibleErrorText().isEmpty());
     QVERIFY2(visibleErrorText().contains(QStringLiteral("email or password is incorrect")),
              qPrintable(visibleErrorText()));
-    QCOMPARE(m_flow->state(), SignInFlow::State::SignedOut);
+    QCOMPARE(m_stack->flow->state(), SignInFlow::State::SignedOut);
     QTRY_COMPARE(QApplication::focusWidget(), edit(QStringLiteral("Password")));
     QVERIFY(edit(QStringLiteral("Email"))->isEnabled());
     screenshot(QStringLiteral("error"));
 
     // The error goes away when the user tries again.
-    m_nam->setHandler([](const FakeRequest&) { return FakeResponse::held(); });
+    m_stack->nam->setHandler([](const FakeRequest&) { return FakeResponse::held(); });
     fill();
     button(QStringLiteral("Sign In"))->click();
     QVERIFY(visibleErrorText().isEmpty());
@@ -181,12 +162,12 @@ void TestSignInWindow::badServerAddressIsExplained()
     button(QStringLiteral("Sign In"))->click();
     QVERIFY(visibleErrorText().contains(QStringLiteral("https://")));
     QCOMPARE(QApplication::focusWidget(), edit(QStringLiteral("Server address")));
-    QVERIFY(m_nam->requests().isEmpty());
+    QVERIFY(m_stack->nam->requests().isEmpty());
 }
 
 void TestSignInWindow::codeStepOnMfaRequired()
 {
-    m_nam->setHandler([](const FakeRequest& request) {
+    m_stack->nam->setHandler([](const FakeRequest& request) {
         if (request.path() == QLatin1String("/v1/auth/login"))
             return FakeResponse::json(403,
                                       QJsonObject{{"error", "mfa_required"},
@@ -212,7 +193,7 @@ void TestSignInWindow::codeStepOnMfaRequired()
     QVERIFY(!verify->isEnabled());
     QTest::keyClick(code, Qt::Key_Return);
     QTest::qWait(0);
-    QCOMPARE(m_nam->count(QStringLiteral("/v1/auth/mfa")), 0);
+    QCOMPARE(m_stack->nam->count(QStringLiteral("/v1/auth/mfa")), 0);
     // Letters other than those of recovery codes are refused as they are typed.
     QTest::keyClicks(code, QStringLiteral("#"));
     QCOMPARE(code->text(), QStringLiteral("12345"));
@@ -227,16 +208,16 @@ void TestSignInWindow::codeStepOnMfaRequired()
     code->clear();
     QTest::keyClicks(code, QStringLiteral("123456"));
     QTest::keyClick(code, Qt::Key_Return);
-    QTRY_COMPARE(m_flow->state(), SignInFlow::State::SignedIn);
-    QCOMPARE(m_nam->requests().last().json().value("mfa_token").toString(), QStringLiteral("mfa_1"));
+    QTRY_COMPARE(m_stack->flow->state(), SignInFlow::State::SignedIn);
+    QCOMPARE(m_stack->nam->requests().last().json().value("mfa_token").toString(), QStringLiteral("mfa_1"));
 }
 
 void TestSignInWindow::busyStateDisablesInputs()
 {
-    m_nam->setHandler([](const FakeRequest&) { return FakeResponse::held(); });
+    m_stack->nam->setHandler([](const FakeRequest&) { return FakeResponse::held(); });
     fill();
     button(QStringLiteral("Sign In"))->click();
-    QCOMPARE(m_flow->state(), SignInFlow::State::SigningIn);
+    QCOMPARE(m_stack->flow->state(), SignInFlow::State::SigningIn);
     for (const char* name : {"Server address", "Email", "Password"})
         QVERIFY2(!edit(QString::fromLatin1(name))->isEnabled(), name);
     QVERIFY(!findByName<QCheckBox>(m_window.get(), QStringLiteral("Remember me"))->isEnabled());
@@ -248,10 +229,10 @@ void TestSignInWindow::busyStateDisablesInputs()
     // A second Enter while busy sends nothing more.
     QTest::keyClick(m_window.get(), Qt::Key_Return);
     QTest::qWait(0);
-    QTRY_COMPARE(m_nam->heldCount(), 1);
-    QCOMPARE(m_nam->count(QStringLiteral("/v1/auth/login")), 1);
+    QTRY_COMPARE(m_stack->nam->heldCount(), 1);
+    QCOMPARE(m_stack->nam->count(QStringLiteral("/v1/auth/login")), 1);
 
-    m_nam->releaseHeld(FakeResponse::transport(QNetworkReply::ConnectionRefusedError));
+    m_stack->nam->releaseHeld(FakeResponse::transport(QNetworkReply::ConnectionRefusedError));
     QTRY_VERIFY(edit(QStringLiteral("Email"))->isEnabled());
     QVERIFY(!progress->isVisible());
     QVERIFY(visibleErrorText().contains(QStringLiteral("can't reach the server")));
@@ -288,13 +269,13 @@ void TestSignInWindow::demoShowsCredentials()
 
 void TestSignInWindow::noKeychainNotice()
 {
-    m_store->setMode(FakeCredentialStore::Mode::Unavailable);
-    m_nam->setHandler([](const FakeRequest&) {
+    m_stack->store->setMode(FakeCredentialStore::Mode::Unavailable);
+    m_stack->nam->setHandler([](const FakeRequest&) {
         return FakeResponse::json(200, TestTokens::pair(QStringLiteral("vat_1"), QStringLiteral("vrt_1")));
     });
     fill();
     button(QStringLiteral("Sign In"))->click();
-    QTRY_COMPARE(m_flow->state(), SignInFlow::State::SignedIn);
+    QTRY_COMPARE(m_stack->flow->state(), SignInFlow::State::SignedIn);
     QTRY_VERIFY(labelShows(QStringLiteral("couldn't find a keychain")));
 }
 

@@ -1,5 +1,6 @@
 #include "FakeCredentialStore.h"
 #include "FakeNetworkAccessManager.h"
+#include "SignInStack.h"
 #include "TestTokens.h"
 #include "core/api/ApiClient.h"
 #include "core/auth/Session.h"
@@ -61,46 +62,25 @@ private:
         return m_problems->last().constFirst().value<SignInFlow::Problem>();
     }
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<QSettings> m_qsettings;
-    std::unique_ptr<AppSettings> m_settings;
-    std::unique_ptr<FakeNetworkAccessManager> m_nam;
-    std::unique_ptr<FakeCredentialStore> m_store;
-    std::unique_ptr<Session> m_session;
-    std::unique_ptr<ApiClient> m_api;
-    std::unique_ptr<SignInFlow> m_flow;
+    std::unique_ptr<SignInStack> m_stack;
     std::unique_ptr<QSignalSpy> m_problems;
 };
 
 void TestSignInFlow::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    m_qsettings = std::make_unique<QSettings>(m_dir->filePath(QStringLiteral("vigil.ini")), QSettings::IniFormat);
-    m_settings = std::make_unique<AppSettings>(m_qsettings.get());
-    m_nam = std::make_unique<FakeNetworkAccessManager>();
-    m_store = std::make_unique<FakeCredentialStore>();
-    m_session = std::make_unique<Session>();
-    m_api = std::make_unique<ApiClient>(m_nam.get(), m_session.get());
-    m_flow = std::make_unique<SignInFlow>(m_api.get(), m_session.get(), m_store.get(), m_settings.get());
-    m_problems = std::make_unique<QSignalSpy>(m_flow.get(), &SignInFlow::problemOccurred);
+    m_stack = std::make_unique<SignInStack>();
+    m_problems = std::make_unique<QSignalSpy>(m_stack->flow.get(), &SignInFlow::problemOccurred);
 }
 
 void TestSignInFlow::cleanup()
 {
     m_problems.reset();
-    m_flow.reset();
-    m_api.reset();
-    m_session.reset();
-    m_store.reset();
-    m_nam.reset();
-    m_settings.reset();
-    m_qsettings.reset();
-    m_dir.reset();
+    m_stack.reset();
 }
 
 void TestSignInFlow::answerLogin(const FakeResponse& response)
 {
-    m_nam->setHandler([response](const FakeRequest& request) {
+    m_stack->nam->setHandler([response](const FakeRequest& request) {
         if (request.path() == QLatin1String("/v1/auth/login"))
             return response;
         if (request.path() == QLatin1String("/v1/auth/logout"))
@@ -112,24 +92,24 @@ void TestSignInFlow::answerLogin(const FakeResponse& response)
 void TestSignInFlow::signInRemembers()
 {
     answerLogin(FakeResponse::json(200, TestTokens::pair(QStringLiteral("vat_1"), QStringLiteral("vrt_1"))));
-    QSignalSpy states(m_flow.get(), &SignInFlow::stateChanged);
-    m_flow->signIn(demo());
-    QCOMPARE(m_flow->state(), State::SigningIn);
-    QVERIFY(m_flow->isBusy());
-    QTRY_COMPARE(m_flow->state(), State::SignedIn);
-    QVERIFY(m_session->isSignedIn());
-    QTRY_COMPARE(m_store->entries().value(key), QStringLiteral("vrt_1"));
+    QSignalSpy states(m_stack->flow.get(), &SignInFlow::stateChanged);
+    m_stack->flow->signIn(demo());
+    QCOMPARE(m_stack->flow->state(), State::SigningIn);
+    QVERIFY(m_stack->flow->isBusy());
+    QTRY_COMPARE(m_stack->flow->state(), State::SignedIn);
+    QVERIFY(m_stack->session->isSignedIn());
+    QTRY_COMPARE(m_stack->store->entries().value(key), QStringLiteral("vrt_1"));
 
-    const FakeRequest login = m_nam->requests().constFirst();
+    const FakeRequest login = m_stack->nam->requests().constFirst();
     QCOMPARE(login.json().value("email").toString(), QStringLiteral("demo@vigil.test"));
     QCOMPARE(login.json().value("device").toObject().value("type").toString(), QStringLiteral("computer"));
     QVERIFY(login.header("Authorization").isEmpty());
 
-    QCOMPARE(m_settings->serverUrl(), QUrl(server));
-    QCOMPARE(m_settings->lastEmail(), QStringLiteral("demo@vigil.test"));
-    QVERIFY(m_settings->rememberSignIn());
-    m_qsettings->sync();
-    QFile file(m_qsettings->fileName());
+    QCOMPARE(m_stack->settings->serverUrl(), QUrl(server));
+    QCOMPARE(m_stack->settings->lastEmail(), QStringLiteral("demo@vigil.test"));
+    QVERIFY(m_stack->settings->rememberSignIn());
+    m_stack->qsettings->sync();
+    QFile file(m_stack->qsettings->fileName());
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QByteArray onDisk = file.readAll();
     QVERIFY(!onDisk.contains("vrt_1"));
@@ -140,28 +120,28 @@ void TestSignInFlow::signInRemembers()
 
 void TestSignInFlow::signInWithoutRememberForgets()
 {
-    m_store->setEntry(key, QStringLiteral("vrt_stale"));
+    m_stack->store->setEntry(key, QStringLiteral("vrt_stale"));
     answerLogin(FakeResponse::json(200, TestTokens::pair(QStringLiteral("vat_1"), QStringLiteral("vrt_1"))));
-    m_flow->signIn(demo(false));
-    QTRY_COMPARE(m_flow->state(), State::SignedIn);
-    QTRY_VERIFY(!m_store->entries().contains(key));
-    QVERIFY(!m_settings->rememberSignIn());
-    QCOMPARE(m_store->writes(), 0);
+    m_stack->flow->signIn(demo(false));
+    QTRY_COMPARE(m_stack->flow->state(), State::SignedIn);
+    QTRY_VERIFY(!m_stack->store->entries().contains(key));
+    QVERIFY(!m_stack->settings->rememberSignIn());
+    QCOMPARE(m_stack->store->writes(), 0);
 }
 
 void TestSignInFlow::wrongPassword()
 {
     answerLogin(FakeResponse::error(401, "invalid_credentials"));
-    m_flow->signIn(demo());
-    QTRY_COMPARE(m_flow->state(), State::SignedOut);
+    m_stack->flow->signIn(demo());
+    QTRY_COMPARE(m_stack->flow->state(), State::SignedOut);
     QTRY_COMPARE(m_problems->count(), 1);
     const auto problem = lastProblem();
     QCOMPARE(problem->field, Field::Password);
     QVERIFY(problem->error.has_value());
     QCOMPARE(problem->error->code(), ApiError::Code::InvalidCredentials);
     QVERIFY(problem->message.contains(QStringLiteral("email or password")));
-    QVERIFY(!m_session->isSignedIn());
-    QVERIFY(m_store->entries().isEmpty());
+    QVERIFY(!m_stack->session->isSignedIn());
+    QVERIFY(m_stack->store->entries().isEmpty());
 }
 
 void TestSignInFlow::inputChecks_data()
@@ -191,17 +171,17 @@ void TestSignInFlow::inputChecks()
     QFETCH(QString, email);
     QFETCH(QString, password);
     QFETCH(Field, field);
-    m_flow->signIn({serverText, email, password, true});
+    m_stack->flow->signIn({serverText, email, password, true});
     QCOMPARE(m_problems->count(), 1);
     QCOMPARE(lastProblem()->field, field);
     QVERIFY(!lastProblem()->message.isEmpty());
-    QCOMPARE(m_flow->state(), State::SignedOut);
-    QVERIFY(m_nam->requests().isEmpty());
+    QCOMPARE(m_stack->flow->state(), State::SignedOut);
+    QVERIFY(m_stack->nam->requests().isEmpty());
 }
 
 void TestSignInFlow::twoStep()
 {
-    m_nam->setHandler([](const FakeRequest& request) {
+    m_stack->nam->setHandler([](const FakeRequest& request) {
         if (request.path() == QLatin1String("/v1/auth/login"))
             return FakeResponse::json(403,
                                       QJsonObject{{"error", "mfa_required"},
@@ -212,24 +192,24 @@ void TestSignInFlow::twoStep()
             return FakeResponse::json(200, TestTokens::pair(QStringLiteral("vat_2"), QStringLiteral("vrt_2")));
         return FakeResponse::error(401, "invalid_code");
     });
-    m_flow->signIn(demo());
-    QTRY_COMPARE(m_flow->state(), State::NeedsCode);
-    QCOMPARE(m_flow->codeMethods(), (QStringList{"totp", "recovery"}));
-    QVERIFY(!m_session->isSignedIn());
+    m_stack->flow->signIn(demo());
+    QTRY_COMPARE(m_stack->flow->state(), State::NeedsCode);
+    QCOMPARE(m_stack->flow->codeMethods(), (QStringList{"totp", "recovery"}));
+    QVERIFY(!m_stack->session->isSignedIn());
 
-    m_flow->submitCode(QStringLiteral("000000"));
-    QCOMPARE(m_flow->state(), State::VerifyingCode);
-    QTRY_COMPARE(m_flow->state(), State::NeedsCode);
+    m_stack->flow->submitCode(QStringLiteral("000000"));
+    QCOMPARE(m_stack->flow->state(), State::VerifyingCode);
+    QTRY_COMPARE(m_stack->flow->state(), State::NeedsCode);
     QCOMPARE(lastProblem()->field, Field::Code);
     QCOMPARE(lastProblem()->error->code(), ApiError::Code::InvalidCode);
 
-    m_flow->submitCode(QStringLiteral("123 456"));
-    QTRY_COMPARE(m_flow->state(), State::SignedIn);
-    const QJsonObject mfa = m_nam->requests().last().json();
+    m_stack->flow->submitCode(QStringLiteral("123 456"));
+    QTRY_COMPARE(m_stack->flow->state(), State::SignedIn);
+    const QJsonObject mfa = m_stack->nam->requests().last().json();
     QCOMPARE(mfa.value("mfa_token").toString(), QStringLiteral("mfa_t"));
     QCOMPARE(mfa.value("method").toString(), QStringLiteral("totp"));
     QCOMPARE(mfa.value("code").toString(), QStringLiteral("123456"));
-    QTRY_COMPARE(m_store->entries().value(key), QStringLiteral("vrt_2"));
+    QTRY_COMPARE(m_stack->store->entries().value(key), QStringLiteral("vrt_2"));
 }
 
 void TestSignInFlow::cancelTwoStep()
@@ -237,17 +217,17 @@ void TestSignInFlow::cancelTwoStep()
     answerLogin(FakeResponse::json(
         403,
         QJsonObject{{"error", "mfa_required"}, {"message", "m"}, {"methods", QJsonArray{"totp"}}, {"mfa_token", "t"}}));
-    m_flow->signIn(demo());
-    QTRY_COMPARE(m_flow->state(), State::NeedsCode);
-    m_flow->cancelCode();
-    QCOMPARE(m_flow->state(), State::SignedOut);
-    m_flow->submitCode(QStringLiteral("123456")); // ignored: no code step any more
-    QCOMPARE(m_flow->state(), State::SignedOut);
+    m_stack->flow->signIn(demo());
+    QTRY_COMPARE(m_stack->flow->state(), State::NeedsCode);
+    m_stack->flow->cancelCode();
+    QCOMPARE(m_stack->flow->state(), State::SignedOut);
+    m_stack->flow->submitCode(QStringLiteral("123456")); // ignored: no code step any more
+    QCOMPARE(m_stack->flow->state(), State::SignedOut);
 }
 
 void TestSignInFlow::tooManyWrongCodesGoBackToPassword()
 {
-    m_nam->setHandler([](const FakeRequest& request) {
+    m_stack->nam->setHandler([](const FakeRequest& request) {
         if (request.path() == QLatin1String("/v1/auth/login"))
             return FakeResponse::json(
                 403,
@@ -255,114 +235,114 @@ void TestSignInFlow::tooManyWrongCodesGoBackToPassword()
                     {"error", "mfa_required"}, {"message", "m"}, {"methods", QJsonArray{"totp"}}, {"mfa_token", "t"}});
         return FakeResponse::json(401, QJsonObject{{"error", "invalid_code"}, {"message", "m"}, {"attempts_left", 0}});
     });
-    m_flow->signIn(demo());
-    QTRY_COMPARE(m_flow->state(), State::NeedsCode);
-    m_flow->submitCode(QStringLiteral("999999"));
-    QTRY_COMPARE(m_flow->state(), State::SignedOut);
+    m_stack->flow->signIn(demo());
+    QTRY_COMPARE(m_stack->flow->state(), State::NeedsCode);
+    m_stack->flow->submitCode(QStringLiteral("999999"));
+    QTRY_COMPARE(m_stack->flow->state(), State::SignedOut);
     QCOMPARE(lastProblem()->field, Field::Password);
     QVERIFY(lastProblem()->message.contains(QStringLiteral("Too many wrong codes")));
 }
 
 void TestSignInFlow::restoreFromKeychain()
 {
-    m_settings->setServerUrl(QUrl(server));
-    m_settings->setLastEmail(QStringLiteral("demo@vigil.test"));
-    m_settings->setRememberSignIn(true);
-    m_store->setEntry(key, QStringLiteral("vrt_saved"));
-    m_nam->setHandler([](const FakeRequest& request) {
+    m_stack->settings->setServerUrl(QUrl(server));
+    m_stack->settings->setLastEmail(QStringLiteral("demo@vigil.test"));
+    m_stack->settings->setRememberSignIn(true);
+    m_stack->store->setEntry(key, QStringLiteral("vrt_saved"));
+    m_stack->nam->setHandler([](const FakeRequest& request) {
         if (request.path() == QLatin1String("/v1/auth/refresh") &&
             request.json().value("refresh_token").toString() == QLatin1String("vrt_saved"))
             return FakeResponse::json(200, TestTokens::pair(QStringLiteral("vat_r"), QStringLiteral("vrt_rotated")));
         return FakeResponse::error(401, "invalid_refresh");
     });
-    m_flow->restore();
-    QCOMPARE(m_flow->state(), State::Restoring);
-    QTRY_COMPARE(m_flow->state(), State::SignedIn);
-    QCOMPARE(m_session->accessToken(), QStringLiteral("vat_r"));
-    QCOMPARE(m_api->baseUrl(), QUrl(server));
+    m_stack->flow->restore();
+    QCOMPARE(m_stack->flow->state(), State::Restoring);
+    QTRY_COMPARE(m_stack->flow->state(), State::SignedIn);
+    QCOMPARE(m_stack->session->accessToken(), QStringLiteral("vat_r"));
+    QCOMPARE(m_stack->api->baseUrl(), QUrl(server));
     // The saved token was used up by the refresh: the rotated one must replace it.
-    QTRY_COMPARE(m_store->entries().value(key), QStringLiteral("vrt_rotated"));
+    QTRY_COMPARE(m_stack->store->entries().value(key), QStringLiteral("vrt_rotated"));
 }
 
 void TestSignInFlow::restoreWithRefusedToken()
 {
-    m_settings->setServerUrl(QUrl(server));
-    m_settings->setLastEmail(QStringLiteral("demo@vigil.test"));
-    m_store->setEntry(key, QStringLiteral("vrt_dead"));
-    m_nam->setHandler([](const FakeRequest&) { return FakeResponse::error(401, "session_revoked"); });
-    m_flow->restore();
-    QTRY_COMPARE(m_flow->state(), State::SignedOut);
-    QTRY_VERIFY(!m_store->entries().contains(key));
+    m_stack->settings->setServerUrl(QUrl(server));
+    m_stack->settings->setLastEmail(QStringLiteral("demo@vigil.test"));
+    m_stack->store->setEntry(key, QStringLiteral("vrt_dead"));
+    m_stack->nam->setHandler([](const FakeRequest&) { return FakeResponse::error(401, "session_revoked"); });
+    m_stack->flow->restore();
+    QTRY_COMPARE(m_stack->flow->state(), State::SignedOut);
+    QTRY_VERIFY(!m_stack->store->entries().contains(key));
     QCOMPARE(lastProblem()->error->code(), ApiError::Code::SessionRevoked);
 }
 
 void TestSignInFlow::noKeychainStillSignsIn()
 {
-    m_store->setMode(FakeCredentialStore::Mode::Unavailable);
-    QSignalSpy notices(m_flow.get(), &SignInFlow::notice);
+    m_stack->store->setMode(FakeCredentialStore::Mode::Unavailable);
+    QSignalSpy notices(m_stack->flow.get(), &SignInFlow::notice);
     answerLogin(FakeResponse::json(200, TestTokens::pair(QStringLiteral("vat_1"), QStringLiteral("vrt_1"))));
-    m_flow->signIn(demo());
-    QTRY_COMPARE(m_flow->state(), State::SignedIn);
+    m_stack->flow->signIn(demo());
+    QTRY_COMPARE(m_stack->flow->state(), State::SignedIn);
     QTRY_COMPARE(notices.count(), 1);
     QVERIFY(notices.constFirst().constFirst().toString().contains(QStringLiteral("keychain")));
-    QVERIFY(!m_flow->isRemembering());
-    QVERIFY(m_session->isSignedIn());
+    QVERIFY(!m_stack->flow->isRemembering());
+    QVERIFY(m_stack->session->isSignedIn());
 }
 
 void TestSignInFlow::rotatedTokenIsSaved()
 {
     answerLogin(FakeResponse::json(200, TestTokens::pair(QStringLiteral("vat_1"), QStringLiteral("vrt_1"))));
-    m_flow->signIn(demo());
-    QTRY_COMPARE(m_store->entries().value(key), QStringLiteral("vrt_1"));
-    m_nam->setHandler([](const FakeRequest& request) {
+    m_stack->flow->signIn(demo());
+    QTRY_COMPARE(m_stack->store->entries().value(key), QStringLiteral("vrt_1"));
+    m_stack->nam->setHandler([](const FakeRequest& request) {
         if (request.path() == QLatin1String("/v1/auth/refresh"))
             return FakeResponse::json(200, TestTokens::pair(QStringLiteral("vat_2"), QStringLiteral("vrt_2")));
         if (request.header("Authorization") == "Bearer vat_2")
             return FakeResponse::json(200, TestTokens::me());
         return FakeResponse::error(401, "token_expired");
     });
-    ApiReply* reply = m_api->send(ApiRequest::get(QStringLiteral("/v1/me")));
+    ApiReply* reply = m_stack->api->send(ApiRequest::get(QStringLiteral("/v1/me")));
     QSignalSpy done(reply, &ApiReply::finished);
     QVERIFY(done.wait());
-    QTRY_COMPARE(m_store->entries().value(key), QStringLiteral("vrt_2"));
+    QTRY_COMPARE(m_stack->store->entries().value(key), QStringLiteral("vrt_2"));
 }
 
 void TestSignInFlow::signOutForgetsEverything()
 {
     answerLogin(FakeResponse::json(200, TestTokens::pair(QStringLiteral("vat_1"), QStringLiteral("vrt_1"))));
-    m_flow->signIn(demo());
-    QTRY_COMPARE(m_store->entries().value(key), QStringLiteral("vrt_1"));
-    m_flow->signOut();
-    QCOMPARE(m_flow->state(), State::SignedOut);
-    QVERIFY(!m_session->isSignedIn());
-    QVERIFY(m_session->accessToken().isEmpty());
-    QTRY_VERIFY(!m_store->entries().contains(key));
-    QTRY_COMPARE(m_nam->count(QStringLiteral("/v1/auth/logout")), 1);
-    QCOMPARE(m_nam->requests().last().header("Authorization"), QByteArray("Bearer vat_1"));
+    m_stack->flow->signIn(demo());
+    QTRY_COMPARE(m_stack->store->entries().value(key), QStringLiteral("vrt_1"));
+    m_stack->flow->signOut();
+    QCOMPARE(m_stack->flow->state(), State::SignedOut);
+    QVERIFY(!m_stack->session->isSignedIn());
+    QVERIFY(m_stack->session->accessToken().isEmpty());
+    QTRY_VERIFY(!m_stack->store->entries().contains(key));
+    QTRY_COMPARE(m_stack->nam->count(QStringLiteral("/v1/auth/logout")), 1);
+    QCOMPARE(m_stack->nam->requests().last().header("Authorization"), QByteArray("Bearer vat_1"));
 }
 
 void TestSignInFlow::revokedSessionReturnsToSignIn()
 {
     answerLogin(FakeResponse::json(200, TestTokens::pair(QStringLiteral("vat_1"), QStringLiteral("vrt_1"))));
-    m_flow->signIn(demo());
-    QTRY_COMPARE(m_store->entries().value(key), QStringLiteral("vrt_1"));
-    m_nam->setHandler([](const FakeRequest&) { return FakeResponse::error(401, "session_revoked"); });
-    m_api->send(ApiRequest::get(QStringLiteral("/v1/me")));
-    QTRY_COMPARE(m_flow->state(), State::SignedOut);
-    QTRY_VERIFY(!m_store->entries().contains(key));
+    m_stack->flow->signIn(demo());
+    QTRY_COMPARE(m_stack->store->entries().value(key), QStringLiteral("vrt_1"));
+    m_stack->nam->setHandler([](const FakeRequest&) { return FakeResponse::error(401, "session_revoked"); });
+    m_stack->api->send(ApiRequest::get(QStringLiteral("/v1/me")));
+    QTRY_COMPARE(m_stack->flow->state(), State::SignedOut);
+    QTRY_VERIFY(!m_stack->store->entries().contains(key));
     QCOMPARE(lastProblem()->error->code(), ApiError::Code::SessionRevoked);
 }
 
 void TestSignInFlow::ephemeralWritesNothing()
 {
-    m_flow->setEphemeral(true);
+    m_stack->flow->setEphemeral(true);
     answerLogin(FakeResponse::json(200, TestTokens::pair(QStringLiteral("vat_1"), QStringLiteral("vrt_1"))));
-    m_flow->signIn(demo());
-    QTRY_COMPARE(m_flow->state(), State::SignedIn);
+    m_stack->flow->signIn(demo());
+    QTRY_COMPARE(m_stack->flow->state(), State::SignedIn);
     QTest::qWait(0);
-    QCOMPARE(m_store->writes(), 0);
-    QVERIFY(m_settings->serverUrl().isEmpty());
-    QVERIFY(m_settings->lastEmail().isEmpty());
+    QCOMPARE(m_stack->store->writes(), 0);
+    QVERIFY(m_stack->settings->serverUrl().isEmpty());
+    QVERIFY(m_stack->settings->lastEmail().isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestSignInFlow)
