@@ -1,21 +1,25 @@
 // vigil: the composition root. Parses the options, builds every object once, wires them, runs.
+#include "app/LivePages.h"
 #include "app/QuitOnSignal.h"
 #include "core/account/AccountService.h"
+#include "core/activity/ActivityService.h"
 #include "core/api/ApiClient.h"
 #include "core/api/ServerAddress.h"
 #include "core/auth/KeychainCredentialStore.h"
 #include "core/auth/Session.h"
 #include "core/auth/SignInFlow.h"
+#include "core/demo/DemoOutbox.h"
 #include "core/demo/DemoService.h"
 #include "core/devices/DeviceListModel.h"
 #include "core/devices/DeviceService.h"
 #include "core/events/EventStream.h"
+#include "core/flows/SignOutFlow.h"
+#include "core/profiles/ProfileService.h"
 #include "core/settings/AppSettings.h"
+#include "core/stepup/StepUpService.h"
 #include "core/util/EnglishPlurals.h"
 #include "ui/main/MainWindow.h"
 #include "ui/main/WindowController.h"
-#include "ui/pages/DevicesPage.h"
-#include "ui/pages/OverviewPage.h"
 #include "ui/signin/SignInWindow.h"
 #include "ui/widgets/Icons.h"
 
@@ -76,6 +80,8 @@ int main(int argc, char* argv[])
     KeychainCredentialStore keychain;
     SignInFlow flow(&api, &session, &keychain, &settings);
     AccountService account(&api, &session);
+    ProfileService profiles(&api, &session);
+    ActivityService activity(&api, &session);
     DeviceListModel deviceModel;
     DeviceService devices(&api, &deviceModel);
     EventStream events;
@@ -100,33 +106,32 @@ int main(int argc, char* argv[])
     const bool demo = options.isSet(demoOption) || (server.isEmpty() && settings.serverUrl().isEmpty());
     flow.setEphemeral(demo);
 
+    StepUpService stepUp(&api);
+    SignOutFlow signOut(&api, &stepUp, &session);
+    QObject::connect(&session, &Session::signedOut, &stepUp, &StepUpService::clearToken);
+    QObject::connect(&events, &EventStream::eventReceived, &signOut, &SignOutFlow::applyEvent);
+    DemoOutbox demoOutbox(&network);
+
     WindowController windows(&flow, &session, &account, &settings);
+    // Every device was signed out, this one included: back to sign-in, keychain entry gone.
+    QObject::connect(&signOut, &SignOutFlow::returnToSignInRequested, &flow, [&] {
+        flow.signOut();
+        windows.signInWindow()->showNotice(QCoreApplication::translate(
+            "main", "You signed out every device, this computer included. Sign in again to keep using Vigil."));
+    });
+    LivePages pages(
+        {&windows, &account, &devices, &events, &signOut, demo ? &demoOutbox : nullptr, &profiles, &activity});
     // Connected after WindowController's own handler, so the main window exists by now.
     QObject::connect(&flow, &SignInFlow::stateChanged, &devices, [&](SignInFlow::State state) {
         if (state == SignInFlow::State::SignedOut) {
             events.stop();
             devices.clear();
+            signOut.cancel();
             return;
         }
         if (state != SignInFlow::State::SignedIn)
             return;
-        MainWindow* window = windows.mainWindow();
-        auto* page = qobject_cast<DevicesPage*>(window->page(Section::Devices));
-        if (page && !page->isLive()) {
-            page = new DevicesPage(&devices, &events);
-            window->replacePage(Section::Devices, page);
-            if (auto* overview = qobject_cast<OverviewPage*>(window->page(Section::Overview))) {
-                overview->setDevices(&devices);
-                QObject::connect(overview, &OverviewPage::devicesRequested, page, [window, page](auto kind) {
-                    page->applyPreset(kind);
-                    window->showSection(Section::Devices);
-                });
-                QObject::connect(overview, &OverviewPage::newestDevicesRequested, page, [window, page] {
-                    page->showNewestFirst();
-                    window->showSection(Section::Devices);
-                });
-            }
-        }
+        pages.attach();
         events.setServerUrl(session.serverUrl());
         devices.reload();
         events.start();
@@ -135,6 +140,7 @@ int main(int argc, char* argv[])
     if (demo) {
         demoService = std::make_unique<DemoService>();
         QObject::connect(demoService.get(), &DemoService::ready, &flow, [&](const QUrl& url) {
+            demoOutbox.setService(url, demoService->adminKey());
             windows.signInWindow()->showDemo(
                 url.toString(), QString(DemoService::demoEmail), QString(DemoService::demoPassword));
             flow.signIn({url.toString(), QString(DemoService::demoEmail), QString(DemoService::demoPassword), false});

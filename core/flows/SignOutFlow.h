@@ -58,6 +58,9 @@ public:
     {
         QString deviceId;
         QString name; // for the confirmation text
+        // Where the device is ("Lisbon, Portugal", "Unknown location"), for the confirmation text.
+        // Last, with an initializer, so `{id, name}` still compiles without a warning.
+        QString place = {};
     };
 
     struct Scope

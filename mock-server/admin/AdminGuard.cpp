@@ -14,7 +14,7 @@ QByteArray digest(QByteArrayView key)
 
 } // namespace
 
-AdminGuard::AdminGuard(const QString& key)
+AdminGuard::AdminGuard(const QString& key, bool allowRemote) : m_allowRemote(allowRemote)
 {
     if (!key.isEmpty())
         m_keyHash = digest(key.toUtf8());
@@ -29,7 +29,7 @@ bool AdminGuard::isLoopback(const QHostAddress& address)
 
 std::optional<ApiError> AdminGuard::authorize(const HttpRequest& request) const
 {
-    if (!isLoopback(request.peer))
+    if (!m_allowRemote && !isLoopback(request.peer))
         return ApiError::forbidden(QStringLiteral("forbidden"),
                                    QStringLiteral("The admin API only answers on loopback."));
     if (m_keyHash.isEmpty())

@@ -1,6 +1,7 @@
 #include "auth/StepUp.h"
 
 #include "auth/AuthPolicy.h"
+#include "auth/PasswordHasher.h"
 #include "auth/Tokens.h"
 #include "base/Clock.h"
 
@@ -13,6 +14,9 @@ namespace {
 
 constexpr qint64 hourMs = 3600 * 1000;
 constexpr int saltBytes = 16;
+constexpr qsizetype minRecoveryCodeLength = 10;
+constexpr qsizetype maxRecoveryCodeLength = 32;
+constexpr int recoveryHashBytes = 32;
 
 QByteArray saltedHash(const QByteArray& salt, QStringView code)
 {
@@ -58,6 +62,86 @@ QString StepUp::newCode(StepUpChallenge& challenge)
     return code;
 }
 
+QString StepUp::normalizeRecoveryCode(QStringView code)
+{
+    QString out;
+    out.reserve(code.size());
+    for (const QChar c : code) {
+        if (c == QLatin1Char('-') || c == QLatin1Char(' '))
+            continue;
+        const QChar lower = c.toLower();
+        if (!((lower >= QLatin1Char('a') && lower <= QLatin1Char('z')) ||
+              (lower >= QLatin1Char('0') && lower <= QLatin1Char('9'))))
+            return {};
+        out.append(lower);
+    }
+    if (out.size() < minRecoveryCodeLength || out.size() > maxRecoveryCodeLength)
+        return {};
+    return out;
+}
+
+QByteArray StepUp::newRecoverySalt()
+{
+    QByteArray salt(crypto_pwhash_SALTBYTES, Qt::Uninitialized);
+    randombytes_buf(salt.data(), size_t(salt.size()));
+    return salt;
+}
+
+QByteArray StepUp::recoveryCodeHash(const QByteArray& salt, const QString& normalizedCode)
+{
+    // argon2id rather than SHA-256: a 12-character code is about 62 bits, below the 112 bits NIST
+    // 800-63B §5.1.2.1 asks of look-up secrets kept under a plain hash, so a stolen table could be
+    // brute-forced offline. One salt per account (not per code) keeps a guess at one argon2id run
+    // instead of up to ten; the parameters are the password ones (OWASP minimum).
+    if (salt.size() != crypto_pwhash_SALTBYTES || normalizedCode.isEmpty() || sodium_init() < 0)
+        return {};
+    const QByteArray input = normalizedCode.toLatin1();
+    QByteArray out(recoveryHashBytes, Qt::Uninitialized);
+    if (crypto_pwhash(reinterpret_cast<unsigned char*>(out.data()),
+                      quint64(out.size()),
+                      input.constData(),
+                      quint64(input.size()),
+                      reinterpret_cast<const unsigned char*>(salt.constData()),
+                      PasswordHasher::opsLimit,
+                      PasswordHasher::memLimit,
+                      crypto_pwhash_ALG_ARGON2ID13) != 0)
+        return {};
+    return out;
+}
+
+QByteArray StepUp::matchingHash(const QList<QByteArray>& hashes, const QByteArray& candidate)
+{
+    QByteArray found;
+    for (const QByteArray& hash : hashes) {
+        // No early exit: every stored hash is compared.
+        if (hash.size() == candidate.size() && !candidate.isEmpty() &&
+            sodium_memcmp(hash.constData(), candidate.constData(), size_t(hash.size())) == 0)
+            found = hash;
+    }
+    return found;
+}
+
+QString StepUp::normalizePhone(QStringView phone)
+{
+    QString out;
+    for (const QChar c : phone.trimmed()) {
+        if (c == QLatin1Char(' ') || c == QLatin1Char('-') || c == QLatin1Char('(') || c == QLatin1Char(')') ||
+            c == QLatin1Char('.'))
+            continue;
+        if (c == QLatin1Char('+') && out.isEmpty()) {
+            out.append(c);
+            continue;
+        }
+        if (!c.isDigit() || c.unicode() > 0x7f)
+            return {};
+        out.append(c);
+    }
+    // "+", a country code not starting with 0, at most 15 digits in all (ITU-T E.164).
+    if (out.size() < 8 || out.size() > 16 || !out.startsWith(QLatin1Char('+')) || out.at(1) == QLatin1Char('0'))
+        return {};
+    return out;
+}
+
 bool StepUp::codeMatches(const StepUpChallenge& challenge, QStringView code)
 {
     if (challenge.codeHash.isEmpty())
@@ -91,11 +175,20 @@ void StepUp::recordSend(const OutboxMessage& message, const QString& accountId)
 
 QList<OutboxMessage> StepUp::outbox(const QString& to) const
 {
-    if (to.isEmpty())
+    const QString wanted = to.trimmed();
+    if (wanted.isEmpty())
         return m_outbox;
+    // A phone number matches however it is written ("+44 7700 900312"); an unencoded "+" in a
+    // query may arrive as a space, so bare digits count as "+digits".
+    QString phone = normalizePhone(wanted);
+    if (phone.isEmpty() && !wanted.contains(QLatin1Char('@')))
+        phone = normalizePhone(QString(QLatin1Char('+') + wanted));
     QList<OutboxMessage> matching;
     for (const OutboxMessage& message : m_outbox) {
-        if (message.to.compare(to, Qt::CaseInsensitive) == 0)
+        const bool same = message.channel == QLatin1String("sms")
+                              ? !phone.isEmpty() && normalizePhone(message.to) == phone
+                              : message.to.compare(wanted, Qt::CaseInsensitive) == 0;
+        if (same)
             matching.append(message);
     }
     return matching;

@@ -17,8 +17,8 @@ struct StepUpChallenge
     QByteArray idHash;
     QString accountId;
     QString sessionId;
-    QString method; // password | email | totp
-    QString destination;
+    QString method;      // password | email | sms | totp | recovery
+    QString destination; // masked, as shown to the caller
     QByteArray codeSalt;
     QByteArray codeHash;
     qint64 expiresAtMs = 0;
@@ -61,6 +61,20 @@ public:
     // A fresh 6-digit code for the challenge (CSPRNG), stored hashed; returns it for the outbox.
     QString newCode(StepUpChallenge& challenge);
     static bool codeMatches(const StepUpChallenge& challenge, QStringView code);
+
+    // Recovery codes ("abcd-efgh-jk12"): case-insensitive, dashes and spaces optional. Returns the
+    // canonical form (lower case, no separators), or an empty string when it cannot be one.
+    static QString normalizeRecoveryCode(QStringView code);
+    static QByteArray newRecoverySalt();
+    // argon2id of the canonical code; empty on failure. Slow on purpose (see StepUp.cpp): run it on
+    // a worker thread when answering a request.
+    static QByteArray recoveryCodeHash(const QByteArray& salt, const QString& normalizedCode);
+    // The stored hash among `hashes` equal to `candidate` (constant-time per comparison), or empty.
+    static QByteArray matchingHash(const QList<QByteArray>& hashes, const QByteArray& candidate);
+
+    // E.164 ("+447700900312") from a number written with spaces, dashes or brackets; empty when it
+    // is not one.
+    static QString normalizePhone(QStringView phone);
 
     // Seconds until the account may be sent another code (0 = now): at most maxSendsPerHour.
     qint64 sendWait(const QString& accountId) const;

@@ -36,6 +36,23 @@ ApiError challengeLocked()
                           QStringLiteral("Too many wrong attempts. Start the verification again."));
 }
 
+bool sendsCodes(const QString& method)
+{
+    return method == QLatin1String("email") || method == QLatin1String("sms");
+}
+
+// ITU-T E.164 country codes of one and two digits; all others have three.
+qsizetype countryCodeLength(QStringView digits)
+{
+    if (digits.startsWith(u'1') || digits.startsWith(u'7'))
+        return 1;
+    static const QStringList twoDigits = QStringLiteral("20 27 30 31 32 33 34 36 39 40 41 43 44 45 46 47 48 49 51 52 "
+                                                        "53 54 55 56 57 58 60 61 62 63 64 65 66 81 82 84 86 90 91 92 "
+                                                        "93 94 95 98")
+                                             .split(QLatin1Char(' '));
+    return twoDigits.contains(digits.left(2).toString()) ? 2 : 3;
+}
+
 ApiError notSetUp()
 {
     return ApiError::invalidField(QStringLiteral("method"), QStringLiteral("method is not set up for this account."));
@@ -45,7 +62,10 @@ ApiError notSetUp()
 
 StepUpRoutes::StepUpRoutes(Store& store, const Clock& clock, PasswordHasher& hasher, StepUp& stepUp, QObject* parent)
     : QObject(parent), m_store(store), m_clock(clock), m_hasher(hasher), m_stepUp(stepUp)
-{}
+{
+    // Each recovery-code check holds 19 MiB for a moment: two at a time is plenty.
+    m_pool.setMaxThreadCount(2);
+}
 
 StepUpRoutes::~StepUpRoutes() = default;
 
@@ -68,6 +88,17 @@ QString StepUpRoutes::maskEmail(const QString& email)
     return email.left(1) + QStringLiteral("***") + email.mid(at);
 }
 
+QString StepUpRoutes::maskPhone(const QString& phone)
+{
+    const QString e164 = StepUp::normalizePhone(phone);
+    if (e164.isEmpty())
+        return QStringLiteral("\u2022\u2022\u2022\u2022");
+    const QStringView digits = QStringView(e164).mid(1);
+    // A fixed number of dots, so the mask does not tell the length of the number either.
+    return QLatin1Char('+') + digits.left(countryCodeLength(digits)) + QLatin1Char(' ') + QString(4, QChar(0x2022)) +
+           QLatin1Char(' ') + QString(2, QChar(0x2022)) + digits.right(2);
+}
+
 void StepUpRoutes::audit(const RequestContext& context, const QString& type, const QJsonObject& details)
 {
     AuditEntry entry;
@@ -84,9 +115,10 @@ void StepUpRoutes::audit(const RequestContext& context, const QString& type, con
 
 void StepUpRoutes::sendCode(StepUpChallenge& challenge, const Account& account)
 {
+    const bool sms = challenge.method == QLatin1String("sms");
     OutboxMessage message;
-    message.to = account.email;
-    message.channel = QStringLiteral("email");
+    message.to = sms ? account.phone : account.email;
+    message.channel = sms ? QStringLiteral("sms") : QStringLiteral("email");
     message.code = m_stepUp.newCode(challenge);
     message.purpose = QStringLiteral("step_up");
     message.sentAtMs = challenge.lastSentMs;
@@ -98,10 +130,10 @@ void StepUpRoutes::answerChallenge(const RequestContext& context,
                                    const StepUpChallenge& challenge)
 {
     const qint64 now = m_clock.nowMs();
-    const bool sendsCodes = challenge.method == QLatin1String("email");
     const qint64 resendAfter =
-        sendsCodes ? qMax<qint64>(0, (challenge.lastSentMs + AuthPolicy::stepUpResendSeconds * 1000 - now + 999) / 1000)
-                   : 0;
+        sendsCodes(challenge.method)
+            ? qMax<qint64>(0, (challenge.lastSentMs + AuthPolicy::stepUpResendSeconds * 1000 - now + 999) / 1000)
+            : 0;
     JsonWriter json;
     json.beginObject().field(l1("challenge"), handle).field(l1("method"), challenge.method).key(l1("destination"));
     if (challenge.destination.isEmpty())
@@ -137,20 +169,29 @@ void StepUpRoutes::start(const RequestContext& context)
     if (method == QLatin1String("email")) {
         if (account->email.isEmpty() || !account->emailVerified)
             return context.fail(notSetUp());
+        challenge.destination = maskEmail(account->email);
+    } else if (method == QLatin1String("sms")) {
+        // Only to a verified number (ASVS 5.0 6.6.1).
+        if (account->phone.isEmpty() || !account->phoneVerified)
+            return context.fail(notSetUp());
+        challenge.destination = maskPhone(account->phone);
+    } else if (method == QLatin1String("totp")) {
+        if (!account->hasTotp())
+            return context.fail(notSetUp());
+    } else if (method == QLatin1String("recovery")) {
+        if (m_store.accounts().unusedRecoveryCodes(account->id) == 0)
+            return context.fail(notSetUp());
+    }
+    // Email and SMS share the account's send budget: the limit is against flooding the holder.
+    if (sendsCodes(method)) {
         if (const qint64 wait = m_stepUp.sendWait(account->id); wait > 0) {
             audit(context, QStringLiteral("step_up_throttled"), {{QStringLiteral("method"), method}});
             return context.fail(ApiError::tooManyAttempts(wait));
         }
-        challenge.destination = maskEmail(account->email);
-    } else if (method == QLatin1String("totp")) {
-        if (!account->hasTotp())
-            return context.fail(notSetUp());
-    } else if (method != QLatin1String("password")) {
-        return context.fail(notSetUp()); // sms and recovery codes are not offered by this service yet
     }
     const QString handle = m_stepUp.create(challenge);
     StepUpChallenge* stored = m_stepUp.find(handle);
-    if (method == QLatin1String("email"))
+    if (sendsCodes(method))
         sendCode(*stored, *account);
     audit(context, QStringLiteral("step_up_started"), {{QStringLiteral("method"), method}});
     answerChallenge(context, handle, *stored);
@@ -167,7 +208,7 @@ void StepUpRoutes::resend(const RequestContext& context)
         return context.fail(challengeExpired());
     if (challenge->locked)
         return context.fail(challengeLocked());
-    if (challenge->method != QLatin1String("email"))
+    if (!sendsCodes(challenge->method))
         return context.fail(
             ApiError::invalidField(QStringLiteral("challenge"), QStringLiteral("challenge does not send codes.")));
     const qint64 now = m_clock.nowMs();
@@ -214,6 +255,8 @@ void StepUpRoutes::verify(const RequestContext& context)
         });
         return;
     }
+    if (challenge->method == QLatin1String("recovery"))
+        return verifyRecoveryCode(context, handle, secret);
     QString code = secret.trimmed();
     code.remove(QLatin1Char(' '));
     if (challenge->method == QLatin1String("totp")) {
@@ -223,6 +266,50 @@ void StepUpRoutes::verify(const RequestContext& context)
         return finishVerify(context, handle, step.has_value(), step.value_or(-1));
     }
     finishVerify(context, handle, StepUp::codeMatches(*challenge, code), -1);
+}
+
+void StepUpRoutes::verifyRecoveryCode(const RequestContext& context, const QString& handle, const QString& secret)
+{
+    const StepUpChallenge* challenge = m_stepUp.find(handle);
+    const QString normalized = StepUp::normalizeRecoveryCode(secret);
+    QHash<QByteArray, QList<QByteArray>> hashesBySalt;
+    for (const RecoveryCode& code : m_store.accounts().recoveryCodes(challenge->accountId)) {
+        if (!code.isUsed())
+            hashesBySalt[code.salt].append(code.hash);
+    }
+    // Not shaped like a code, or none left: a wrong try, without spending a hash on it.
+    if (normalized.isEmpty() || hashesBySalt.isEmpty())
+        return finishVerify(context, handle, false, -1);
+    m_pool.start([this, context, handle, normalized, hashesBySalt]() mutable {
+        QByteArray matched;
+        for (auto it = hashesBySalt.cbegin(); it != hashesBySalt.cend() && matched.isEmpty(); ++it)
+            matched = StepUp::matchingHash(it.value(), StepUp::recoveryCodeHash(it.key(), normalized));
+        QMetaObject::invokeMethod(
+            this,
+            [this, context = std::move(context), handle = std::move(handle), matched] {
+                finishRecovery(context, handle, matched);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void StepUpRoutes::finishRecovery(const RequestContext& context, const QString& handle, const QByteArray& matchedHash)
+{
+    StepUpChallenge* challenge = m_stepUp.find(handle);
+    if (!challenge)
+        return context.fail(challengeExpired());
+    if (challenge->locked)
+        return context.fail(challengeLocked());
+    bool consumed = false;
+    if (!matchedHash.isEmpty()) {
+        // Consumed here, on the main thread, before the grant: a code used by a parallel request
+        // in the meantime no longer matches.
+        const auto used = m_store.accounts().useRecoveryCode(challenge->accountId, matchedHash, m_clock.nowMs());
+        if (!used)
+            return context.fail(ApiError::internal());
+        consumed = *used;
+    }
+    finishVerify(context, handle, consumed, -1);
 }
 
 void StepUpRoutes::finishVerify(const RequestContext& context, const QString& handle, bool matches, qint64 totpStep)
@@ -261,7 +348,11 @@ void StepUpRoutes::finishVerify(const RequestContext& context, const QString& ha
     grant.expiresAtMs = m_clock.nowMs() + AuthPolicy::stepUpTokenSeconds * 1000;
     m_stepUp.remove(challenge->idHash); // single use
     const QString token = m_stepUp.grant(grant);
-    audit(context, QStringLiteral("step_up_verified"), {{QStringLiteral("method"), method}});
+    QJsonObject verified{{QStringLiteral("method"), method}};
+    if (method == QLatin1String("recovery"))
+        verified.insert(QStringLiteral("recovery_codes_left"),
+                        qint64(m_store.accounts().unusedRecoveryCodes(grant.accountId)));
+    audit(context, QStringLiteral("step_up_verified"), verified);
     JsonWriter json;
     json.beginObject()
         .field(l1("step_up_token"), token)

@@ -12,7 +12,9 @@
 #include "store/Database.h"
 #include "store/Store.h"
 
+#include <QHash>
 #include <QJsonArray>
+#include <algorithm>
 
 namespace mockd {
 
@@ -112,6 +114,11 @@ void SignOutRoutes::signOut(const RequestContext& context, const QStringList& id
             targets.append(device);
             outcomes.append({id, device->name, QString(), QString()});
         }
+    } else if (scope == QLatin1String("all")) {
+        for (const Device* device : devicesForAll(who.accountId, m_clock.nowMs())) {
+            targets.append(device);
+            outcomes.append({device->id, device->name, QString(), QString()});
+        }
     } else {
         for (const Device* device : m_devices.listed(who.accountId)) {
             if (scope == QLatin1String("others") && device->id == who.deviceId)
@@ -121,17 +128,23 @@ void SignOutRoutes::signOut(const RequestContext& context, const QStringList& id
         }
     }
 
-    const qint64 now = m_clock.nowMs();
-    QStringList sessionIds; // the live sessions being ended
-    for (const Session* session : m_store.sessions().forAccount(who.accountId)) {
-        const bool targeted = std::any_of(
-            targets.begin(), targets.end(), [session](const Device* d) { return d->id == session->deviceId; });
-        if (targeted && !session->isRevoked() && session->expiresAtMs > now)
-            sessionIds.append(session->id);
-    }
+    // Hashes, not nested loops: "all" with thousands of devices and sessions stays linear.
     QStringList deviceIds;
-    for (const Device* device : targets)
+    QHash<QString, QStringList> sessionsByDevice;
+    for (const Device* device : targets) {
         deviceIds.append(device->id);
+        sessionsByDevice.insert(device->id, {});
+    }
+    const qint64 now = m_clock.nowMs();
+    const bool all = scope == QLatin1String("all");
+    QStringList sessionIds; // the live sessions being ended (not needed for "all")
+    for (const Session* session : all ? QList<const Session*>() : m_store.sessions().forAccount(who.accountId)) {
+        const auto it = sessionsByDevice.find(session->deviceId);
+        if (it != sessionsByDevice.end() && !session->isRevoked() && session->expiresAtMs > now) {
+            sessionIds.append(session->id);
+            it->append(session->id);
+        }
+    }
 
     AuditEntry entry;
     entry.accountId = who.accountId;
@@ -177,27 +190,33 @@ void SignOutRoutes::signOut(const RequestContext& context, const QStringList& id
     for (Outcome& outcome : outcomes) {
         if (!outcome.result.isEmpty())
             continue;
-        bool told = false;
-        for (const QString& sessionId : std::as_const(sessionIds)) {
-            const Session* session = m_store.sessions().session(sessionId);
-            if (!session || session->deviceId != outcome.deviceId)
-                continue;
-            if (m_events.isConnected(sessionId)) {
-                told = true;
-            } else {
-                m_pending.insert(sessionId, {requestId, who.accountId, outcome.deviceId});
-            }
+        if (all) {
+            // Every socket of the account is being told; one entry per device waits for the others.
+            const bool told = m_events.isDeviceConnected(outcome.deviceId);
+            outcome.result = told ? QStringLiteral("signed_out") : QStringLiteral("pending");
+            if (!told)
+                m_pendingDevices.insert(outcome.deviceId, {requestId, who.accountId, outcome.deviceId});
+            continue;
         }
+        const QStringList& ofDevice = sessionsByDevice[outcome.deviceId];
+        const bool told = std::any_of(ofDevice.cbegin(), ofDevice.cend(), [this](const QString& sessionId) {
+            return m_events.isConnected(sessionId);
+        });
         outcome.result = told ? QStringLiteral("signed_out") : QStringLiteral("pending");
-        if (told) {
-            // Told through one socket: the device knows, its other sessions need no later news.
-            for (const QString& sessionId : std::as_const(sessionIds)) {
-                if (const auto it = m_pending.constFind(sessionId);
-                    it != m_pending.cend() && it->requestId == requestId && it->deviceId == outcome.deviceId)
-                    m_pending.remove(sessionId);
-            }
+        // Told through one socket: the device knows, its other sessions need no later news.
+        if (!told) {
+            for (const QString& sessionId : ofDevice)
+                m_pending.insert(sessionId, {requestId, who.accountId, outcome.deviceId});
         }
     }
+
+    // Committed, and who was told is known: the sockets hear it now, before the answer is built (the
+    // answer leaves when this handler returns anyway). Every message is sent and flushed before any
+    // socket is closed, so closing one never delays another device's news.
+    if (all)
+        m_events.revokeAccount(who.accountId, QStringLiteral("signed_out"));
+    else
+        m_events.revokeSessions(sessionIds, QStringLiteral("signed_out"));
 
     JsonWriter json;
     json.beginObject().field(l1("request_id"), requestId).key(l1("results")).beginArray();
@@ -213,23 +232,50 @@ void SignOutRoutes::signOut(const RequestContext& context, const QStringList& id
     json.endArray().endObject();
     context.respond(HttpResponse::jsonBody(json.take()));
 
-    // After the answer is queued: sockets are told and closed, the list moves on.
-    for (const QString& sessionId : std::as_const(sessionIds))
-        m_events.revokeSession(sessionId, QStringLiteral("signed_out"));
+    // Then the lists move on.
     for (const QString& deviceId : std::as_const(deviceIds))
         m_devices.notify(who.accountId, deviceId, DeviceService::Change::Removed);
+}
+
+QList<const Device*> SignOutRoutes::devicesForAll(const QString& accountId, qint64 now) const
+{
+    QList<const Device*> out;
+    const Account* account = m_store.accounts().byId(accountId);
+    if (!account)
+        return out;
+    for (const Device* device : m_store.devices().forAccount(accountId)) {
+        if (m_store.sessions().hasLiveSession(device->id, account->notBeforeMs, now))
+            out.append(device);
+    }
+    // The order of GET /v1/devices.
+    std::sort(out.begin(), out.end(), [](const Device* a, const Device* b) {
+        return a->firstSignInMs != b->firstSignInMs ? a->firstSignInMs < b->firstSignInMs : a->id < b->id;
+    });
+    return out;
 }
 
 void SignOutRoutes::revokedSessionSeen(const QString& sessionId)
 {
     const auto it = m_pending.constFind(sessionId);
-    if (it == m_pending.cend())
-        return;
+    if (it == m_pending.cend()) {
+        const Session* session = m_store.sessions().session(sessionId);
+        const auto device = session ? m_pendingDevices.constFind(session->deviceId) : m_pendingDevices.cend();
+        if (device == m_pendingDevices.cend())
+            return;
+        const Pending pending = *device;
+        m_pendingDevices.erase(device);
+        return publishProgress(pending);
+    }
     const Pending pending = *it;
     // The device has been told (401 session_revoked); its other pending sessions are done too.
     m_pending.removeIf([&pending](const auto& entry) {
         return entry.value().requestId == pending.requestId && entry.value().deviceId == pending.deviceId;
     });
+    publishProgress(pending);
+}
+
+void SignOutRoutes::publishProgress(const Pending& pending)
+{
     m_events.publish(pending.accountId, l1("signout.progress"), [&pending](JsonWriter& json) {
         json.field(l1("request_id"), pending.requestId)
             .field(l1("device_id"), pending.deviceId)

@@ -11,6 +11,7 @@ class DeviceService;
 class EventHub;
 class Router;
 class StepUp;
+struct Device;
 class Store;
 struct RequestContext;
 
@@ -35,7 +36,11 @@ public:
     void registerRoutes(Router& router);
     // A revoked session presented its token (a request or a socket): a pending sign-out is done.
     void revokedSessionSeen(const QString& sessionId);
-    void clear() { m_pending.clear(); }
+    void clear()
+    {
+        m_pending.clear();
+        m_pendingDevices.clear();
+    }
 
 private:
     struct Pending
@@ -48,13 +53,17 @@ private:
     void signOutMany(const RequestContext& context);
     void signOutOne(const RequestContext& context);
     void signOut(const RequestContext& context, const QStringList& ids, const QString& scope);
+    // The account's devices with a live session, in list order, without walking its sessions.
+    QList<const Device*> devicesForAll(const QString& accountId, qint64 now) const;
+    void publishProgress(const Pending& pending);
 
     Store& m_store;
     const Clock& m_clock;
     DeviceService& m_devices;
     StepUp& m_stepUp;
     EventHub& m_events;
-    QHash<QString, Pending> m_pending; // by session id
+    QHash<QString, Pending> m_pending;        // by session id
+    QHash<QString, Pending> m_pendingDevices; // by device id, from "all" (no per-session entries)
 };
 
 } // namespace mockd

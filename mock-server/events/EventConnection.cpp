@@ -54,9 +54,15 @@ void EventConnection::setPrincipal(const Principal& principal)
 
 void EventConnection::send(const QByteArray& frame)
 {
+    if (!m_closing)
+        sendNow(QString::fromUtf8(frame));
+}
+
+void EventConnection::sendNow(const QString& text)
+{
     if (m_closing)
         return;
-    m_socket->sendTextMessage(QString::fromUtf8(frame));
+    m_socket->sendTextMessage(text);
     m_socket->flush();
 }
 

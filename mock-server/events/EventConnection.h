@@ -44,6 +44,9 @@ public:
 
     // Queues one text frame and pushes it to the socket at once.
     void send(const QByteArray& frame);
+    // The same with the text already decoded (one frame sent to many sockets is decoded once);
+    // written and flushed to the socket at once.
+    void sendNow(const QString& text);
     // Sends `frame` (when given), then closes with `code`; nothing is sent after this.
     void closeWith(int code, const QString& reason, const QByteArray& frame = {});
 

@@ -218,12 +218,35 @@ void EventHub::onClosed(EventConnection* connection)
 
 void EventHub::revokeSession(const QString& sessionId, const QString& reason)
 {
-    const auto connections = m_bySession.value(sessionId);
+    revokeSessions({sessionId}, reason);
+}
+
+void EventHub::revokeSessions(const QStringList& sessionIds, const QString& reason)
+{
+    QList<EventConnection*> connections;
+    for (const QString& sessionId : sessionIds) {
+        if (const auto it = m_bySession.constFind(sessionId); it != m_bySession.cend())
+            connections += *it;
+    }
+    revokeConnections(connections, reason);
+}
+
+void EventHub::revokeAccount(const QString& accountId, const QString& reason)
+{
+    revokeConnections(m_byAccount.value(accountId), reason);
+}
+
+void EventHub::revokeConnections(const QList<EventConnection*>& connections, const QString& reason)
+{
+    if (connections.isEmpty())
+        return;
     JsonWriter json;
     json.beginObject().field(l1("type"), "session.revoked").field(l1("reason"), reason).endObject();
-    const QByteArray frame = json.take();
-    for (EventConnection* connection : connections)
-        connection->closeWith(EventConnection::closeSessionRevoked, QStringLiteral("session revoked"), frame);
+    const QString text = QString::fromUtf8(json.take());
+    for (EventConnection* connection : std::as_const(connections))
+        connection->sendNow(text);
+    for (EventConnection* connection : std::as_const(connections))
+        connection->closeWith(EventConnection::closeSessionRevoked, QStringLiteral("session revoked"));
 }
 
 void EventHub::closeAll()

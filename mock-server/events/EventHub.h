@@ -44,6 +44,11 @@ public:
     qint64 publish(const QString& accountId, QLatin1StringView type, const std::function<void(JsonWriter&)>& body);
     // Tells every socket of the session why, then closes them (4001). Issue 5's sign-out uses this.
     void revokeSession(const QString& sessionId, const QString& reason);
+    // The same for many sessions: first every `session.revoked` message is sent and flushed, then
+    // the sockets are closed, so a close (and its handshake) never holds up another device's message.
+    void revokeSessions(const QStringList& sessionIds, const QString& reason);
+    // The same for every socket of the account ("sign out all": no walk over its sessions).
+    void revokeAccount(const QString& accountId, const QString& reason);
     // Closes every socket (shutdown).
     void closeAll();
     // After a reset: every socket is closed (1012) and forgotten, replay buffers are emptied (seq
@@ -53,6 +58,7 @@ public:
     qsizetype connectionCount() const { return m_connections.size(); }
     // The session has an authenticated socket open (it can be told of a sign-out at once).
     bool isConnected(const QString& sessionId) const { return !m_bySession.value(sessionId).isEmpty(); }
+    bool isDeviceConnected(const QString& deviceId) const { return m_socketsPerDevice.value(deviceId) > 0; }
     qint64 lastSeq(const QString& accountId) const;
     // GET /v1/events without an upgrade: the account's stream position (EventStreamInfo).
     void registerRoutes(Router& router);
@@ -70,6 +76,7 @@ private:
     // Checks "Bearer <token>"; on success registers the connection and sends ready (+ replay).
     void authenticate(EventConnection* connection, const QByteArray& authorization, std::optional<qint64> resumeFrom);
     void replay(EventConnection* connection, const QString& accountId, std::optional<qint64> resumeFrom);
+    void revokeConnections(const QList<EventConnection*>& connections, const QString& reason);
 
     DeviceService& m_devices;
     Authenticator& m_authenticator;

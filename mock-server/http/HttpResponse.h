@@ -11,9 +11,21 @@ struct ApiError;
 
 struct HttpResponse
 {
+    // How the answer leaves (fault injection only): as is; not at all, the connection is closed
+    // instead; or with the full Content-Length announced but only `cutAfter` body bytes sent before
+    // the connection is closed.
+    enum class Delivery
+    {
+        Normal,
+        Drop,
+        CutOff
+    };
+
     int status = 200;
     HeaderList headers;
     QByteArray body;
+    Delivery delivery = Delivery::Normal;
+    qsizetype cutAfter = 0;
 
     static HttpResponse json(const QJsonObject& object, int status = 200);
     static HttpResponse json(const QJsonArray& array, int status = 200);

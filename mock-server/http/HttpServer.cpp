@@ -11,6 +11,7 @@
 #include "log/RequestLog.h"
 
 #include <QElapsedTimer>
+#include <QTimer>
 #include <QWebSocket>
 
 namespace mockd {
@@ -21,6 +22,35 @@ bool isAdminPath(const QString& path)
 {
     return path == QLatin1String("/__admin") || path.startsWith(QLatin1String("/__admin/"));
 }
+
+// A truncation fault: the route answers as usual, the client gets half of the body.
+class TruncatingSlot final : public ResponseSlot
+{
+public:
+    TruncatingSlot(std::shared_ptr<ResponseSlot> inner, bool closeEarly)
+        : m_inner(std::move(inner)), m_closeEarly(closeEarly)
+    {}
+
+    void send(const HttpResponse& response) override
+    {
+        HttpResponse cut = response;
+        // The broken body must not be cached under the version of the whole one.
+        cut.headers.removeIf([](const auto& h) { return h.first.compare("etag", Qt::CaseInsensitive) == 0; });
+        const qsizetype half = cut.body.size() / 2;
+        if (m_closeEarly && !cut.body.isEmpty()) {
+            cut.delivery = HttpResponse::Delivery::CutOff;
+            cut.cutAfter = half;
+        } else {
+            cut.body.truncate(half);
+        }
+        if (m_inner)
+            m_inner->send(cut);
+    }
+
+private:
+    std::shared_ptr<ResponseSlot> m_inner;
+    bool m_closeEarly;
+};
 
 } // namespace
 
@@ -56,6 +86,42 @@ Expected<quint16, QString> HttpServer::listen(const QHostAddress& address, quint
 void HttpServer::setWebSocketHandler(const QString& path, std::function<void(std::unique_ptr<QWebSocket>)> handler)
 {
     m_adapter->setWebSocketHandler(path, std::move(handler));
+    m_adapter->setUpgradeGate([this](const HttpRequest& request) {
+        HttpServerAdapter::UpgradeVerdict verdict;
+        const std::optional<FaultPlan> fault = m_faults ? m_faults->faultFor(request) : std::nullopt;
+        int status = 101;
+        if (fault) {
+            switch (fault->kind) {
+            case FaultPlan::Kind::Delay:
+                verdict.delayMs = fault->delayMs;
+                break;
+            case FaultPlan::Kind::Drop:
+                verdict.response = HttpResponse();
+                verdict.response->delivery = HttpResponse::Delivery::Drop;
+                status = 0;
+                break;
+            case FaultPlan::Kind::Respond:
+            case FaultPlan::Kind::Truncate: // an upgrade has no body to cut: refuse it as-is
+                verdict.response = fault->response;
+                status = fault->response.status;
+                break;
+            }
+            if (verdict.response)
+                verdict.response->addDefaultHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store"));
+        }
+        onWebSocketUpgrade(request, fault, status);
+        return verdict;
+    });
+}
+
+void HttpServer::onWebSocketUpgrade(const HttpRequest& request, const std::optional<FaultPlan>& fault, int status)
+{
+    // An accepted upgrade is logged by the socket's owner once the handshake is done; a refused one
+    // only here.
+    if (status != 101)
+        m_log.record(request.method, request.path, {}, status, 0);
+    if (m_observer)
+        m_observer->answered(request, status, 0, fault ? &*fault : nullptr);
 }
 
 void HttpServer::stopListening()
@@ -82,17 +148,40 @@ void HttpServer::onRequest(const HttpRequest& request, std::shared_ptr<ResponseS
     ++m_inFlight;
     QElapsedTimer timer;
     timer.start();
+    const bool adminPath = isAdminPath(request.path);
+    std::optional<FaultPlan> fault;
+    if (m_faults && !adminPath)
+        fault = m_faults->faultFor(request);
+    if (fault && fault->kind == FaultPlan::Kind::Truncate)
+        slot = std::make_shared<TruncatingSlot>(std::move(slot), fault->closeEarly);
     QPointer<HttpServer> self(this);
-    const Responder responder(
-        std::move(slot),
-        [self, timer, method = request.method, path = request.path, query = request.query](int status) {
-            if (!self)
-                return;
-            self->m_log.record(method, path, query, status, timer.nsecsElapsed() / 1000);
-            if (--self->m_inFlight == 0 && self->m_stopping)
-                Q_EMIT self->drained();
-        });
-    dispatch(request, responder);
+    const Responder responder(std::move(slot), [self, timer, request, adminPath, fault](int status) {
+        if (!self)
+            return;
+        const qint64 elapsedUs = timer.nsecsElapsed() / 1000;
+        self->m_log.record(request.method, request.path, request.query, status, elapsedUs);
+        if (self->m_observer && !adminPath)
+            self->m_observer->answered(request, status, elapsedUs, fault ? &*fault : nullptr);
+        if (--self->m_inFlight == 0 && self->m_stopping)
+            Q_EMIT self->drained();
+    });
+    if (!fault || fault->kind == FaultPlan::Kind::Truncate)
+        return dispatch(request, responder);
+    switch (fault->kind) {
+    case FaultPlan::Kind::Delay:
+        QTimer::singleShot(fault->delayMs, this, [this, request, responder] { dispatch(request, responder); });
+        return;
+    case FaultPlan::Kind::Respond:
+        return responder.respond(fault->response);
+    case FaultPlan::Kind::Drop: {
+        HttpResponse drop;
+        drop.status = 0;
+        drop.delivery = HttpResponse::Delivery::Drop;
+        return responder.respond(drop);
+    }
+    case FaultPlan::Kind::Truncate:
+        break;
+    }
 }
 
 void HttpServer::dispatch(const HttpRequest& request, const Responder& responder)
@@ -112,6 +201,9 @@ void HttpServer::dispatch(const HttpRequest& request, const Responder& responder
 
     // The admin gate comes before routing, so without the key nothing reveals which admin routes exist.
     const bool adminPath = isAdminPath(request.path);
+    // With the admin API removed (--no-admin) it does not exist, whoever registered a route under it.
+    if (adminPath && m_adminRemoved)
+        return fail(ApiError::notFound());
     if (adminPath) {
         if (!m_admin)
             return fail(ApiError::forbidden(QStringLiteral("forbidden"), QStringLiteral("The admin API is off.")));
@@ -130,7 +222,7 @@ void HttpServer::dispatch(const HttpRequest& request, const Responder& responder
 
     const Access& access = route.options.access;
     if (access.isAdmin()) {
-        if (!adminPath && (!m_admin || m_admin->authorize(request)))
+        if (!m_admin || (!adminPath && m_admin->authorize(request)))
             return fail(ApiError::forbidden(QStringLiteral("forbidden"), QStringLiteral("Admin only.")));
     } else if (access.needsToken()) {
         if (!m_authenticator)

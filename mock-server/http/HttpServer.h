@@ -2,6 +2,7 @@
 
 #include "base/Expected.h"
 #include "http/HttpRequest.h"
+#include "http/RequestHooks.h"
 #include "http/Responder.h"
 
 #include <QHostAddress>
@@ -35,6 +36,11 @@ public:
 
     void setAuthenticator(Authenticator* authenticator) { m_authenticator = authenticator; }
     void setAdminAuthorizer(const AdminAuthorizer* authorizer) { m_admin = authorizer; }
+    // --no-admin: every /__admin/* path is a 404, as if there were no admin API.
+    void removeAdminApi() { m_adminRemoved = true; }
+    // Fault injection and the request journal; both see only requests outside /__admin/*.
+    void setFaultSource(FaultSource* faults) { m_faults = faults; }
+    void setRequestObserver(RequestObserver* observer) { m_observer = observer; }
     // Upgraded WebSocket connections on `path` go to `handler` (the event stream).
     void setWebSocketHandler(const QString& path, std::function<void(std::unique_ptr<QWebSocket>)> handler);
 
@@ -55,11 +61,15 @@ Q_SIGNALS:
 
 private:
     void onRequest(const HttpRequest& request, std::shared_ptr<ResponseSlot> slot);
+    void onWebSocketUpgrade(const HttpRequest& request, const std::optional<FaultPlan>& fault, int status);
 
     const Router& m_router;
     RequestLog& m_log;
     Authenticator* m_authenticator = nullptr;
     const AdminAuthorizer* m_admin = nullptr;
+    FaultSource* m_faults = nullptr;
+    RequestObserver* m_observer = nullptr;
+    bool m_adminRemoved = false;
     std::unique_ptr<HttpServerAdapter> m_adapter;
     QList<QPointer<LimitedTcpServer>> m_listeners;
     int m_inFlight = 0;

@@ -10,6 +10,7 @@
 #include <QHttpServerResponder>
 #include <QPointer>
 #include <QTcpSocket>
+#include <QTimer>
 #include <QWebSocket>
 #include <deque>
 #include <optional>
@@ -89,8 +90,55 @@ bool isWebSocketUpgrade(const QHttpServerRequest& request)
     return request.value(QByteArrayLiteral("upgrade")).compare("websocket", Qt::CaseInsensitive) == 0;
 }
 
-void write(QHttpServerResponder& responder, const HttpResponse& response)
+#if !VIGIL_QT_HTTP_64
+// Without the socket (Qt 6.5+ hides it behind the responder) a connection cannot be cut: a drop
+// becomes an empty 503 that closes the connection, a cut-off body an honestly shortened one.
+HttpResponse withoutSocketTricks(const HttpResponse& response)
 {
+    HttpResponse out = response;
+    if (response.delivery == HttpResponse::Delivery::Drop) {
+        out = HttpResponse();
+        out.status = 503;
+        out.headers.append({QByteArrayLiteral("Connection"), QByteArrayLiteral("close")});
+    } else if (response.delivery == HttpResponse::Delivery::CutOff) {
+        out.body.truncate(response.cutAfter);
+    }
+    out.delivery = HttpResponse::Delivery::Normal;
+    return out;
+}
+#endif
+
+#if VIGIL_QT_HTTP_64
+// Fault injection: close without an answer, or announce the whole body and close after part of it.
+// Both flush what earlier answers on the connection left in the buffer first.
+bool writeFault(QTcpSocket* socket, const HttpResponse& response)
+{
+    switch (response.delivery) {
+    case HttpResponse::Delivery::Normal:
+        return false;
+    case HttpResponse::Delivery::Drop:
+        socket->disconnectFromHost();
+        return true;
+    case HttpResponse::Delivery::CutOff: {
+        const QByteArray wire = response.toWire(true);
+        socket->write(wire.left(wire.size() - response.body.size() + response.cutAfter));
+        socket->disconnectFromHost();
+        return true;
+    }
+    }
+    return false;
+}
+#endif
+
+void write(QHttpServerResponder& responder, const HttpResponse& plannedResponse)
+{
+#if VIGIL_QT_HTTP_64
+    const HttpResponse& response = plannedResponse;
+    if (writeFault(responder.socket(), response))
+        return;
+#else
+    const HttpResponse response = withoutSocketTricks(plannedResponse);
+#endif
     const auto status = QHttpServerResponder::StatusCode(response.status);
 #if VIGIL_QT_HTTP_68
     QHttpHeaders headers;
@@ -190,8 +238,18 @@ protected:
     {
         // Qt hands an upgrade to its WebSocket server only when this returns true (and answers it
         // with missingHandler otherwise); nothing may be written for it here.
-        if (isWebSocketUpgrade(request))
-            return acceptsWebSocket(request);
+        if (isWebSocketUpgrade(request)) {
+            if (!acceptsWebSocket(request))
+                return false;
+            const UpgradeVerdict verdict = m_upgradeGate ? m_upgradeGate(toRequest(request)) : UpgradeVerdict();
+            if (verdict.response) {
+                m_refusal = verdict.response; // missingHandler, called next, answers it
+                return false;
+            }
+            if (verdict.delayMs > 0)
+                holdUpgrade(socket, verdict.delayMs);
+            return true;
+        }
         ConnectionQueue* queue = queueFor(socket);
         auto slot = std::make_shared<QtSlot>(makeResponder(request, socket), queue);
         queue->m_pending.push_back(slot);
@@ -202,13 +260,37 @@ protected:
     void missingHandler(const QHttpServerRequest& request, QTcpSocket* socket) override
     {
         QHttpServerResponder responder = makeResponder(request, socket);
-        write(responder, HttpResponse::fromError(ApiError::notFound()));
+        write(responder, takeRefusal());
+    }
+
+    // Qt hands the socket to its WebSocket server as soon as handleRequest returns true and then
+    // emits readyRead to start the handshake (through a queued connection). Blocking the socket's
+    // signals swallows that; re-emitting it after the delay lets the handshake go on.
+    static void holdUpgrade(QTcpSocket* socket, int delayMs)
+    {
+        socket->blockSignals(true);
+        QTimer::singleShot(delayMs, socket, [socket] {
+            socket->blockSignals(false);
+            if (socket->state() != QAbstractSocket::ConnectedState)
+                socket->deleteLater();
+            else if (socket->bytesAvailable() > 0)
+                Q_EMIT socket->readyRead();
+        });
     }
 #else
     bool handleRequest(const QHttpServerRequest& request, QHttpServerResponder& responder) override
     {
-        if (isWebSocketUpgrade(request))
-            return acceptsWebSocket(request);
+        if (isWebSocketUpgrade(request)) {
+            if (!acceptsWebSocket(request))
+                return false;
+            // Without the socket an upgrade cannot be held back here; a delay is not applied.
+            const UpgradeVerdict verdict = m_upgradeGate ? m_upgradeGate(toRequest(request)) : UpgradeVerdict();
+            if (verdict.response) {
+                m_refusal = verdict.response;
+                return false;
+            }
+            return true;
+        }
         m_handler(toRequest(request), std::make_shared<QtSlot>(std::move(responder)));
         return true;
     }
@@ -219,14 +301,23 @@ protected:
     void missingHandler(const QHttpServerRequest&, QHttpServerResponder&& responder) override
 #endif
     {
-        write(responder, HttpResponse::fromError(ApiError::notFound()));
+        write(responder, takeRefusal());
     }
 #endif
 
 public:
     QString m_webSocketPath; // empty: upgrades are refused
+    UpgradeGate m_upgradeGate;
 
 private:
+    // Qt calls missingHandler right after a handleRequest that returned false, for the same request.
+    HttpResponse takeRefusal()
+    {
+        HttpResponse response = m_refusal ? *m_refusal : HttpResponse::fromError(ApiError::notFound());
+        m_refusal.reset();
+        return response;
+    }
+
     bool acceptsWebSocket(const QHttpServerRequest& request) const
     {
         return !m_webSocketPath.isEmpty() && request.url().path() == m_webSocketPath;
@@ -246,6 +337,7 @@ private:
     QHash<const QTcpSocket*, ConnectionQueue*> m_queues;
 #endif
     RequestHandler m_handler;
+    std::optional<HttpResponse> m_refusal;
 };
 
 HttpServerAdapter::HttpServerAdapter(RequestHandler handler) : m_server(std::make_unique<Server>(std::move(handler))) {}
@@ -257,9 +349,15 @@ void HttpServerAdapter::setWebSocketHandler(const QString& path, WebSocketHandle
     // Before 6.8, connecting newWebSocketConnection is what makes Qt accept upgrades (on any path;
     // the handler refuses other paths). From 6.8 a verifier has to accept each upgrade.
 #if VIGIL_QT_HTTP_68
-    server->addWebSocketUpgradeVerifier(server, [path](const QHttpServerRequest& request) {
-        return request.url().path() == path ? QHttpServerWebSocketUpgradeResponse::accept()
-                                            : QHttpServerWebSocketUpgradeResponse::passToNext();
+    server->addWebSocketUpgradeVerifier(server, [server, path](const QHttpServerRequest& request) {
+        if (request.url().path() != path)
+            return QHttpServerWebSocketUpgradeResponse::passToNext();
+        const UpgradeVerdict verdict =
+            server->m_upgradeGate ? server->m_upgradeGate(toRequest(request)) : UpgradeVerdict();
+        if (verdict.response)
+            return QHttpServerWebSocketUpgradeResponse::deny(
+                verdict.response->status == 0 ? 503 : verdict.response->status, verdict.response->body);
+        return QHttpServerWebSocketUpgradeResponse::accept();
     });
 #else
     Q_UNUSED(path);
@@ -272,6 +370,11 @@ void HttpServerAdapter::setWebSocketHandler(const QString& path, WebSocketHandle
                     handler(std::move(socket));
             }
         });
+}
+
+void HttpServerAdapter::setUpgradeGate(UpgradeGate gate)
+{
+    m_server->m_upgradeGate = std::move(gate);
 }
 
 HttpServerAdapter::~HttpServerAdapter() = default;

@@ -5,6 +5,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 class QWebSocket;
 
@@ -23,6 +24,16 @@ public:
     // Takes an upgraded WebSocket connection (any path; the handler checks it).
     using WebSocketHandler = std::function<void(std::unique_ptr<QWebSocket> socket)>;
 
+    // Decides about a WebSocket upgrade on the handler's path before Qt accepts it (fault
+    // injection): go ahead after `delayMs`, or answer `response` instead (Delivery::Drop: close
+    // the connection without a word).
+    struct UpgradeVerdict
+    {
+        int delayMs = 0;
+        std::optional<HttpResponse> response;
+    };
+    using UpgradeGate = std::function<UpgradeVerdict(const HttpRequest& request)>;
+
     explicit HttpServerAdapter(RequestHandler handler);
     ~HttpServerAdapter();
     HttpServerAdapter(const HttpServerAdapter&) = delete;
@@ -32,6 +43,7 @@ public:
     bool attach(LimitedTcpServer* server);
     // Accepts WebSocket upgrades on `path` from now on; without a handler upgrades are refused.
     void setWebSocketHandler(const QString& path, WebSocketHandler handler);
+    void setUpgradeGate(UpgradeGate gate);
 
 private:
     class Server;

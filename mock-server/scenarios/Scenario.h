@@ -4,6 +4,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace mockd {
 
@@ -16,12 +17,15 @@ struct ScenarioDevice
     QString signedInAt;
     QString lastActive;
     bool signedIn = true;
+    int sessions = 1; // sessions of a signed-in device (load scenarios: many sign-ins, one device)
 };
 
 struct ScenarioAccount
 {
     Account account; // passwordHash filled by ScenarioLoader::hashPasswords()
     QString password;
+    QStringList recoveryCodes;               // canonical form (lower case, no dashes), plaintext as in the file
+    QList<RecoveryCode> hashedRecoveryCodes; // filled by ScenarioLoader::hashPasswords()
     QString createdAt;
     QList<Profile> profiles;
     QList<ScenarioDevice> devices;

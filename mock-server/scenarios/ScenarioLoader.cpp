@@ -2,6 +2,7 @@
 
 #include "auth/Base32.h"
 #include "auth/PasswordHasher.h"
+#include "auth/StepUp.h"
 #include "base/TimeFormat.h"
 
 #include <QCryptographicHash>
@@ -15,6 +16,9 @@
 namespace mockd {
 
 namespace {
+
+constexpr qsizetype maxRecoveryCodes = 10;
+constexpr int maxSessionsPerDevice = 100000;
 
 // Collects the first problem with its JSON path.
 class Reader
@@ -140,6 +144,13 @@ ScenarioDevice readDevice(Reader& r, const QJsonObject& o, const QString& path, 
     r.oneOf(device.status, Device::statuses(), path + QStringLiteral(".status"));
     device.statusTitle = r.string(o, path, QStringLiteral("status_title"), false);
     d.signedIn = r.boolean(o, path, QStringLiteral("signed_in"), true);
+    if (const auto sessions = r.number(o, path, QStringLiteral("sessions")); sessions) {
+        if (*sessions < 1 || *sessions > maxSessionsPerDevice || *sessions != double(int(*sessions)))
+            r.fail(path + QStringLiteral(".sessions"),
+                   QStringLiteral("must be a whole number from 1 to %1").arg(maxSessionsPerDevice));
+        else
+            d.sessions = int(*sessions);
+    }
     return d;
 }
 
@@ -162,7 +173,11 @@ ScenarioAccount readAccount(Reader& r, const QJsonObject& o, const QString& path
     }
     a.createdAt = r.string(o, path, QStringLiteral("created_at"), false);
     r.time(a.createdAt, path + QStringLiteral(".created_at"));
-    account.phone = r.string(o, path, QStringLiteral("phone"), false);
+    const QString phone = r.string(o, path, QStringLiteral("phone"), false);
+    account.phone = StepUp::normalizePhone(phone);
+    if (!phone.isEmpty() && account.phone.isEmpty())
+        r.fail(path + QStringLiteral(".phone"),
+               QStringLiteral("'%1' is not an international number like +447700900312").arg(phone));
     account.phoneVerified = r.boolean(o, path, QStringLiteral("phone_verified"), false);
     account.emailVerified = r.boolean(o, path, QStringLiteral("email_verified"), true);
     if (o.contains(QStringLiteral("two_step"))) {
@@ -173,6 +188,20 @@ ScenarioAccount readAccount(Reader& r, const QJsonObject& o, const QString& path
         if (!account.totpSecret.isEmpty() && (!key || key->size() < 10))
             r.fail(where + QStringLiteral(".totp_secret"), QStringLiteral("must be base32 of at least 80 bits"));
         account.smsTwoStep = r.boolean(twoStep, where, QStringLiteral("sms"), false);
+    }
+
+    const QJsonArray codes = r.array(o, path, QStringLiteral("recovery_codes"));
+    if (codes.size() > maxRecoveryCodes)
+        r.fail(path + QStringLiteral(".recovery_codes"),
+               QStringLiteral("has more than %1 codes").arg(maxRecoveryCodes));
+    for (qsizetype i = 0; i < codes.size(); ++i) {
+        const QString where = path + QStringLiteral(".recovery_codes[%1]").arg(i);
+        const QString code = StepUp::normalizeRecoveryCode(codes.at(i).toString());
+        if (code.isEmpty())
+            r.fail(where, QStringLiteral("must be 10 to 32 letters and digits (dashes allowed), like abcd-efgh-jk12"));
+        else if (a.recoveryCodes.contains(code))
+            r.fail(where, QStringLiteral("is used twice"));
+        a.recoveryCodes.append(code);
     }
 
     QSet<QString> profileIds;
@@ -266,6 +295,25 @@ Expected<Scenario, QString> ScenarioLoader::parse(const QByteArray& json, const 
 Expected<Ok, QString> ScenarioLoader::hashPasswords(Scenario& scenario)
 {
     for (ScenarioAccount& account : scenario.accounts) {
+        if (!account.recoveryCodes.isEmpty()) {
+            const QByteArray codesKey = QCryptographicHash::hash(
+                (account.account.id + QLatin1Char('\n') + account.recoveryCodes.join(QLatin1Char('\n'))).toUtf8(),
+                QCryptographicHash::Sha256);
+            auto cached = m_recoveryCache.constFind(codesKey);
+            if (cached == m_recoveryCache.constEnd()) {
+                const QByteArray salt = StepUp::newRecoverySalt();
+                QList<RecoveryCode> hashed;
+                for (const QString& code : std::as_const(account.recoveryCodes)) {
+                    const QByteArray hash = StepUp::recoveryCodeHash(salt, code);
+                    if (hash.isEmpty())
+                        return unexpected(QStringLiteral("%1: cannot hash a recovery code of %2")
+                                              .arg(scenario.source, account.account.email));
+                    hashed.append({account.account.id, salt, hash, 0});
+                }
+                cached = m_recoveryCache.insert(codesKey, hashed);
+            }
+            account.hashedRecoveryCodes = cached.value();
+        }
         const QByteArray key = QCryptographicHash::hash(account.password.toUtf8(), QCryptographicHash::Sha256);
         if (const auto cached = m_hashCache.constFind(key); cached != m_hashCache.constEnd()) {
             account.account.passwordHash = cached.value();

@@ -18,12 +18,13 @@ public:
     static Expected<Scenario, QString> loadFile(const QString& path);
     static Expected<Scenario, QString> parse(const QByteArray& json, const QString& source);
 
-    // Hashes every account password (argon2id), reusing hashes of passwords seen before, so a
-    // reset or reload does not pay for hashing again.
+    // Hashes every account password and recovery code (argon2id), reusing hashes of passwords and
+    // code sets seen before, so a reset or reload does not pay for hashing again.
     Expected<Ok, QString> hashPasswords(Scenario& scenario);
 
 private:
-    QHash<QByteArray, QString> m_hashCache; // SHA-256 of the password → argon2id hash
+    QHash<QByteArray, QString> m_hashCache;                 // SHA-256 of the password → argon2id hash
+    QHash<QByteArray, QList<RecoveryCode>> m_recoveryCache; // SHA-256 of account id + codes → hashed codes
 };
 
 } // namespace mockd

@@ -36,6 +36,14 @@ Expected<Ok, QString> ScenarioSeeder::seed(const Scenario& scenario)
         account.createdAtMs = resolve(source.createdAt, now, now);
         if (auto ok = m_store.accounts().insert(account); !ok)
             return unexpected(QStringLiteral("%1: %2: %3").arg(scenario.source, account.email, ok.error()));
+        if (source.hashedRecoveryCodes.size() != source.recoveryCodes.size())
+            return unexpected(
+                QStringLiteral("%1: the recovery codes of %2 were not hashed").arg(scenario.source, account.email));
+        for (const RecoveryCode& code : source.hashedRecoveryCodes) {
+            if (auto ok = m_store.accounts().insertRecoveryCode(code); !ok)
+                return unexpected(
+                    QStringLiteral("%1: recovery code of %2: %3").arg(scenario.source, account.email, ok.error()));
+        }
         for (Profile profile : source.profiles) {
             profile.createdAtMs = account.createdAtMs;
             if (auto ok = m_store.accounts().insertProfile(profile); !ok)
@@ -47,42 +55,10 @@ Expected<Ok, QString> ScenarioSeeder::seed(const Scenario& scenario)
             device.lastActiveMs = qMax(device.firstSignInMs, resolve(seeded.lastActive, now, now));
             if (auto ok = m_store.devices().save(device); !ok)
                 return unexpected(QStringLiteral("%1: device %2: %3").arg(scenario.source, device.id, ok.error()));
-            if (!seeded.signedIn)
-                continue;
-
-            Session session;
-            session.id = Ids::generate(u"ses");
-            session.accountId = account.id;
-            session.deviceId = device.id;
-            session.issuedAtMs = qMax(device.firstSignInMs, resolve(seeded.signedInAt, now, device.firstSignInMs));
-            session.expiresAtMs = now + AuthPolicy::refreshTokenSeconds * 1000;
-            session.authMethod = QStringLiteral("password");
-            session.ip = device.ip;
-            session.lastSeenAtMs = device.lastActiveMs;
-            const AccessToken access{Tokens::hash(Tokens::generate(Tokens::Kind::Access)),
-                                     session.id,
-                                     session.lastSeenAtMs,
-                                     session.lastSeenAtMs + AuthPolicy::accessTokenSeconds * 1000};
-            const RefreshToken refresh{Tokens::hash(Tokens::generate(Tokens::Kind::Refresh)),
-                                       session.id,
-                                       session.issuedAtMs,
-                                       session.expiresAtMs,
-                                       0};
-            if (auto ok = m_store.sessions().create(session, access, refresh); !ok)
-                return unexpected(QStringLiteral("%1: session of %2: %3").arg(scenario.source, device.id, ok.error()));
-
-            AuditEntry entry;
-            entry.accountId = account.id;
-            entry.deviceId = device.id;
-            entry.atMs = session.issuedAtMs;
-            entry.type = QStringLiteral("sign_in");
-            entry.ip = device.ip;
-            entry.details = {{QStringLiteral("method"), QStringLiteral("password")},
-                             {QStringLiteral("result"), QStringLiteral("success")},
-                             {QStringLiteral("session_id"), session.id},
-                             {QStringLiteral("device_name"), device.name}};
-            if (auto ok = m_store.audit().append(entry); !ok)
-                return unexpected(ok.error());
+            for (int n = 0; seeded.signedIn && n < seeded.sessions; ++n) {
+                if (auto ok = seedSession(account.id, device, seeded, now); !ok)
+                    return unexpected(QStringLiteral("%1: %2").arg(scenario.source, ok.error()));
+            }
         }
     }
     if (auto ok = m_store.setMeta(QStringLiteral("scenario_digest"), QString::fromLatin1(scenario.digest.toHex())); !ok)
@@ -93,6 +69,42 @@ Expected<Ok, QString> ScenarioSeeder::seed(const Scenario& scenario)
         (void)m_store.reload();
         return unexpected(QStringLiteral("could not commit the scenario"));
     }
+    return Ok{};
+}
+
+Expected<Ok, QString>
+ScenarioSeeder::seedSession(const QString& accountId, const Device& device, const ScenarioDevice& seeded, qint64 now)
+{
+    Session session;
+    session.id = Ids::generate(u"ses");
+    session.accountId = accountId;
+    session.deviceId = device.id;
+    session.issuedAtMs = qMax(device.firstSignInMs, resolve(seeded.signedInAt, now, device.firstSignInMs));
+    session.expiresAtMs = now + AuthPolicy::refreshTokenSeconds * 1000;
+    session.authMethod = QStringLiteral("password");
+    session.ip = device.ip;
+    session.lastSeenAtMs = device.lastActiveMs;
+    const AccessToken access{Tokens::hash(Tokens::generate(Tokens::Kind::Access)),
+                             session.id,
+                             session.lastSeenAtMs,
+                             session.lastSeenAtMs + AuthPolicy::accessTokenSeconds * 1000};
+    const RefreshToken refresh{
+        Tokens::hash(Tokens::generate(Tokens::Kind::Refresh)), session.id, session.issuedAtMs, session.expiresAtMs, 0};
+    if (auto ok = m_store.sessions().create(session, access, refresh); !ok)
+        return unexpected(QStringLiteral("session of %1: %2").arg(device.id, ok.error()));
+
+    AuditEntry entry;
+    entry.accountId = accountId;
+    entry.deviceId = device.id;
+    entry.atMs = session.issuedAtMs;
+    entry.type = QStringLiteral("sign_in");
+    entry.ip = device.ip;
+    entry.details = {{QStringLiteral("method"), QStringLiteral("password")},
+                     {QStringLiteral("result"), QStringLiteral("success")},
+                     {QStringLiteral("session_id"), session.id},
+                     {QStringLiteral("device_name"), device.name}};
+    if (auto ok = m_store.audit().append(entry); !ok)
+        return unexpected(ok.error());
     return Ok{};
 }
 

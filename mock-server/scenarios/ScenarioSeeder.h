@@ -8,7 +8,9 @@ namespace mockd {
 
 class Clock;
 class Store;
+struct Device;
 struct Scenario;
+struct ScenarioDevice;
 
 // Writes a scenario into an empty store in one transaction: accounts, profiles, devices, and for
 // every signed-in device a session (whose tokens nobody knows: they exist to be signed out) plus
@@ -21,6 +23,9 @@ public:
     Expected<Ok, QString> seed(const Scenario& scenario);
 
 private:
+    Expected<Ok, QString>
+    seedSession(const QString& accountId, const Device& device, const ScenarioDevice& seeded, qint64 now);
+
     Store& m_store;
     const Clock& m_clock;
 };

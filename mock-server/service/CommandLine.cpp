@@ -7,6 +7,18 @@
 
 namespace mockd::CommandLine {
 
+namespace {
+
+// 127.0.0.0/8, ::1 and ::ffff:127.x; the "any" addresses are not loopback.
+bool isLoopbackAddress(const QHostAddress& address)
+{
+    bool isV4 = false;
+    const quint32 v4 = address.toIPv4Address(&isV4);
+    return isV4 ? QHostAddress(v4).isLoopback() : address.isLoopback();
+}
+
+} // namespace
+
 QString description()
 {
     return QStringLiteral("vigil-mockd: the bundled Vigil account service (a complete mock for demos and tests).\n"
@@ -20,7 +32,9 @@ QString description()
                           "  TOTP key  JBSWY3DPEHPK3PXP (base32, 30 s, 6 digits)\n"
                           "\n"
                           "The first line on standard output is \"listening on http://<address>:<port>\".\n"
-                          "Admin routes (/__admin/*) need the X-Admin-Key header and answer only on loopback.");
+                          "Admin routes (/__admin/*) need the X-Admin-Key header and answer only on loopback;\n"
+                          "--no-admin removes them. Binding beyond loopback (--bind 0.0.0.0) with the admin API\n"
+                          "enabled needs --allow-remote-admin.");
 }
 
 QString defaultDatabasePath()
@@ -60,7 +74,14 @@ Expected<Options, QString> parse(const QStringList& arguments, const QString& en
         QStringLiteral("MaxMind-format City database (GeoLite2/DB-IP City .mmdb) for device locations "
                        "(default: the demo database shipped with vigil-mockd)."),
         QStringLiteral("FILE"));
-    parser.addOptions({port, bind, db, scenario, adminKey, geoip});
+    const QCommandLineOption noAdmin(QStringLiteral("no-admin"),
+                                     QStringLiteral("No admin API: every /__admin/* route answers 404."));
+    const QCommandLineOption allowRemoteAdmin(
+        QStringLiteral("allow-remote-admin"),
+        QStringLiteral("Let the admin API answer clients beyond loopback (needed to --bind a non-loopback address "
+                       "while an admin key is set). Anyone who can reach the port and knows the key can then "
+                       "reset the service, move its clock and inject faults."));
+    parser.addOptions({port, bind, db, scenario, adminKey, geoip, noAdmin, allowRemoteAdmin});
     parser.process(arguments);
 
     Options options;
@@ -80,6 +101,13 @@ Expected<Options, QString> parse(const QStringList& arguments, const QString& en
     options.scenarioPath = parser.value(scenario);
     options.geoipPath = parser.value(geoip);
     options.adminKey = parser.isSet(adminKey) ? parser.value(adminKey) : environmentKey;
+    options.adminApi = !parser.isSet(noAdmin);
+    options.allowRemoteAdmin = parser.isSet(allowRemoteAdmin);
+    if (options.adminEnabled() && !isLoopbackAddress(options.bind) && !options.allowRemoteAdmin)
+        return unexpected(
+            QStringLiteral("--bind %1 would expose the admin API beyond this machine; add "
+                           "--allow-remote-admin to allow that, or --no-admin to switch the admin API off")
+                .arg(address));
     if (!parser.positionalArguments().isEmpty())
         return unexpected(QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().constFirst()));
     return options;

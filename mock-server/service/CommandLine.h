@@ -12,10 +12,15 @@ struct Options
 {
     quint16 port = 8765;
     QHostAddress bind = QHostAddress(QHostAddress::LocalHost);
-    QString databasePath; // ":memory:" for a throw-away database
-    QString scenarioPath; // empty: the built-in household scenario
-    QString adminKey;     // empty: the admin API refuses everything
-    QString geoipPath;    // MaxMind-format City database; empty: the demo database next to the binary
+    QString databasePath;          // ":memory:" for a throw-away database
+    QString scenarioPath;          // empty: the built-in household scenario
+    QString adminKey;              // empty: the admin API refuses everything
+    bool adminApi = true;          // --no-admin: no /__admin/* route at all (404)
+    bool allowRemoteAdmin = false; // --allow-remote-admin: admin API on a non-loopback bind
+    QString geoipPath;             // MaxMind-format City database; empty: the demo database next to the binary
+
+    // The admin API can be used: present, and with a key to open it.
+    bool adminEnabled() const { return adminApi && !adminKey.isEmpty(); }
 };
 
 namespace CommandLine {

@@ -1,5 +1,6 @@
 #include "service/MockService.h"
 
+#include "account/HouseholdRoutes.h"
 #include "admin/AdminGuard.h"
 #include "admin/AdminRoutes.h"
 #include "auth/AccountRoutes.h"
@@ -17,8 +18,13 @@
 #include "devices/DeviceService.h"
 #include "devices/SignOutRoutes.h"
 #include "events/EventHub.h"
+#include "faults/FaultInjector.h"
+#include "faults/FaultRoutes.h"
 #include "geo/GeoIpReader.h"
 #include "http/HttpServer.h"
+#include "journal/JournalRoutes.h"
+#include "journal/RequestAccounts.h"
+#include "journal/RequestJournal.h"
 #include "log/LogCategories.h"
 #include "scenarios/ScenarioSeeder.h"
 #include "store/Store.h"
@@ -104,7 +110,7 @@ Expected<QUrl, QString> MockService::start()
     m_challenges = std::make_unique<MfaChallenges>(m_clock);
     m_issuer = std::make_unique<SessionIssuer>(*m_store, m_clock);
     m_authenticator = std::make_unique<TokenAuthenticator>(*m_store, m_clock);
-    m_adminGuard = std::make_unique<AdminGuard>(m_options.adminKey);
+    m_adminGuard = std::make_unique<AdminGuard>(m_options.adminKey, m_options.allowRemoteAdmin);
 
     m_loginRoutes = std::make_unique<LoginRoutes>(*m_store, m_clock, *m_hasher, *m_throttle, *m_challenges, *m_issuer);
     m_loginRoutes->registerRoutes(m_router);
@@ -115,11 +121,23 @@ Expected<QUrl, QString> MockService::start()
     m_stepUp = std::make_unique<StepUp>(m_clock);
     m_stepUpRoutes = std::make_unique<StepUpRoutes>(*m_store, m_clock, *m_hasher, *m_stepUp);
     m_stepUpRoutes->registerRoutes(m_router);
-    m_adminRoutes = std::make_unique<AdminRoutes>(m_clock, [this] { return reset(); });
-    m_adminRoutes->registerRoutes(m_router);
+    if (m_options.adminApi) {
+        m_adminRoutes = std::make_unique<AdminRoutes>(m_clock, [this] { return reset(); });
+        m_adminRoutes->registerRoutes(m_router);
+        const auto accountOf = [this](const HttpRequest& request) {
+            return m_store ? RequestAccounts::emailOf(*m_store, request) : QString();
+        };
+        m_faults = std::make_unique<FaultInjector>(m_clock, accountOf);
+        m_faultRoutes = std::make_unique<FaultRoutes>(*m_faults);
+        m_faultRoutes->registerRoutes(m_router);
+        m_journal = std::make_unique<RequestJournal>(m_clock, accountOf);
+        m_journalRoutes = std::make_unique<JournalRoutes>(*m_journal);
+        m_journalRoutes->registerRoutes(m_router);
+    }
     m_devices = std::make_unique<DeviceService>(*m_store, m_clock, *m_geo);
     m_deviceRoutes = std::make_unique<DeviceRoutes>(*m_store, *m_devices);
     m_deviceRoutes->registerRoutes(m_router);
+    HouseholdRoutes::install(*m_store, *m_devices, m_router, this);
     m_issuer->setSignedInHandler([this](const QString& accountId, const QString& deviceId) {
         m_devices->notify(accountId, deviceId, DeviceService::Change::SignedIn);
     });
@@ -138,7 +156,13 @@ Expected<QUrl, QString> MockService::start()
 
     m_http = std::make_unique<HttpServer>(m_router, m_log);
     m_http->setAuthenticator(m_authenticator.get());
-    m_http->setAdminAuthorizer(m_adminGuard.get());
+    if (m_options.adminApi) {
+        m_http->setAdminAuthorizer(m_adminGuard.get());
+        m_http->setFaultSource(m_faults.get());
+        m_http->setRequestObserver(m_journal.get());
+    } else {
+        m_http->removeAdminApi();
+    }
     m_events = std::make_unique<EventHub>(*m_devices, *m_authenticator, m_log);
     m_events->registerRoutes(m_router);
     m_signOutRoutes = std::make_unique<SignOutRoutes>(*m_store, m_clock, *m_devices, *m_stepUp, *m_events);
@@ -163,8 +187,11 @@ Expected<QUrl, QString> MockService::start()
                               .arg(m_options.bind.toString())
                               .arg(m_options.port)
                               .arg(port.error()));
-    if (!AdminGuard::isLoopback(m_options.bind) && m_adminGuard->isEnabled())
-        qCWarning(lcMockd) << "listening beyond loopback; the admin API still answers loopback clients only";
+    if (!AdminGuard::isLoopback(m_options.bind) && m_options.adminEnabled() && m_options.allowRemoteAdmin)
+        qCWarning(lcMockd).noquote()
+            << "WARNING: --allow-remote-admin: the admin API answers every client that can reach"
+            << m_options.bind.toString() + QLatin1Char(':') + QString::number(*port)
+            << "and sends the admin key; it can reset the service, move its clock and inject faults";
     m_maintenance.start();
 
     QUrl url;
@@ -214,6 +241,8 @@ Expected<Ok, QString> MockService::reset()
         return unexpected(QStringLiteral("the service is not running"));
     m_challenges->clear();
     m_stepUp->clear();
+    if (m_faults)
+        m_faults->clear();
     if (m_signOutRoutes)
         m_signOutRoutes->clear();
     m_clock.reset();

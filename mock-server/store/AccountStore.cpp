@@ -4,6 +4,7 @@
 
 #include <QSqlQuery>
 #include <QVariant>
+#include <algorithm>
 
 namespace mockd {
 
@@ -64,6 +65,20 @@ Expected<Ok, QString> AccountStore::load()
         m_profiles[profile.accountId].append(profile);
     }
     p.finish();
+
+    auto codes = m_database.exec(QStringLiteral("SELECT account_id, hash, salt, used_at FROM recovery_codes"));
+    if (!codes)
+        return unexpected(codes.error());
+    QSqlQuery& c = **codes;
+    while (c.next()) {
+        RecoveryCode code;
+        code.accountId = c.value(0).toString();
+        code.hash = c.value(1).toByteArray();
+        code.salt = c.value(2).toByteArray();
+        code.usedAtMs = c.value(3).toLongLong();
+        m_recoveryCodes[code.accountId].append(code);
+    }
+    c.finish();
     return Ok{};
 }
 
@@ -72,6 +87,7 @@ void AccountStore::clearMemory()
     m_accounts.clear();
     m_idByEmail.clear();
     m_profiles.clear();
+    m_recoveryCodes.clear();
 }
 
 const Account* AccountStore::byId(const QString& id) const
@@ -157,6 +173,45 @@ Expected<Ok, QString> AccountStore::setNotBefore(const QString& accountId, qint6
     if (auto it = m_accounts.find(accountId); it != m_accounts.end())
         it->notBeforeMs = notBeforeMs;
     return Ok{};
+}
+
+Expected<Ok, QString> AccountStore::insertRecoveryCode(const RecoveryCode& code)
+{
+    auto ok = m_database.run(
+        QStringLiteral("INSERT INTO recovery_codes (account_id, hash, salt, used_at) VALUES (?, ?, ?, ?)"),
+        {code.accountId, code.hash, code.salt, code.isUsed() ? QVariant(code.usedAtMs) : QVariant()});
+    if (!ok)
+        return ok;
+    m_recoveryCodes[code.accountId].append(code);
+    return Ok{};
+}
+
+qsizetype AccountStore::unusedRecoveryCodes(const QString& accountId) const
+{
+    const auto it = m_recoveryCodes.constFind(accountId);
+    if (it == m_recoveryCodes.constEnd())
+        return 0;
+    return std::count_if(it->cbegin(), it->cend(), [](const RecoveryCode& code) { return !code.isUsed(); });
+}
+
+Expected<bool, QString> AccountStore::useRecoveryCode(const QString& accountId, const QByteArray& hash, qint64 atMs)
+{
+    auto it = m_recoveryCodes.find(accountId);
+    if (it == m_recoveryCodes.end())
+        return false;
+    for (RecoveryCode& code : *it) {
+        if (code.isUsed() || code.hash != hash)
+            continue;
+        auto ok = m_database.run(
+            QStringLiteral(
+                "UPDATE recovery_codes SET used_at = ? WHERE account_id = ? AND hash = ? AND used_at IS NULL"),
+            {atMs, accountId, hash});
+        if (!ok)
+            return unexpected(ok.error());
+        code.usedAtMs = atMs;
+        return true;
+    }
+    return false;
 }
 
 qsizetype AccountStore::profilesCount(const QString& accountId) const

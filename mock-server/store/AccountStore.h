@@ -30,6 +30,13 @@ public:
     Expected<Ok, QString> setTotpLastStep(const QString& accountId, qint64 step);
     Expected<Ok, QString> setNotBefore(const QString& accountId, qint64 notBeforeMs);
 
+    Expected<Ok, QString> insertRecoveryCode(const RecoveryCode& code);
+    QList<RecoveryCode> recoveryCodes(const QString& accountId) const { return m_recoveryCodes.value(accountId); }
+    qsizetype unusedRecoveryCodes(const QString& accountId) const;
+    // Marks the code with this hash used; false when it is unknown or was used before (a code
+    // works once, also under two parallel requests: both end here, on the main thread).
+    Expected<bool, QString> useRecoveryCode(const QString& accountId, const QByteArray& hash, qint64 atMs);
+
     QList<Profile> profiles(const QString& accountId) const { return m_profiles.value(accountId); }
     qsizetype profilesCount(const QString& accountId) const;
 
@@ -40,6 +47,7 @@ private:
     QHash<QString, Account> m_accounts;
     QHash<QString, QString> m_idByEmail;
     QHash<QString, QList<Profile>> m_profiles;
+    QHash<QString, QList<RecoveryCode>> m_recoveryCodes;
 };
 
 } // namespace mockd

@@ -89,6 +89,24 @@ QList<AuditEntry> AuditLog::signInsOfDevice(
     return readEntries(**rows);
 }
 
+QList<AuditEntry> AuditLog::page(
+    const QString& accountId, qint64 fromMs, qint64 toMs, qint64 beforeAtMs, qint64 beforeId, int limit) const
+{
+    QString sql = QStringLiteral("SELECT id, account_id, device_id, at, type, actor, ip, details FROM audit"
+                                 " WHERE account_id = ? AND at >= ? AND at <= ?");
+    QVariantList bindings{accountId, fromMs, toMs};
+    if (beforeId > 0) {
+        sql += QStringLiteral(" AND (at < ? OR (at = ? AND id < ?))");
+        bindings << beforeAtMs << beforeAtMs << beforeId;
+    }
+    sql += QStringLiteral(" ORDER BY at DESC, id DESC LIMIT ?");
+    bindings << limit;
+    auto rows = m_database.exec(sql, bindings);
+    if (!rows)
+        return {};
+    return readEntries(**rows);
+}
+
 qint64 AuditLog::count() const
 {
     auto rows = m_database.exec(QStringLiteral("SELECT COUNT(*) FROM audit"));

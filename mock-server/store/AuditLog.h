@@ -24,6 +24,10 @@ public:
     // older than (beforeAtMs, beforeId) when beforeId > 0; at most `limit` entries.
     QList<AuditEntry> signInsOfDevice(
         const QString& accountId, const QString& deviceId, qint64 beforeAtMs, qint64 beforeId, int limit) const;
+    // The account's entries with fromMs <= at <= toMs, newest first, strictly older than
+    // (beforeAtMs, beforeId) when beforeId > 0; at most `limit` entries (the activity page).
+    QList<AuditEntry>
+    page(const QString& accountId, qint64 fromMs, qint64 toMs, qint64 beforeAtMs, qint64 beforeId, int limit) const;
 
 private:
     Database& m_database;

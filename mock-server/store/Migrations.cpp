@@ -2,6 +2,7 @@
 
 #include "log/LogCategories.h"
 #include "store/Database.h"
+#include "store/ProfileUsage.h"
 
 #include <QSqlQuery>
 
@@ -96,6 +97,19 @@ QStringList version1()
     };
 }
 
+// Recovery codes (issue 5): single use, only a hash is kept.
+QStringList version2()
+{
+    return {
+        QStringLiteral("CREATE TABLE recovery_codes ("
+                       " account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,"
+                       " hash BLOB NOT NULL,"
+                       " salt BLOB NOT NULL,"
+                       " used_at INTEGER,"
+                       " PRIMARY KEY (account_id, hash)) WITHOUT ROWID"),
+    };
+}
+
 Expected<int, QString> currentVersion(Database& database)
 {
     if (auto created =
@@ -114,7 +128,7 @@ Expected<int, QString> currentVersion(Database& database)
 
 const QList<Step>& steps()
 {
-    static const QList<Step> all{{1, version1()}};
+    static const QList<Step> all{{1, version1()}, {2, version2()}, {3, ProfileUsage::migration()}};
     return all;
 }
 

@@ -21,7 +21,7 @@ struct Account
     Role role = Role::Holder;
     QString passwordHash; // argon2id, libsodium's encoded form
     bool emailVerified = true;
-    QString phone;
+    QString phone; // E.164 ("+447700900312"); empty when the account has none
     bool phoneVerified = false;
     QString totpSecret;       // base32; empty when the authenticator app is not set up
     qint64 totpLastStep = -1; // the last 30-second step accepted (each step only once)
@@ -30,6 +30,18 @@ struct Account
     qint64 createdAtMs = 0;
 
     bool hasTotp() const { return !totpSecret.isEmpty(); }
+};
+
+// One recovery code of an account (single use). Only its argon2id hash is kept; see
+// StepUp::recoveryCodeHash for why a slow hash.
+struct RecoveryCode
+{
+    QString accountId;
+    QByteArray salt;     // per account: the same for all of its codes, so a guess costs one hash
+    QByteArray hash;     // argon2id(normalized code, salt), 32 bytes
+    qint64 usedAtMs = 0; // 0: not used yet
+
+    bool isUsed() const { return usedAtMs != 0; }
 };
 
 struct Profile

@@ -49,6 +49,7 @@ Expected<Ok, QString> SessionStore::load()
         session.revokedAtMs = s.value(8).toLongLong();
         session.revokedReason = s.value(9).toString();
         m_sessionIdsByAccount[session.accountId].append(session.id);
+        m_sessionIdsByDevice[session.deviceId].append(session.id);
         m_sessions.insert(session.id, session);
     }
     s.finish();
@@ -87,6 +88,7 @@ void SessionStore::clearMemory()
     m_access.clear();
     m_refresh.clear();
     m_sessionIdsByAccount.clear();
+    m_sessionIdsByDevice.clear();
 }
 
 const Session* SessionStore::session(const QString& id) const
@@ -119,6 +121,20 @@ QList<const Session*> SessionStore::forAccount(const QString& accountId) const
     return out;
 }
 
+bool SessionStore::hasLiveSession(const QString& deviceId, qint64 notBeforeMs, qint64 nowMs) const
+{
+    const auto it = m_sessionIdsByDevice.constFind(deviceId);
+    if (it == m_sessionIdsByDevice.cend())
+        return false;
+    // Newest last: a live session is most likely near the end.
+    for (auto id = it->crbegin(); id != it->crend(); ++id) {
+        const Session* s = session(*id);
+        if (s && !s->isRevoked() && s->issuedAtMs >= notBeforeMs && s->expiresAtMs > nowMs)
+            return true;
+    }
+    return false;
+}
+
 Expected<Ok, QString>
 SessionStore::create(const Session& session, const AccessToken& access, const RefreshToken& refresh)
 {
@@ -144,6 +160,7 @@ SessionStore::create(const Session& session, const AccessToken& access, const Re
         return unexpected(QStringLiteral("could not commit the new session"));
     m_sessions.insert(session.id, session);
     m_sessionIdsByAccount[session.accountId].append(session.id);
+    m_sessionIdsByDevice[session.deviceId].append(session.id);
     m_access.insert(access.hash, access);
     m_refresh.insert(refresh.hash, refresh);
     return Ok{};

@@ -25,6 +25,9 @@ public:
     const AccessToken* access(const QByteArray& hash) const;
     const RefreshToken* refresh(const QByteArray& hash) const;
     QList<const Session*> forAccount(const QString& accountId) const;
+    // True when the device has a session that is not revoked, started at or after `notBeforeMs` and
+    // has not expired: stops at the first (usually the newest few are checked, however many).
+    bool hasLiveSession(const QString& deviceId, qint64 notBeforeMs, qint64 nowMs) const;
 
     // A new session with its first token pair, in one transaction.
     Expected<Ok, QString> create(const Session& session, const AccessToken& access, const RefreshToken& refresh);
@@ -44,6 +47,7 @@ private:
     QHash<QByteArray, AccessToken> m_access;
     QHash<QByteArray, RefreshToken> m_refresh;
     QHash<QString, QStringList> m_sessionIdsByAccount;
+    QHash<QString, QStringList> m_sessionIdsByDevice;
 };
 
 } // namespace mockd

@@ -46,6 +46,7 @@ Expected<Ok, QString> Store::wipe()
     // Children before parents, so foreign keys never object.
     for (const char* table : {"access_tokens",
                               "refresh_tokens",
+                              "recovery_codes",
                               "sessions",
                               "devices",
                               "profiles",

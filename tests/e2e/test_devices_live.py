@@ -19,60 +19,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import harness  # noqa: E402
 from harness import DEMO_EMAIL, DEMO_PASSWORD, Desktop, HarnessError, log, wait_until  # noqa: E402
+from steps import LIVE_TIMEOUT, device_row, open_section, read_until, sign_in, table_rows  # noqa: E402
 
 VIGIL = os.environ.get("VIGIL_APP")
 MOCKD = os.environ.get("VIGIL_MOCKD")
-LIVE_TIMEOUT = 30  # seconds for a status change to reach the table
 
 SIGNED_IN = re.compile(r"sim: device 1 (?P<name>.+) signed in")
 STREAMING = re.compile(r"sim: device (?P<name>.+) status streaming profile=(?P<profile>\S+)(?: .*)?")
-
-
-def sign_in(desk, app, url):
-    server = app.find("Server address")
-    if desk.text_of(server).rstrip("/") != url:
-        desk.type_text(server, url)
-    desk.type_text(app.find("Email"), DEMO_EMAIL)
-    desk.type_text(app.find("Password"), DEMO_PASSWORD)
-    desk.click(app.find("Sign In", role="push button"))
-    label = app.wait_for("Signed-in devices")
-    return wait_until(lambda: re.search(r"\d", desk.text_of(label) or "") and desk.text_of(label),
-                      "the Overview to show a device count", 30)
-
-
-def open_section(desk, app, section):
-    """Clicks the section in the sidebar, as a person would (selecting over AT-SPI moves no page)."""
-    sidebar = app.find("Sections", role="list")
-    item = wait_until(lambda: next((sidebar.getChildAtIndex(i) for i in range(sidebar.childCount)
-                                    if sidebar.getChildAtIndex(i).name == section), None),
-                      f"{section!r} in the sidebar", 15)
-    desk.mouse_click(item)
-    wait_until(lambda: desk.atspi.STATE_SELECTED in item.getState().getStates(), f"{section!r} to be selected", 15)
-
-
-def table_rows(app, table):
-    """Every body row of the table as a list of (cell name, cell description), read afresh."""
-    app.accessible().clear_cache()
-    table.clear_cache()
-    grid = table.queryTable()
-    rows = []
-    for row in range(grid.nRows):
-        cells = []
-        for column in range(grid.nColumns):
-            cell = grid.getAccessibleAt(row, column)
-            if cell is not None:
-                cells.append((cell.name or "", cell.description or ""))
-        rows.append(cells)
-    return rows
-
-
-def device_row(app, table, name):
-    """The cells of the one row whose name cell reads "<name>, …" (None if there is no such row)."""
-    matches = [cells for cells in table_rows(app, table)
-               if any(text == name or text.startswith(name + ",") for text, _ in cells)]
-    if len(matches) > 1:
-        raise HarnessError(f"{len(matches)} rows are named {name!r}: {matches}")
-    return matches[0] if matches else None
 
 
 def shows(cells, status, profile=None):
@@ -86,22 +39,6 @@ def shows(cells, status, profile=None):
     if profile is not None:
         return profile in texts and f", profile {profile}" in spoken
     return True
-
-
-def read_until(proc, pattern, what, timeout=LIVE_TIMEOUT):
-    """Waits for a line of the process's output that matches `pattern`; fails if the process ends."""
-
-    def match():
-        for line in proc.output().decode(errors="replace").splitlines():
-            found = pattern.fullmatch(line.strip())
-            if found:
-                return found
-        if not proc.running():
-            raise HarnessError(f"{proc.name} exited with {proc.popen.returncode} before {what}: "
-                               f"{proc.output()[-2000:]!r}")
-        return None
-
-    return wait_until(match, what, timeout)
 
 
 def test():

@@ -15,22 +15,10 @@ sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import harness  # noqa: E402
-from harness import DEMO_EMAIL, DEMO_PASSWORD, Desktop, HarnessError, decode_secret, log, wait_until  # noqa: E402
+from harness import DEMO_EMAIL, DEMO_PASSWORD, Desktop, HarnessError, log, wait_until  # noqa: E402
+from steps import refresh_tokens  # noqa: E402
 
 VIGIL = os.environ.get("VIGIL_APP")
-KEYCHAIN_SERVICE = "Vigil"
-
-
-def refresh_tokens(desk):
-    """The refresh tokens Vigil keeps in the keychain, by key ("refresh-token:<host:port>/<email>")."""
-    found = {}
-    for item in desk.secret_search("server", KEYCHAIN_SERVICE):
-        key = item.get("user", "")
-        if key.startswith("refresh-token:"):
-            found[key] = decode_secret(desk.secret_lookup("server", KEYCHAIN_SERVICE, "user", key))
-    return found
-
-
 def signed_in_devices(desk, app):
     """Waits for the Overview's device summary and returns its text (it must name a count)."""
     label = app.wait_for("Signed-in devices")

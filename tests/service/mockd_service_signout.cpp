@@ -2,6 +2,7 @@
 #include "MockdProcess.h"
 #include "ServiceClient.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QObject>
@@ -272,6 +273,40 @@ private Q_SLOTS:
         QVERIFY(!again.access.isEmpty());
         QCOMPARE(profilesCount(again.access), 4);
         QCOMPARE(listedIds(again.access).size(), 1);
+    }
+
+    void scopeAllReportsEachDeviceAndLaterContact()
+    {
+        const ServiceClient::Tokens tablet = signIn(QStringLiteral("Kitchen Tablet"));
+        EventClient tabletEvents(m_mockd.baseUrl());
+        QVERIFY(tabletEvents.open(tablet.access));
+        QVERIFY(!tabletEvents.waitFor(QStringLiteral("ready")).isEmpty());
+        const ServiceClient::Tokens phone = signIn(QStringLiteral("Old Phone"), QStringLiteral("phone"));
+        const ServiceReply reply = signOut(QStringLiteral("/v1/devices/sign-out"),
+                                           {{QStringLiteral("scope"), QStringLiteral("all")}},
+                                           m_me.access,
+                                           stepUp(m_me.access));
+        QCOMPARE(reply.status, 200);
+        QHash<QString, QString> results;
+        const QJsonArray list = reply.json().value(QStringLiteral("results")).toArray();
+        for (const QJsonValue& result : list)
+            results.insert(result.toObject().value(QStringLiteral("device_id")).toString(),
+                           result.toObject().value(QStringLiteral("result")).toString());
+        QCOMPARE(results.value(tablet.deviceId), QStringLiteral("signed_out"));
+        QCOMPARE(results.value(phone.deviceId), QStringLiteral("pending"));
+        QCOMPARE(results.value(QStringLiteral("dev_demo_living_tv")), QStringLiteral("pending")); // seeded
+        QCOMPARE(tabletEvents.waitForClose(), 4001);
+
+        // The holder signs in again and watches; the phone shows up with its old token.
+        const ServiceClient::Tokens again = signIn(QStringLiteral("Vigil on a Laptop"), QStringLiteral("computer"));
+        EventClient myEvents(m_mockd.baseUrl());
+        QVERIFY(myEvents.open(again.access));
+        QVERIFY(!myEvents.waitFor(QStringLiteral("ready")).isEmpty());
+        QCOMPARE(client().get(QStringLiteral("/v1/me"), phone.access).error(), QStringLiteral("session_revoked"));
+        const QJsonObject progress = myEvents.waitFor(QStringLiteral("signout.progress"));
+        QCOMPARE(progress.value(QStringLiteral("device_id")).toString(), phone.deviceId);
+        QCOMPARE(progress.value(QStringLiteral("request_id")).toString(),
+                 reply.json().value(QStringLiteral("request_id")).toString());
     }
 
     void badBodiesAreRefused()

@@ -8,12 +8,17 @@
 #include "core/auth/Session.h"
 #include "core/devices/DeviceListModel.h"
 #include "core/devices/DeviceService.h"
+#include "core/flows/SignOutFlow.h"
+#include "core/stepup/StepUpService.h"
 #include "core/util/EnglishPlurals.h"
+#include "ui/devices/SignOutActions.h"
 #include "ui/pages/OverviewPage.h"
 #include "ui/widgets/Icons.h"
 
 #include <QJsonArray>
 #include <QLabel>
+#include <QMenu>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
 #include <memory>
@@ -115,6 +120,29 @@ private Q_SLOTS:
         QCOMPARE(requested[0][0].value<DeviceFilterPreset::Kind>(), DeviceFilterPreset::Unfamiliar);
         QCOMPARE(requested[1][0].value<DeviceFilterPreset::Kind>(), DeviceFilterPreset::Streaming);
         QCOMPARE(newest.size(), 1);
+
+        // "Sign Out of All Devices…": every other device, or every device, through the one flow.
+        StepUpService stepUp(&api);
+        SignOutFlow flow(&api, &stepUp, &session);
+        SignOutActions actions(&flow, &model);
+        QVERIFY(!page.signOutAllButton());
+        page.setSignOutActions(&actions);
+        QPushButton* signOutAll = page.signOutAllButton();
+        QVERIFY(signOutAll && signOutAll->isEnabled());
+        QTRY_VERIFY(signOutAll->isVisible());
+        QCOMPARE(signOutAll->text(), QStringLiteral("Sign Out of All Devices…"));
+        QVERIFY(!signOutAll->isDefault());
+        signOutAll->menu()->actions().at(0)->trigger();
+        QCOMPARE(flow.state(), SignOutFlow::State::Confirming);
+        QCOMPARE(flow.scope().kind, SignOutFlow::Scope::Kind::Others);
+        QCOMPARE(flow.scope().devices.size(), 4);
+        QVERIFY(!signOutAll->isEnabled()); // one sign-out at a time
+        flow.cancel();
+        QVERIFY(signOutAll->isEnabled());
+        signOutAll->menu()->actions().at(1)->trigger();
+        QCOMPARE(flow.scope().kind, SignOutFlow::Scope::Kind::All);
+        QCOMPARE(flow.scope().devices.size(), 5);
+        flow.cancel();
     }
 };
 

@@ -20,6 +20,49 @@ private Q_SLOTS:
         QCOMPARE(mockd::StepUpRoutes::maskEmail(QStringLiteral("nonsense")), QStringLiteral("***"));
     }
 
+    void masksThePhone()
+    {
+        using mockd::StepUpRoutes;
+        QCOMPARE(StepUpRoutes::maskPhone(QStringLiteral("+447700900312")), QStringLiteral("+44 •••• ••12"));
+        QCOMPARE(StepUpRoutes::maskPhone(QStringLiteral("+44 7700 900312")), QStringLiteral("+44 •••• ••12"));
+        QCOMPARE(StepUpRoutes::maskPhone(QStringLiteral("+12025550147")), QStringLiteral("+1 •••• ••47"));
+        QCOMPARE(StepUpRoutes::maskPhone(QStringLiteral("+351912345678")), QStringLiteral("+351 •••• ••78"));
+        QVERIFY(!StepUpRoutes::maskPhone(QStringLiteral("nonsense")).contains(QLatin1String("non")));
+    }
+
+    void normalizesPhonesToE164()
+    {
+        using mockd::StepUp;
+        QCOMPARE(StepUp::normalizePhone(u" +44 (7700) 900-312 "), QStringLiteral("+447700900312"));
+        QCOMPARE(StepUp::normalizePhone(u"+447700900312"), QStringLiteral("+447700900312"));
+        QVERIFY(StepUp::normalizePhone(u"07700900312").isEmpty()); // no country code
+        QVERIFY(StepUp::normalizePhone(u"+0447700900312").isEmpty());
+        QVERIFY(StepUp::normalizePhone(u"+44770090031299999").isEmpty()); // over 15 digits
+        QVERIFY(StepUp::normalizePhone(u"+44 77OO 900312").isEmpty());
+        QVERIFY(StepUp::normalizePhone(u"").isEmpty());
+    }
+
+    void recoveryCodesIgnoreCaseAndDashes()
+    {
+        using mockd::StepUp;
+        QCOMPARE(StepUp::normalizeRecoveryCode(u"abcd-efgh-jk12"), QStringLiteral("abcdefghjk12"));
+        QCOMPARE(StepUp::normalizeRecoveryCode(u" ABCD EFGH-JK12 "), QStringLiteral("abcdefghjk12"));
+        QVERIFY(StepUp::normalizeRecoveryCode(u"abcd").isEmpty());
+        QVERIFY(StepUp::normalizeRecoveryCode(u"abcd_efgh_jk12").isEmpty());
+        QVERIFY(StepUp::normalizeRecoveryCode(u"äbcd-efgh-jk12").isEmpty());
+
+        const QByteArray salt = StepUp::newRecoverySalt();
+        const QByteArray hash = StepUp::recoveryCodeHash(salt, QStringLiteral("abcdefghjk12"));
+        QCOMPARE(hash.size(), 32);
+        QVERIFY(!hash.contains("abcdefghjk12"));
+        QCOMPARE(StepUp::recoveryCodeHash(salt, QStringLiteral("abcdefghjk12")), hash);
+        QVERIFY(StepUp::recoveryCodeHash(StepUp::newRecoverySalt(), QStringLiteral("abcdefghjk12")) != hash);
+        const QByteArray other = StepUp::recoveryCodeHash(salt, QStringLiteral("abcdefghjk13"));
+        QCOMPARE(StepUp::matchingHash({other, hash}, hash), hash);
+        QVERIFY(StepUp::matchingHash({other}, hash).isEmpty());
+        QVERIFY(StepUp::matchingHash({other}, QByteArray()).isEmpty());
+    }
+
     void codesAreSixDigitsAndKeptHashed()
     {
         mockd::Clock clock;

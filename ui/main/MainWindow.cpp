@@ -59,8 +59,9 @@ MainWindow::MainWindow(AccountService* account, SignInFlow* flow, Session* sessi
     m_pages->addWidget(new OverviewPage(m_account, m_pages));
     m_pages->addWidget(new DevicesPage(m_account, m_pages));
     m_pages->addWidget(new SecurityPage(m_account, m_pages));
-    m_pages->addWidget(new ProfilesPage(m_account, m_pages));
-    m_pages->addWidget(new ActivityPage(m_account, m_pages));
+    // The live Profiles and Activity pages come with their services from app/ (replacePage).
+    m_pages->addWidget(new ProfilesPage(nullptr, m_pages));
+    m_pages->addWidget(new ActivityPage(nullptr, m_pages));
     m_pages->addWidget(new PreferencesPage(m_flow, m_session, m_pages));
     m_pages->addWidget(new HelpPage(m_pages));
     for (int i = 0; i < m_pages->count(); ++i)
@@ -145,6 +146,11 @@ void MainWindow::buildSidebar()
         if (row >= 0)
             m_pages->setCurrentIndex(row);
     });
+}
+
+void MainWindow::addAccountMenuAction(QAction* action)
+{
+    m_accountButton->menu()->insertAction(m_signOut, action);
 }
 
 void MainWindow::buildAccountMenu()

@@ -33,6 +33,8 @@ public:
     // Puts a richer page in a section's place (the old one is deleted).
     void replacePage(Section section, QWidget* page);
     static QString label(Section section);
+    // An extra entry in the account menu, above "Sign Out of Vigil" (e.g. the demo inbox).
+    void addAccountMenuAction(QAction* action);
 
 private:
     void buildSidebar();

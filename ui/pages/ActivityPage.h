@@ -3,23 +3,62 @@
 #include "ui/main/Section.h"
 
 #include <QWidget>
+#include <functional>
+
+class QLabel;
+class QPushButton;
+class QTableView;
 
 namespace vigil {
 
-class AccountService;
+class ActivityChart;
+class ActivityFilterBar;
+class ActivityService;
+class InlineMessage;
+class LoadState;
 
-// What this computer's session did on the account: when it signed in, and to which server.
+// The account's security activity: filters (event, device, period), a chart of sign-ins per day
+// by country, the table of entries with "Load More", and "Export CSV…". Loads when first shown.
 class ActivityPage final : public QWidget
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ActivityPage)
 
 public:
-    explicit ActivityPage(AccountService* account, QWidget* parent = nullptr);
+    // Asks where to save the export; an empty answer cancels. Tests inject one instead of the dialog.
+    using SavePathProvider = std::function<QString(const QString& suggestedPath)>;
+
+    // `activity` may be null: the page then only says that it needs a sign-in.
+    explicit ActivityPage(ActivityService* activity, QWidget* parent = nullptr);
     ~ActivityPage() override;
+
+    void setSavePathProvider(SavePathProvider provider) { m_savePath = std::move(provider); }
+    ActivityFilterBar* filterBar() const { return m_filters; }
+    ActivityChart* chart() const { return m_chart; }
 
 Q_SIGNALS:
     void sectionRequested(vigil::Section section);
+
+protected:
+    void showEvent(QShowEvent* event) override;
+
+private:
+    void render();
+    void modelChanged();
+    void exportCsv();
+
+    ActivityService* m_activity;
+    ActivityFilterBar* m_filters;
+    ActivityChart* m_chart;
+    QTableView* m_table;
+    LoadState* m_state;
+    InlineMessage* m_message;
+    QLabel* m_empty;
+    QPushButton* m_showAll;
+    QPushButton* m_loadMore;
+    QPushButton* m_export;
+    QLabel* m_count;
+    SavePathProvider m_savePath;
 };
 
 } // namespace vigil

@@ -49,9 +49,12 @@ DevicesPage::DevicesPage(DeviceService* devices, EventStream* events, QWidget* p
     connect(m_state, &LoadState::retryRequested, m_service, &DeviceService::reload);
 
     auto* layout = new QVBoxLayout(this);
+    m_layout = layout;
     auto* top = new QHBoxLayout;
     top->addWidget(new PageHeader(tr("Devices"), tr("Every device signed in to your account, live."), this), 1);
     top->addWidget(m_banner, 0, Qt::AlignBottom);
+    m_headerActions = new QHBoxLayout;
+    top->addLayout(m_headerActions);
     layout->addLayout(top);
     layout->addWidget(m_refreshError);
     layout->addWidget(m_state, 1);
@@ -161,8 +164,11 @@ QWidget* DevicesPage::buildContent()
     m_tableStack->addWidget(empty);
 
     m_details = new DeviceDetailsPane(m_service, content);
-    connect(
-        m_details, &DeviceDetailsPane::unrecognizedRequested, this, [this] { Q_EMIT sectionRequested(Section::Help); });
+    // Until sign-out is wired in, the advice in Help is the best answer.
+    connect(m_details, &DeviceDetailsPane::unrecognizedRequested, this, [this] {
+        if (!m_guide)
+            Q_EMIT sectionRequested(Section::Help);
+    });
     auto* detailsScroll = new QScrollArea(content);
     detailsScroll->setWidget(m_details);
     detailsScroll->setWidgetResizable(true);

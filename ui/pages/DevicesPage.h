@@ -6,6 +6,8 @@
 #include <QWidget>
 
 class QComboBox;
+class QHBoxLayout;
+class QVBoxLayout;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -25,6 +27,9 @@ class EventStream;
 class InlineMessage;
 class LoadState;
 class RecommendationsCard;
+class SignOutActions;
+class SignOutRowDelegate;
+class UnrecognizedDeviceGuide;
 class ThisDeviceCard;
 
 // The live device list: this device, recommendations, the table of every device (sort, filter,
@@ -49,6 +54,15 @@ public:
     DeviceFilterPreset::Kind preset() const { return m_preset; }
     // All devices, newest sign-in first (the Overview's "new in the last 7 days").
     void showNewestFirst();
+    // Adds every sign-out entry point: a button on each row, "Sign Out Selected (N)…", "Sign Out of
+    // All Devices…", Delete on the table, the details pane's button and "Don't recognize this
+    // device?". `banner` (the pending sign-outs strip) goes under the header when given.
+    void setSignOutActions(SignOutActions* actions, QWidget* banner = nullptr);
+    QStringList selectedDeviceIds() const;
+    QPushButton* signOutSelectedButton() const { return m_signOutSelected; }
+    QPushButton* signOutAllButton() const { return m_signOutAll; }
+    UnrecognizedDeviceGuide* unrecognizedGuide() const { return m_guide; }
+    SignOutRowDelegate* rowDelegate() const { return m_rowDelegate; }
 
     QTableView* table() const { return m_table; }
     DeviceDetailsPane* detailsPane() const { return m_details; }
@@ -65,6 +79,7 @@ private:
     void updateSummary();
     void openCurrent();
     void followCurrent();
+    void updateSignOutButtons();
 
     DeviceService* m_service = nullptr;
     EventStream* m_events = nullptr;
@@ -88,6 +103,14 @@ private:
     QTimer* m_tick = nullptr;
     QTimer* m_summaryTimer = nullptr;
     DeviceFilterPreset::Kind m_preset = DeviceFilterPreset::All;
+    QVBoxLayout* m_layout = nullptr;
+    QHBoxLayout* m_headerActions = nullptr;
+    SignOutActions* m_signOut = nullptr;
+    SignOutRowDelegate* m_rowDelegate = nullptr;
+    UnrecognizedDeviceGuide* m_guide = nullptr;
+    QPushButton* m_signOutSelected = nullptr;
+    QPushButton* m_signOutAll = nullptr;
+    QPushButton* m_signOutThis = nullptr;
 };
 
 } // namespace vigil

@@ -1,27 +1,86 @@
 #include "HelpPage.h"
 
+#include "ui/widgets/Icons.h"
 #include "ui/widgets/PageHeader.h"
 
+#include <QLabel>
+#include <QLineEdit>
+#include <QRegularExpression>
 #include <QTextBrowser>
 #include <QVBoxLayout>
 
 namespace vigil {
+
 namespace {
 
-struct Entry
+// Folds case and accents, so "reconnait" finds "reconnaît" and "SIGN" finds "sign".
+QString searchKey(const QString& text)
 {
-    QString title;
-    QString text;
-    std::optional<Section> section; // the page that does it
-    QString linkText;
-};
+    const QString decomposed = text.normalized(QString::NormalizationForm_KD);
+    QString out;
+    out.reserve(decomposed.size());
+    for (const QChar c : decomposed) {
+        if (c.category() != QChar::Mark_NonSpacing)
+            out.append(c.toCaseFolded());
+    }
+    return out;
+}
 
-QString entriesHtml(const QList<Entry>& entries, bool numbered)
+} // namespace
+
+HelpPage::HelpPage(QWidget* parent)
+    : QWidget(parent), m_search(new QLineEdit(this)), m_results(new QLabel(this)), m_text(new QTextBrowser(this))
+{
+    fillEntries();
+    m_search->setPlaceholderText(tr("Search questions and tips"));
+    m_search->setAccessibleName(tr("Search help"));
+    m_search->setClearButtonEnabled(true);
+    m_search->addAction(Icons::themed(QStringLiteral("circle-question-mark")), QLineEdit::LeadingPosition);
+    m_results->setObjectName(QStringLiteral("helpResults"));
+    m_results->setAccessibleName(tr("Search results"));
+    m_text->setOpenLinks(false);
+    m_text->setAccessibleName(tr("Help text"));
+    m_text->setFrameShape(QFrame::NoFrame);
+    connect(m_text, &QTextBrowser::anchorClicked, this, [this](const QUrl& url) {
+        if (const auto section = sectionFromLink(url.toString()))
+            Q_EMIT sectionRequested(*section);
+    });
+    connect(m_search, &QLineEdit::textChanged, this, &HelpPage::render);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(new PageHeader(tr("Help"), tr("Signing devices out, and keeping your account safe."), this));
+    layout->addWidget(m_search);
+    layout->addWidget(m_results);
+    layout->addWidget(m_text, 1);
+    render();
+}
+
+HelpPage::~HelpPage() = default;
+
+QString HelpPage::plainText() const
+{
+    return m_text->toPlainText();
+}
+
+bool HelpPage::matches(const Entry& entry, const QStringList& words)
+{
+    const QString haystack = searchKey(entry.title + u' ' + entry.text + u' ' + entry.linkText);
+    for (const QString& word : words) {
+        if (!haystack.contains(word))
+            return false;
+    }
+    return true;
+}
+
+QString HelpPage::entriesHtml(const QList<Entry>& entries, const QStringList& words, bool numbered, int* shown)
 {
     QString html;
     int number = 0;
     for (const Entry& entry : entries) {
-        ++number;
+        ++number; // tips keep their number while the search hides others
+        if (!matches(entry, words))
+            continue;
+        ++*shown;
         const QString title = numbered ? QStringLiteral("%1. %2").arg(number).arg(entry.title) : entry.title;
         html +=
             QStringLiteral("<h3>") + title.toHtmlEscaped() + QStringLiteral("</h3><p>") + entry.text.toHtmlEscaped();
@@ -33,34 +92,34 @@ QString entriesHtml(const QList<Entry>& entries, bool numbered)
     return html;
 }
 
-} // namespace
-
-HelpPage::HelpPage(QWidget* parent) : QWidget(parent), m_text(new QTextBrowser(this))
+void HelpPage::render()
 {
-    m_text->setOpenLinks(false);
-    m_text->setAccessibleName(tr("Help text"));
-    m_text->setFrameShape(QFrame::NoFrame);
-    m_text->setHtml(html());
-    connect(m_text, &QTextBrowser::anchorClicked, this, [this](const QUrl& url) {
-        if (const auto section = sectionFromLink(url.toString()))
-            Q_EMIT sectionRequested(*section);
-    });
-
-    auto* layout = new QVBoxLayout(this);
-    layout->addWidget(new PageHeader(tr("Help"), tr("Signing devices out, and keeping your account safe."), this));
-    layout->addWidget(m_text, 1);
+    const QString query = m_search->text().simplified();
+    const QStringList words = searchKey(query).split(u' ', Qt::SkipEmptyParts);
+    int questions = 0;
+    int tips = 0;
+    const QString questionsHtml = entriesHtml(m_questions, words, false, &questions);
+    const QString tipsHtml = entriesHtml(m_tips, words, true, &tips);
+    m_visible = questions + tips;
+    QString html;
+    if (questions > 0)
+        html += QStringLiteral("<h2>") + tr("Questions and Answers").toHtmlEscaped() + QStringLiteral("</h2>") +
+                questionsHtml;
+    if (tips > 0)
+        html += QStringLiteral("<h2>") + tr("Security Tips").toHtmlEscaped() + QStringLiteral("</h2>") + tipsHtml;
+    if (m_visible == 0)
+        html = QStringLiteral("<p>") +
+               tr("Nothing in the help matches \u201c%1\u201d. Try fewer or other words.").arg(query).toHtmlEscaped() +
+               QStringLiteral("</p>");
+    m_text->setHtml(html);
+    m_results->setVisible(!words.isEmpty());
+    m_results->setText(
+        tr("Found %1 and %2.").arg(tr("%n question(s)", nullptr, questions), tr("%n tip(s)", nullptr, tips)));
 }
 
-HelpPage::~HelpPage() = default;
-
-QString HelpPage::plainText() const
+void HelpPage::fillEntries()
 {
-    return m_text->toPlainText();
-}
-
-QString HelpPage::html() const
-{
-    const QList<Entry> questions{
+    m_questions = {
         {tr("What happens when I sign out of all devices?"),
          tr("Every device signed in to your account is signed out. Whoever uses one of them has to enter your "
             "password again (and a 2-step code, if you use 2-step verification) to get back in."),
@@ -92,7 +151,7 @@ QString HelpPage::html() const
          Section::Devices,
          tr("Go to your devices")},
     };
-    const QList<Entry> tips{
+    m_tips = {
         {tr("Turn on 2-step verification"),
          tr("With a second step, a stolen password alone is no longer enough: signing in on a new device also "
             "needs a code only you can get."),
@@ -129,9 +188,6 @@ QString HelpPage::html() const
          Section::Activity,
          tr("Check the activity")},
     };
-    return QStringLiteral("<h2>") + tr("Questions and Answers").toHtmlEscaped() + QStringLiteral("</h2>") +
-           entriesHtml(questions, false) + QStringLiteral("<h2>") + tr("Security Tips").toHtmlEscaped() +
-           QStringLiteral("</h2>") + entriesHtml(tips, true);
 }
 
 } // namespace vigil

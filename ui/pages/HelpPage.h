@@ -2,14 +2,18 @@
 
 #include "ui/main/Section.h"
 
+#include <QList>
 #include <QWidget>
+#include <optional>
 
+class QLabel;
+class QLineEdit;
 class QTextBrowser;
 
 namespace vigil {
 
 // Questions people ask about signing devices out, and seven security tips, each tip linking to
-// the page that does it.
+// the page that does it. A search field narrows both to the entries that contain every word typed.
 class HelpPage final : public QWidget
 {
     Q_OBJECT
@@ -20,14 +24,33 @@ public:
     ~HelpPage() override;
 
     QString plainText() const;
+    QLineEdit* searchField() const { return m_search; }
+    // Entries shown for the current search (questions and tips together).
+    int visibleEntries() const { return m_visible; }
 
 Q_SIGNALS:
     void sectionRequested(vigil::Section section);
 
 private:
-    QString html() const;
+    struct Entry
+    {
+        QString title;
+        QString text;
+        std::optional<Section> section; // the page that does it
+        QString linkText;
+    };
 
+    void fillEntries();
+    void render();
+    static bool matches(const Entry& entry, const QStringList& words);
+    static QString entriesHtml(const QList<Entry>& entries, const QStringList& words, bool numbered, int* shown);
+
+    QLineEdit* m_search;
+    QLabel* m_results;
     QTextBrowser* m_text;
+    QList<Entry> m_questions;
+    QList<Entry> m_tips;
+    int m_visible = 0;
 };
 
 } // namespace vigil

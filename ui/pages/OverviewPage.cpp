@@ -3,6 +3,7 @@
 #include "core/account/AccountService.h"
 #include "core/devices/DeviceListModel.h"
 #include "core/devices/DeviceService.h"
+#include "ui/devices/SignOutActions.h"
 #include "ui/pages/TwoStepText.h"
 #include "ui/widgets/Icons.h"
 #include "ui/widgets/LoadState.h"
@@ -10,7 +11,9 @@
 #include "ui/widgets/StatTile.h"
 
 #include <QGridLayout>
+#include <QHBoxLayout>
 #include <QLabel>
+#include <QPushButton>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -61,7 +64,9 @@ OverviewPage::OverviewPage(AccountService* account, QWidget* parent) : QWidget(p
     connect(m_state, &LoadState::retryRequested, m_account, &AccountService::reload);
 
     auto* layout = new QVBoxLayout(this);
-    layout->addWidget(new PageHeader(tr("Overview"), tr("Your account at a glance."), this));
+    m_headerActions = new QHBoxLayout;
+    m_headerActions->addWidget(new PageHeader(tr("Overview"), tr("Your account at a glance."), this), 1);
+    layout->addLayout(m_headerActions);
     layout->addWidget(m_state, 1);
 
     connect(m_account, &AccountService::changed, this, &OverviewPage::render);
@@ -138,6 +143,19 @@ void OverviewPage::setDevices(DeviceService* devices)
     connect(model, &QAbstractItemModel::dataChanged, recount, schedule);
     connect(devices, &DeviceService::stateChanged, recount, schedule);
     renderDevices();
+}
+
+void OverviewPage::setSignOutActions(SignOutActions* actions)
+{
+    if (m_signOutAll)
+        return;
+    m_signOutAll = new QPushButton(tr("Sign Out of All Devices…"), this);
+    m_signOutAll->setToolTip(tr("Throw every other device out of your account at once, or every device."));
+    m_signOutAll->setMenu(actions->createAllDevicesMenu(m_signOutAll));
+    m_headerActions->addWidget(m_signOutAll, 0, Qt::AlignBottom);
+    const auto update = [this, actions] { m_signOutAll->setEnabled(actions->canStart()); };
+    connect(actions, &SignOutActions::availabilityChanged, this, update);
+    update();
 }
 
 void OverviewPage::renderDevices()

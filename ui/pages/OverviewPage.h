@@ -5,13 +5,16 @@
 
 #include <QWidget>
 
+class QHBoxLayout;
 class QLabel;
+class QPushButton;
 
 namespace vigil {
 
 class AccountService;
 class DeviceService;
 class LoadState;
+class SignOutActions;
 class StatTile;
 
 // The account at a glance (`GET /v1/me`): who is signed in, how many devices and profiles, and
@@ -28,6 +31,9 @@ public:
     // Adds the live device figures (active, streaming, new, unfamiliar), each a link to the
     // filtered device list.
     void setDevices(DeviceService* devices);
+    // Adds "Sign Out of All Devices…" (all other devices / every device) next to the title.
+    void setSignOutActions(SignOutActions* actions);
+    QPushButton* signOutAllButton() const { return m_signOutAll; }
 
 Q_SIGNALS:
     void sectionRequested(vigil::Section section);
@@ -51,6 +57,8 @@ private:
     StatTile* m_streaming = nullptr;
     StatTile* m_new = nullptr;
     StatTile* m_unfamiliar = nullptr;
+    QHBoxLayout* m_headerActions = nullptr;
+    QPushButton* m_signOutAll = nullptr;
 };
 
 } // namespace vigil

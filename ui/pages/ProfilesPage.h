@@ -4,22 +4,46 @@
 
 #include <QWidget>
 
+class QGridLayout;
+class QLabel;
+
 namespace vigil {
 
-class AccountService;
+class InlineMessage;
+class LoadState;
+class ProfileService;
 
-// The household's profiles, and the promise that signing devices out never touches them.
+// The household's profiles as cards (avatar, name, kids badge, last device and time), and the
+// promise that signing devices out never touches them. Loads when first shown.
 class ProfilesPage final : public QWidget
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ProfilesPage)
 
 public:
-    explicit ProfilesPage(AccountService* account, QWidget* parent = nullptr);
+    // `profiles` may be null: the page then only says that it needs a sign-in.
+    explicit ProfilesPage(ProfileService* profiles, QWidget* parent = nullptr);
     ~ProfilesPage() override;
+
+    // The note shown above the profiles (also for tests).
+    static QString keepNote();
 
 Q_SIGNALS:
     void sectionRequested(vigil::Section section);
+
+protected:
+    void showEvent(QShowEvent* event) override;
+
+private:
+    void render();
+    void rebuildCards();
+
+    ProfileService* m_profiles;
+    LoadState* m_state;
+    InlineMessage* m_message;
+    QWidget* m_cards;
+    QGridLayout* m_grid;
+    QLabel* m_empty;
 };
 
 } // namespace vigil

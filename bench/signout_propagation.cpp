@@ -1,0 +1,383 @@
+// bench_signout_propagation: how long after "sign out all" each connected device hears
+// `session.revoked`. A real vigil-mockd (from this executable's folder) gets N devices signed in
+// (one login each) with an open event socket each; another session verifies with its password and
+// signs out everything. This process holds every socket (raw, epoll) and timestamps with one
+// monotonic clock. t0 is the moment the sign-out request is written to the socket — the service's
+// own accept time is not visible from outside, so the figures are an upper bound of the
+// accept-to-delivery latency (they include the HTTP parsing, the step-up check and the commit).
+//
+// Baseline, same run: a bare QWebSocketServer (this executable in --baseline-server mode) with N
+// sockets that, on a "go" message, sends the same frame to every socket and closes it, in turn
+// ("naive"), and one that sends and flushes every message before closing any ("flush first").
+//
+// Usage: bench_signout_propagation [--sizes 1000,5000] [--no-glib-too]
+#include "SignOutBench.h"
+
+#include <QCoreApplication>
+#include <QHostAddress>
+#include <QProcess>
+#include <QWebSocket>
+#include <QWebSocketServer>
+#include <atomic>
+#include <csignal>
+#include <cstdio>
+#include <sys/epoll.h>
+#include <thread>
+
+using namespace signoutbench;
+
+namespace {
+
+constexpr const char* demoEmail = "demo@vigil.test";
+constexpr const char* demoPassword = "vigil-demo-2026";
+const QByteArray revokedFrame = R"({"type":"session.revoked","reason":"signed_out"})";
+
+// ---- baseline server (child process) ----
+
+int runBaselineServer(int expected, bool flushFirst)
+{
+    QWebSocketServer server(QStringLiteral("baseline"), QWebSocketServer::NonSecureMode);
+    if (!server.listen(QHostAddress::LocalHost, 0))
+        return 1;
+    QList<QWebSocket*> sockets;
+    sockets.reserve(expected);
+    const QString frame = QString::fromLatin1(revokedFrame);
+    auto fire = [&sockets, &frame, flushFirst] {
+        if (flushFirst) {
+            for (QWebSocket* socket : std::as_const(sockets)) {
+                socket->sendTextMessage(frame);
+                socket->flush();
+            }
+            for (QWebSocket* socket : std::as_const(sockets))
+                socket->close(QWebSocketProtocol::CloseCode(4001), QStringLiteral("session revoked"));
+        } else {
+            for (QWebSocket* socket : std::as_const(sockets)) {
+                socket->sendTextMessage(frame);
+                socket->close(QWebSocketProtocol::CloseCode(4001), QStringLiteral("session revoked"));
+            }
+        }
+    };
+    QObject::connect(&server, &QWebSocketServer::newConnection, &server, [&] {
+        while (server.hasPendingConnections()) {
+            QWebSocket* socket = server.nextPendingConnection();
+            sockets.append(socket);
+            QObject::connect(socket, &QWebSocket::textMessageReceived, &server, [&fire](const QString& text) {
+                if (text == QLatin1String("go"))
+                    fire();
+            });
+        }
+    });
+    std::printf("listening %u\n", unsigned(server.serverPort()));
+    std::fflush(stdout);
+    return QCoreApplication::exec();
+}
+
+// ---- client side ----
+
+struct Peer
+{
+    std::unique_ptr<RawWebSocket> socket;
+    bool ready = false;
+    bool revoked = false;
+    int closeCode = -1;
+    SteadyClock::time_point revokedAt;
+};
+
+class Peers final
+{
+public:
+    Peers() : m_epoll(epoll_create1(EPOLL_CLOEXEC)) {}
+    ~Peers() { ::close(m_epoll); }
+    Peers(const Peers&) = delete;
+    Peers& operator=(const Peers&) = delete;
+
+    bool add(quint16 port, const QByteArray& authorization)
+    {
+        auto socket = std::make_unique<RawWebSocket>();
+        if (!socket->open(port, "/v1/events", authorization))
+            return false;
+        epoll_event event{};
+        event.events = EPOLLIN;
+        event.data.u32 = quint32(m_peers.size());
+        epoll_ctl(m_epoll, EPOLL_CTL_ADD, socket->fd(), &event);
+        m_peers.push_back({std::move(socket), false, false, -1, {}});
+        // Frames that arrived with the upgrade answer.
+        read(m_peers.back());
+        return true;
+    }
+
+    // Reads whatever arrives until `done()` or `timeoutMs` without any progress.
+    void pump(int timeoutMs, const std::function<bool()>& done)
+    {
+        epoll_event events[256];
+        while (!done()) {
+            const int n = epoll_wait(m_epoll, events, 256, timeoutMs);
+            if (n <= 0)
+                return;
+            for (int i = 0; i < n; ++i)
+                read(m_peers[events[i].data.u32]);
+        }
+    }
+
+    std::vector<Peer>& all() { return m_peers; }
+    qsizetype count(bool Peer::*flag) const
+    {
+        return std::count_if(m_peers.begin(), m_peers.end(), [flag](const Peer& p) { return p.*flag; });
+    }
+
+private:
+    void read(Peer& peer)
+    {
+        if (!peer.socket || peer.socket->fd() < 0)
+            return;
+        const bool open = peer.socket->readAvailable([&peer](int opcode, QByteArrayView payload) {
+            if (opcode == 0x1) {
+                if (!peer.revoked && payload.contains("\"session.revoked\"")) {
+                    peer.revoked = true;
+                    peer.revokedAt = SteadyClock::now();
+                } else if (!peer.ready && payload.contains("\"ready\"")) {
+                    peer.ready = true;
+                }
+            } else if (opcode == 0x8 && payload.size() >= 2) {
+                peer.closeCode = (quint8(payload.at(0)) << 8) | quint8(payload.at(1));
+            }
+        });
+        if (!open) {
+            epoll_ctl(m_epoll, EPOLL_CTL_DEL, peer.socket->fd(), nullptr);
+            peer.socket->close();
+        }
+    }
+
+    int m_epoll;
+    std::vector<Peer> m_peers;
+};
+
+struct Result
+{
+    Stats stats;
+    qsizetype connected = 0;
+    double answerMs = 0; // time to the HTTP answer (service only)
+    int closeCode = -1;
+    bool ok = false;
+};
+
+void printRow(const char* what, int devices, const Result& r)
+{
+    if (!r.ok) {
+        std::printf("  %-38s %6d  FAILED (connected %lld, received %lld)\n",
+                    what,
+                    devices,
+                    qlonglong(r.connected),
+                    qlonglong(r.stats.count));
+        return;
+    }
+    std::printf("  %-38s %6d  %8lld  %8.2f  %8.2f  %8.2f  %8.2f",
+                what,
+                devices,
+                qlonglong(r.stats.count),
+                r.stats.min,
+                r.stats.p50,
+                r.stats.p99,
+                r.stats.max);
+    if (r.answerMs > 0)
+        std::printf("  (HTTP answer after %.2f ms, close code %d)", r.answerMs, r.closeCode);
+    std::printf("\n");
+    std::fflush(stdout);
+}
+
+Result measureBaseline(int devices, bool flushFirst)
+{
+    Result result;
+    QProcess server;
+    server.start(QCoreApplication::applicationFilePath(),
+                 {QStringLiteral("--baseline-server"),
+                  QString::number(devices),
+                  flushFirst ? QStringLiteral("flush") : QStringLiteral("naive")});
+    if (!server.waitForStarted() || !server.waitForReadyRead(10000))
+        return result;
+    const quint16 port = quint16(QString::fromLatin1(server.readLine()).section(QLatin1Char(' '), 1).toUInt());
+    Peers peers;
+    for (int i = 0; i < devices; ++i) {
+        if (!peers.add(port, {}))
+            break;
+    }
+    result.connected = qsizetype(peers.all().size());
+    if (result.connected == devices) {
+        const SteadyClock::time_point t0 = SteadyClock::now();
+        peers.all().front().socket->sendText("go");
+        peers.pump(5000, [&peers, devices] { return peers.count(&Peer::revoked) == devices; });
+        std::vector<double> latencies;
+        for (const Peer& peer : peers.all()) {
+            if (peer.revoked)
+                latencies.push_back(msBetween(t0, peer.revokedAt));
+        }
+        result.stats = summarize(latencies);
+        result.ok = result.stats.count == devices;
+    }
+    server.kill();
+    server.waitForFinished();
+    return result;
+}
+
+Result measureService(int devices, const QStringList& env)
+{
+    Result result;
+    MockdChild mockd;
+    if (!mockd.start({}, env)) {
+        std::fprintf(stderr, "cannot start vigil-mockd: %s\n", qPrintable(mockd.error()));
+        return result;
+    }
+    // One login per device (argon2id on the service's two workers: two clients keep both busy).
+    std::vector<QByteArray> tokens(static_cast<size_t>(devices));
+    std::atomic<int> failures{0};
+    {
+        std::vector<std::thread> workers;
+        for (int w = 0; w < 2; ++w) {
+            workers.emplace_back([&, w] {
+                HttpConnection http(mockd.port());
+                for (int i = w; i < devices; i += 2) {
+                    tokens[size_t(i)] = login(http,
+                                              QString::fromLatin1(demoEmail),
+                                              QString::fromLatin1(demoPassword),
+                                              QStringLiteral("Bench TV %1").arg(i));
+                    if (tokens[size_t(i)].isEmpty())
+                        ++failures;
+                }
+            });
+        }
+        for (std::thread& worker : workers)
+            worker.join();
+    }
+    if (failures > 0) {
+        std::fprintf(stderr, "%d logins failed\n", failures.load());
+        return result;
+    }
+    // Every socket that comes online is announced to the account's other sockets: read as we go.
+    Peers peers;
+    for (int i = 0; i < devices; ++i) {
+        if (!peers.add(mockd.port(), "Bearer " + tokens[size_t(i)]))
+            break;
+        if (i % 64 == 63)
+            peers.pump(0, [] { return false; });
+    }
+    result.connected = qsizetype(peers.all().size());
+    peers.pump(10000, [&peers, devices] { return peers.count(&Peer::ready) == devices; });
+    if (peers.count(&Peer::ready) != devices) {
+        std::fprintf(stderr, "only %lld of %d sockets are ready\n", qlonglong(peers.count(&Peer::ready)), devices);
+        return result;
+    }
+
+    HttpConnection http(mockd.port());
+    const QByteArray access =
+        login(http, QString::fromLatin1(demoEmail), QString::fromLatin1(demoPassword), QStringLiteral("Initiator"));
+    const QByteArray stepUp = stepUpWithPassword(http, access, QString::fromLatin1(demoPassword));
+    if (access.isEmpty() || stepUp.isEmpty()) {
+        std::fprintf(stderr, "the initiator could not sign in or verify\n");
+        return result;
+    }
+    // Let the initiator's device.signed_in reach every socket first: the sockets start quiet.
+    peers.pump(300, [] { return false; });
+
+    // Optional: profile the service around the sign-out only (VIGIL_BENCH_PERF=<output file>).
+    std::unique_ptr<QProcess> perf;
+    if (const QString out = qEnvironmentVariable("VIGIL_BENCH_PERF"); !out.isEmpty()) {
+        perf = std::make_unique<QProcess>();
+        perf->start(QStringLiteral("perf"),
+                    {QStringLiteral("record"),
+                     QStringLiteral("-g"),
+                     QStringLiteral("-F"),
+                     QStringLiteral("10000"),
+                     QStringLiteral("-o"),
+                     out,
+                     QStringLiteral("-p"),
+                     QString::number(mockd.pid())});
+        perf->waitForStarted();
+        peers.pump(1000, [] { return false; });
+    }
+    std::atomic<bool> sent{false};
+    SteadyClock::time_point t0;
+    SteadyClock::time_point answered;
+    HttpResult answer;
+    std::thread initiator([&] {
+        t0 = SteadyClock::now();
+        sent = http.send("POST",
+                         "/v1/devices/sign-out",
+                         {{QStringLiteral("scope"), QStringLiteral("all")}},
+                         {{"Authorization", "Bearer " + access}, {"X-Step-Up", stepUp}});
+        answer = http.receive();
+        answered = SteadyClock::now();
+    });
+    peers.pump(30000, [&peers, devices] { return peers.count(&Peer::revoked) == devices; });
+    initiator.join();
+    // Close frames come right after; collect them for the record.
+    peers.pump(200, [&peers] {
+        return std::all_of(
+            peers.all().begin(), peers.all().end(), [](const Peer& p) { return p.closeCode >= 0 || !p.revoked; });
+    });
+    if (perf) {
+        ::kill(pid_t(perf->processId()), SIGINT);
+        perf->waitForFinished(30000);
+    }
+    std::vector<double> latencies;
+    for (const Peer& peer : peers.all()) {
+        if (peer.revoked)
+            latencies.push_back(msBetween(t0, peer.revokedAt));
+        if (peer.closeCode >= 0)
+            result.closeCode = peer.closeCode;
+    }
+    result.stats = summarize(latencies);
+    result.answerMs = msBetween(t0, answered);
+    result.ok = sent && answer.status == 200 && result.stats.count == devices;
+    if (answer.status != 200)
+        std::fprintf(stderr, "sign-out answered %d: %s\n", answer.status, answer.body.left(300).constData());
+    return result;
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    QCoreApplication app(argc, argv);
+    const QStringList args = app.arguments();
+    if (const qsizetype at = args.indexOf(QStringLiteral("--baseline-server")); at >= 0)
+        return runBaselineServer(args.value(at + 1).toInt(), args.value(at + 2) == QLatin1String("flush"));
+
+    raiseFileLimit();
+    QList<int> sizes{1000, 5000};
+    if (const qsizetype at = args.indexOf(QStringLiteral("--sizes")); at >= 0) {
+        sizes.clear();
+        for (const QString& size : args.value(at + 1).split(QLatin1Char(',')))
+            sizes.append(size.toInt());
+    }
+    const bool noGlibToo = args.contains(QStringLiteral("--no-glib-too"));
+
+    std::printf("signout_propagation: latency from writing POST /v1/devices/sign-out {scope: all} to each\n"
+                "device socket reading session.revoked (ms, one monotonic clock; an upper bound of\n"
+                "accept-to-delivery). Service: %s\n"
+                "Targets: p99 < 20 ms at 1,000 devices, < 100 ms at 5,000.\n\n",
+                qPrintable(MockdChild::executable()));
+    std::printf("  %-38s %6s  %8s  %8s  %8s  %8s  %8s\n", "", "devices", "received", "min", "p50", "p99", "max");
+    int status = 0;
+    for (const int devices : std::as_const(sizes)) {
+        const Result naive = measureBaseline(devices, false);
+        printRow("baseline: send+close in turn", devices, naive);
+        const Result flush = measureBaseline(devices, true);
+        printRow("baseline: send+flush all, then close", devices, flush);
+        const Result service = measureService(devices, {});
+        printRow("vigil-mockd", devices, service);
+        if (service.ok && naive.ok && flush.ok)
+            std::printf("  -> p99 vigil-mockd / naive baseline = %.2f; / flush-first baseline = %.2f; target %s: %s\n",
+                        service.stats.p99 / naive.stats.p99,
+                        service.stats.p99 / flush.stats.p99,
+                        devices <= 1000 ? "< 20 ms" : "< 100 ms",
+                        service.stats.p99 < (devices <= 1000 ? 20.0 : 100.0) ? "met" : "MISSED");
+        if (noGlibToo) {
+            const Result plain = measureService(devices, {QStringLiteral("QT_NO_GLIB=1")});
+            printRow("vigil-mockd, QT_NO_GLIB=1", devices, plain);
+        }
+        if (!service.ok)
+            status = 1;
+        std::printf("\n");
+    }
+    return status;
+}

@@ -1,0 +1,194 @@
+#include "account/ActivityEntryWriter.h"
+
+#include "base/TimeFormat.h"
+#include "devices/DeviceService.h"
+#include "http/JsonWriter.h"
+#include "store/Store.h"
+
+#include <QJsonArray>
+
+namespace mockd {
+
+namespace {
+
+QLatin1StringView l1(const char* text)
+{
+    return QLatin1StringView(text);
+}
+
+QString str(const AuditEntry& entry, const char* key)
+{
+    return entry.details.value(QLatin1StringView(key)).toString();
+}
+
+// "password+totp" → "totp": the strongest step names the method, as in the device history.
+QString methodOf(const AuditEntry& entry)
+{
+    const QString last = str(entry, "method").section(QLatin1Char('+'), -1);
+    static const QStringList known{QStringLiteral("password"),
+                                   QStringLiteral("totp"),
+                                   QStringLiteral("sms"),
+                                   QStringLiteral("email"),
+                                   QStringLiteral("recovery"),
+                                   QStringLiteral("refresh")};
+    return known.contains(last) ? last : QString();
+}
+
+QString methodWords(const QString& method)
+{
+    if (method == QLatin1String("totp"))
+        return QStringLiteral("authenticator app");
+    if (method == QLatin1String("sms"))
+        return QStringLiteral("text message code");
+    if (method == QLatin1String("email"))
+        return QStringLiteral("email code");
+    if (method == QLatin1String("recovery"))
+        return QStringLiteral("recovery code");
+    return method;
+}
+
+} // namespace
+
+ActivityEntryWriter::ActivityEntryWriter(const Store& store, const DeviceService& devices)
+    : m_store(store), m_devices(devices)
+{}
+
+const QStringList& ActivityEntryWriter::types()
+{
+    static const QStringList all{QStringLiteral("sign_in"),
+                                 QStringLiteral("sign_in_failed"),
+                                 QStringLiteral("sign_out"),
+                                 QStringLiteral("revoked"),
+                                 QStringLiteral("password_changed"),
+                                 QStringLiteral("two_step_changed"),
+                                 QStringLiteral("verification_failed"),
+                                 QStringLiteral("throttled"),
+                                 QStringLiteral("support_viewed")};
+    return all;
+}
+
+QString ActivityEntryWriter::typeOf(const AuditEntry& entry)
+{
+    const QString& t = entry.type;
+    if (t == QLatin1String("sign_in") || t == QLatin1String("sign_in_failed") || t == QLatin1String("sign_out") ||
+        t == QLatin1String("password_changed"))
+        return t;
+    if (t == QLatin1String("refresh_token_reuse") || t == QLatin1String("devices_signed_out") ||
+        t.startsWith(QLatin1String("auto_sign")) || t.endsWith(QLatin1String("auto_signed_out")))
+        return QStringLiteral("revoked");
+    if (t == QLatin1String("step_up_failed"))
+        return QStringLiteral("verification_failed");
+    if (t.endsWith(QLatin1String("_throttled")))
+        return QStringLiteral("throttled");
+    if (t.startsWith(QLatin1String("two_step_")) || t.startsWith(QLatin1String("totp_")) ||
+        t.startsWith(QLatin1String("recovery_codes_")) || t.startsWith(QLatin1String("sms_two_step")))
+        return QStringLiteral("two_step_changed");
+    if (t.startsWith(QLatin1String("support_view")) || t.startsWith(QLatin1String("support_lookup")))
+        return QStringLiteral("support_viewed");
+    return {};
+}
+
+bool ActivityEntryWriter::concerns(const AuditEntry& entry, const QString& deviceId)
+{
+    if (entry.deviceId == deviceId)
+        return true;
+    return entry.details.value(QLatin1StringView("devices")).toArray().contains(QJsonValue(deviceId));
+}
+
+QString ActivityEntryWriter::deviceName(const QString& accountId, const QString& deviceId) const
+{
+    const Device* device = m_store.devices().byIdForAccount(deviceId, accountId);
+    return device ? device->name : QString();
+}
+
+QString ActivityEntryWriter::detailOf(const AuditEntry& entry, const QString& type) const
+{
+    const QString method = methodWords(methodOf(entry));
+    if (type == QLatin1String("sign_in"))
+        return method.isEmpty() ? QStringLiteral("Signed in") : QStringLiteral("Signed in with ") + method;
+    if (type == QLatin1String("sign_in_failed")) {
+        const QString reason = str(entry, "reason");
+        if (reason == QLatin1String("invalid_code"))
+            return QStringLiteral("Sign-in failed: wrong verification code");
+        return QStringLiteral("Sign-in failed: wrong password");
+    }
+    if (type == QLatin1String("sign_out"))
+        return QStringLiteral("Signed out");
+    if (type == QLatin1String("revoked")) {
+        if (entry.type == QLatin1String("refresh_token_reuse"))
+            return QStringLiteral("Session ended: its sign-in was used twice (a possible copy)");
+        const QString scope = str(entry, "scope");
+        if (scope == QLatin1String("all"))
+            return QStringLiteral("Signed out of all devices");
+        const QJsonArray ids = entry.details.value(QLatin1StringView("devices")).toArray();
+        if (scope == QLatin1String("others"))
+            return QStringLiteral("Signed out of all other devices (%1)").arg(ids.size());
+        if (entry.type == QLatin1String("devices_signed_out")) {
+            QStringList names;
+            for (const QJsonValue& id : ids) {
+                const QString name = deviceName(entry.accountId, id.toString());
+                names.append(name.isEmpty() ? QStringLiteral("a removed device") : name);
+            }
+            return QStringLiteral("Signed out: ") + names.join(QStringLiteral(", "));
+        }
+        return QStringLiteral("Signed out automatically after a long time unused");
+    }
+    if (type == QLatin1String("verification_failed"))
+        return method.isEmpty() ? QStringLiteral("Verification failed")
+                                : QStringLiteral("Verification failed (") + method + QLatin1Char(')');
+    if (type == QLatin1String("throttled"))
+        return QStringLiteral("Too many attempts: blocked for a while");
+    if (type == QLatin1String("password_changed"))
+        return QStringLiteral("Password changed");
+    if (type == QLatin1String("two_step_changed"))
+        return QStringLiteral("2-step verification changed");
+    if (type == QLatin1String("support_viewed"))
+        return QStringLiteral("Support viewed your devices \u2014 reason: ") + str(entry, "reason");
+    return {};
+}
+
+void ActivityEntryWriter::write(JsonWriter& json, const AuditEntry& entry, const QString& type) const
+{
+    json.beginObject()
+        .field(l1("id"), QString::number(entry.id))
+        .field(l1("time"), TimeFormat::toRfc3339(entry.atMs))
+        .field(l1("type"), type);
+    const Device* device =
+        entry.deviceId.isEmpty() ? nullptr : m_store.devices().byIdForAccount(entry.deviceId, entry.accountId);
+    json.key(l1("device"));
+    if (entry.deviceId.isEmpty()) {
+        json.null();
+    } else {
+        QString name = device ? device->name : str(entry, "device_name");
+        json.beginObject().field(l1("id"), entry.deviceId).field(l1("name"), name).endObject();
+    }
+    json.key(l1("ip"));
+    entry.ip.isEmpty() ? json.null() : json.value(QStringView(entry.ip));
+
+    GeoLocation location = m_devices.locate(entry.ip);
+    if (!location.isKnown() && device && device->ip == entry.ip) {
+        // No GeoIP answer (no database, or a documentation address): the device's own place.
+        location.city = device->city;
+        location.region = device->region;
+        location.country = device->country;
+        location.countryCode = device->countryCode;
+    }
+    json.key(l1("location"));
+    if (location.isKnown())
+        json.beginObject()
+            .field(l1("city"), location.city)
+            .field(l1("region"), location.region)
+            .field(l1("country"), location.country)
+            .field(l1("country_code"), location.countryCode)
+            .endObject();
+    else
+        json.null();
+    json.field(l1("detail"), detailOf(entry, type));
+    if (const QString method = methodOf(entry); !method.isEmpty())
+        json.field(l1("method"), method);
+    if (type == QLatin1String("support_viewed"))
+        json.field(l1("reason"), str(entry, "reason"));
+    json.endObject();
+}
+
+} // namespace mockd
