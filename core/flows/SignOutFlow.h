@@ -59,8 +59,10 @@ public:
         QString deviceId;
         QString name; // for the confirmation text
         // Where the device is ("Lisbon, Portugal", "Unknown location"), for the confirmation text.
-        // Last, with an initializer, so `{id, name}` still compiles without a warning.
+        // With initializers, so `{id, name}` still compiles without a warning.
         QString place = {};
+        // The computer Vigil runs on: the confirmation marks it.
+        bool isThisDevice = false;
     };
 
     struct Scope

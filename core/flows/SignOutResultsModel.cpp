@@ -154,7 +154,7 @@ QString SignOutResultsModel::statusText(const DeviceSignOutResult& row)
     case DeviceSignOutResult::Result::SignedOut:
         return tr("Signed out");
     case DeviceSignOutResult::Result::Pending:
-        return tr("Pending — signs out when it reconnects");
+        return tr("Pending — will sign out when it reconnects");
     case DeviceSignOutResult::Result::Failed:
         if (row.reason.isEmpty())
             return tr("Failed");
@@ -170,7 +170,7 @@ QString SignOutResultsModel::accessibleText(const DeviceSignOutResult& row)
     case DeviceSignOutResult::Result::SignedOut:
         return tr("%1: signed out").arg(name);
     case DeviceSignOutResult::Result::Pending:
-        return tr("%1: pending, signs out when it reconnects").arg(name);
+        return tr("%1: pending, will sign out when it reconnects").arg(name);
     case DeviceSignOutResult::Result::Failed:
         if (row.reason.isEmpty())
             return tr("%1: failed").arg(name);

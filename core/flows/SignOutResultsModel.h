@@ -21,7 +21,7 @@ public:
         DeviceIdRole = Qt::UserRole + 1,
         ResultRole,     // DeviceSignOutResult::Result as int
         ReasonRole,     // failure reason, empty otherwise
-        StatusTextRole, // "Signed out", "Pending — signs out when it reconnects", "Failed: …"
+        StatusTextRole, // "Signed out", "Pending — will sign out when it reconnects", "Failed: …"
         RetryingRole,   // bool: a retry of this failed device is on its way
     };
 

@@ -146,6 +146,8 @@ private Q_SLOTS:
         QCOMPARE(m_flow->scope().kind, Kind::All);
         QCOMPARE(m_flow->scope().devices.size(), 5);
         QVERIFY(m_flow->includesThisDevice());
+        for (const auto& target : m_flow->scope().devices)
+            QCOMPARE(target.isThisDevice, target.deviceId == QLatin1String("dev_me"));
     }
 
     void unrecognizedDeviceEndsInNextSteps()

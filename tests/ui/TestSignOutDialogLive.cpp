@@ -163,7 +163,7 @@ void TestSignOutDialogLive::signsOutOneDeviceWithAnEmailedCode()
     const QString row = list->model()->index(0, 0).data().toString();
     QVERIFY2(row.startsWith(target->displayName()), qPrintable(row));
     QVERIFY2(row.endsWith(QStringLiteral("Signed out")) ||
-                 row.endsWith(QStringLiteral("Pending — signs out when it reconnects")),
+                 row.endsWith(QStringLiteral("Pending — will sign out when it reconnects")),
              qPrintable(row));
 }
 

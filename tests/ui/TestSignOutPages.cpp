@@ -24,7 +24,8 @@ Scope placedDevices(bool includeThisDevice)
         {QStringLiteral("dev_3"), QStringLiteral("Kid's Tablet"), QStringLiteral("Porto, Portugal")},
         {QStringLiteral("dev_4"), QStringLiteral("Office PC"), QStringLiteral("Unknown location")}};
     if (includeThisDevice)
-        targets.append({QStringLiteral("dev_1"), QStringLiteral("This Laptop"), QStringLiteral("Lisbon, Portugal")});
+        targets.append(
+            {QStringLiteral("dev_1"), QStringLiteral("This Laptop"), QStringLiteral("Lisbon, Portugal"), true});
     return Scope::selected(targets);
 }
 
@@ -111,7 +112,8 @@ void TestSignOutPages::confirmationSaysWhenThisDeviceIsIncluded()
     QVERIFY2(text.contains(QStringLiteral("This device is included: Vigil will sign you out too and you'll need to "
                                           "sign in again.")),
              qPrintable(text));
-    QVERIFY(text.contains(QStringLiteral("This Laptop — Lisbon, Portugal")));
+    QVERIFY(text.contains(QStringLiteral("This Laptop — Lisbon, Portugal (this device)")));
+    QVERIFY(!text.contains(QStringLiteral("Living Room TV — Lisbon, Portugal (this device)")));
     QCOMPARE(page->title(), QStringLiteral("Sign Out of 4 Devices?"));
 }
 

@@ -53,7 +53,7 @@ void TestSignOutResults::resultsShowEachDeviceLive()
     QCOMPARE(model->rowCount(), 3);
     QCOMPARE(model->index(0, 0).data().toString(), QStringLiteral("Living Room TV\nSigned out"));
     QCOMPARE(model->index(1, 0).data().toString(),
-             QStringLiteral("Kid's Tablet\nPending — signs out when it reconnects"));
+             QStringLiteral("Kid's Tablet\nPending — will sign out when it reconnects"));
     QCOMPARE(model->index(2, 0).data().toString(), QStringLiteral("Office PC\nFailed: Device not reachable"));
     for (int row = 0; row < 3; ++row) {
         QVERIFY(!model->index(row, 0).data(Qt::DecorationRole).value<QIcon>().isNull());

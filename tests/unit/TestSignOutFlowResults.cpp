@@ -67,9 +67,9 @@ void TestSignOutFlowResults::textsAndCounts()
     QCOMPARE(model.data(model.index(0), Qt::AccessibleTextRole).toString(),
              QStringLiteral("Living Room TV: signed out"));
     QCOMPARE(model.data(model.index(1), SignOutResultsModel::StatusTextRole).toString(),
-             QStringLiteral("Pending — signs out when it reconnects"));
+             QStringLiteral("Pending — will sign out when it reconnects"));
     QCOMPARE(model.data(model.index(1), Qt::AccessibleTextRole).toString(),
-             QStringLiteral("Kid's Tablet: pending, signs out when it reconnects"));
+             QStringLiteral("Kid's Tablet: pending, will sign out when it reconnects"));
     QCOMPARE(model.data(model.index(2), SignOutResultsModel::StatusTextRole).toString(),
              QStringLiteral("Failed: Device not reachable"));
     QCOMPARE(model.data(model.index(2), Qt::AccessibleTextRole).toString(),

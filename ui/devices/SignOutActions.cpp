@@ -23,10 +23,15 @@ QList<SignOutFlow::Target> SignOutActions::targets(const QStringList& deviceIds)
         const int row = m_devices->rowOf(id);
         if (row < 0)
             continue;
-        const Device& device = m_devices->deviceAt(row);
-        result.append({device.id, device.displayName(), device.locationText()});
+        result.append(target(row));
     }
     return result;
+}
+
+SignOutFlow::Target SignOutActions::target(int row) const
+{
+    const Device& device = m_devices->deviceAt(row);
+    return {device.id, device.displayName(), device.locationText(), m_devices->factsAt(row).isCurrent};
 }
 
 QList<SignOutFlow::Target> SignOutActions::allTargets(bool includeThisDevice) const
@@ -35,8 +40,7 @@ QList<SignOutFlow::Target> SignOutActions::allTargets(bool includeThisDevice) co
     for (int row = 0; row < m_devices->rowCount(); ++row) {
         if (!includeThisDevice && m_devices->factsAt(row).isCurrent)
             continue;
-        const Device& device = m_devices->deviceAt(row);
-        result.append({device.id, device.displayName(), device.locationText()});
+        result.append(target(row));
     }
     return result;
 }

@@ -42,6 +42,8 @@ Q_SIGNALS:
     void availabilityChanged();
 
 private:
+    SignOutFlow::Target target(int row) const;
+
     SignOutFlow* m_flow;
     const DeviceListModel* m_devices;
 };

@@ -114,7 +114,10 @@ void SignOutConfirmationPage::refresh()
     for (int i = 0; i < count && i < maxListed; ++i) {
         const SignOutFlow::Target& target = devices.at(i);
         const QString name = target.name.isEmpty() ? target.deviceId : target.name;
-        lines.append(target.place.isEmpty() ? tr("• %1").arg(name) : tr("• %1 — %2").arg(name, target.place));
+        QString line = target.place.isEmpty() ? tr("• %1").arg(name) : tr("• %1 — %2").arg(name, target.place);
+        if (target.isThisDevice)
+            line = tr("%1 (this device)").arg(line);
+        lines.append(line);
     }
     if (count > maxListed)
         lines.append(tr("and %n more", nullptr, count - maxListed));
