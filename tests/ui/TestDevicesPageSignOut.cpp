@@ -80,7 +80,11 @@ private Q_SLOTS:
         option.fontMetrics = table->fontMetrics();
         const QRect button = m_page->rowDelegate()->buttonRect(option);
         QVERIFY(option.rect.contains(button));
-        // A click on the row outside the button only selects it.
+        // On a row that is not selected there is no button: the click only selects the row.
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, button.center());
+        QCOMPARE(m_flow->state(), State::Idle);
+        QVERIFY(table->selectionModel()->isRowSelected(row, {}));
+        // A click on the selected row outside the button does nothing more.
         QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, option.rect.topLeft() + QPoint(4, 4));
         QCOMPARE(m_flow->state(), State::Idle);
         QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, button.center());

@@ -37,6 +37,11 @@ QRect SignOutRowDelegate::buttonRect(const QStyleOptionViewItem& option) const
 
 void SignOutRowDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const
 {
+    // Only the selected rows carry the button: the others keep their whole cell for the text.
+    if (!(option.state & QStyle::State_Selected)) {
+        QStyledItemDelegate::paint(painter, option, index);
+        return;
+    }
     const QRect button = buttonRect(option);
     QStyleOptionViewItem cell = option;
     // The row background spans the whole cell; the text stops before the button.
@@ -78,11 +83,14 @@ bool SignOutRowDelegate::editorEvent(QEvent* event,
                                      const QStyleOptionViewItem& option,
                                      const QModelIndex& index)
 {
-    if (event->type() != QEvent::MouseButtonPress && event->type() != QEvent::MouseButtonRelease)
+    // A quick second click arrives as a double-click press: it presses the button all the same.
+    const bool press = event->type() == QEvent::MouseButtonPress || event->type() == QEvent::MouseButtonDblClick;
+    if (!press && event->type() != QEvent::MouseButtonRelease)
         return QStyledItemDelegate::editorEvent(event, model, option, index);
     const auto* mouse = static_cast<QMouseEvent*>(event);
-    const bool onButton = mouse->button() == Qt::LeftButton && buttonRect(option).contains(mouse->position().toPoint());
-    if (event->type() == QEvent::MouseButtonPress) {
+    const bool onButton = (option.state & QStyle::State_Selected) && mouse->button() == Qt::LeftButton &&
+                          buttonRect(option).contains(mouse->position().toPoint());
+    if (press) {
         m_pressed = onButton ? QPersistentModelIndex(index) : QPersistentModelIndex();
         return false; // the row is selected as usual
     }

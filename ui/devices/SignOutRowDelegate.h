@@ -5,9 +5,9 @@
 
 namespace vigil {
 
-// Draws a "Sign Out…" button at the end of every row of the device table and reports clicks on
-// it. A painted button, not an index widget per row: the table stays fast with thousands of
-// devices. Keyboard users have Delete and the details pane's button instead.
+// Draws a "Sign Out…" button at the end of each selected row of the device table and reports
+// clicks on it. A painted button, not an index widget per row: the table stays fast with thousands
+// of devices. Keyboard users have Delete and the details pane's button too.
 class SignOutRowDelegate final : public QStyledItemDelegate
 {
     Q_OBJECT
