@@ -1,5 +1,6 @@
 #include "SignOutRowDelegate.h"
 
+#include <QAbstractItemView>
 #include <QApplication>
 #include <QMouseEvent>
 #include <QPainter>
@@ -15,6 +16,13 @@ constexpr int buttonMargin = 2;
 QStyle* styleOf(const QStyleOptionViewItem& option)
 {
     return option.widget ? option.widget->style() : QApplication::style();
+}
+
+// The options an item view hands to editorEvent() carry no per-item selection state; ask the view.
+bool rowSelected(const QStyleOptionViewItem& option, const QModelIndex& index)
+{
+    const auto* view = qobject_cast<const QAbstractItemView*>(option.widget);
+    return view && view->selectionModel() && view->selectionModel()->isSelected(index);
 }
 
 } // namespace
@@ -88,7 +96,7 @@ bool SignOutRowDelegate::editorEvent(QEvent* event,
     if (!press && event->type() != QEvent::MouseButtonRelease)
         return QStyledItemDelegate::editorEvent(event, model, option, index);
     const auto* mouse = static_cast<QMouseEvent*>(event);
-    const bool onButton = (option.state & QStyle::State_Selected) && mouse->button() == Qt::LeftButton &&
+    const bool onButton = rowSelected(option, index) && mouse->button() == Qt::LeftButton &&
                           buttonRect(option).contains(mouse->position().toPoint());
     if (press) {
         m_pressed = onButton ? QPersistentModelIndex(index) : QPersistentModelIndex();
