@@ -16,8 +16,8 @@
 #include "core/flows/SignOutFlow.h"
 #include "core/profiles/ProfileService.h"
 #include "core/settings/AppSettings.h"
+#include "core/settings/Translations.h"
 #include "core/stepup/StepUpService.h"
-#include "core/util/EnglishPlurals.h"
 #include "ui/main/MainWindow.h"
 #include "ui/main/WindowController.h"
 #include "ui/signin/SignInWindow.h"
@@ -45,7 +45,11 @@ int main(int argc, char* argv[])
     QApplication::setOrganizationName(QStringLiteral("Vigil"));
     QApplication::setApplicationVersion(QStringLiteral(VIGIL_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("io.github.vigil.Vigil"));
-    app.installTranslator(new EnglishPlurals(&app));
+    {
+        // Before the first tr(): the language chosen in Preferences, or the system's.
+        QSettings stored;
+        Translations::install(&app, AppSettings(&stored).language());
+    }
     QuitOnSignal::install(app);
 
     QCommandLineParser options;

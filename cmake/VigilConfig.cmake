@@ -11,9 +11,21 @@ target_compile_definitions(vigil_config INTERFACE
     QT_NO_URL_CAST_FROM_STRING
     QT_NO_FOREACH
     VIGIL_VERSION="${PROJECT_VERSION}")
-target_compile_options(vigil_config INTERFACE -Wall -Wextra -Wpedantic -Wnon-virtual-dtor -Wshadow=local)
-if(VIGIL_WERROR)
-    target_compile_options(vigil_config INTERFACE -Werror)
+if(MSVC)
+    # UTF-8 sources (tr() texts with "…"), standard conformance, and std::min/max not shadowed by windows.h.
+    target_compile_options(vigil_config INTERFACE /W4 /permissive- /Zc:__cplusplus /utf-8)
+    target_compile_definitions(vigil_config INTERFACE NOMINMAX)
+    if(VIGIL_WERROR)
+        target_compile_options(vigil_config INTERFACE /WX)
+    endif()
+else()
+    target_compile_options(vigil_config INTERFACE -Wall -Wextra -Wpedantic -Wnon-virtual-dtor)
+    if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
+        target_compile_options(vigil_config INTERFACE -Wshadow=local) # GCC only; clang has no =local
+    endif()
+    if(VIGIL_WERROR)
+        target_compile_options(vigil_config INTERFACE -Werror)
+    endif()
 endif()
 if(VIGIL_SANITIZE)
     target_compile_options(vigil_config INTERFACE -fsanitize=address,undefined -fno-omit-frame-pointer

@@ -1,3 +1,4 @@
+#include "base/ParentWatch.h"
 #include "base/SignalWatcher.h"
 #include "log/Redaction.h"
 #include "log/RequestLog.h"
@@ -64,6 +65,14 @@ int main(int argc, char* argv[])
 
     QObject::connect(
         &signalWatcher, &mockd::SignalWatcher::terminationRequested, &service, [&service](int) { service.shutdown(); });
+    mockd::ParentWatch parentWatch;
+    if (options->parentWatchFd >= 0) {
+        if (parentWatch.watch(options->parentWatchFd))
+            QObject::connect(
+                &parentWatch, &mockd::ParentWatch::parentGone, &service, [&service] { service.shutdown(); });
+        else
+            std::fprintf(stderr, "vigil-mockd: cannot watch descriptor %d for the parent\n", options->parentWatchFd);
+    }
     QObject::connect(&service, &mockd::MockService::stopped, &app, [] { QCoreApplication::exit(0); });
     const int code = QCoreApplication::exec();
     g_requestLog = nullptr;

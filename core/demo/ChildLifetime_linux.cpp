@@ -17,6 +17,9 @@ void ChildLifetime::tieToParent(QProcess& process)
         if (::getppid() != parent)
             ::_exit(1);
     });
+    // The macOS way too (ChildLifetime_mac.cpp): a second safety net, and it makes every Linux test
+    // of demo mode run the parent-watch path.
+    process.setArguments(process.arguments() << QStringLiteral("--parent-watch-fd") << QStringLiteral("0"));
 }
 
 } // namespace vigil

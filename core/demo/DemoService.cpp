@@ -138,6 +138,9 @@ void DemoService::stop()
         return;
     m_process->disconnect(this);
     if (m_process->state() != QProcess::NotRunning) {
+        // End of its stdin is the parent watch's signal everywhere (Windows has no SIGTERM for a
+        // console program); SIGTERM is the same request on Linux and macOS.
+        m_process->closeWriteChannel();
         m_process->terminate();
         if (!m_process->waitForFinished(3000)) {
             qCWarning(lcDemo) << "vigil-mockd did not stop on SIGTERM; killing it";

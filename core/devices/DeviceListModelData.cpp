@@ -46,6 +46,10 @@ QVariant DeviceListModel::data(const QModelIndex& index, int role) const
         if (column == LastActiveColumn) {
             return m_time.text(device.lastActive, RelativeTime::Style::Long);
         }
+        // An empty cell reads as nothing at all to a screen reader: say what the blank means.
+        if (displayText(row, column).isEmpty()) {
+            return column == ProfileColumn ? tr("No profile") : tr("Not known");
+        }
         return {};
     case Qt::AccessibleDescriptionRole:
         return column == NameColumn ? QVariant(accessibleDescription(row)) : QVariant();

@@ -56,7 +56,8 @@ QString RelativeTime::text(const QDateTime& when, const QDateTime& now, Style st
         const QString weekday = m_locale.dayName(local.date().dayOfWeek(), QLocale::LongFormat);
         return brief ? tr("%1 %2", "weekday, time").arg(weekday, time) : tr("on %1 at %2").arg(weekday, time);
     }
-    return brief ? dateText(when) : tr("on %1").arg(m_locale.toString(local.date(), QStringLiteral("d MMMM yyyy")));
+    return brief ? dateText(when)
+                 : tr("on %1").arg(m_locale.toString(local.date(), tr("d MMMM yyyy", "date format (QDate::toString)")));
 }
 
 QString RelativeTime::exactText(const QDateTime& when) const
@@ -66,7 +67,7 @@ QString RelativeTime::exactText(const QDateTime& when) const
     }
     const QDateTime local = when.toTimeZone(m_zone);
     return tr("%1 %2", "date, time")
-        .arg(m_locale.toString(local.date(), QStringLiteral("dddd, d MMMM yyyy")),
+        .arg(m_locale.toString(local.date(), tr("dddd, d MMMM yyyy", "date format (QDate::toString)")),
              m_locale.toString(local.time(), QLocale::ShortFormat));
 }
 
@@ -75,7 +76,7 @@ QString RelativeTime::dateText(const QDateTime& when) const
     if (!when.isValid()) {
         return tr("Unknown");
     }
-    return m_locale.toString(when.toTimeZone(m_zone).date(), QStringLiteral("d MMM yyyy"));
+    return m_locale.toString(when.toTimeZone(m_zone).date(), tr("d MMM yyyy", "date format (QDate::toString)"));
 }
 
 bool RelativeTime::isInactive(const QDateTime& lastActivity, const QDateTime& now)

@@ -23,6 +23,14 @@ EventStream::EventStream(QObject* parent) : QObject(parent)
 {
     m_retryTimer.setSingleShot(true);
     connect(&m_retryTimer, &QTimer::timeout, this, &EventStream::connectNow);
+    m_readyTimer.setSingleShot(true);
+    connect(&m_readyTimer, &QTimer::timeout, this, [this] {
+        // No "ready" in time (an upgrade a proxy holds, a service that never answers): a failed attempt.
+        qCInfo(lcEvents) << "event stream not ready after" << m_readyTimeoutMs << "ms; trying again later";
+        dropSocket();
+        ++m_failures;
+        scheduleReconnect();
+    });
     m_countdownTimer.setInterval(1000);
     connect(&m_countdownTimer, &QTimer::timeout, this, [this] {
         if (m_state == State::Reconnecting)
@@ -160,6 +168,7 @@ void EventStream::connectNow()
         request.setRawHeader("X-Resume-From", QByteArray::number(m_lastSeq));
     qCDebug(lcEvents) << "connecting to" << m_socketUrl.toDisplayString() << "resume from" << m_lastSeq;
     socket->open(request);
+    m_readyTimer.start(m_readyTimeoutMs);
 }
 
 void EventStream::onConnected()
@@ -220,6 +229,7 @@ void EventStream::onMessage(const QString& text)
         return;
     }
     if (type == QLatin1String("ready")) {
+        m_readyTimer.stop();
         const auto seq = qint64(frame.value(QLatin1String("seq")).toDouble(-1));
         m_authenticated = true;
         m_failures = 0;
@@ -289,6 +299,7 @@ void EventStream::setState(State state)
 
 void EventStream::dropSocket()
 {
+    m_readyTimer.stop();
     if (!m_socket)
         return;
     QWebSocket* socket = m_socket;

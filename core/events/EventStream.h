@@ -55,6 +55,8 @@ public:
     void setBackoff(int initialMs, int maxMs);
     // After this many failed attempts in a row the state turns Offline (retries go on meanwhile).
     void setOfflineAfter(int failures) { m_offlineAfter = failures; }
+    // How long an attempt may take to reach "ready"; a proxy that swallows the upgrade never answers.
+    void setReadyTimeout(int ms) { m_readyTimeoutMs = ms; }
 
     void start();
     void stop();
@@ -109,6 +111,7 @@ private:
     QPointer<QWebSocket> m_socket;
     QTimer m_retryTimer;
     QTimer m_countdownTimer;
+    QTimer m_readyTimer;
     QDeadlineTimer m_retryAt;
     State m_state = State::Offline;
     bool m_running = false;
@@ -120,6 +123,7 @@ private:
     int m_initialDelayMs = 1000;
     int m_maxDelayMs = 60000;
     int m_offlineAfter = 4;
+    int m_readyTimeoutMs = 20000;
     int m_garbageFrames = 0;
     QDateTime m_offlineSince;
 };

@@ -223,14 +223,25 @@ void SignOutFlow::onSubmitted(ApiReply* reply)
         onSubmitFailed(response.error());
         return;
     }
+    // The service names only devices it still knows; one that is already gone (a repeated request
+    // after an unreadable answer) keeps the name the person confirmed, never a bare id.
+    QList<DeviceSignOutResult> results = response->results;
+    for (DeviceSignOutResult& entry : results) {
+        if (!entry.name.isEmpty())
+            continue;
+        for (const Target& target : m_scope.devices) {
+            if (target.deviceId == entry.deviceId)
+                entry.name = target.name;
+        }
+    }
     if (!response->requestId.isEmpty()) {
         m_requestId = response->requestId;
         m_requestIds.insert(m_requestId);
     }
     if (m_submission.retryingFailed)
-        m_results->mergeResults(response->results);
+        m_results->mergeResults(results);
     else
-        m_results->setResults(response->results);
+        m_results->setResults(results);
     m_results->setRetrying(m_submission.ids, false);
 
     const bool thisDeviceOut = submissionIncludesThisDevice();

@@ -309,8 +309,11 @@ SignOutFlow::Problem SignOutFlow::problem() const
         problem.canRetry = m_problemError && m_problemError->isTransient();
         break;
     }
+    // An answer that could not be read (empty, cut off, not JSON) leaves the sign-out unknown; asking
+    // again is safe, because the service reports every device's state, so the dialog offers Retry.
+    const bool unreadable = m_problemError && m_problemError->code() == ApiError::Code::InvalidResponse;
     if (m_state == State::Failed && m_problemKind != ProblemKind::SessionEnded)
-        problem.canRetry = problem.canRetry || m_problemKind == ProblemKind::Locked;
+        problem.canRetry = problem.canRetry || m_problemKind == ProblemKind::Locked || unreadable;
     return problem;
 }
 

@@ -3,6 +3,17 @@
 #include <algorithm>
 
 namespace vigil {
+namespace {
+
+// The service gives a code; the person reads words. not_found: the device is no longer on the account.
+QString reasonText(const QString& reason)
+{
+    if (reason == QLatin1String("not_found"))
+        return SignOutResultsModel::tr("no longer signed in to your account");
+    return reason;
+}
+
+} // namespace
 
 SignOutResultsModel::SignOutResultsModel(QObject* parent) : QAbstractListModel(parent) {}
 
@@ -158,7 +169,7 @@ QString SignOutResultsModel::statusText(const DeviceSignOutResult& row)
     case DeviceSignOutResult::Result::Failed:
         if (row.reason.isEmpty())
             return tr("Failed");
-        return tr("Failed: %1").arg(row.reason);
+        return tr("Failed: %1").arg(reasonText(row.reason));
     }
     return {};
 }
@@ -174,7 +185,7 @@ QString SignOutResultsModel::accessibleText(const DeviceSignOutResult& row)
     case DeviceSignOutResult::Result::Failed:
         if (row.reason.isEmpty())
             return tr("%1: failed").arg(name);
-        return tr("%1: failed, %2").arg(name, row.reason);
+        return tr("%1: failed, %2").arg(name, reasonText(row.reason));
     }
     return name;
 }

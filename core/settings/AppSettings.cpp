@@ -8,6 +8,7 @@ namespace {
 const QString serverKey = QStringLiteral("account/server");
 const QString emailKey = QStringLiteral("account/email");
 const QString rememberKey = QStringLiteral("account/remember");
+const QString languageKey = QStringLiteral("interface/language");
 
 } // namespace
 
@@ -44,6 +45,19 @@ bool AppSettings::rememberSignIn() const
 void AppSettings::setRememberSignIn(bool remember)
 {
     m_settings->setValue(rememberKey, remember);
+}
+
+QString AppSettings::language() const
+{
+    return m_settings->value(languageKey).toString();
+}
+
+void AppSettings::setLanguage(const QString& language)
+{
+    if (language.isEmpty())
+        m_settings->remove(languageKey);
+    else
+        m_settings->setValue(languageKey, language);
 }
 
 } // namespace vigil

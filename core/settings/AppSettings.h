@@ -20,6 +20,10 @@ public:
     void setLastEmail(const QString& email);
     bool rememberSignIn() const;
     void setRememberSignIn(bool remember);
+    // The interface language: "" follows the system, otherwise a code such as "de" (Translations).
+    // Read once at start-up, so a change applies the next time Vigil starts.
+    QString language() const;
+    void setLanguage(const QString& language);
 
 private:
     QSettings* m_settings;

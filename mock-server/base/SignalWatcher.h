@@ -7,7 +7,8 @@ class QSocketNotifier;
 namespace mockd {
 
 // Turns SIGINT/SIGTERM into a Qt signal: the handler only writes the signal number to a socket
-// pair (async-signal-safe), and a QSocketNotifier delivers it on the event loop.
+// pair (async-signal-safe), and a QSocketNotifier delivers it on the event loop. Windows
+// (SignalWatcher_win.cpp): Ctrl+C, Ctrl+Break and console close through SetConsoleCtrlHandler.
 class SignalWatcher final : public QObject
 {
     Q_OBJECT

@@ -7,8 +7,13 @@
 #include <QtEndian>
 #include <cstring>
 #include <maxminddb.h>
+#ifdef Q_OS_WIN
+#include <winsock2.h>
+#include <ws2tcpip.h>
+#else
 #include <netinet/in.h>
 #include <sys/socket.h>
+#endif
 
 namespace mockd {
 

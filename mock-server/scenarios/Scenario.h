@@ -1,15 +1,29 @@
 #pragma once
 
+#include "faults/FaultRule.h"
 #include "store/Records.h"
 
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <optional>
 
 namespace mockd {
 
-// A scenario as read from its JSON file. Times are kept as written ("-3d" relative to the moment
-// of seeding, or RFC 3339) and resolved when the scenario is seeded, so a demo always looks fresh.
+// A scenario as read from its JSON file (the format is documented by schema.json next to this
+// file). Times are kept as written ("-3d" relative to the moment of seeding, or RFC 3339) and
+// resolved when the scenario is seeded, so a demo always looks fresh.
+
+// One past sign-in of a device, shown by GET /v1/devices/{id}/history.
+struct ScenarioSignIn
+{
+    QString at;
+    QString ip;
+    QString method = QStringLiteral("password");
+    bool success = true;
+};
+
 struct ScenarioDevice
 {
     Device device; // times not yet set
@@ -18,6 +32,18 @@ struct ScenarioDevice
     QString lastActive;
     bool signedIn = true;
     int sessions = 1; // sessions of a signed-in device (load scenarios: many sign-ins, one device)
+    QList<ScenarioSignIn> history;
+};
+
+// Any other line of the account's security history (sign-outs, password changes, …).
+struct ScenarioAuditEntry
+{
+    QString at;
+    QString type;
+    QString actor = QStringLiteral("holder");
+    QString deviceId;
+    QString ip;
+    QJsonObject details;
 };
 
 struct ScenarioAccount
@@ -29,6 +55,16 @@ struct ScenarioAccount
     QString createdAt;
     QList<Profile> profiles;
     QList<ScenarioDevice> devices;
+    QList<ScenarioAuditEntry> audit;
+    int throttleFailures = 0; // consecutive failed sign-ins just before seeding ("locked-out")
+};
+
+// The simulated devices POST /__admin/simulator {"action":"start"} runs when the request names none.
+struct ScenarioSimulator
+{
+    QString account; // email; empty: the first account
+    int devices = 3;
+    QString profile = QStringLiteral("steady");
 };
 
 struct Scenario
@@ -38,6 +74,23 @@ struct Scenario
     QString source;    // file name or resource path, for messages
     QByteArray digest; // SHA-256 of the file, to notice a database seeded from another scenario
     QList<ScenarioAccount> accounts;
+    QList<FaultRule> faults;
+    std::optional<ScenarioSimulator> simulator;
+
+    const ScenarioAccount* account(const QString& email) const;
+};
+
+// Why a scenario was refused: the file, the JSON path ("accounts[2].devices[5].type") and what is wrong.
+struct ScenarioError
+{
+    QString source;
+    QString path; // empty when the file as a whole is the problem (unreadable, not JSON)
+    QString message;
+
+    // "household.json: accounts[2].devices[5].type: 'fridge' is not one of tv, phone, …"
+    QString text() const;
+    // The same without the file, for the admin API where the body is the file.
+    QString withoutSource() const;
 };
 
 } // namespace mockd

@@ -1,6 +1,7 @@
 #include "scenarios/ScenarioSeeder.h"
 
 #include "auth/AuthPolicy.h"
+#include "auth/LoginThrottle.h"
 #include "auth/Tokens.h"
 #include "base/Clock.h"
 #include "base/Ids.h"
@@ -8,6 +9,7 @@
 #include "scenarios/Scenario.h"
 #include "store/Database.h"
 #include "store/Store.h"
+#include "store/ThrottleStore.h"
 
 namespace mockd {
 
@@ -59,6 +61,45 @@ Expected<Ok, QString> ScenarioSeeder::seed(const Scenario& scenario)
                 if (auto ok = seedSession(account.id, device, seeded, now); !ok)
                     return unexpected(QStringLiteral("%1: %2").arg(scenario.source, ok.error()));
             }
+            for (const ScenarioSignIn& signIn : seeded.history) {
+                AuditEntry entry;
+                entry.accountId = account.id;
+                entry.deviceId = device.id;
+                entry.atMs = resolve(signIn.at, now, now);
+                entry.type = signIn.success ? QStringLiteral("sign_in") : QStringLiteral("sign_in_failed");
+                entry.ip = signIn.ip.isEmpty() ? device.ip : signIn.ip;
+                entry.details = {
+                    {QStringLiteral("method"), signIn.method},
+                    {QStringLiteral("result"), signIn.success ? QStringLiteral("success") : QStringLiteral("failed")},
+                    {QStringLiteral("device_name"), device.name}};
+                if (auto ok = m_store.audit().append(entry); !ok)
+                    return unexpected(
+                        QStringLiteral("%1: history of %2: %3").arg(scenario.source, device.id, ok.error()));
+            }
+        }
+        for (const ScenarioAuditEntry& line : source.audit) {
+            AuditEntry entry;
+            entry.accountId = account.id;
+            entry.deviceId = line.deviceId;
+            entry.atMs = resolve(line.at, now, now);
+            entry.type = line.type;
+            entry.actor = line.actor;
+            entry.ip = line.ip;
+            entry.details = line.details;
+            if (auto ok = m_store.audit().append(entry); !ok)
+                return unexpected(
+                    QStringLiteral("%1: audit of %2: %3").arg(scenario.source, account.email, ok.error()));
+        }
+        if (source.throttleFailures > 0) {
+            // As if the failures had just happened: the account is blocked for the delay they earn.
+            ThrottleState state;
+            state.key = LoginThrottle::keysFor(account.email, QHostAddress()).account;
+            state.failures = source.throttleFailures;
+            state.lastFailureMs = now;
+            state.blockedUntilMs = now + LoginThrottle::delaySeconds(state.failures) * 1000;
+            if (auto ok = m_store.throttle().put(state); !ok)
+                return unexpected(
+                    QStringLiteral("%1: throttle of %2: %3").arg(scenario.source, account.email, ok.error()));
         }
     }
     if (auto ok = m_store.setMeta(QStringLiteral("scenario_digest"), QString::fromLatin1(scenario.digest.toHex())); !ok)

@@ -63,8 +63,10 @@ Expected<Options, QString> parse(const QStringList& arguments, const QString& en
                                 QStringLiteral("FILE"));
     const QCommandLineOption scenario(
         QStringLiteral("scenario"),
-        QStringLiteral("Scenario file to seed an empty database with and to reset to (default: built-in household)."),
-        QStringLiteral("FILE"));
+        QStringLiteral("Scenario to seed an empty database with and to reset to: a JSON file (format: "
+                       "mock-server/scenarios/schema.json) or a shipped name: household (default), compromised, "
+                       "two-step, locked-out, stress-1000, support."),
+        QStringLiteral("FILE|NAME"));
     const QCommandLineOption adminKey(
         QStringLiteral("admin-key"),
         QStringLiteral("Key for the admin API (X-Admin-Key header); also read from VIGIL_ADMIN_KEY."),
@@ -81,7 +83,12 @@ Expected<Options, QString> parse(const QStringList& arguments, const QString& en
         QStringLiteral("Let the admin API answer clients beyond loopback (needed to --bind a non-loopback address "
                        "while an admin key is set). Anyone who can reach the port and knows the key can then "
                        "reset the service, move its clock and inject faults."));
-    parser.addOptions({port, bind, db, scenario, adminKey, geoip, noAdmin, allowRemoteAdmin});
+    const QCommandLineOption parentWatch(
+        QStringLiteral("parent-watch-fd"),
+        QStringLiteral("Stop cleanly when this descriptor reaches end of file (0 = stdin): the parent holds the "
+                       "other end of the pipe, so the service ends with it."),
+        QStringLiteral("N"));
+    parser.addOptions({port, bind, db, scenario, adminKey, geoip, noAdmin, allowRemoteAdmin, parentWatch});
     parser.process(arguments);
 
     Options options;
@@ -103,6 +110,11 @@ Expected<Options, QString> parse(const QStringList& arguments, const QString& en
     options.adminKey = parser.isSet(adminKey) ? parser.value(adminKey) : environmentKey;
     options.adminApi = !parser.isSet(noAdmin);
     options.allowRemoteAdmin = parser.isSet(allowRemoteAdmin);
+    if (parser.isSet(parentWatch)) {
+        options.parentWatchFd = parser.value(parentWatch).toInt(&ok);
+        if (!ok || options.parentWatchFd < 0)
+            return unexpected(QStringLiteral("--parent-watch-fd must be a descriptor number (0 or more)"));
+    }
     if (options.adminEnabled() && !isLoopbackAddress(options.bind) && !options.allowRemoteAdmin)
         return unexpected(
             QStringLiteral("--bind %1 would expose the admin API beyond this machine; add "

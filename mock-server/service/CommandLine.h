@@ -18,6 +18,7 @@ struct Options
     bool adminApi = true;          // --no-admin: no /__admin/* route at all (404)
     bool allowRemoteAdmin = false; // --allow-remote-admin: admin API on a non-loopback bind
     QString geoipPath;             // MaxMind-format City database; empty: the demo database next to the binary
+    int parentWatchFd = -1;        // --parent-watch-fd: exit cleanly on EOF there (base/ParentWatch.h)
 
     // The admin API can be used: present, and with a key to open it.
     bool adminEnabled() const { return adminApi && !adminKey.isEmpty(); }

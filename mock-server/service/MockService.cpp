@@ -3,6 +3,8 @@
 #include "account/HouseholdRoutes.h"
 #include "admin/AdminGuard.h"
 #include "admin/AdminRoutes.h"
+#include "admin/ScenarioRoutes.h"
+#include "admin/SimulatorRoutes.h"
 #include "auth/AccountRoutes.h"
 #include "auth/AuthPolicy.h"
 #include "auth/LoginRoutes.h"
@@ -58,6 +60,7 @@ MockService::~MockService()
     // Routes and the HTTP server go first: they refer to everything below them.
     if (m_authenticator)
         m_authenticator->setRevokedSeenHandler({});
+    m_simulatorRoutes.reset();
     m_signOutRoutes.reset();
     m_events.reset();
     m_http.reset();
@@ -67,11 +70,12 @@ MockService::~MockService()
 
 Expected<QUrl, QString> MockService::start()
 {
-    const QString scenarioPath =
-        m_options.scenarioPath.isEmpty() ? ScenarioLoader::builtInHousehold : m_options.scenarioPath;
+    // --scenario takes a file or the name of a shipped scenario ("compromised").
+    const QString scenarioPath = m_options.scenarioPath.isEmpty() ? ScenarioLoader::builtInHousehold
+                                                                  : ScenarioLoader::resolve(m_options.scenarioPath);
     auto scenario = ScenarioLoader::loadFile(scenarioPath);
     if (!scenario)
-        return unexpected(scenario.error());
+        return unexpected(scenario.error().text());
     m_scenario = std::move(*scenario);
     m_hasher = std::make_unique<PasswordHasher>();
     if (auto hashed = m_loader.hashPasswords(m_scenario); !hashed)
@@ -130,6 +134,14 @@ Expected<QUrl, QString> MockService::start()
         m_faults = std::make_unique<FaultInjector>(m_clock, accountOf);
         m_faultRoutes = std::make_unique<FaultRoutes>(*m_faults);
         m_faultRoutes->registerRoutes(m_router);
+        applyScenarioFaults();
+        m_scenarioRoutes =
+            std::make_unique<ScenarioRoutes>([this](Scenario next) { return loadScenario(std::move(next)); },
+                                             [this]() -> const Scenario& { return m_scenario; });
+        m_scenarioRoutes->registerRoutes(m_router);
+        m_simulatorRoutes = std::make_unique<SimulatorRoutes>([this] { return m_url; },
+                                                              [this]() -> const Scenario& { return m_scenario; });
+        m_simulatorRoutes->registerRoutes(m_router);
         m_journal = std::make_unique<RequestJournal>(m_clock, accountOf);
         m_journalRoutes = std::make_unique<JournalRoutes>(*m_journal);
         m_journalRoutes->registerRoutes(m_router);
@@ -198,6 +210,12 @@ Expected<QUrl, QString> MockService::start()
     url.setScheme(QStringLiteral("http"));
     url.setHost(m_options.bind.toString());
     url.setPort(*port);
+    // In-process simulated devices reach the service over loopback whatever the bind address.
+    m_url = url;
+    if (m_options.bind == QHostAddress(QHostAddress::AnyIPv4) || m_options.bind == QHostAddress(QHostAddress::Any))
+        m_url.setHost(QStringLiteral("127.0.0.1"));
+    else if (m_options.bind == QHostAddress(QHostAddress::AnyIPv6))
+        m_url.setHost(QStringLiteral("::1"));
     return url;
 }
 
@@ -228,7 +246,8 @@ void MockService::finishShutdown()
     if (m_authenticator)
         m_authenticator->setRevokedSeenHandler({});
     m_signOutRoutes.reset();
-    m_events.reset(); // remaining sockets go without touching the store
+    m_simulatorRoutes.reset(); // in-process simulated devices stop without a word
+    m_events.reset();          // remaining sockets go without touching the store
     m_log.flush();
     if (m_store)
         m_store->close();
@@ -239,6 +258,8 @@ Expected<Ok, QString> MockService::reset()
 {
     if (!m_store)
         return unexpected(QStringLiteral("the service is not running"));
+    if (m_simulatorRoutes)
+        m_simulatorRoutes->discard(); // their sessions are about to be wiped
     m_challenges->clear();
     m_stepUp->clear();
     if (m_faults)
@@ -252,7 +273,38 @@ Expected<Ok, QString> MockService::reset()
         m_devices->invalidateAll();
     if (auto wiped = m_store->wipe(); !wiped)
         return wiped;
-    return m_seeder->seed(m_scenario);
+    if (auto seeded = m_seeder->seed(m_scenario); !seeded)
+        return seeded;
+    applyScenarioFaults();
+    return Ok{};
+}
+
+Expected<Ok, QString> MockService::loadScenario(Scenario scenario)
+{
+    // Hashing is the last step that can refuse the scenario; until it has passed nothing running
+    // has been touched.
+    if (auto hashed = m_loader.hashPasswords(scenario); !hashed)
+        return hashed;
+    Scenario previous = std::move(m_scenario);
+    m_scenario = std::move(scenario);
+    if (auto done = reset(); !done) {
+        m_scenario = std::move(previous);
+        if (auto back = reset(); !back)
+            qCCritical(lcMockd) << "cannot go back to the previous scenario either:" << back.error();
+        return done;
+    }
+    qCInfo(lcMockd).noquote() << "scenario" << m_scenario.name << "loaded from" << m_scenario.source;
+    return Ok{};
+}
+
+void MockService::applyScenarioFaults()
+{
+    if (!m_faults)
+        return;
+    for (const FaultRule& rule : std::as_const(m_scenario.faults)) {
+        if (!m_faults->add(rule))
+            qCWarning(lcMockd) << "the scenario has more fault rules than the injector holds";
+    }
 }
 
 void MockService::maintain()

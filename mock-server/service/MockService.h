@@ -23,6 +23,8 @@ class FaultInjector;
 class FaultRoutes;
 class JournalRoutes;
 class RequestJournal;
+class ScenarioRoutes;
+class SimulatorRoutes;
 class GeoIpReader;
 class AdminGuard;
 class AdminRoutes;
@@ -59,6 +61,9 @@ public:
     // Back to the scenario: every table emptied and seeded again, pending sign-ins dropped, the
     // clock back to real time.
     Expected<Ok, QString> reset();
+    // Replaces the scenario (already read and checked) and resets to it; on failure the previous
+    // scenario is back in force. POST /__admin/reset returns to the last scenario loaded.
+    Expected<Ok, QString> loadScenario(Scenario scenario);
 
     Clock& clock() { return m_clock; }
     RequestLog& requestLog() { return m_log; }
@@ -70,6 +75,7 @@ Q_SIGNALS:
 private:
     void finishShutdown();
     void maintain();
+    void applyScenarioFaults();
 
     Options m_options;
     Clock m_clock;
@@ -95,6 +101,9 @@ private:
     std::unique_ptr<FaultRoutes> m_faultRoutes;
     std::unique_ptr<RequestJournal> m_journal;
     std::unique_ptr<JournalRoutes> m_journalRoutes;
+    std::unique_ptr<ScenarioRoutes> m_scenarioRoutes;
+    std::unique_ptr<SimulatorRoutes> m_simulatorRoutes;
+    QUrl m_url; // where in-process clients (the simulator) reach the service
     std::unique_ptr<GeoIpReader> m_geo;
     std::unique_ptr<DeviceService> m_devices;
     std::unique_ptr<DeviceRoutes> m_deviceRoutes;

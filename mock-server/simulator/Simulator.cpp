@@ -25,6 +25,30 @@ const std::array<const char*, 12> titles{"Night Trains",
 
 } // namespace
 
+QString behaviourName(Behaviour behaviour)
+{
+    switch (behaviour) {
+    case Behaviour::Steady:
+        return QStringLiteral("steady");
+    case Behaviour::Flaky:
+        return QStringLiteral("flaky");
+    case Behaviour::Binge:
+        return QStringLiteral("binge");
+    case Behaviour::Mixed:
+        break;
+    }
+    return QStringLiteral("mixed");
+}
+
+std::optional<Behaviour> behaviourFromName(const QString& name)
+{
+    for (const Behaviour behaviour : {Behaviour::Mixed, Behaviour::Steady, Behaviour::Flaky, Behaviour::Binge}) {
+        if (behaviourName(behaviour) == name)
+            return behaviour;
+    }
+    return std::nullopt;
+}
+
 Simulator::Simulator(const SimulatorConfig& config, QObject* parent)
     : QObject(parent), m_config(config), m_network(new QNetworkAccessManager(this)), m_random(config.seed)
 {
@@ -34,7 +58,18 @@ Simulator::Simulator(const SimulatorConfig& config, QObject* parent)
     setTickInterval(m_config.tickMs);
 }
 
-Simulator::~Simulator() = default;
+Simulator::~Simulator()
+{
+    // Devices go before the network manager (an older child): aborting their requests must not
+    // call back into devices that are half destroyed.
+    m_tick.stop();
+    m_loginQueue.clear();
+    for (Slot& slot : m_devices) {
+        slot.device->disconnect(this);
+        delete slot.device;
+    }
+    m_devices.clear();
+}
 
 int Simulator::addDevices(int count)
 {
@@ -135,7 +170,7 @@ void Simulator::pumpLogins()
 void Simulator::chooseStatus(Slot& slot)
 {
     QRandomGenerator& random = slot.random;
-    const int draw = random.bounded(10);
+    const int draw = m_config.behaviour == Behaviour::Binge ? 0 : random.bounded(10);
     const DeviceStatus status = draw < 6   ? DeviceStatus::Streaming
                                 : draw < 8 ? DeviceStatus::Paused
                                            : DeviceStatus::Idle;
@@ -155,13 +190,36 @@ void Simulator::act(Slot& slot)
     SimulatedDevice& device = *slot.device;
     QRandomGenerator& random = slot.random;
     const int draw = random.bounded(100);
+    // Percentages per behaviour: going offline, changing activity, coming back.
+    int offline = 8;
+    int change = 40;
+    int back = 35;
+    switch (m_config.behaviour) {
+    case Behaviour::Mixed:
+        break;
+    case Behaviour::Steady:
+        offline = 0;
+        change = 20;
+        back = 0; // a steady device that was sent offline stays there until told to come back
+        break;
+    case Behaviour::Flaky:
+        offline = 30;
+        change = 50;
+        back = 50;
+        break;
+    case Behaviour::Binge:
+        offline = 0;
+        change = 5;
+        back = 0;
+        break;
+    }
     if (device.state() == SimulatedDevice::State::Online) {
-        if (draw < 8)
+        if (draw < offline)
             device.goOffline();
-        else if (draw < 40)
+        else if (draw < change)
             chooseStatus(slot);
     } else if (device.state() == SimulatedDevice::State::Offline) {
-        if (draw < 35) {
+        if (draw < back) {
             // Whatever it was doing before, a device that comes back starts a new activity.
             chooseStatus(slot);
             device.comeBack();

@@ -9,12 +9,25 @@
 #include <QStringList>
 #include <QTimer>
 #include <QUrl>
+#include <optional>
 
 class QNetworkAccessManager;
 
 namespace mockd::sim {
 
 class SimulatedDevice;
+
+// How the random schedule treats the devices. Commands from the admin API always apply.
+enum class Behaviour
+{
+    Mixed,  // `vigil-mockd simulate`: streams, pauses, goes offline and comes back now and then
+    Steady, // changes what it plays now and then; never goes offline by itself
+    Flaky,  // drops offline and comes back often
+    Binge,  // streams without pause; never goes offline by itself
+};
+
+QString behaviourName(Behaviour behaviour);
+std::optional<Behaviour> behaviourFromName(const QString& name);
 
 struct SimulatorConfig
 {
@@ -24,6 +37,7 @@ struct SimulatorConfig
     quint32 seed = 1;
     // Interval of the random schedule; 0 = no schedule, the devices only do what they are told.
     int tickMs = 3000;
+    Behaviour behaviour = Behaviour::Mixed;
     // argon2 on the service is deliberately slow: more parallel sign-ins only queue there.
     int maxConcurrentLogins = 2;
     QStringList profiles{QStringLiteral("Sam"), QStringLiteral("Alex"), QStringLiteral("Leo"), QStringLiteral("Mia")};
@@ -51,6 +65,8 @@ public:
     bool setStatus(int index, DeviceStatus status, const QString& profile = {}, const QString& title = {});
     bool goOffline(int index);
     bool comeBack(int index);
+    const SimulatorConfig& config() const { return m_config; }
+    bool isShuttingDown() const { return m_shuttingDown; }
 
     // Starts (or stops, with 0) the random schedule.
     void setTickInterval(int ms);

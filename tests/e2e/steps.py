@@ -100,3 +100,89 @@ def outbox(mockd, to):
     with urllib.request.urlopen(request, timeout=10) as reply:
         messages = json.load(reply)["messages"]
     return sorted(messages, key=lambda message: message["sent_at"])
+
+
+# ---- QA admin API and fault injection (tests/e2e/test_faults.py, test_contract.py) ----------------
+
+FAULT_KINDS = (
+    ("status", {"type": "status", "status": 500,
+                "body": {"error": "internal_error", "message": "Injected by the end-to-end fault test."}}),
+    ("drop", {"type": "drop"}),
+    ("empty", {"type": "empty", "status": 200}),
+    ("garbage", {"type": "garbage", "bytes": 64}),
+    ("truncated", {"type": "truncated"}),
+)
+LATENCY = {"type": "latency", "ms": 1500}
+# A message that offers the person a next step, in the words ApiError::suggestedAction uses.
+NEXT_STEP = re.compile(r"(?i)try again|check |wait |sign in again|retry|reconnect")
+
+
+def admin(mockd, method, path, body=None):
+    """One call to vigil-mockd's admin API; returns the decoded JSON answer (None when empty)."""
+    data = json.dumps(body).encode() if body is not None else None
+    headers = {"X-Admin-Key": ADMIN_KEY}
+    if data is not None:
+        headers["Content-Type"] = "application/json"
+    request = urllib.request.Request(mockd.url + path, data=data, method=method, headers=headers)
+    with urllib.request.urlopen(request, timeout=10) as reply:
+        raw = reply.read()
+    return json.loads(raw) if raw else None
+
+
+def add_fault(mockd, path, action, method=None):
+    """Adds a fault rule for every request to `path` (a pattern); returns its id."""
+    match = {"path": path}
+    if method:
+        match["method"] = method
+    return admin(mockd, "POST", "/__admin/faults", {"match": match, "action": action})["id"]
+
+
+def clear_faults(mockd):
+    admin(mockd, "DELETE", "/__admin/faults")
+
+
+def journal(mockd, path):
+    """The request journal's entries for `path` (a pattern), oldest first."""
+    query = urllib.parse.urlencode({"path": path, "limit": 5000})
+    return admin(mockd, "GET", f"/__admin/requests?{query}")["requests"]
+
+
+def wait_faulted(mockd, path, kind, after_seq, timeout=LIVE_TIMEOUT):
+    """Waits until the journal shows a request to `path` newer than `after_seq` that the fault `kind` hit."""
+
+    def hit():
+        return next((entry for entry in journal(mockd, path)
+                     if entry["seq"] > after_seq and (entry.get("fault") or {}).get("type") == kind), None)
+
+    return wait_until(hit, f"a {path} request hit by the {kind} fault", timeout, interval=0.25)
+
+
+def last_seq(mockd):
+    entries = journal(mockd, "*")
+    return entries[-1]["seq"] if entries else 0
+
+
+def find_prefixed(app, prefix, role=None):
+    """Every showing widget whose accessible name starts with `prefix` (InlineMessage: "Error: …")."""
+    acc = app.accessible()
+    acc.clear_cache()
+    found = []
+    states = app.desktop.atspi
+
+    def walk(node, depth):
+        if depth > 40:
+            return
+        for i in range(node.childCount):
+            child = node.getChildAtIndex(i)
+            if child is None or not child.getState().contains(states.STATE_SHOWING):
+                continue
+            if (child.name or "").startswith(prefix) and (role is None or child.getRoleName() == role):
+                found.append(child)
+            walk(child, depth + 1)
+
+    walk(acc, 0)
+    return found
+
+
+def is_enabled(desk, accessible):
+    return accessible.getState().contains(desk.atspi.STATE_SENSITIVE)

@@ -171,7 +171,11 @@ private Q_SLOTS:
         MockdProcess process;
         QVERIFY2(process.start(), qPrintable(process.errorString()));
         QCOMPARE(ServiceClient(process.baseUrl()).get(QStringLiteral("/v1/me")).status, 401);
+#ifdef Q_OS_WIN
+        QSKIP("no SIGINT on Windows; Ctrl+C goes through SetConsoleCtrlHandler (base/SignalWatcher_win.cpp)");
+#else
         QVERIFY(::kill(pid_t(process.process().processId()), SIGINT) == 0);
+#endif
         QVERIFY(process.process().waitForFinished(10000));
         QCOMPARE(process.process().exitStatus(), QProcess::NormalExit);
         QCOMPARE(process.process().exitCode(), 0);

@@ -31,6 +31,10 @@ bool MockdProcess::start(const QStringList& extraArgs, int timeoutMs)
                      QStringLiteral("--admin-key"),
                      QString::fromLatin1(adminKey)};
     args += extraArgs;
+#ifdef Q_OS_WIN
+    // No SIGTERM on Windows: stop() closes stdin instead (mock-server/base/ParentWatch.h).
+    args << QStringLiteral("--parent-watch-fd") << QStringLiteral("0");
+#endif
     m_process->setProcessChannelMode(QProcess::SeparateChannels);
     m_process->start(exe, args);
     if (!m_process->waitForStarted(timeoutMs)) {
@@ -72,7 +76,11 @@ int MockdProcess::stop(int timeoutMs)
 {
     if (m_process->state() == QProcess::NotRunning)
         return m_process->exitCode();
+#ifdef Q_OS_WIN
+    m_process->closeWriteChannel();
+#else
     m_process->terminate();
+#endif
     if (!m_process->waitForFinished(timeoutMs)) {
         m_process->kill();
         m_process->waitForFinished();

@@ -6,6 +6,7 @@
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QSignalSpy>
+#include <QTcpServer>
 #include <QTest>
 #include <QWebSocket>
 #include <QWebSocketServer>
@@ -110,6 +111,21 @@ private Q_SLOTS:
     {
         m_stream.reset();
         m_server.reset();
+    }
+
+    void swallowedUpgradeTimesOut()
+    {
+        // Like a plain HTTP proxy (Prism) in front of the service: the upgrade is accepted at TCP
+        // level and never answered. The stream must give up, say "Reconnecting", and offer to retry.
+        QTcpServer silent;
+        QVERIFY(silent.listen(QHostAddress::LocalHost));
+        m_stream->setServerUrl(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(silent.serverPort())));
+        m_stream->setReadyTimeout(100);
+        m_stream->setBackoff(60000, 60000);
+        m_stream->start();
+        QCOMPARE(m_stream->state(), EventStream::State::Connecting);
+        QTRY_COMPARE(m_stream->state(), EventStream::State::Reconnecting);
+        QVERIFY(m_stream->reconnectInSeconds() > 0);
     }
 
     void socketUrlFromServerUrl()

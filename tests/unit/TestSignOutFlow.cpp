@@ -17,6 +17,8 @@ private Q_SLOTS:
     void validTokenIsReused();
     void tokenExpiresByClock();
     void networkFailureDuringSubmitRetries();
+    void unreadableAnswerDuringSubmitRetries();
+    void goneDeviceKeepsItsName();
     void stepUpRefusedOnSubmitAsksAgain();
     void resultsPerDeviceAndLiveProgress();
     void retryFailedResubmitsOnlyFailed();
@@ -166,6 +168,53 @@ void TestSignOutFlow::networkFailureDuringSubmitRetries()
     QCOMPARE(m_nam->count(verifyPath), 1);
     QCOMPARE(lastRequest(signOutPath).body, firstBody);
     QCOMPARE(m_flow->problem().kind, Kind::None);
+}
+
+void TestSignOutFlow::unreadableAnswerDuringSubmitRetries()
+{
+    // An empty, cut-off or garbled 200 (vigil-mockd's empty/truncated/garbage faults): the devices may
+    // or may not be signed out, so the failure must offer Retry, which asks again with the same body.
+    script(verifyPath, {verified()});
+    script(signOutPath,
+           {FakeResponse::raw(200, QByteArray(), "application/json"),
+            FakeResponse::raw(200, QByteArray("{\"results\": [{\"id\""), "application/json"),
+            threeResults()});
+    reachVerifying();
+    m_flow->submitSecret(QStringLiteral("123456"));
+    QTRY_COMPARE(m_flow->state(), State::Failed);
+    QCOMPARE(m_flow->problem().kind, Kind::Other);
+    QVERIFY(m_flow->problem().canRetry);
+    QVERIFY(!m_flow->problem().message.isEmpty());
+    const int asked = m_nam->count(signOutPath);
+
+    m_flow->retry();
+    QTRY_COMPARE(m_flow->state(), State::Failed);
+    QVERIFY(m_flow->problem().canRetry);
+    m_flow->retry();
+    QTRY_COMPARE(m_flow->state(), State::Reporting);
+    QCOMPARE(m_nam->count(signOutPath), asked + 2);
+    QCOMPARE(m_flow->problem().kind, Kind::None);
+}
+
+void TestSignOutFlow::goneDeviceKeepsItsName()
+{
+    // Retrying after a cut-off answer: the service had signed the device out and now reports it
+    // not_found without a name. The person must read the name they confirmed and words, not
+    // "dev_2 — Failed: not_found".
+    script(verifyPath, {verified()});
+    script(
+        signOutPath,
+        {signOutResults(QStringLiteral("req_1"),
+                        {row(QStringLiteral("dev_2"), QString(), QStringLiteral("failed"), QStringLiteral("not_found")),
+                         row(QStringLiteral("dev_3"), QStringLiteral("Kid's Tablet"), QStringLiteral("pending")),
+                         row(QStringLiteral("dev_4"), QStringLiteral("Office PC"), QStringLiteral("signed_out"))})});
+    reachVerifying();
+    m_flow->submitSecret(QStringLiteral("123456"));
+    QTRY_COMPARE(m_flow->state(), State::Reporting);
+    const SignOutResultsModel* model = m_flow->results();
+    QCOMPARE(model->data(model->index(0), Qt::DisplayRole).toString(), QStringLiteral("Living Room TV"));
+    QCOMPARE(model->data(model->index(0), Qt::AccessibleTextRole).toString(),
+             QStringLiteral("Living Room TV: failed, no longer signed in to your account"));
 }
 
 void TestSignOutFlow::stepUpRefusedOnSubmitAsksAgain()

@@ -53,7 +53,7 @@ private Q_SLOTS:
         Clock clock;
         ScenarioLoader loader;
         auto scenario = ScenarioLoader::loadFile(ScenarioLoader::builtInHousehold);
-        QVERIFY2(scenario.hasValue(), scenario.hasValue() ? "" : qPrintable(scenario.error()));
+        QVERIFY2(scenario.hasValue(), scenario.hasValue() ? "" : qPrintable(scenario.error().text()));
         QVERIFY(loader.hashPasswords(*scenario).hasValue());
         {
             auto store = Store::open(path);
@@ -174,7 +174,7 @@ private Q_SLOTS:
         QFETCH(QString, expected);
         const auto parsed = ScenarioLoader::parse(json, QStringLiteral("x.json"));
         QVERIFY(!parsed.hasValue());
-        QVERIFY2(parsed.error().contains(expected), qPrintable(parsed.error()));
+        QVERIFY2(parsed.error().text().contains(expected), qPrintable(parsed.error().text()));
     }
 };
 

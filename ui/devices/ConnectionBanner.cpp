@@ -53,6 +53,7 @@ void ConnectionBanner::update()
     }
     m_icon->setPixmap(Icons::themed(icon).pixmap(16, 16));
     m_text->setText(m_stream->stateText());
+    m_text->setAccessibleDescription(m_text->text()); // Qt 6.4 does not expose QLabel text over AT-SPI
     m_retry->setVisible(state == EventStream::State::Offline || state == EventStream::State::Reconnecting);
     m_text->setToolTip(state == EventStream::State::Live ? tr("Changes on your devices show here as they happen.")
                                                          : tr("Changes may not show until Vigil reconnects."));

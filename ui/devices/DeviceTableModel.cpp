@@ -5,6 +5,8 @@
 #include "ui/widgets/Icons.h"
 
 #include <QFont>
+#include <QGuiApplication>
+#include <QPalette>
 
 namespace vigil {
 
@@ -14,13 +16,15 @@ DeviceTableModel::~DeviceTableModel() = default;
 
 QColor DeviceTableModel::statusColor(int status)
 {
+    // The dark shades are unreadable on a dark or high-contrast palette: lighter ones there (issue 9).
+    const bool dark = QGuiApplication::palette().color(QPalette::Base).lightness() < 128;
     switch (Device::Status(status)) {
     case Device::Status::Streaming:
-        return QColor(0x16, 0x8a, 0x3e); // green
+        return dark ? QColor(0x57, 0xe3, 0x89) : QColor(0x16, 0x8a, 0x3e); // green
     case Device::Status::Paused:
-        return QColor(0xb4, 0x6a, 0x00); // amber
+        return dark ? QColor(0xff, 0xb4, 0x54) : QColor(0xb4, 0x6a, 0x00); // amber
     case Device::Status::Idle:
-        return QColor(0x2f, 0x6f, 0xb3); // blue
+        return dark ? QColor(0x8c, 0xc0, 0xff) : QColor(0x2f, 0x6f, 0xb3); // blue
     case Device::Status::Offline:
     case Device::Status::Unknown:
         break;

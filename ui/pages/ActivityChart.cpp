@@ -20,7 +20,8 @@ ActivityChart::ActivityChart(QWidget* parent)
     : QWidget(parent), m_view(new QChartView(new QChart, this)), m_summary(new QLabel(this))
 {
     m_view->setRenderHint(QPainter::Antialiasing);
-    m_view->setMinimumHeight(220);
+    // Room for the axis labels and a legend of up to six countries, in whatever font size (issue 9).
+    m_view->setMinimumHeight(qMax(220, m_view->fontMetrics().height() * 12));
     m_view->setAccessibleName(tr("Sign-ins per day by country"));
     QChart* chart = m_view->chart();
     chart->legend()->setAlignment(Qt::AlignRight);

@@ -21,10 +21,12 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QShortcut>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTableView>
 #include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace vigil {
@@ -109,6 +111,20 @@ QWidget* DevicesPage::buildContent()
     m_search->setAccessibleName(tr("Search devices"));
     m_search->setPlaceholderText(tr("Search by name, place, profile, IP…"));
     m_search->setClearButtonEnabled(true);
+    // The field's clear button needs a name too, or a screen reader only says "button".
+    const auto clearButtons = m_search->findChildren<QToolButton*>();
+    for (QToolButton* button : clearButtons) {
+        button->setAccessibleName(tr("Clear search"));
+        button->setToolTip(tr("Clear search"));
+    }
+    // The usual keys of a list window: Ctrl+F to search, F5 to reload (only while the page shows).
+    auto* find = new QShortcut(QKeySequence::Find, this);
+    connect(find, &QShortcut::activated, m_search, [this] {
+        m_search->setFocus(Qt::ShortcutFocusReason);
+        m_search->selectAll();
+    });
+    auto* reload = new QShortcut(QKeySequence::Refresh, this);
+    connect(reload, &QShortcut::activated, m_service, &DeviceService::reload);
     m_updating = new QLabel(tr("Updating…"), content);
     m_updating->setAccessibleName(tr("Updating"));
     m_updating->setVisible(false);

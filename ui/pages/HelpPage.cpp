@@ -7,6 +7,7 @@
 #include <QLineEdit>
 #include <QRegularExpression>
 #include <QTextBrowser>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace vigil {
@@ -35,7 +36,15 @@ HelpPage::HelpPage(QWidget* parent)
     m_search->setPlaceholderText(tr("Search questions and tips"));
     m_search->setAccessibleName(tr("Search help"));
     m_search->setClearButtonEnabled(true);
-    m_search->addAction(Icons::themed(QStringLiteral("circle-question-mark")), QLineEdit::LeadingPosition);
+    const QAction* searchIcon =
+        m_search->addAction(Icons::themed(QStringLiteral("circle-question-mark")), QLineEdit::LeadingPosition);
+    // The field's own icon buttons need names too, or a screen reader only says "button".
+    const auto fieldButtons = m_search->findChildren<QToolButton*>();
+    for (QToolButton* button : fieldButtons) {
+        const bool icon = button->defaultAction() == searchIcon;
+        button->setAccessibleName(icon ? tr("Search") : tr("Clear search"));
+        button->setToolTip(button->accessibleName());
+    }
     m_results->setObjectName(QStringLiteral("helpResults"));
     m_results->setAccessibleName(tr("Search results"));
     m_text->setOpenLinks(false);

@@ -14,6 +14,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -60,7 +61,13 @@ OverviewPage::OverviewPage(AccountService* account, QWidget* parent) : QWidget(p
     contentLayout->addWidget(m_deviceTiles);
     contentLayout->addStretch(1);
 
-    m_state = new LoadState(content, this);
+    // With a large font the wrapped tile texts need more height than the window has: scroll rather
+    // than squeeze them (a grid of word-wrapped labels cannot ask for height by width).
+    auto* scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(content);
+    m_state = new LoadState(scroll, this);
     connect(m_state, &LoadState::retryRequested, m_account, &AccountService::reload);
 
     auto* layout = new QVBoxLayout(this);
@@ -103,6 +110,34 @@ void OverviewPage::render()
 
 namespace vigil {
 
+namespace {
+
+// Tab follows the reading order. The device tiles and the header's action are added after the
+// page was built (and moved into LoadState's stack), so Qt's creation-order chain is not it.
+void chainTabOrder(const QList<QWidget*>& widgets)
+{
+    QWidget* previous = nullptr;
+    const auto link = [&previous](QWidget* widget) {
+        if (previous)
+            QWidget::setTabOrder(previous, widget);
+        previous = widget;
+    };
+    // A tile takes no focus itself: its link inside does.
+    for (QWidget* widget : widgets) {
+        if (!widget)
+            continue;
+        if (widget->focusPolicy() & Qt::TabFocus)
+            link(widget);
+        const auto children = widget->findChildren<QWidget*>();
+        for (QWidget* child : children) {
+            if (child->focusPolicy() & Qt::TabFocus)
+                link(child);
+        }
+    }
+}
+
+} // namespace
+
 void OverviewPage::setDevices(DeviceService* devices)
 {
     m_deviceService = devices;
@@ -143,6 +178,7 @@ void OverviewPage::setDevices(DeviceService* devices)
     connect(model, &QAbstractItemModel::dataChanged, recount, schedule);
     connect(devices, &DeviceService::stateChanged, recount, schedule);
     renderDevices();
+    chainTabOrder({m_signOutAll, m_devices, m_profiles, m_twoStep, m_active, m_streaming, m_new, m_unfamiliar});
 }
 
 void OverviewPage::setSignOutActions(SignOutActions* actions)
@@ -156,6 +192,7 @@ void OverviewPage::setSignOutActions(SignOutActions* actions)
     const auto update = [this, actions] { m_signOutAll->setEnabled(actions->canStart()); };
     connect(actions, &SignOutActions::availabilityChanged, this, update);
     update();
+    chainTabOrder({m_signOutAll, m_devices, m_profiles, m_twoStep, m_active, m_streaming, m_new, m_unfamiliar});
 }
 
 void OverviewPage::renderDevices()

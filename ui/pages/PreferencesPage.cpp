@@ -2,10 +2,12 @@
 
 #include "core/auth/Session.h"
 #include "core/auth/SignInFlow.h"
+#include "core/settings/Translations.h"
 #include "ui/widgets/Icons.h"
 #include "ui/widgets/PageHeader.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -58,6 +60,7 @@ PreferencesPage::PreferencesPage(SignInFlow* flow, Session* session, QWidget* pa
     layout->addWidget(new PageHeader(tr("Preferences"), tr("How Vigil connects and signs in."), this));
     layout->addWidget(serverBox);
     layout->addWidget(signInBox);
+    layout->addWidget(buildLanguageBox());
     layout->addStretch(1);
 
     connect(m_remember, &QCheckBox::toggled, m_flow, &SignInFlow::setRemember);
@@ -68,6 +71,33 @@ PreferencesPage::PreferencesPage(SignInFlow* flow, Session* session, QWidget* pa
 }
 
 PreferencesPage::~PreferencesPage() = default;
+
+QWidget* PreferencesPage::buildLanguageBox()
+{
+    auto* box = new QGroupBox(tr("Language"), this);
+    m_language = new QComboBox(box);
+    m_language->setAccessibleName(tr("Language"));
+    m_language->addItem(tr("System Default"), QString());
+    // Each language in its own name, so anyone can find theirs whatever the current language.
+    m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
+    m_language->addItem(QStringLiteral("Deutsch"), QStringLiteral("de"));
+    const QString current = m_settings.language();
+    m_language->setCurrentIndex(
+        qMax(0, m_language->findData(Translations::available().contains(current) ? current : QString())));
+    m_languageNote = new QLabel(tr("Restart Vigil to change the language."), box);
+    m_languageNote->setWordWrap(true);
+    m_languageNote->setForegroundRole(QPalette::PlaceholderText);
+    m_languageNote->setVisible(false);
+    auto* form = new QFormLayout(box);
+    form->addRow(tr("Language:"), m_language);
+    form->addRow(m_languageNote);
+    connect(m_language, &QComboBox::currentIndexChanged, this, [this, current](int index) {
+        const QString language = m_language->itemData(index).toString();
+        m_settings.setLanguage(language);
+        m_languageNote->setVisible(language != current);
+    });
+    return box;
+}
 
 void PreferencesPage::render()
 {

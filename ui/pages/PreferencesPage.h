@@ -1,8 +1,12 @@
 #pragma once
 
+#include "core/settings/AppSettings.h"
+
+#include <QSettings>
 #include <QWidget>
 
 class QCheckBox;
+class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -12,7 +16,8 @@ namespace vigil {
 class Session;
 class SignInFlow;
 
-// Where Vigil connects, whether it remembers the sign-in, and "Sign Out of Vigil".
+// Where Vigil connects, whether it remembers the sign-in, the interface language, and "Sign Out of
+// Vigil".
 class PreferencesPage final : public QWidget
 {
     Q_OBJECT
@@ -24,6 +29,7 @@ public:
 
 private:
     void render();
+    QWidget* buildLanguageBox();
 
     SignInFlow* m_flow;
     Session* m_session;
@@ -31,6 +37,12 @@ private:
     QCheckBox* m_remember;
     QLabel* m_rememberNote;
     QPushButton* m_signOut;
+    // The language is read once at start-up (app/main.cpp) from the application's settings; the
+    // page writes it to the same store, so the choice is there at the next start.
+    QSettings m_qsettings;
+    AppSettings m_settings{&m_qsettings};
+    QComboBox* m_language = nullptr;
+    QLabel* m_languageNote = nullptr;
 };
 
 } // namespace vigil

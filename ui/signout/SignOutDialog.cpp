@@ -188,6 +188,7 @@ void SignOutDialog::refreshFailed()
         return;
     const SignOutFlow::Problem problem = m_flow->problem();
     m_failedReason->setText(problem.message.isEmpty() ? tr("Something went wrong.") : problem.message);
+    m_failedReason->setAccessibleDescription(m_failedReason->text()); // Qt 6.4: QLabel text is not on AT-SPI
     m_retry->setVisible(problem.canRetry);
     m_retry->setEnabled(problem.canRetry && m_flow->lockoutSecondsLeft() == 0);
 }

@@ -1,0 +1,281 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>vigil::ActivityChart</name>
+    <message numerus="yes">
+        <source>%n sign-in(s)</source>
+        <translation>
+            <numerusform>%n sign-in</numerusform>
+            <numerusform>%n sign-ins</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>over %n day(s)</source>
+        <translation>
+            <numerusform>over %n day</numerusform>
+            <numerusform>over %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>from %n place(s): </source>
+        <translation>
+            <numerusform>from %n place: </numerusform>
+            <numerusform>from %n places: </numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>vigil::ActivityPage</name>
+    <message numerus="yes">
+        <source>%n event(s) shown</source>
+        <translation>
+            <numerusform>%n event shown</numerusform>
+            <numerusform>%n events shown</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n event(s) to %1.</source>
+        <translation>
+            <numerusform>Exported %n event to %1.</numerusform>
+            <numerusform>Exported %n events to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>vigil::ApiError</name>
+    <message numerus="yes">
+        <source>%n second(s)</source>
+        <translation>
+            <numerusform>%n second</numerusform>
+            <numerusform>%n seconds</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Enter the current code from your authenticator app (%n attempt(s) left).</source>
+        <translation>
+            <numerusform>Enter the current code from your authenticator app (%n attempt left).</numerusform>
+            <numerusform>Enter the current code from your authenticator app (%n attempts left).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>vigil::DevicesPage</name>
+    <message numerus="yes">
+        <source>%n device(s) signed in to your account.</source>
+        <translation>
+            <numerusform>%n device signed in to your account.</numerusform>
+            <numerusform>%n devices signed in to your account.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>vigil::HelpPage</name>
+    <message numerus="yes">
+        <source>%n question(s)</source>
+        <translation>
+            <numerusform>%n question</numerusform>
+            <numerusform>%n questions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tip(s)</source>
+        <translation>
+            <numerusform>%n tip</numerusform>
+            <numerusform>%n tips</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>vigil::OverviewPage</name>
+    <message numerus="yes">
+        <source>%n device(s) signed in to your account, this computer included.</source>
+        <translation>
+            <numerusform>%n device signed in to your account, this computer included.</numerusform>
+            <numerusform>%n devices signed in to your account, this computer included.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n profile(s). Signing devices out never removes a profile.</source>
+        <translation>
+            <numerusform>%n profile. Signing devices out never removes a profile.</numerusform>
+            <numerusform>%n profiles. Signing devices out never removes a profile.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n device(s) connected right now: streaming, paused or idle.</source>
+        <translation>
+            <numerusform>%n device connected right now: streaming, paused or idle.</numerusform>
+            <numerusform>%n devices connected right now: streaming, paused or idle.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n device(s) signed in for the first time this week.</source>
+        <translation>
+            <numerusform>%n device signed in for the first time this week.</numerusform>
+            <numerusform>%n devices signed in for the first time this week.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n device(s) in countries your account doesn&apos;t usually use.</source>
+        <translation>
+            <numerusform>%n device in countries your account doesn&apos;t usually use.</numerusform>
+            <numerusform>%n devices in countries your account doesn&apos;t usually use.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>vigil::PendingSignOutBanner</name>
+    <message numerus="yes">
+        <source>%n device(s) pending sign-out</source>
+        <translation>
+            <numerusform>%n device pending sign-out</numerusform>
+            <numerusform>%n devices pending sign-out</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>vigil::RecommendationsCard</name>
+    <message numerus="yes">
+        <source>%n device(s) inactive for 90+ days</source>
+        <translation>
+            <numerusform>%n device inactive for 90+ days</numerusform>
+            <numerusform>%n devices inactive for 90+ days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n device(s) in countries you haven&apos;t used before</source>
+        <translation>
+            <numerusform>%n device in countries you haven&apos;t used before</numerusform>
+            <numerusform>%n devices in countries you haven&apos;t used before</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>vigil::RelativeTime</name>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <translation>
+            <numerusform>%n min ago</numerusform>
+            <numerusform>%n min ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minutes ago</source>
+        <translation>
+            <numerusform>%n minutes ago</numerusform>
+            <numerusform>%n minutes ago</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>vigil::SignOutConfirmationPage</name>
+    <message numerus="yes">
+        <source>Sign Out of %n Device(s)?</source>
+        <translation>
+            <numerusform>Sign Out of %n Device?</numerusform>
+            <numerusform>Sign Out of %n Devices?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sign Out of %n Device(s)</source>
+        <translation>
+            <numerusform>Sign Out of %n Device</numerusform>
+            <numerusform>Sign Out of %n Devices</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Vigil will sign out %n device(s):</source>
+        <translation>
+            <numerusform>Vigil will sign out %n device:</numerusform>
+            <numerusform>Vigil will sign out %n devices:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Vigil will sign out every device except this one (%n device(s)):</source>
+        <translation>
+            <numerusform>Vigil will sign out every device except this one (%n device):</numerusform>
+            <numerusform>Vigil will sign out every device except this one (%n devices):</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Vigil will sign out every device, including this one (%n device(s)):</source>
+        <translation>
+            <numerusform>Vigil will sign out every device, including this one (%n device):</numerusform>
+            <numerusform>Vigil will sign out every device, including this one (%n devices):</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>and %n more</numerusform>
+            <numerusform>and %n more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>vigil::SignOutFlow</name>
+    <message numerus="yes">
+        <source>%1 %n attempt(s) left.</source>
+        <translation>
+            <numerusform>%1 %n attempt left.</numerusform>
+            <numerusform>%1 %n attempts left.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>vigil::SignOutResultsModel</name>
+    <message numerus="yes">
+        <source>%n signed out</source>
+        <translation>
+            <numerusform>%n signed out</numerusform>
+            <numerusform>%n signed out</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pending</source>
+        <translation>
+            <numerusform>%n pending</numerusform>
+            <numerusform>%n pending</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n failed</numerusform>
+            <numerusform>%n failed</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>vigil::VerificationPage</name>
+    <message numerus="yes">
+        <source>%n-digit code</source>
+        <translation>
+            <numerusform>%n-digit code</numerusform>
+            <numerusform>%n-digit code</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Enter the %n-digit code it shows now.</source>
+        <translation>
+            <numerusform>Enter the %n-digit code it shows now.</numerusform>
+            <numerusform>Enter the %n-digit code it shows now.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attempt(s) left</source>
+        <translation>
+            <numerusform>%n attempt left</numerusform>
+            <numerusform>%n attempts left</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,205 @@
+#include "PageTour.h"
+
+#include "FakeCredentialStore.h"
+#include "app/LivePages.h"
+#include "core/account/AccountService.h"
+#include "core/activity/ActivityModel.h"
+#include "core/activity/ActivityService.h"
+#include "core/api/ApiClient.h"
+#include "core/auth/Session.h"
+#include "core/auth/SignInFlow.h"
+#include "core/demo/DemoOutbox.h"
+#include "core/demo/DemoService.h"
+#include "core/devices/DeviceListModel.h"
+#include "core/devices/DeviceService.h"
+#include "core/events/EventStream.h"
+#include "core/flows/SignOutFlow.h"
+#include "core/profiles/ProfileService.h"
+#include "core/settings/AppSettings.h"
+#include "core/stepup/StepUpService.h"
+#include "ui/main/MainWindow.h"
+#include "ui/main/WindowController.h"
+#include "ui/signout/SignOutDialog.h"
+#include "ui/signout/VerificationPage.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QMenu>
+#include <QNetworkAccessManager>
+#include <QPushButton>
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace vigil {
+
+struct PageTour::Parts
+{
+    QTemporaryDir dir;
+    QSettings qsettings{dir.filePath(QStringLiteral("vigil.ini")), QSettings::IniFormat};
+    AppSettings settings{&qsettings};
+    QNetworkAccessManager network;
+    Session session;
+    ApiClient api{&network, &session};
+    FakeCredentialStore keychain;
+    SignInFlow flow{&api, &session, &keychain, &settings};
+    AccountService account{&api, &session};
+    ProfileService profiles{&api, &session};
+    ActivityService activity{&api, &session};
+    DeviceListModel deviceModel;
+    DeviceService devices{&api, &deviceModel};
+    EventStream events;
+    StepUpService stepUp{&api};
+    SignOutFlow signOut{&api, &stepUp, &session};
+    DemoOutbox demoOutbox{&network};
+    WindowController windows{&flow, &session, &account, &settings};
+    LivePages pages{{&windows, &account, &devices, &events, &signOut, &demoOutbox, &profiles, &activity}};
+    DemoService demo;
+    QString failure;
+};
+
+namespace {
+
+template <typename T>
+T* visible(QWidget* root)
+{
+    const auto all = root->findChildren<T*>();
+    for (T* widget : all) {
+        if (widget->isVisible())
+            return widget;
+    }
+    return nullptr;
+}
+
+QPushButton* buttonWithText(QWidget* root, const QString& text)
+{
+    const auto buttons = root->findChildren<QPushButton*>();
+    for (QPushButton* button : buttons) {
+        if (button->isVisible() && button->text() == text)
+            return button;
+    }
+    return nullptr;
+}
+
+SignOutDialog* openDialog()
+{
+    const auto windows = QApplication::topLevelWidgets();
+    for (QWidget* window : windows) {
+        if (auto* dialog = qobject_cast<SignOutDialog*>(window); dialog && dialog->isVisible())
+            return dialog;
+    }
+    return nullptr;
+}
+
+} // namespace
+
+PageTour::PageTour(QObject* parent) : QObject(parent), m_parts(std::make_unique<Parts>())
+{
+    Parts& p = *m_parts;
+    p.devices.setEventStream(&p.events);
+    p.events.setTokenProvider([&p] { return p.session.accessToken(); });
+    QObject::connect(&p.session, &Session::tokensChanged, &p.events, &EventStream::tokenRefreshed);
+    QObject::connect(&p.events, &EventStream::eventReceived, &p.signOut, &SignOutFlow::applyEvent);
+    p.flow.setEphemeral(true);
+    QObject::connect(&p.flow, &SignInFlow::stateChanged, &p.devices, [&p](SignInFlow::State state) {
+        if (state != SignInFlow::State::SignedIn)
+            return;
+        p.pages.attach();
+        p.events.setServerUrl(p.session.serverUrl());
+        p.devices.reload();
+        p.events.start();
+    });
+    QObject::connect(&p.demo, &DemoService::ready, &p.flow, [&p](const QUrl& url) {
+        p.demoOutbox.setService(url, p.demo.adminKey());
+        p.flow.signIn({url.toString(), QString(DemoService::demoEmail), QString(DemoService::demoPassword), false});
+    });
+    QObject::connect(&p.demo, &DemoService::failed, this, [&p](const QString& error) { p.failure = error; });
+}
+
+PageTour::~PageTour()
+{
+    if (SignOutDialog* dialog = openDialog())
+        dialog->reject();
+    m_parts->events.stop();
+    m_parts->demo.stop();
+}
+
+QString PageTour::start(int timeoutMs)
+{
+    Parts& p = *m_parts;
+    p.windows.show();
+    p.demo.start();
+    const bool ready = QTest::qWaitFor(
+        [&p] {
+            return !p.failure.isEmpty() ||
+                   (p.windows.mainWindow() && p.windows.mainWindow()->isVisible() && p.deviceModel.rowCount() >= 12);
+        },
+        timeoutMs);
+    if (!p.failure.isEmpty())
+        return p.failure;
+    if (!ready)
+        return QStringLiteral("the demo account's devices did not arrive in %1 ms").arg(timeoutMs);
+    return {};
+}
+
+QStringList PageTour::stops()
+{
+    return {QStringLiteral("overview"),
+            QStringLiteral("devices"),
+            QStringLiteral("security"),
+            QStringLiteral("profiles"),
+            QStringLiteral("activity"),
+            QStringLiteral("preferences"),
+            QStringLiteral("help"),
+            QStringLiteral("signout-confirmation"),
+            QStringLiteral("verification")};
+}
+
+QWidget* PageTour::show(const QString& stop)
+{
+    Parts& p = *m_parts;
+    MainWindow* main = p.windows.mainWindow();
+    const int index = int(stops().indexOf(stop));
+    if (!main || index < 0)
+        return nullptr;
+    if (index < sectionCount) {
+        if (SignOutDialog* dialog = openDialog())
+            dialog->reject();
+        main->showSection(Section(index));
+        main->activateWindow();
+        // Pages load on first show; wait for the ones that fetch, then let layouts settle.
+        // A page that never loads is shown as it is: the picture tells what went wrong.
+        if (Section(index) == Section::Profiles)
+            (void)QTest::qWaitFor([&p] { return p.profiles.state() == ProfileService::State::Ready; }, 10000);
+        if (Section(index) == Section::Activity)
+            (void)QTest::qWaitFor([&p] { return p.activity.state() == ActivityService::State::Ready; }, 10000);
+        QTest::qWait(200);
+        return main;
+    }
+    if (stop == QLatin1String("signout-confirmation")) {
+        main->showSection(Section::Overview);
+        QPushButton* all = buttonWithText(main->page(Section::Overview), QObject::tr("Sign Out of All Devices…"));
+        // The button opens a menu (a blocking popup); trigger its "All Other Devices…" entry directly.
+        if (!all || !all->menu() || all->menu()->actions().isEmpty())
+            return nullptr;
+        all->menu()->actions().constFirst()->trigger();
+        if (!QTest::qWaitFor([] { return openDialog() != nullptr; }, 10000))
+            return nullptr;
+        QTest::qWait(200);
+        return openDialog();
+    }
+    SignOutDialog* dialog = openDialog();
+    if (!dialog) {
+        if (!show(QStringLiteral("signout-confirmation")))
+            return nullptr;
+        dialog = openDialog();
+    }
+    if (QPushButton* confirm = buttonWithText(dialog, QObject::tr("Sign Out of All Other Devices")))
+        confirm->click();
+    if (!QTest::qWaitFor([dialog] { return visible<VerificationPage>(dialog) != nullptr; }, 10000))
+        return nullptr;
+    QTest::qWait(500); // the verification methods arrive from the service
+    return dialog;
+}
+
+} // namespace vigil
