@@ -186,3 +186,26 @@ def find_prefixed(app, prefix, role=None):
 
 def is_enabled(desk, accessible):
     return accessible.getState().contains(desk.atspi.STATE_SENSITIVE)
+
+def device_cell(app, table, name):
+    """The name cell of the demo device `name` (never this computer's own row)."""
+
+    def lookup():
+        app.accessible().clear_cache()
+        grid = table.queryTable()
+        for row in range(grid.nRows):
+            cell = grid.getAccessibleAt(row, 0)
+            if cell is not None and (cell.name == name or (cell.name or "").startswith(name + ",")):
+                return cell
+        return None
+
+    return wait_until(lookup, f"a row for {name!r}", LIVE_TIMEOUT)
+
+
+def results_say(app, name):
+    """What the sign-out results list says about the device, e.g. "Living Room TV: signed out"."""
+    app.accessible().clear_cache()
+    results = app.find("Signed-out devices", role="list")
+    results.clear_cache()
+    texts = [results.getChildAtIndex(i).name or "" for i in range(results.childCount)]
+    return next((text for text in texts if name in text), None)

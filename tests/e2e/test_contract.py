@@ -26,7 +26,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import harness  # noqa: E402
 from harness import DEMO_EMAIL, Desktop, HarnessError, log, wait_until  # noqa: E402
-from steps import LIVE_TIMEOUT, journal, open_section, outbox, sign_in, table_rows  # noqa: E402
+from steps import (LIVE_TIMEOUT, device_cell, journal, open_section, outbox, results_say, sign_in,  # noqa: E402
+                   table_rows)
 
 VIGIL = os.environ.get("VIGIL_APP")
 MOCKD = os.environ.get("VIGIL_MOCKD")
@@ -94,27 +95,8 @@ def violations(prism, offset=0):
     return found, ignored
 
 
-def device_cell(app, table, name):
-    """The name cell of the demo device `name` (never this computer's own row)."""
-
-    def lookup():
-        app.accessible().clear_cache()
-        grid = table.queryTable()
-        for row in range(grid.nRows):
-            cell = grid.getAccessibleAt(row, 0)
-            if cell is not None and (cell.name == name or (cell.name or "").startswith(name + ",")):
-                return cell
-        return None
-
-    return wait_until(lookup, f"a row for {name!r}", LIVE_TIMEOUT)
 
 
-def results_say(app, name):
-    app.accessible().clear_cache()
-    results = app.find("Signed-out devices", role="list")
-    results.clear_cache()
-    texts = [results.getChildAtIndex(i).name or "" for i in range(results.childCount)]
-    return next((text for text in texts if name in text), None)
 
 
 def test():

@@ -30,8 +30,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import harness  # noqa: E402
 from harness import DEMO_EMAIL, DEMO_PASSWORD, Desktop, HarnessError, log, wait_until  # noqa: E402
-from steps import (FAULT_KINDS, LATENCY, LIVE_TIMEOUT, NEXT_STEP, add_fault, clear_faults, find_prefixed,  # noqa: E402
-                   is_enabled, last_seq, open_section, table_rows, wait_faulted)
+from steps import (FAULT_KINDS, LATENCY, LIVE_TIMEOUT, NEXT_STEP, add_fault, clear_faults, device_cell,  # noqa: E402
+                   find_prefixed, is_enabled, last_seq, open_section, results_say, table_rows, wait_faulted)
 
 VIGIL = os.environ.get("VIGIL_APP")
 MOCKD = os.environ.get("VIGIL_MOCKD")
@@ -155,19 +155,6 @@ def devices_and_events_faults(desk, mockd, app):
 
 # ---- 3. step-up and 4. sign-out ------------------------------------------------------------------
 
-def device_cell(app, table, name):
-    """The name cell of the demo device `name` (never this computer's own row)."""
-
-    def lookup():
-        app.accessible().clear_cache()
-        grid = table.queryTable()
-        for row in range(grid.nRows):
-            cell = grid.getAccessibleAt(row, 0)
-            if cell is not None and (cell.name == name or (cell.name or "").startswith(name + ",")):
-                return cell
-        return None
-
-    return wait_until(lookup, f"a row for {name!r}", LIVE_TIMEOUT)
 
 
 def open_sign_out(desk, app, table, name):
@@ -220,12 +207,6 @@ def sign_out_faults(desk, mockd, app):
     desk.click(app.find("Retry", role="push button"))
 
 
-def results_say(app, name):
-    app.accessible().clear_cache()
-    results = app.find("Signed-out devices", role="list")
-    results.clear_cache()
-    texts = [results.getChildAtIndex(i).name or "" for i in range(results.childCount)]
-    return next((text for text in texts if name in text), None)
 
 
 def test():

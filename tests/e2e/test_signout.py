@@ -22,8 +22,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import harness  # noqa: E402
 from harness import DEMO_EMAIL, DEMO_PASSWORD, Desktop, HarnessError, log, wait_until  # noqa: E402
-from steps import (LIVE_TIMEOUT, device_row, open_section, outbox, read_until, refresh_tokens, sign_in,  # noqa: E402
-                   table_rows)
+from steps import (LIVE_TIMEOUT, device_cell, device_row, open_section, outbox, read_until, refresh_tokens,  # noqa: E402
+                   results_say, sign_in, table_rows)
 
 VIGIL = os.environ.get("VIGIL_APP")
 MOCKD = os.environ.get("VIGIL_MOCKD")
@@ -32,24 +32,8 @@ SIGNED_IN = re.compile(r"sim: device 1 (?P<name>.+) signed in")
 REFUSED = re.compile(r"sim: device (?P<name>.+) refused: (?P<code>\S+)")
 
 
-def name_cell(app, table, name):
-    """The accessible cell that names the device (the first cell of its row)."""
-    app.accessible().clear_cache()
-    grid = table.queryTable()
-    for row in range(grid.nRows):
-        cell = grid.getAccessibleAt(row, 0)
-        if cell is not None and (cell.name == name or (cell.name or "").startswith(name + ",")):
-            return cell
-    return None
 
 
-def result_text(app, name):
-    """What the results list says about the device, e.g. "Living Room TV: signed out"."""
-    app.accessible().clear_cache()
-    results = app.find("Signed-out devices", role="list")
-    results.clear_cache()
-    texts = [results.getChildAtIndex(i).name or "" for i in range(results.childCount)]
-    return next((text for text in texts if name in text), None)
 
 
 def test():
@@ -69,7 +53,7 @@ def test():
 
         open_section(desk, vigil, "Devices")
         table = vigil.find("Devices", role="table")
-        cell = wait_until(lambda: name_cell(vigil, table, name), f"a row for {name!r}", LIVE_TIMEOUT)
+        cell = device_cell(vigil, table, name)
         desk.mouse_click(cell)
         sign_out = vigil.find("Sign Out This Device", role="push button")
         desk.click(sign_out)
@@ -98,7 +82,7 @@ def test():
 
         # Results: this device, signed out now (it is online, so not "pending").
         said = wait_until(lambda: (lambda text: text if text and text.endswith(": signed out") else None)(
-            result_text(vigil, name)), f"the results to say {name!r} is signed out", LIVE_TIMEOUT)
+            results_say(vigil, name)), f"the results to say {name!r} is signed out", LIVE_TIMEOUT)
         log(f"results: {said!r}")
         desk.screenshot("results")
 

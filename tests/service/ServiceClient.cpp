@@ -175,6 +175,37 @@ ServiceClient::Tokens ServiceClient::login(const QString& email, const QString& 
     return reply.status == 200 ? tokensFrom(reply) : Tokens{};
 }
 
+ServiceClient::Tokens ServiceClient::loginDemo(const QString& deviceName, const QString& type)
+{
+    return login(QString::fromLatin1(demoEmail),
+                 QString::fromLatin1(demoPassword),
+                 {{QStringLiteral("name"), deviceName}, {QStringLiteral("type"), type}});
+}
+
+ServiceReply ServiceClient::stepUpVerify(const QString& challenge, const QString& secret, const QString& access)
+{
+    const ServiceReply reply = postJson(QStringLiteral("/v1/step-up/verify"),
+                                        {{QStringLiteral("challenge"), challenge}, {QStringLiteral("secret"), secret}},
+                                        access);
+    rememberSecret(reply.json().value(QStringLiteral("step_up_token")).toString());
+    return reply;
+}
+
+ServiceReply ServiceClient::stepUpResend(const QString& challenge, const QString& access)
+{
+    return postJson(QStringLiteral("/v1/step-up/resend"), {{QStringLiteral("challenge"), challenge}}, access);
+}
+
+QString ServiceClient::passwordStepUp(const QString& access, const QString& password)
+{
+    const ServiceReply started =
+        postJson(QStringLiteral("/v1/step-up"), {{QStringLiteral("method"), QStringLiteral("password")}}, access);
+    return stepUpVerify(started.json().value(QStringLiteral("challenge")).toString(), password, access)
+        .json()
+        .value(QStringLiteral("step_up_token"))
+        .toString();
+}
+
 bool ServiceClient::reset()
 {
     return admin("POST", QStringLiteral("/__admin/reset")).status == 204;

@@ -57,6 +57,13 @@ public:
     Tokens login(const QString& email, const QString& password, const QJsonObject& device = {});
     ServiceReply loginReply(const QString& email, const QString& password, const QJsonObject& device = {});
     Tokens tokensFrom(const ServiceReply& reply);
+    // The demo account, from a device of this name and type.
+    Tokens loginDemo(const QString& deviceName, const QString& type = QStringLiteral("tablet"));
+    // Step-up for `access`: verify (remembering the step-up token as a secret), resend, and the
+    // whole password round that sensitive routes need (empty when it failed).
+    ServiceReply stepUpVerify(const QString& challenge, const QString& secret, const QString& access);
+    ServiceReply stepUpResend(const QString& challenge, const QString& access);
+    QString passwordStepUp(const QString& access, const QString& password = QString::fromLatin1(demoPassword));
     bool reset();
     bool advanceClock(qint64 seconds);
     qint64 serverTimeSeconds();

@@ -25,24 +25,10 @@ private:
 
     ServiceClient::Tokens signIn(const QString& name, const QString& type = QStringLiteral("tablet"))
     {
-        return client().login(QString::fromLatin1(ServiceClient::demoEmail),
-                              QString::fromLatin1(ServiceClient::demoPassword),
-                              {{QStringLiteral("name"), name}, {QStringLiteral("type"), type}});
+        return client().loginDemo(name, type);
     }
 
-    QString stepUp(const QString& access)
-    {
-        const ServiceReply started = client().postJson(
-            QStringLiteral("/v1/step-up"), {{QStringLiteral("method"), QStringLiteral("password")}}, access);
-        const ServiceReply verified = client().postJson(
-            QStringLiteral("/v1/step-up/verify"),
-            {{QStringLiteral("challenge"), started.json().value(QStringLiteral("challenge")).toString()},
-             {QStringLiteral("secret"), QString::fromLatin1(ServiceClient::demoPassword)}},
-            access);
-        const QString token = verified.json().value(QStringLiteral("step_up_token")).toString();
-        client().rememberSecret(token);
-        return token;
-    }
+    QString stepUp(const QString& access) { return client().passwordStepUp(access); }
 
     int signOut(const QString& path, const QJsonObject& body, const QString& access)
     {

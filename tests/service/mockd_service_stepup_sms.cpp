@@ -39,19 +39,10 @@ private:
 
     ServiceReply verify(const QString& challenge, const QString& secret)
     {
-        const ServiceReply reply =
-            client().postJson(QStringLiteral("/v1/step-up/verify"),
-                              {{QStringLiteral("challenge"), challenge}, {QStringLiteral("secret"), secret}},
-                              m_access);
-        client().rememberSecret(reply.json().value(QStringLiteral("step_up_token")).toString());
-        return reply;
+        return client().stepUpVerify(challenge, secret, m_access);
     }
 
-    ServiceReply resend(const QString& challenge)
-    {
-        return client().postJson(
-            QStringLiteral("/v1/step-up/resend"), {{QStringLiteral("challenge"), challenge}}, m_access);
-    }
+    ServiceReply resend(const QString& challenge) { return client().stepUpResend(challenge, m_access); }
 
     QJsonArray outbox(const QString& encodedTo)
     {
