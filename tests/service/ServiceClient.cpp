@@ -196,6 +196,16 @@ ServiceReply ServiceClient::stepUpResend(const QString& challenge, const QString
     return postJson(QStringLiteral("/v1/step-up/resend"), {{QStringLiteral("challenge"), challenge}}, access);
 }
 
+bool ServiceClient::refreshTokens(QString& access, QString& refresh)
+{
+    const ServiceReply reply =
+        postJson(QStringLiteral("/v1/auth/refresh"), {{QStringLiteral("refresh_token"), refresh}});
+    const Tokens tokens = tokensFrom(reply);
+    access = tokens.access;
+    refresh = tokens.refresh;
+    return reply.status == 200;
+}
+
 QString ServiceClient::passwordStepUp(const QString& access, const QString& password)
 {
     const ServiceReply started =

@@ -63,6 +63,9 @@ public:
     // whole password round that sensitive routes need (empty when it failed).
     ServiceReply stepUpVerify(const QString& challenge, const QString& secret, const QString& access);
     ServiceReply stepUpResend(const QString& challenge, const QString& access);
+    // After the clock passed the access token's life: the same session, fresh tokens (rotated in
+    // place); false when the service refused.
+    bool refreshTokens(QString& access, QString& refresh);
     QString passwordStepUp(const QString& access, const QString& password = QString::fromLatin1(demoPassword));
     bool reset();
     bool advanceClock(qint64 seconds);

@@ -49,15 +49,7 @@ private:
     }
 
     // After moving the clock past the access token's life: the same session, a fresh token.
-    bool refreshAccess()
-    {
-        const ServiceReply reply =
-            client().postJson(QStringLiteral("/v1/auth/refresh"), {{QStringLiteral("refresh_token"), m_refresh}});
-        const auto tokens = client().tokensFrom(reply);
-        m_access = tokens.access;
-        m_refresh = tokens.refresh;
-        return reply.status == 200;
-    }
+    bool refreshAccess() { return client().refreshTokens(m_access, m_refresh); }
 
     // A 6-digit string that is not `code`.
     static QString otherThan(const QString& code)

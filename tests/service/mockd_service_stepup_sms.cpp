@@ -61,15 +61,7 @@ private:
         return codes;
     }
 
-    bool refreshAccess()
-    {
-        const ServiceReply reply =
-            client().postJson(QStringLiteral("/v1/auth/refresh"), {{QStringLiteral("refresh_token"), m_refresh}});
-        const auto tokens = client().tokensFrom(reply);
-        m_access = tokens.access;
-        m_refresh = tokens.refresh;
-        return reply.status == 200;
-    }
+    bool refreshAccess() { return client().refreshTokens(m_access, m_refresh); }
 
     // The 2-step account signs in with its password and an authenticator code.
     bool signInTwoStep()
