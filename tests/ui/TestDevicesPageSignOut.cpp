@@ -133,6 +133,25 @@ private Q_SLOTS:
         QCOMPARE(m_flow->scope().devices.size(), 2);
     }
 
+    void headerButtonsComeFirstInTabOrder()
+    {
+        // Reading order: the header's buttons, then the filter, the search and the table.
+        QList<QWidget*> order;
+        QWidget* widget = m_page.get();
+        for (int i = 0; i < 200 && (widget = widget->nextInFocusChain()) != m_page.get();) {
+            if (m_page->isAncestorOf(widget) && (widget->focusPolicy() & Qt::TabFocus))
+                order.append(widget), ++i;
+        }
+        const auto at = [&order](QWidget* w) { return order.indexOf(w); };
+        auto* search = findByName<QLineEdit>(m_page.get(), QStringLiteral("Search devices"));
+        QVERIFY(at(m_page->signOutSelectedButton()) >= 0);
+        QVERIFY(at(m_page->signOutSelectedButton()) < at(m_page->signOutAllButton()));
+        QVERIFY(at(m_page->signOutAllButton()) < at(search));
+        QVERIFY(at(search) < at(m_page->table()));
+        QVERIFY(at(m_page->table()) <
+                at(findByName<QPushButton>(m_page.get(), QStringLiteral("Sign Out This Device"))));
+    }
+
     void allDevicesMenu()
     {
         QMenu* menu = m_page->signOutAllButton()->menu();

@@ -40,6 +40,11 @@ constexpr int tickMs = 30 * 1000;
 DevicesPage::DevicesPage(DeviceService* devices, EventStream* events, QWidget* parent)
     : QWidget(parent), m_service(devices), m_events(events)
 {
+    // Sign-out buttons of the header, first in the Tab order; setSignOutActions() shows them.
+    m_signOutSelected = new QPushButton(this);
+    m_signOutSelected->hide();
+    m_signOutAll = new QPushButton(this);
+    m_signOutAll->hide();
     m_filter = new DeviceFilterModel(this);
     m_filter->setSourceModel(m_service->model());
     m_tableModel = new DeviceTableModel(this);

@@ -23,13 +23,15 @@ void DevicesPage::setSignOutActions(SignOutActions* actions, QWidget* banner)
         return;
     m_signOut = actions;
 
-    m_signOutSelected = new QPushButton(this);
+    // The buttons exist from the constructor on (hidden), so they come first in the Tab order,
+    // as they come first on screen.
     m_signOutSelected->setAccessibleName(tr("Sign Out Selected Devices"));
     m_signOutSelected->setToolTip(tr("Sign out the devices selected in the list (Delete)"));
-    m_signOutAll = new QPushButton(tr("Sign Out of All Devices…"), this);
+    m_signOutAll->setText(tr("Sign Out of All Devices…"));
     m_signOutAll->setMenu(actions->createAllDevicesMenu(m_signOutAll));
     m_headerActions->addWidget(m_signOutSelected, 0, Qt::AlignBottom);
     m_headerActions->addWidget(m_signOutAll, 0, Qt::AlignBottom);
+    m_signOutAll->show();
     if (banner)
         m_layout->insertWidget(1, banner);
 
