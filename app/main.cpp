@@ -87,6 +87,8 @@ int main(int argc, char* argv[])
     ProfileService profiles(&api, &session);
     ActivityService activity(&api, &session);
     DeviceListModel deviceModel;
+    // "2 min ago", "inactive for 90+ days": by the service's clock (which QA can move).
+    deviceModel.setRelativeTime(RelativeTime([&api] { return api.serverClock().now(); }));
     DeviceService devices(&api, &deviceModel);
     EventStream events;
     devices.setEventStream(&events);

@@ -126,6 +126,8 @@ void ApiClient::onNetworkFinished(ApiReply* call)
         call->complete(Unexpected{error});
         return;
     }
+    if (reply->hasRawHeader("Date"))
+        m_serverClock.observe(reply->rawHeader("Date"));
     if ((status >= 200 && status < 300) || status == 304) {
         ApiResponse response;
         response.status = status;

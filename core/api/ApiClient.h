@@ -3,6 +3,7 @@
 #include "core/api/ApiError.h"
 #include "core/api/ApiReply.h"
 #include "core/api/ApiRequest.h"
+#include "core/api/ServerClock.h"
 
 #include <QList>
 #include <QObject>
@@ -39,6 +40,8 @@ public:
 
     // Starts the call. The reply belongs to the client and deletes itself after finished().
     ApiReply* send(ApiRequest request);
+    // The service's time, from the `Date` header of its answers.
+    const ServerClock& serverClock() const { return m_serverClock; }
     bool isRefreshing() const { return !m_refresh.isNull(); }
 
     QUrl urlFor(const ApiRequest& request) const;
@@ -58,6 +61,7 @@ private:
     void cancel(ApiReply* call);
 
     QNetworkAccessManager* m_network;
+    ServerClock m_serverClock;
     Session* m_session;
     QUrl m_baseUrl;
     std::chrono::milliseconds m_defaultTimeout{15000};

@@ -99,7 +99,20 @@ void SignOutRoutes::signOut(const RequestContext& context, const QStringList& id
     if (!grant)
         return context.fail(ApiError::forbidden(QStringLiteral("step_up_required"),
                                                 QStringLiteral("Confirm it is you before signing devices out.")));
+    revoke(context, ids, scope, grant->method);
+}
 
+void SignOutRoutes::signOutVerified(const RequestContext& context, const QString& scope, const QString& verification)
+{
+    revoke(context, {}, scope, verification);
+}
+
+void SignOutRoutes::revoke(const RequestContext& context,
+                           const QStringList& ids,
+                           const QString& scope,
+                           const QString& verification)
+{
+    const Principal& who = *context.principal;
     // Which devices, in the order asked (ids) or listed (scope).
     QList<Outcome> outcomes;
     QList<const Device*> targets;
@@ -155,7 +168,7 @@ void SignOutRoutes::signOut(const RequestContext& context, const QStringList& id
     entry.ip = context.request.peerText();
     entry.details = {{QStringLiteral("devices"), QJsonArray::fromStringList(deviceIds)},
                      {QStringLiteral("scope"), scope.isEmpty() ? QStringLiteral("ids") : scope},
-                     {QStringLiteral("verification"), grant->method}};
+                     {QStringLiteral("verification"), verification}};
     {
         Transaction transaction(m_store.database());
         bool ok = true;

@@ -36,6 +36,9 @@ public:
     void registerRoutes(Router& router);
     // A revoked session presented its token (a request or a socket): a pending sign-out is done.
     void revokedSessionSeen(const QString& sessionId);
+    // The sign-out of `scope` ("others" | "all") for a caller whose step-up was already checked (a
+    // password change): revokes, audits and answers the request with the per-device results.
+    void signOutVerified(const RequestContext& context, const QString& scope, const QString& verification);
     void clear()
     {
         m_pending.clear();
@@ -53,6 +56,8 @@ private:
     void signOutMany(const RequestContext& context);
     void signOutOne(const RequestContext& context);
     void signOut(const RequestContext& context, const QStringList& ids, const QString& scope);
+    void
+    revoke(const RequestContext& context, const QStringList& ids, const QString& scope, const QString& verification);
     // The account's devices with a live session, in list order, without walking its sessions.
     QList<const Device*> devicesForAll(const QString& accountId, qint64 now) const;
     void publishProgress(const Pending& pending);

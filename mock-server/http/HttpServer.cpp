@@ -10,7 +10,10 @@
 #include "log/LogCategories.h"
 #include "log/RequestLog.h"
 
+#include <QDateTime>
 #include <QElapsedTimer>
+#include <QLocale>
+#include <QTimeZone>
 #include <QTimer>
 #include <QWebSocket>
 
@@ -24,6 +27,28 @@ bool isAdminPath(const QString& path)
 }
 
 // A truncation fault: the route answers as usual, the client gets half of the body.
+// Adds the HTTP `Date` header (RFC 9110 §6.6.1) from the service's clock.
+class DatingSlot final : public ResponseSlot
+{
+public:
+    DatingSlot(std::shared_ptr<ResponseSlot> inner, qint64 nowMs) : m_inner(std::move(inner)), m_nowMs(nowMs) {}
+
+    void send(const HttpResponse& response) override
+    {
+        HttpResponse dated = response;
+        const QDateTime now = QDateTime::fromMSecsSinceEpoch(m_nowMs, QTimeZone::utc());
+        dated.addDefaultHeader(
+            QByteArrayLiteral("Date"),
+            QLocale::c().toString(now, QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'")).toLatin1());
+        if (m_inner)
+            m_inner->send(dated);
+    }
+
+private:
+    std::shared_ptr<ResponseSlot> m_inner;
+    qint64 m_nowMs;
+};
+
 class TruncatingSlot final : public ResponseSlot
 {
 public:
@@ -152,6 +177,8 @@ void HttpServer::onRequest(const HttpRequest& request, std::shared_ptr<ResponseS
     std::optional<FaultPlan> fault;
     if (m_faults && !adminPath)
         fault = m_faults->faultFor(request);
+    if (m_nowMs)
+        slot = std::make_shared<DatingSlot>(std::move(slot), m_nowMs());
     if (fault && fault->kind == FaultPlan::Kind::Truncate)
         slot = std::make_shared<TruncatingSlot>(std::move(slot), fault->closeEarly);
     QPointer<HttpServer> self(this);

@@ -40,6 +40,9 @@ public:
     void removeAdminApi() { m_adminRemoved = true; }
     // Fault injection and the request journal; both see only requests outside /__admin/*.
     void setFaultSource(FaultSource* faults) { m_faults = faults; }
+    // Answers carry a `Date` header from this clock (ms since the epoch), so clients can follow the
+    // service's time when QA moves it.
+    void setClock(std::function<qint64()> nowMs) { m_nowMs = std::move(nowMs); }
     void setRequestObserver(RequestObserver* observer) { m_observer = observer; }
     // Upgraded WebSocket connections on `path` go to `handler` (the event stream).
     void setWebSocketHandler(const QString& path, std::function<void(std::unique_ptr<QWebSocket>)> handler);
@@ -68,6 +71,7 @@ private:
     Authenticator* m_authenticator = nullptr;
     const AdminAuthorizer* m_admin = nullptr;
     FaultSource* m_faults = nullptr;
+    std::function<qint64()> m_nowMs;
     RequestObserver* m_observer = nullptr;
     bool m_adminRemoved = false;
     std::unique_ptr<HttpServerAdapter> m_adapter;

@@ -1,6 +1,8 @@
 #include "service/MockService.h"
 
 #include "account/HouseholdRoutes.h"
+#include "account/PasswordRoutes.h"
+#include "account/TwoStepRoutes.h"
 #include "admin/AdminGuard.h"
 #include "admin/AdminRoutes.h"
 #include "admin/ScenarioRoutes.h"
@@ -125,6 +127,7 @@ Expected<QUrl, QString> MockService::start()
     m_stepUp = std::make_unique<StepUp>(m_clock);
     m_stepUpRoutes = std::make_unique<StepUpRoutes>(*m_store, m_clock, *m_hasher, *m_stepUp);
     m_stepUpRoutes->registerRoutes(m_router);
+    (new TwoStepRoutes(*m_store, m_clock, *m_stepUp, this))->registerRoutes(m_router);
     if (m_options.adminApi) {
         m_adminRoutes = std::make_unique<AdminRoutes>(m_clock, [this] { return reset(); });
         m_adminRoutes->registerRoutes(m_router);
@@ -168,6 +171,7 @@ Expected<QUrl, QString> MockService::start()
 
     m_http = std::make_unique<HttpServer>(m_router, m_log);
     m_http->setAuthenticator(m_authenticator.get());
+    m_http->setClock([this] { return m_clock.nowMs(); });
     if (m_options.adminApi) {
         m_http->setAdminAuthorizer(m_adminGuard.get());
         m_http->setFaultSource(m_faults.get());
@@ -179,6 +183,8 @@ Expected<QUrl, QString> MockService::start()
     m_events->registerRoutes(m_router);
     m_signOutRoutes = std::make_unique<SignOutRoutes>(*m_store, m_clock, *m_devices, *m_stepUp, *m_events);
     m_signOutRoutes->registerRoutes(m_router);
+    (new PasswordRoutes(*m_store, m_clock, *m_hasher, *m_throttle, *m_stepUp, *m_signOutRoutes, this))
+        ->registerRoutes(m_router);
     const auto revokedSeen = [this](const QString& sessionId) {
         if (m_signOutRoutes)
             m_signOutRoutes->revokedSessionSeen(sessionId);

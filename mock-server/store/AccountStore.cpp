@@ -164,6 +164,17 @@ Expected<Ok, QString> AccountStore::setTotpLastStep(const QString& accountId, qi
     return Ok{};
 }
 
+Expected<Ok, QString> AccountStore::setPasswordHash(const QString& accountId, const QString& passwordHash)
+{
+    auto ok =
+        m_database.run(QStringLiteral("UPDATE accounts SET password_hash = ? WHERE id = ?"), {passwordHash, accountId});
+    if (!ok)
+        return ok;
+    if (auto it = m_accounts.find(accountId); it != m_accounts.end())
+        it->passwordHash = passwordHash;
+    return Ok{};
+}
+
 Expected<Ok, QString> AccountStore::setNotBefore(const QString& accountId, qint64 notBeforeMs)
 {
     auto ok =
@@ -172,6 +183,28 @@ Expected<Ok, QString> AccountStore::setNotBefore(const QString& accountId, qint6
         return ok;
     if (auto it = m_accounts.find(accountId); it != m_accounts.end())
         it->notBeforeMs = notBeforeMs;
+    return Ok{};
+}
+
+Expected<Ok, QString> AccountStore::setTotpSecret(const QString& accountId, const QString& secret, qint64 lastStep)
+{
+    auto ok = m_database.run(QStringLiteral("UPDATE accounts SET totp_secret = ?, totp_last_step = ? WHERE id = ?"),
+                             {nullable(secret), lastStep, accountId});
+    if (!ok)
+        return ok;
+    if (auto it = m_accounts.find(accountId); it != m_accounts.end()) {
+        it->totpSecret = secret;
+        it->totpLastStep = lastStep;
+    }
+    return Ok{};
+}
+
+Expected<Ok, QString> AccountStore::deleteRecoveryCodes(const QString& accountId)
+{
+    auto ok = m_database.run(QStringLiteral("DELETE FROM recovery_codes WHERE account_id = ?"), {accountId});
+    if (!ok)
+        return ok;
+    m_recoveryCodes.remove(accountId);
     return Ok{};
 }
 

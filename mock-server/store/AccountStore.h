@@ -29,10 +29,14 @@ public:
     Expected<Ok, QString> insertProfile(const Profile& profile);
     Expected<Ok, QString> setTotpLastStep(const QString& accountId, qint64 step);
     Expected<Ok, QString> setNotBefore(const QString& accountId, qint64 notBeforeMs);
+    Expected<Ok, QString> setPasswordHash(const QString& accountId, const QString& passwordHash);
+    // Turns the authenticator app on (base32 secret) or off (empty); the replay guard restarts.
+    Expected<Ok, QString> setTotpSecret(const QString& accountId, const QString& secret, qint64 lastStep);
 
     Expected<Ok, QString> insertRecoveryCode(const RecoveryCode& code);
     QList<RecoveryCode> recoveryCodes(const QString& accountId) const { return m_recoveryCodes.value(accountId); }
     qsizetype unusedRecoveryCodes(const QString& accountId) const;
+    Expected<Ok, QString> deleteRecoveryCodes(const QString& accountId);
     // Marks the code with this hash used; false when it is unknown or was used before (a code
     // works once, also under two parallel requests: both end here, on the main thread).
     Expected<bool, QString> useRecoveryCode(const QString& accountId, const QByteArray& hash, qint64 atMs);

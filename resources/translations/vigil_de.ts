@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name>PasswordStrength</name>
+    <message>
+        <source>Very weak</source>
+        <translation>Sehr schwach</translation>
+    </message>
+    <message>
+        <source>Weak</source>
+        <translation>Schwach</translation>
+    </message>
+    <message>
+        <source>Fair</source>
+        <translation>Mittel</translation>
+    </message>
+    <message>
+        <source>Strong</source>
+        <translation>Stark</translation>
+    </message>
+    <message>
+        <source>Very strong</source>
+        <translation>Sehr stark</translation>
+    </message>
+    <message>
+        <source>Use at most 128 characters.</source>
+        <translation>Verwenden Sie höchstens 128 Zeichen.</translation>
+    </message>
+    <message>
+        <source>This is one of the most common passwords. Choose another one.</source>
+        <translation>Das ist eines der häufigsten Passwörter. Wählen Sie ein anderes.</translation>
+    </message>
+    <message>
+        <source>Use at least 8 characters; 15 or more is better.</source>
+        <translation>Verwenden Sie mindestens 8 Zeichen; 15 oder mehr sind besser.</translation>
+    </message>
+    <message>
+        <source>Add another word or two. Uncommon words are better.</source>
+        <translation>Fügen Sie ein oder zwei Wörter hinzu. Ungewöhnliche Wörter sind besser.</translation>
+    </message>
+    <message>
+        <source>Good. A passphrase of 15 characters or more is even better.</source>
+        <translation>Gut. Eine Passphrase mit 15 oder mehr Zeichen ist noch besser.</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>See every device on your account and sign any of them out.</source>
@@ -2025,6 +2068,21 @@
     <message>
         <source>There are no profiles on this account yet. Profiles are made on the devices you watch on; they show here once they exist.</source>
         <translation>Dieses Konto hat noch keine Profile. Profile werden auf den Geräten angelegt, auf denen Sie schauen; sie erscheinen hier, sobald es sie gibt.</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::QrCodeWidget</name>
+    <message>
+        <source>QR code</source>
+        <translation>QR-Code</translation>
+    </message>
+    <message>
+        <source>The QR code could not be made.</source>
+        <translation>Der QR-Code konnte nicht erstellt werden.</translation>
+    </message>
+    <message>
+        <source>A QR code to scan with your authenticator app.</source>
+        <translation>Ein QR-Code zum Scannen mit Ihrer Authenticator-App.</translation>
     </message>
 </context>
 <context>

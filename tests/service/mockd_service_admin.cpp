@@ -108,6 +108,9 @@ private Q_SLOTS:
                                QStringLiteral("/__admin/clock"),
                                {{QStringLiteral("set"), QStringLiteral("2030-01-02T05:04:05+02:00")}});
         QVERIFY(reply.json().value(QStringLiteral("now")).toString().startsWith(QLatin1String("2030-01-02T03:04:0")));
+        // Every answer's Date header tells the moved time, so the app can follow it.
+        const QByteArray date = client().get(QStringLiteral("/v1/me")).header("Date");
+        QVERIFY2(date.startsWith("Wed, 02 Jan 2030 03:04:0") && date.endsWith(" GMT"), date.constData());
     }
 
     void badClockChangesAre422_data()

@@ -1,0 +1,278 @@
+#include "account/TwoStepRoutes.h"
+
+#include "auth/Base32.h"
+#include "auth/StepUp.h"
+#include "auth/Totp.h"
+#include "base/Clock.h"
+#include "base/Ids.h"
+#include "http/FieldReader.h"
+#include "http/JsonWriter.h"
+#include "http/Router.h"
+#include "log/LogCategories.h"
+#include "store/Database.h"
+#include "store/Store.h"
+
+#include <QUrl>
+#include <sodium.h>
+
+namespace mockd {
+
+namespace {
+
+constexpr int recoveryCodeCount = 10;
+constexpr int secretBytes = 20; // 160 bits, RFC 4226 §4's recommendation
+constexpr qint64 pendingLifetimeMs = 15 * 60 * 1000;
+constexpr int maxConfirmAttempts = 5;
+
+QLatin1StringView l1(const char* text)
+{
+    return QLatin1StringView(text);
+}
+
+// "abcd-efgh-jk12": 12 characters of [a-z0-9] (about 62 bits), the scenario's format.
+QString newRecoveryCode()
+{
+    static constexpr char alphabet[] = "abcdefghijklmnopqrstuvwxyz0123456789";
+    QString code;
+    for (int i = 0; i < 12; ++i) {
+        if (i > 0 && i % 4 == 0)
+            code.append(QLatin1Char('-'));
+        code.append(QLatin1Char(alphabet[randombytes_uniform(sizeof(alphabet) - 1)]));
+    }
+    return code;
+}
+
+ApiError stepUpRequired()
+{
+    return ApiError::forbidden(QStringLiteral("step_up_required"),
+                               QStringLiteral("Confirm it is you before changing 2-step verification."));
+}
+
+} // namespace
+
+TwoStepRoutes::TwoStepRoutes(Store& store, const Clock& clock, StepUp& stepUp, QObject* parent)
+    : QObject(parent), m_store(store), m_clock(clock), m_stepUp(stepUp)
+{}
+
+TwoStepRoutes::~TwoStepRoutes() = default;
+
+void TwoStepRoutes::registerRoutes(Router& router)
+{
+    const auto holder = Access::roles({Role::Holder});
+    router.add(
+        "GET", QStringLiteral("/v1/account/two-step"), {holder, false}, [this](const RequestContext& c) { status(c); });
+    router.add("POST", QStringLiteral("/v1/account/two-step/totp"), {holder, false}, [this](const RequestContext& c) {
+        enrol(c);
+    });
+    router.add("DELETE", QStringLiteral("/v1/account/two-step/totp"), {holder, false}, [this](const RequestContext& c) {
+        disable(c);
+    });
+    router.add("POST",
+               QStringLiteral("/v1/account/two-step/totp/confirm"),
+               {holder, true},
+               [this](const RequestContext& c) { confirm(c); });
+    router.add("POST",
+               QStringLiteral("/v1/account/two-step/recovery-codes"),
+               {holder, false},
+               [this](const RequestContext& c) { regenerate(c); });
+}
+
+bool TwoStepRoutes::hasStepUp(const RequestContext& context) const
+{
+    return m_stepUp.check(QString::fromLatin1(context.request.header("x-step-up")), context.principal->sessionId)
+        .has_value();
+}
+
+void TwoStepRoutes::dropExpired()
+{
+    const qint64 now = m_clock.nowMs();
+    m_pending.removeIf([now](const auto& it) { return it.value().expiresAtMs <= now; });
+}
+
+void TwoStepRoutes::status(const RequestContext& context)
+{
+    const Account* account = m_store.accounts().byId(context.principal->accountId);
+    if (!account)
+        return context.fail(ApiError::notFound());
+    JsonWriter json;
+    json.beginObject()
+        .field(l1("totp"), account->hasTotp())
+        .field(l1("sms"), account->smsTwoStep && account->phoneVerified)
+        .field(l1("email"), account->emailVerified)
+        .field(l1("recovery_codes_left"), qint64(m_store.accounts().unusedRecoveryCodes(account->id)));
+    if (!account->phone.isEmpty() && account->phoneVerified) {
+        // Only the last two digits, as on the step-up screen.
+        QString masked = account->phone;
+        for (qsizetype i = 3; i < masked.size() - 2; ++i)
+            masked[i] = QLatin1Char('*');
+        json.field(l1("phone_masked"), masked);
+    }
+    json.endObject();
+    context.respond(HttpResponse::jsonBody(json.take()));
+}
+
+void TwoStepRoutes::enrol(const RequestContext& context)
+{
+    if (!hasStepUp(context))
+        return context.fail(stepUpRequired());
+    const Account* account = m_store.accounts().byId(context.principal->accountId);
+    if (!account)
+        return context.fail(ApiError::notFound());
+    dropExpired();
+    QByteArray key(secretBytes, Qt::Uninitialized);
+    randombytes_buf(key.data(), size_t(key.size()));
+    Pending pending;
+    pending.accountId = account->id;
+    pending.sessionId = context.principal->sessionId;
+    pending.secret = Base32::encode(key);
+    pending.expiresAtMs = m_clock.nowMs() + pendingLifetimeMs;
+    // One pending enrolment per account: a new one replaces an unfinished one.
+    m_pending.removeIf([&](const auto& it) { return it.value().accountId == account->id; });
+    const QString id = Ids::generate(u"tse");
+    m_pending.insert(id, pending);
+
+    const QString uri = QStringLiteral("otpauth://totp/Vigil:") %
+                        QString::fromLatin1(QUrl::toPercentEncoding(account->email, "@")) % QStringLiteral("?secret=") %
+                        pending.secret % QStringLiteral("&issuer=Vigil&algorithm=SHA1&digits=6&period=30");
+    audit(context, QStringLiteral("totp_enrolment_started"));
+    JsonWriter json;
+    json.beginObject()
+        .field(l1("secret"), pending.secret)
+        .field(l1("otpauth_uri"), uri)
+        .field(l1("enrolment"), id)
+        .endObject();
+    context.respond(HttpResponse::jsonBody(json.take(), 201));
+}
+
+void TwoStepRoutes::confirm(const RequestContext& context)
+{
+    FieldReader body(context.body);
+    const QString id = body.string(QStringLiteral("enrolment"), {.maxLength = 128});
+    QString code = body.string(QStringLiteral("code"), {.maxLength = 16});
+    if (!body.ok())
+        return context.fail(*body.error());
+    dropExpired();
+    auto it = m_pending.find(id);
+    if (it == m_pending.end() || it->sessionId != context.principal->sessionId)
+        return context.fail(ApiError::make(
+            410, QStringLiteral("enrolment_expired"), QStringLiteral("This set-up has expired. Start again.")));
+    code.remove(QLatin1Char(' '));
+    const auto key = Base32::decode(it->secret);
+    const auto step = key ? Totp::verify(*key, code, m_clock.nowSecs(), -1) : std::nullopt;
+    if (!step) {
+        const int attemptsLeft = qMax(0, maxConfirmAttempts - ++it->failedAttempts);
+        if (attemptsLeft == 0)
+            m_pending.erase(it);
+        audit(context, QStringLiteral("totp_enrolment_failed"));
+        ApiError wrong = ApiError::unauthorized(QStringLiteral("invalid_code"),
+                                                attemptsLeft == 0
+                                                    ? QStringLiteral("Too many wrong attempts. Start the set-up again.")
+                                                    : QStringLiteral("That code is not right."));
+        wrong.with(QStringLiteral("attempts_left"), attemptsLeft);
+        return context.fail(wrong);
+    }
+    const Pending pending = *it;
+    m_pending.erase(it);
+    QStringList codes;
+    {
+        Transaction transaction(m_store.database());
+        // The confirming step is already spent: the same code cannot sign in or step up later.
+        auto stored = m_store.accounts().setTotpSecret(pending.accountId, pending.secret, *step);
+        if (stored)
+            codes = replaceRecoveryCodes(pending.accountId);
+        if (!stored || codes.isEmpty() || !transaction.commit()) {
+            (void)m_store.reload();
+            return context.fail(ApiError::internal());
+        }
+    }
+    audit(context, QStringLiteral("totp_enabled"));
+    audit(context, QStringLiteral("recovery_codes_generated"));
+    JsonWriter json;
+    json.beginObject().key(l1("recovery_codes")).beginArray();
+    for (const QString& c : std::as_const(codes))
+        json.value(c);
+    json.endArray().endObject();
+    context.respond(HttpResponse::jsonBody(json.take()));
+}
+
+void TwoStepRoutes::disable(const RequestContext& context)
+{
+    if (!hasStepUp(context))
+        return context.fail(stepUpRequired());
+    const QString accountId = context.principal->accountId;
+    {
+        Transaction transaction(m_store.database());
+        auto off = m_store.accounts().setTotpSecret(accountId, QString(), -1);
+        auto deleted = off ? m_store.accounts().deleteRecoveryCodes(accountId) : off;
+        if (!off || !deleted || !transaction.commit()) {
+            (void)m_store.reload();
+            return context.fail(ApiError::internal());
+        }
+    }
+    audit(context, QStringLiteral("totp_disabled"));
+    audit(context, QStringLiteral("recovery_codes_deleted"));
+    context.respond(HttpResponse::noContent());
+}
+
+void TwoStepRoutes::regenerate(const RequestContext& context)
+{
+    if (!hasStepUp(context))
+        return context.fail(stepUpRequired());
+    QStringList codes;
+    {
+        Transaction transaction(m_store.database());
+        codes = replaceRecoveryCodes(context.principal->accountId);
+        if (codes.isEmpty() || !transaction.commit()) {
+            (void)m_store.reload();
+            return context.fail(ApiError::internal());
+        }
+    }
+    audit(context, QStringLiteral("recovery_codes_regenerated"));
+    JsonWriter json;
+    json.beginObject().key(l1("recovery_codes")).beginArray();
+    for (const QString& c : std::as_const(codes))
+        json.value(c);
+    json.endArray().endObject();
+    context.respond(HttpResponse::jsonBody(json.take()));
+}
+
+QStringList TwoStepRoutes::replaceRecoveryCodes(const QString& accountId)
+{
+    if (auto deleted = m_store.accounts().deleteRecoveryCodes(accountId); !deleted) {
+        qCWarning(lcAuth) << "cannot delete recovery codes:" << deleted.error();
+        return {};
+    }
+    // Ten argon2id hashes on the main thread (a few hundred ms); rare, and behind step-up.
+    const QByteArray salt = StepUp::newRecoverySalt();
+    QStringList codes;
+    for (int i = 0; i < recoveryCodeCount; ++i) {
+        const QString code = newRecoveryCode();
+        RecoveryCode record;
+        record.accountId = accountId;
+        record.salt = salt;
+        record.hash = StepUp::recoveryCodeHash(salt, StepUp::normalizeRecoveryCode(code));
+        if (record.hash.isEmpty())
+            return {};
+        if (auto inserted = m_store.accounts().insertRecoveryCode(record); !inserted) {
+            qCWarning(lcAuth) << "cannot store a recovery code:" << inserted.error();
+            return {};
+        }
+        codes.append(code);
+    }
+    return codes;
+}
+
+void TwoStepRoutes::audit(const RequestContext& context, const QString& type)
+{
+    AuditEntry entry;
+    entry.accountId = context.principal->accountId;
+    entry.deviceId = context.principal->deviceId;
+    entry.atMs = m_clock.nowMs();
+    entry.type = type;
+    entry.actor = roleName(context.principal->role);
+    entry.ip = context.request.peerText();
+    if (auto ok = m_store.audit().append(entry); !ok)
+        qCWarning(lcAuth) << "cannot write an audit entry:" << ok.error();
+}
+
+} // namespace mockd

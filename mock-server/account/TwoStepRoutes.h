@@ -1,0 +1,58 @@
+#pragma once
+
+#include <QHash>
+#include <QObject>
+#include <QString>
+#include <QStringList>
+
+namespace mockd {
+
+class Clock;
+class Router;
+class StepUp;
+class Store;
+struct RequestContext;
+
+// Authenticator-app enrolment and recovery codes (/v1/account/two-step/*). A new secret stays
+// pending, in memory, until a code from it is confirmed; only then is it stored and switched on.
+class TwoStepRoutes final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(TwoStepRoutes)
+
+public:
+    TwoStepRoutes(Store& store, const Clock& clock, StepUp& stepUp, QObject* parent = nullptr);
+    ~TwoStepRoutes() override;
+
+    void registerRoutes(Router& router);
+
+private:
+    struct Pending
+    {
+        QString accountId;
+        QString sessionId;
+        QString secret; // base32
+        qint64 expiresAtMs = 0;
+        int failedAttempts = 0;
+    };
+
+    void status(const RequestContext& context);
+    void enrol(const RequestContext& context);
+    void confirm(const RequestContext& context);
+    void disable(const RequestContext& context);
+    void regenerate(const RequestContext& context);
+
+    bool hasStepUp(const RequestContext& context) const;
+    // Replaces the account's recovery codes with 10 new ones; returns them in clear (once), or an
+    // empty list when the store refused.
+    QStringList replaceRecoveryCodes(const QString& accountId);
+    void audit(const RequestContext& context, const QString& type);
+    void dropExpired();
+
+    Store& m_store;
+    const Clock& m_clock;
+    StepUp& m_stepUp;
+    QHash<QString, Pending> m_pending;
+};
+
+} // namespace mockd
