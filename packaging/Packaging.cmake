@@ -7,7 +7,7 @@
 # here and in resources/CMakeLists.txt. docs/install.md describes the result.
 set(VIGIL_APP_ID io.github.vigil.Vigil) # as QApplication::setDesktopFileName in app/main.cpp
 # The licence is declared in packaging/debian/copyright-* (DEP-5) and in the metainfo's
-# <project_license> (GPL-3.0-or-later); change them together with a LICENSE file at the top.
+# <project_license> (GPL-3.0-or-later); LICENSE at the top holds its text. Change all three together.
 
 # Directories the packages create must be 0755 whatever the builder's umask is (lintian
 # non-standard-dir-perm).
