@@ -4,6 +4,7 @@
 #include "core/demo/DemoOutbox.h"
 #include "core/devices/DeviceService.h"
 #include "core/flows/SignOutFlow.h"
+#include "ui/alerts/AlertsController.h"
 #include "ui/demo/DemoInboxWindow.h"
 #include "ui/devices/SignOutActions.h"
 #include "ui/main/MainWindow.h"
@@ -11,7 +12,9 @@
 #include "ui/pages/ActivityPage.h"
 #include "ui/pages/DevicesPage.h"
 #include "ui/pages/OverviewPage.h"
+#include "ui/pages/PreferencesPage.h"
 #include "ui/pages/ProfilesPage.h"
+#include "ui/pages/SecurityPage.h"
 #include "ui/signout/PendingSignOutBanner.h"
 #include "ui/signout/SignOutDialog.h" // SignOutDialogLauncher keeps a QPointer to it
 #include "ui/signout/SignOutDialogLauncher.h"
@@ -42,6 +45,10 @@ void LivePages::attach()
         window->replacePage(Section::Profiles, new ProfilesPage(m_parts.profiles));
     if (m_parts.activity)
         window->replacePage(Section::Activity, new ActivityPage(m_parts.activity));
+    if (m_stepUp) {
+        window->replacePage(Section::Security,
+                            new SecurityPage(m_parts.account, {m_stepUp, m_password, m_twoStep, m_supportCodes}));
+    }
 
     m_actions = new SignOutActions(m_parts.signOut, m_parts.devices->model(), this);
     m_launcher = new SignOutDialogLauncher(m_parts.signOut, window);
@@ -63,6 +70,36 @@ void LivePages::attach()
     }
     if (m_parts.demoOutbox)
         attachDemoInbox();
+    attachAlerts();
+}
+
+void LivePages::attachAlerts()
+{
+    MainWindow* window = m_parts.windows->mainWindow();
+    auto* preferences = qobject_cast<PreferencesPage*>(window->page(Section::Preferences));
+    if (preferences && m_parts.accountSettings)
+        preferences->setAccountSettings(m_parts.accountSettings);
+    updateVerificationMethods();
+    if (!m_parts.signInAlerts || !m_parts.settings)
+        return;
+    auto* alerts = new AlertsController(m_parts.signInAlerts, m_parts.settings, window, m_actions, this);
+    auto* page = qobject_cast<DevicesPage*>(window->page(Section::Devices));
+    connect(alerts, &AlertsController::devicesRequested, window, [window, page] {
+        if (page)
+            page->showNewestFirst();
+        window->showSection(Section::Devices);
+    });
+}
+
+void LivePages::setSecurityServices(StepUpService* stepUp,
+                                    PasswordChangeFlow* password,
+                                    TwoStepService* twoStep,
+                                    SupportCodeService* supportCodes)
+{
+    m_stepUp = stepUp;
+    m_password = password;
+    m_twoStep = twoStep;
+    m_supportCodes = supportCodes;
 }
 
 void LivePages::attachDemoInbox()
@@ -91,6 +128,10 @@ void LivePages::updateVerificationMethods()
             methods.append({QStringLiteral("totp"), QStringLiteral("recovery")});
     }
     m_parts.signOut->setAvailableMethods(methods);
+    // The Preferences page asks the same before changing the auto sign-out of unused devices.
+    MainWindow* window = m_parts.windows ? m_parts.windows->mainWindow() : nullptr;
+    if (auto* preferences = window ? qobject_cast<PreferencesPage*>(window->page(Section::Preferences)) : nullptr)
+        preferences->setStepUpMethods(methods);
 }
 
 } // namespace vigil

@@ -6,15 +6,22 @@
 namespace vigil {
 
 class AccountService;
+class AccountSettingsService;
 class ActivityService;
+class AppSettings;
 class DemoInboxWindow;
 class DemoOutbox;
 class DeviceService;
 class EventStream;
 class ProfileService;
+class SignInAlerts;
 class SignOutActions;
 class SignOutDialogLauncher;
 class SignOutFlow;
+class PasswordChangeFlow;
+class StepUpService;
+class SupportCodeService;
+class TwoStepService;
 class WindowController;
 
 // On the first sign-in, puts the live Devices, Profiles and Activity pages in the main window and connects the pages to
@@ -35,6 +42,10 @@ public:
         DemoOutbox* demoOutbox = nullptr; // demo mode only
         ProfileService* profiles = nullptr;
         ActivityService* activity = nullptr;
+        // Issue 7: new-sign-in alerts (with the tray) and the account's auto sign-out setting.
+        SignInAlerts* signInAlerts = nullptr;
+        AppSettings* settings = nullptr;
+        AccountSettingsService* accountSettings = nullptr;
     };
 
     explicit LivePages(const Parts& parts, QObject* parent = nullptr);
@@ -42,15 +53,25 @@ public:
 
     // Idempotent; runs once the main window exists.
     void attach();
+    // The Security page's live sections (password, 2-step, support code); before attach().
+    void setSecurityServices(StepUpService* stepUp,
+                             PasswordChangeFlow* password,
+                             TwoStepService* twoStep,
+                             SupportCodeService* supportCodes);
 
 private:
     void attachDemoInbox();
+    void attachAlerts();
     void updateVerificationMethods();
 
     Parts m_parts;
     SignOutActions* m_actions = nullptr;
     SignOutDialogLauncher* m_launcher = nullptr;
     QPointer<DemoInboxWindow> m_inbox;
+    StepUpService* m_stepUp = nullptr;
+    PasswordChangeFlow* m_password = nullptr;
+    TwoStepService* m_twoStep = nullptr;
+    SupportCodeService* m_supportCodes = nullptr;
 };
 
 } // namespace vigil

@@ -51,6 +51,12 @@ void ActivityService::clear()
     setState(State::Empty);
 }
 
+void ActivityService::setSource(const Source& source)
+{
+    clear();
+    m_source = source;
+}
+
 void ActivityService::cancelPending()
 {
     if (m_pending) {
@@ -62,7 +68,8 @@ void ActivityService::cancelPending()
 
 void ActivityService::request(const QString& cursor)
 {
-    ApiRequest request = ApiRequest::get(QStringLiteral("/v1/activity"));
+    ApiRequest request = ApiRequest::get(m_source.path);
+    request.query = m_source.query;
     request.query.addQueryItem(QStringLiteral("limit"), QString::number(pageSize));
     if (m_filter.from.isValid())
         request.query.addQueryItem(QStringLiteral("from"), m_filter.from.toUTC().toString(Qt::ISODate));

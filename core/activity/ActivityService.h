@@ -6,6 +6,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QStringList>
+#include <QUrlQuery>
 #include <optional>
 
 namespace vigil {
@@ -44,6 +45,16 @@ public:
         bool operator==(const Filter& other) const = default;
     };
 
+    // Where the entries come from: the holder's `GET /v1/activity` by default; support mode reads
+    // `/v1/support/accounts/{id}/activity` with its `reason` (same shape and filters).
+    struct Source
+    {
+        QString path = QStringLiteral("/v1/activity");
+        QUrlQuery query; // added to every request
+
+        bool operator==(const Source& other) const { return path == other.path && query == other.query; }
+    };
+
     static constexpr int pageSize = 100;
 
     ActivityService(ApiClient* api, Session* session, QObject* parent = nullptr);
@@ -54,6 +65,9 @@ public:
     const std::optional<ApiError>& error() const { return m_error; }
     const Filter& filter() const { return m_filter; }
     bool hasMore() const { return !m_nextCursor.isEmpty(); }
+    const Source& source() const { return m_source; }
+    // Forgets what was loaded (like clear()) and reads from `source` from now on.
+    void setSource(const Source& source);
 
     void setFilter(const Filter& filter);
     // The first page again, with the current filter.
@@ -72,6 +86,7 @@ private:
     ApiClient* m_api;
     ActivityModel* m_model;
     Filter m_filter;
+    Source m_source;
     State m_state = State::Empty;
     std::optional<ApiError> m_error;
     QString m_nextCursor;

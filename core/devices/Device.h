@@ -106,6 +106,10 @@ public:
     QString placeText() const;
     QString osText() const;
     QString appText() const;
+    // "Will be signed out in 12 days" when the account's auto sign-out comes within
+    // autoSignOutWarningDays of `now`; empty otherwise.
+    QString autoSignOutText(const QDateTime& now) const;
+    static constexpr int autoSignOutWarningDays = 14;
     // The profile to show: the one watching now, else the one used last.
     const QString& shownProfile() const;
 };

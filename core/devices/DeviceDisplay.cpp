@@ -114,6 +114,20 @@ QString Device::placeText() const
     return tr("Unknown location");
 }
 
+QString Device::autoSignOutText(const QDateTime& now) const
+{
+    if (!autoSignOutAt.isValid() || !now.isValid())
+        return {};
+    constexpr qint64 day = 24 * 60 * 60;
+    const qint64 left = now.secsTo(autoSignOutAt);
+    if (left > autoSignOutWarningDays * day)
+        return {};
+    if (left < day)
+        return tr("Will be signed out within a day");
+    // Whole days, rounded up: 11.5 days left still reads "12 days".
+    return tr("Will be signed out in %n day(s)", nullptr, int((left + day - 1) / day));
+}
+
 QString Device::osText() const
 {
     return osVersion.isEmpty() ? os : os.isEmpty() ? osVersion : QString(os % QLatin1Char(' ') % osVersion);

@@ -53,6 +53,16 @@ QString DeviceService::HistoryEntry::methodText(const QString& method)
     return method.isEmpty() ? tr("Unknown method") : method;
 }
 
+DeviceService::Source DeviceService::Source::support(const QString& accountPath, const QUrlQuery& query)
+{
+    Source source;
+    source.listPath = accountPath + QStringLiteral("/devices");
+    source.historyPath = accountPath + QStringLiteral("/history");
+    source.query = query;
+    source.readOnly = true;
+    return source;
+}
+
 DeviceService::DeviceService(ApiClient* api, DeviceListModel* model, QObject* parent)
     : QObject(parent), m_api(api), m_model(model)
 {
@@ -77,6 +87,13 @@ void DeviceService::setEventStream(EventStream* stream)
         if (hasData() && m_state != State::Loading && m_state != State::Refreshing)
             refresh();
     });
+}
+
+void DeviceService::setSource(const Source& source)
+{
+    clear();
+    ++m_sourceGeneration;
+    m_source = source;
 }
 
 void DeviceService::reload()
@@ -119,7 +136,8 @@ void DeviceService::startLoad(bool conditional)
 
 void DeviceService::requestPage(const QString& cursor)
 {
-    ApiRequest request = ApiRequest::get(QStringLiteral("/v1/devices"));
+    ApiRequest request = ApiRequest::get(m_source.listPath);
+    request.query = m_source.query;
     request.query.addQueryItem(QStringLiteral("limit"), QString::number(pageSize));
     if (!cursor.isEmpty())
         request.query.addQueryItem(QStringLiteral("cursor"), cursor);
@@ -229,8 +247,15 @@ void DeviceService::applyEvent(const QString& type, const QJsonObject& frame)
 
 void DeviceService::fetchOne(const QString& id)
 {
-    ApiReply* reply = m_api->send(ApiRequest::get(QStringLiteral("/v1/devices/") + id));
-    connect(reply, &ApiReply::finished, this, [this, reply] {
+    if (m_source.readOnly)
+        return; // no single-device route for someone else's account; the next reload brings it
+    ApiRequest request = ApiRequest::get(m_source.listPath + QLatin1Char('/') + id);
+    request.query = m_source.query;
+    ApiReply* reply = m_api->send(request);
+    const int generation = m_sourceGeneration;
+    connect(reply, &ApiReply::finished, this, [this, reply, generation] {
+        if (generation != m_sourceGeneration)
+            return;
         const ApiResult& result = reply->result();
         if (!result)
             return;
@@ -255,9 +280,15 @@ QString DeviceService::validateName(const QString& name)
 
 void DeviceService::rename(const QString& id, const QString& name)
 {
+    if (m_source.readOnly) {
+        // Answered on the next turn of the event loop, like a reply, so callers see one behaviour.
+        QMetaObject::invokeMethod(
+            this, [this, id] { Q_EMIT renameFailed(id, ApiError(ApiError::Code::Forbidden)); }, Qt::QueuedConnection);
+        return;
+    }
     ApiRequest request;
     request.method = "PATCH";
-    request.path = QStringLiteral("/v1/devices/") + id;
+    request.path = m_source.listPath + QLatin1Char('/') + id;
     request.body = QJsonDocument(QJsonObject{{QStringLiteral("name"), name.trimmed()}});
     ApiReply* reply = m_api->send(request);
     connect(reply, &ApiReply::finished, this, [this, reply, id] {
@@ -274,17 +305,31 @@ void DeviceService::rename(const QString& id, const QString& name)
 
 void DeviceService::fetchHistory(const QString& id)
 {
-    ApiRequest request = ApiRequest::get(QStringLiteral("/v1/devices/") + id + QStringLiteral("/history"));
+    ApiRequest request;
+    request.query = m_source.query;
+    if (m_source.historyPath.isEmpty()) {
+        request.path = m_source.listPath + QLatin1Char('/') + id + QStringLiteral("/history");
+    } else {
+        request.path = m_source.historyPath;
+        request.query.addQueryItem(QStringLiteral("device"), id);
+    }
     request.query.addQueryItem(QStringLiteral("limit"), QStringLiteral("50"));
     ApiReply* reply = m_api->send(request);
-    connect(reply, &ApiReply::finished, this, [this, reply, id] {
+    const int generation = m_sourceGeneration;
+    connect(reply, &ApiReply::finished, this, [this, reply, id, generation] {
+        if (generation != m_sourceGeneration)
+            return; // another account's list by now
         const ApiResult& result = reply->result();
         if (!result) {
             Q_EMIT historyFailed(id, result.error());
             return;
         }
         QList<HistoryEntry> entries;
-        const QJsonArray array = result.value().object().value(QLatin1String("entries")).toArray();
+        // The holder's route says `entries`, the support route `history`.
+        const QJsonObject body = result.value().object();
+        const QJsonArray array = body.contains(QLatin1String("entries"))
+                                     ? body.value(QLatin1String("entries")).toArray()
+                                     : body.value(QLatin1String("history")).toArray();
         for (const QJsonValue& value : array) {
             if (value.isObject())
                 entries.append(HistoryEntry::fromJson(value.toObject()));

@@ -9,6 +9,7 @@
 #include <QList>
 #include <QObject>
 #include <QPointer>
+#include <QUrlQuery>
 #include <optional>
 
 namespace vigil {
@@ -52,12 +53,30 @@ public:
         static QString methodText(const QString& method);
     };
 
+    // Where the list comes from. The default is the holder's own `GET /v1/devices`; support mode
+    // reads a customer's devices from `/v1/support/accounts/{id}/devices` with its `reason`.
+    struct Source
+    {
+        QString listPath = QStringLiteral("/v1/devices");
+        QUrlQuery query; // added to every request (list and history)
+        // Empty: `<listPath>/{id}/history`. Otherwise this path with `device=<id>`.
+        QString historyPath = {};
+        // Someone else's devices: rename is refused here, before anything is sent.
+        bool readOnly = false;
+
+        static Source support(const QString& accountPath, const QUrlQuery& query);
+    };
+
     static constexpr int pageSize = 500;
 
     DeviceService(ApiClient* api, DeviceListModel* model, QObject* parent = nullptr);
     ~DeviceService() override;
 
     DeviceListModel* model() const { return m_model; }
+    const Source& source() const { return m_source; }
+    bool isReadOnly() const { return m_source.readOnly; }
+    // Forgets what was loaded (like clear()) and reads from `source` from now on.
+    void setSource(const Source& source);
     // Events apply to the model; resync (and a reconnect that may have missed events) refetches.
     void setEventStream(EventStream* stream);
 
@@ -101,6 +120,7 @@ private:
 
     ApiClient* m_api;
     DeviceListModel* m_model;
+    Source m_source;
     QPointer<EventStream> m_stream;
     QPointer<ApiReply> m_pageReply;
     State m_state = State::Empty;
@@ -112,6 +132,7 @@ private:
     QList<Device> m_pending;                           // pages gathered so far
     QList<QPair<QString, QJsonObject>> m_queuedEvents; // arrived during a load; applied after it
     int m_generation = 0;
+    int m_sourceGeneration = 0; // answers for another source's devices are dropped
 };
 
 } // namespace vigil

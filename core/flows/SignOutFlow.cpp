@@ -13,11 +13,17 @@
 namespace vigil {
 
 SignOutFlow::SignOutFlow(ApiClient* api, StepUpService* stepUp, Session* session, QObject* parent)
-    : QObject(parent), m_api(api), m_stepUp(stepUp), m_session(session), m_results(new SignOutResultsModel(this))
+    : QObject(parent), m_api(api), m_stepUp(stepUp), m_session(session), m_results(new SignOutResultsModel(this)),
+      m_verification(new StepUpFlow(stepUp, this))
 {
-    m_ticker.setInterval(1000);
-    connect(&m_ticker, &QTimer::timeout, this, &SignOutFlow::refreshCountdowns);
-    setAvailableMethods(VerificationMethod::knownIds());
+    connect(m_verification, &StepUpFlow::stateChanged, this, &SignOutFlow::onStepUpState);
+    connect(m_verification, &StepUpFlow::problemChanged, this, &SignOutFlow::problemChanged);
+    connect(m_verification, &StepUpFlow::verificationChanged, this, &SignOutFlow::verificationChanged);
+    connect(m_verification, &StepUpFlow::countdownsChanged, this, &SignOutFlow::countdownsChanged);
+    connect(m_verification, &StepUpFlow::verified, this, [this] {
+        if (m_state == State::ChoosingMethod || m_state == State::Verifying)
+            submit();
+    });
 }
 
 SignOutFlow::~SignOutFlow() = default;
@@ -37,23 +43,6 @@ bool SignOutFlow::includesThisDevice() const
         });
     }
     return false;
-}
-
-void SignOutFlow::setAvailableMethods(const QStringList& ids)
-{
-    m_methods.clear();
-    for (const QString& id : ids) {
-        if (auto method = VerificationMethod::create(id))
-            m_methods.push_back(std::move(method));
-    }
-}
-
-QList<const VerificationMethod*> SignOutFlow::availableMethods() const
-{
-    QList<const VerificationMethod*> methods;
-    for (const auto& method : m_methods)
-        methods.append(method.get());
-    return methods;
 }
 
 void SignOutFlow::start(const Scope& scope)
@@ -81,8 +70,7 @@ void SignOutFlow::start(const Scope& scope)
     m_requestId.clear();
     m_requestIds.clear();
     m_results->clear();
-    resetVerification();
-    clearProblem();
+    m_verification->cancel();
     setState(State::Confirming);
 }
 
@@ -99,12 +87,7 @@ void SignOutFlow::proceedToSubmit()
         submit();
         return;
     }
-    resetVerification();
-    // A lockout outlives the step that caused it; say so instead of ignoring the user's choice.
-    if (lockoutSecondsLeft() > 0 && m_problemKind == ProblemKind::None) {
-        setProblem(ProblemKind::Locked);
-        startTicker();
-    }
+    m_verification->start();
     setState(State::ChoosingMethod);
 }
 
@@ -120,15 +103,14 @@ void SignOutFlow::cancel()
         return;
     }
     ++m_generation;
-    resetVerification();
-    clearProblem();
+    m_verification->cancel();
     setBusy(false);
     setState(State::Idle);
 }
 
 void SignOutFlow::retry()
 {
-    if (m_state != State::Failed || m_problemKind == ProblemKind::SessionEnded || lockoutSecondsLeft() > 0)
+    if (m_state != State::Failed || problem().kind == ProblemKind::SessionEnded || lockoutSecondsLeft() > 0)
         return;
     clearProblem();
     proceedToSubmit();
@@ -261,9 +243,7 @@ void SignOutFlow::onSubmitFailed(const ApiError& error)
     m_results->setRetrying(m_submission.ids, false);
     if (error.code() == ApiError::Code::StepUpRequired) {
         // The token ran out on the server's clock (or the session changed): verify again.
-        m_stepUp->clearToken();
-        resetVerification();
-        setProblem(ProblemKind::StepUpRequired, error);
+        m_verification->restartAfterRefusal(error);
         setState(State::ChoosingMethod);
         return;
     }
@@ -279,9 +259,7 @@ void SignOutFlow::onSubmitFailed(const ApiError& error)
     else if (error.code() == ApiError::Code::NoConnection || error.code() == ApiError::Code::Timeout)
         setProblem(ProblemKind::NoConnection, error);
     else if (error.code() == ApiError::Code::TooManyAttempts && error.retryAfterSeconds()) {
-        m_lockedUntil = m_stepUp->now().addSecs(*error.retryAfterSeconds());
-        setProblem(ProblemKind::Locked, error);
-        startTicker();
+        m_verification->lockOut(*error.retryAfterSeconds(), error);
     } else
         setProblem(ProblemKind::Other, error);
     setState(State::Failed);

@@ -2,7 +2,7 @@
 
 #include "core/api/ApiError.h"
 #include "core/flows/DeviceSignOutResult.h"
-#include "core/stepup/StepUpChallenge.h"
+#include "core/stepup/StepUpFlow.h"
 #include "core/stepup/VerificationMethod.h"
 
 #include <QDateTime>
@@ -11,10 +11,7 @@
 #include <QPointer>
 #include <QSet>
 #include <QStringList>
-#include <QTimer>
-#include <memory>
 #include <optional>
-#include <vector>
 
 namespace vigil {
 
@@ -82,29 +79,10 @@ public:
         static Scope all(const QList<Target>& devices = {}) { return {Kind::All, devices}; }
     };
 
-    // Why the flow is waiting for the user; the UI shows message() inline, never as a dialog box.
-    enum class ProblemKind
-    {
-        None,
-        NoConnection,   // retry
-        WrongSecret,    // attemptsLeft()
-        ChallengeDead,  // no tries left: send a new code / start again
-        CodeExpired,    // resend()
-        Locked,         // lockoutSecondsLeft()
-        ResendLimited,  // resendSecondsLeft()
-        StepUpRequired, // the token was refused: verify again
-        SessionEnded,   // the app returns to sign-in
-        Other,
-    };
-    Q_ENUM(ProblemKind)
-
-    struct Problem
-    {
-        ProblemKind kind = ProblemKind::None;
-        QString message;
-        std::optional<ApiError> error;
-        bool canRetry = false;
-    };
+    // Why the flow is waiting for the user (the step-up's problems and the submission's share one
+    // line); the UI shows message() inline, never as a dialog box.
+    using ProblemKind = StepUpFlow::ProblemKind;
+    using Problem = StepUpFlow::Problem;
 
     // `session` tells which device is this one; times come from the step-up service's clock.
     SignOutFlow(ApiClient* api, StepUpService* stepUp, Session* session, QObject* parent = nullptr);
@@ -113,7 +91,7 @@ public:
     State state() const { return m_state; }
     const Scope& scope() const { return m_scope; }
     bool includesThisDevice() const;
-    bool isBusy() const { return m_busy; }
+    bool isBusy() const;
     SignOutResultsModel* results() const { return m_results; }
     QString requestId() const { return m_requestId; }
     Problem problem() const;
@@ -122,15 +100,17 @@ public:
     // the account has).
     void setAvailableMethods(const QStringList& ids);
     QList<const VerificationMethod*> availableMethods() const;
-    const VerificationMethod* method() const { return m_method.get(); }
+    const VerificationMethod* method() const;
     // Verifying: the masked address a code went to, tries left after a miss, countdowns in seconds.
-    QString destination() const { return m_challenge.destination; }
-    std::optional<int> attemptsLeft() const { return m_attemptsLeft; }
+    QString destination() const;
+    std::optional<int> attemptsLeft() const;
     int resendSecondsLeft() const;
     int lockoutSecondsLeft() const;
     bool canResend() const;
     bool canSubmit(const QString& input) const;
-    bool isCodeExpired() const { return m_codeExpired; }
+    bool isCodeExpired() const;
+    // The step-up part (ChoosingMethod, Verifying), which the verification page renders.
+    StepUpFlow* stepUpFlow() const { return m_verification; }
 
     // Idle, Reporting, Done, Failed → Confirming.
     void start(const Scope& scope);
@@ -185,25 +165,17 @@ private:
     void setProblem(ProblemKind kind, const std::optional<ApiError>& error = std::nullopt);
     void clearProblem();
     void setBusy(bool busy);
-    void resetVerification();
-    void requestChallenge();
-    void onChallenge(const Expected<StepUpChallenge, ApiError>& result, bool isResend);
-    void onVerified(const Expected<void, ApiError>& result);
+    void onStepUpState(StepUpFlow::State state);
     void proceedToSubmit();
     void submit();
     void onSubmitted(ApiReply* reply);
     void onSubmitFailed(const ApiError& error);
     bool submissionIncludesThisDevice() const;
-    void startTicker();
-    int secondsUntil(const QDateTime& when) const;
-    static bool isChallengeExpired(const ApiError& error);
-    static bool isChallengeLocked(const ApiError& error);
 
     ApiClient* m_api;
     StepUpService* m_stepUp;
     Session* m_session;
     SignOutResultsModel* m_results;
-    QTimer m_ticker;
     State m_state = State::Idle;
     Scope m_scope;
     Submission m_submission;
@@ -211,18 +183,7 @@ private:
     // Bumped whenever the flow leaves a step, so late answers to an abandoned step are dropped.
     quint64 m_generation = 0;
 
-    std::vector<std::unique_ptr<VerificationMethod>> m_methods;
-    std::unique_ptr<VerificationMethod> m_method;
-    StepUpChallenge m_challenge;
-    std::optional<int> m_attemptsLeft;
-    bool m_codeExpired = false;
-    bool m_challengeDead = false;
-    QDateTime m_challengeExpiresAt;
-    QDateTime m_resendAvailableAt;
-    QDateTime m_lockedUntil;
-
-    ProblemKind m_problemKind = ProblemKind::None;
-    std::optional<ApiError> m_problemError;
+    StepUpFlow* m_verification;
 
     QString m_requestId;
     QSet<QString> m_requestIds; // every request of this sign-out, for progress events

@@ -1,319 +1,122 @@
-// The step-up part of SignOutFlow: ChoosingMethod and Verifying, problems and countdowns.
+// The step-up part of SignOutFlow: ChoosingMethod and Verifying, handed to its StepUpFlow, and the
+// one problem line both share.
 #include "core/flows/FlowsLog.h"
 #include "core/flows/SignOutFlow.h"
 #include "core/stepup/StepUpService.h"
 
 namespace vigil {
-namespace {
 
-QString clockText(int seconds)
+void SignOutFlow::setAvailableMethods(const QStringList& ids)
 {
-    return QStringLiteral("%1:%2").arg(seconds / 60).arg(seconds % 60, 2, 10, QLatin1Char('0'));
+    m_verification->setAvailableMethods(ids);
 }
 
-} // namespace
-
-void SignOutFlow::chooseMethod(const QString& id)
+QList<const VerificationMethod*> SignOutFlow::availableMethods() const
 {
-    if (m_state != State::ChoosingMethod || m_busy || lockoutSecondsLeft() > 0)
-        return;
-    const auto it =
-        std::find_if(m_methods.cbegin(), m_methods.cend(), [&id](const auto& method) { return method->id() == id; });
-    if (it == m_methods.cend())
-        return;
-    resetVerification();
-    m_method = VerificationMethod::create(id);
-    clearProblem();
-    setState(State::Verifying);
-    requestChallenge();
+    return m_verification->availableMethods();
 }
 
-void SignOutFlow::chooseAnotherMethod()
+const VerificationMethod* SignOutFlow::method() const
 {
-    if (m_state != State::Verifying)
-        return;
-    ++m_generation;
-    setBusy(false);
-    resetVerification();
-    clearProblem();
-    setState(State::ChoosingMethod);
+    return m_verification->method();
 }
 
-void SignOutFlow::requestChallenge()
+QString SignOutFlow::destination() const
 {
-    setBusy(true);
-    const quint64 generation = ++m_generation;
-    m_stepUp->begin(m_method->id(), this, [this, generation](const Expected<StepUpChallenge, ApiError>& result) {
-        if (generation == m_generation)
-            onChallenge(result, false);
-    });
+    return m_verification->destination();
 }
 
-void SignOutFlow::resend()
+std::optional<int> SignOutFlow::attemptsLeft() const
 {
-    if (m_state != State::Verifying || !canResend())
-        return;
-    clearProblem();
-    // An expired or dead challenge cannot be resent: the service needs a new one.
-    if (m_codeExpired || m_challengeDead || m_challenge.challenge.isEmpty()) {
-        requestChallenge();
-        return;
-    }
-    setBusy(true);
-    const quint64 generation = ++m_generation;
-    m_stepUp->resend(
-        m_challenge.challenge, this, [this, generation](const Expected<StepUpChallenge, ApiError>& result) {
-            if (generation == m_generation)
-                onChallenge(result, true);
-        });
-}
-
-void SignOutFlow::onChallenge(const Expected<StepUpChallenge, ApiError>& result, bool isResend)
-{
-    setBusy(false);
-    const QDateTime now = m_stepUp->now();
-    if (!result) {
-        const ApiError& error = result.error();
-        const std::optional<int> wait = error.retryAfterSeconds();
-        if (isResend && error.code() == ApiError::Code::TooManyAttempts && wait) {
-            // Too many sends: the code already sent still works, only "Resend" waits.
-            m_resendAvailableAt = now.addSecs(*wait);
-            setProblem(ProblemKind::ResendLimited, error);
-            startTicker();
-            return;
-        }
-        if ((error.code() == ApiError::Code::TooManyAttempts || isChallengeLocked(error)) && wait) {
-            m_lockedUntil = now.addSecs(*wait);
-            setProblem(ProblemKind::Locked, error);
-            startTicker();
-        } else if (error.code() == ApiError::Code::NoConnection || error.code() == ApiError::Code::Timeout) {
-            setProblem(ProblemKind::NoConnection, error);
-        } else if (error.endsSession()) {
-            setProblem(ProblemKind::SessionEnded, error);
-        } else {
-            setProblem(ProblemKind::Other, error);
-        }
-        // Without a challenge there is nothing to verify: back to the choice, with the reason.
-        if (m_challenge.challenge.isEmpty() || !isResend) {
-            m_challenge = {};
-            setState(State::ChoosingMethod);
-        }
-        return;
-    }
-    m_challenge = result.value();
-    m_attemptsLeft.reset();
-    m_codeExpired = false;
-    m_challengeDead = false;
-    m_challengeExpiresAt = now.addSecs(m_challenge.expiresInSeconds > 0 ? m_challenge.expiresInSeconds : 600);
-    m_resendAvailableAt = now.addSecs(m_challenge.resendAfterSeconds);
-    Q_EMIT verificationChanged();
-    startTicker();
-}
-
-void SignOutFlow::submitSecret(const QString& input)
-{
-    if (m_state != State::Verifying || !canSubmit(input))
-        return;
-    clearProblem();
-    setBusy(true);
-    const quint64 generation = ++m_generation;
-    m_stepUp->verify(m_challenge.challenge,
-                     m_method->normalized(input),
-                     this,
-                     [this, generation](const Expected<void, ApiError>& result) {
-                         if (generation == m_generation)
-                             onVerified(result);
-                     });
-}
-
-void SignOutFlow::onVerified(const Expected<void, ApiError>& result)
-{
-    setBusy(false);
-    if (result) {
-        clearProblem();
-        submit();
-        return;
-    }
-    const ApiError& error = result.error();
-    const QDateTime now = m_stepUp->now();
-    if (error.code() == ApiError::Code::InvalidCode || error.code() == ApiError::Code::InvalidCredentials) {
-        m_attemptsLeft = error.attemptsLeft();
-        if (m_attemptsLeft == 0) {
-            m_challengeDead = true;
-            setProblem(ProblemKind::ChallengeDead, error);
-        } else {
-            setProblem(ProblemKind::WrongSecret, error);
-        }
-        Q_EMIT verificationChanged();
-        return;
-    }
-    if (isChallengeExpired(error)) {
-        m_codeExpired = true;
-        setProblem(ProblemKind::CodeExpired, error);
-        Q_EMIT verificationChanged();
-        return;
-    }
-    if (isChallengeLocked(error) || error.code() == ApiError::Code::TooManyAttempts) {
-        m_challengeDead = isChallengeLocked(error) || m_challengeDead;
-        m_attemptsLeft = 0;
-        m_lockedUntil = now.addSecs(error.retryAfterSeconds().value_or(0));
-        setProblem(ProblemKind::Locked, error);
-        Q_EMIT verificationChanged();
-        startTicker();
-        return;
-    }
-    if (error.code() == ApiError::Code::NoConnection || error.code() == ApiError::Code::Timeout)
-        setProblem(ProblemKind::NoConnection, error);
-    else if (error.endsSession())
-        setProblem(ProblemKind::SessionEnded, error);
-    else
-        setProblem(ProblemKind::Other, error);
-}
-
-bool SignOutFlow::canSubmit(const QString& input) const
-{
-    return m_state == State::Verifying && !m_busy && m_method && !m_challenge.challenge.isEmpty() && !m_codeExpired &&
-           !m_challengeDead && lockoutSecondsLeft() == 0 && m_method->isComplete(input);
-}
-
-bool SignOutFlow::canResend() const
-{
-    if (m_state != State::Verifying || m_busy || !m_method || lockoutSecondsLeft() > 0)
-        return false;
-    // A method that sends nothing only "resends" to replace a challenge that can no longer be used.
-    if (!m_method->needsChallengeSend() && !m_codeExpired && !m_challengeDead && !m_challenge.challenge.isEmpty())
-        return false;
-    return resendSecondsLeft() == 0 || m_codeExpired || m_challengeDead;
-}
-
-int SignOutFlow::secondsUntil(const QDateTime& when) const
-{
-    if (!when.isValid())
-        return 0;
-    return int(qMax<qint64>(0, m_stepUp->now().secsTo(when)));
+    return m_verification->attemptsLeft();
 }
 
 int SignOutFlow::resendSecondsLeft() const
 {
-    return secondsUntil(m_resendAvailableAt);
+    return m_verification->resendSecondsLeft();
 }
 
 int SignOutFlow::lockoutSecondsLeft() const
 {
-    return secondsUntil(m_lockedUntil);
+    return m_verification->lockoutSecondsLeft();
 }
 
-void SignOutFlow::startTicker()
+bool SignOutFlow::canResend() const
 {
-    if (!m_ticker.isActive())
-        m_ticker.start();
+    return m_state == State::Verifying && !m_busy && m_verification->canResend();
+}
+
+bool SignOutFlow::canSubmit(const QString& input) const
+{
+    return m_state == State::Verifying && !m_busy && m_verification->canSubmit(input);
+}
+
+bool SignOutFlow::isCodeExpired() const
+{
+    return m_verification->isCodeExpired();
+}
+
+bool SignOutFlow::isBusy() const
+{
+    return m_busy || m_verification->isBusy();
+}
+
+void SignOutFlow::chooseMethod(const QString& id)
+{
+    if (m_state == State::ChoosingMethod)
+        m_verification->chooseMethod(id);
+}
+
+void SignOutFlow::chooseAnotherMethod()
+{
+    if (m_state == State::Verifying)
+        m_verification->chooseAnotherMethod();
+}
+
+void SignOutFlow::submitSecret(const QString& input)
+{
+    if (m_state == State::Verifying)
+        m_verification->submitSecret(input);
+}
+
+void SignOutFlow::resend()
+{
+    if (m_state == State::Verifying)
+        m_verification->resend();
 }
 
 void SignOutFlow::refreshCountdowns()
 {
-    const bool verifying = m_state == State::Verifying;
-    if (verifying && !m_codeExpired && m_challengeExpiresAt.isValid() && secondsUntil(m_challengeExpiresAt) == 0) {
-        m_codeExpired = true;
-        setProblem(ProblemKind::CodeExpired);
-        Q_EMIT verificationChanged();
-    }
-    if (m_problemKind == ProblemKind::Locked && lockoutSecondsLeft() == 0)
-        clearProblem();
-    if (m_problemKind == ProblemKind::ResendLimited && resendSecondsLeft() == 0)
-        clearProblem();
-    Q_EMIT countdownsChanged();
-    const bool waiting = lockoutSecondsLeft() > 0 || resendSecondsLeft() > 0 ||
-                         (verifying && !m_codeExpired && m_challengeExpiresAt.isValid());
-    if (!waiting)
-        m_ticker.stop();
+    m_verification->refreshCountdowns();
 }
 
-void SignOutFlow::resetVerification()
+void SignOutFlow::onStepUpState(StepUpFlow::State state)
 {
-    m_method.reset();
-    m_challenge = {};
-    m_attemptsLeft.reset();
-    m_codeExpired = false;
-    m_challengeDead = false;
-    m_challengeExpiresAt = {};
-    m_resendAvailableAt = {};
-    Q_EMIT verificationChanged();
-}
-
-bool SignOutFlow::isChallengeExpired(const ApiError& error)
-{
-    return error.httpStatus() == 410 || error.serverCode() == QLatin1String("challenge_expired");
-}
-
-bool SignOutFlow::isChallengeLocked(const ApiError& error)
-{
-    return error.httpStatus() == 423 || error.serverCode() == QLatin1String("challenge_locked");
+    // The step-up moves between its own steps by itself (a refused challenge returns to the choice).
+    if (state == StepUpFlow::State::ChoosingMethod)
+        setState(State::ChoosingMethod);
+    else if (state == StepUpFlow::State::Verifying)
+        setState(State::Verifying);
 }
 
 void SignOutFlow::setProblem(ProblemKind kind, const std::optional<ApiError>& error)
 {
-    m_problemKind = kind;
-    m_problemError = error;
-    Q_EMIT problemChanged();
+    m_verification->reportProblem(kind, error);
 }
 
 void SignOutFlow::clearProblem()
 {
-    if (m_problemKind == ProblemKind::None)
-        return;
-    m_problemKind = ProblemKind::None;
-    m_problemError.reset();
-    Q_EMIT problemChanged();
+    m_verification->clearProblem();
 }
 
 SignOutFlow::Problem SignOutFlow::problem() const
 {
-    Problem problem{m_problemKind, {}, m_problemError, false};
-    const bool sends = m_method && m_method->needsChallengeSend();
-    switch (m_problemKind) {
-    case ProblemKind::None:
-        break;
-    case ProblemKind::NoConnection:
-        problem.message = m_problemError ? m_problemError->userText() : QString();
-        problem.canRetry = true;
-        break;
-    case ProblemKind::WrongSecret: {
-        const QString rejected = m_method ? m_method->rejectedText() : tr("That code isn't right.");
-        problem.message = m_attemptsLeft ? tr("%1 %n attempt(s) left.", nullptr, *m_attemptsLeft).arg(rejected)
-                                         : tr("%1 Try again.").arg(rejected);
-        problem.canRetry = true;
-        break;
-    }
-    case ProblemKind::ChallengeDead:
-        problem.message = sends ? tr("No attempts are left for this code. Send a new one.")
-                                : tr("No attempts are left. Start again.");
-        break;
-    case ProblemKind::CodeExpired:
-        problem.message = sends ? tr("Code expired — send a new one.") : tr("This took too long. Start again.");
-        break;
-    case ProblemKind::Locked:
-        if (const int seconds = lockoutSecondsLeft(); seconds > 0)
-            problem.message = tr("Too many attempts — try again in %1.").arg(clockText(seconds));
-        else
-            problem.message = m_problemError ? m_problemError->userText() : tr("Too many attempts.");
-        break;
-    case ProblemKind::ResendLimited:
-        problem.message = tr("Too many codes sent — you can send another in %1.").arg(clockText(resendSecondsLeft()));
-        break;
-    case ProblemKind::StepUpRequired:
-        problem.message = tr("Your verification has expired. Confirm it's you again.");
-        break;
-    case ProblemKind::SessionEnded:
-    case ProblemKind::Other:
-        problem.message = m_problemError ? m_problemError->userText() : tr("Something went wrong.");
-        problem.canRetry = m_problemError && m_problemError->isTransient();
-        break;
-    }
+    Problem problem = m_verification->problem();
     // An answer that could not be read (empty, cut off, not JSON) leaves the sign-out unknown; asking
     // again is safe, because the service reports every device's state, so the dialog offers Retry.
-    const bool unreadable = m_problemError && m_problemError->code() == ApiError::Code::InvalidResponse;
-    if (m_state == State::Failed && m_problemKind != ProblemKind::SessionEnded)
-        problem.canRetry = problem.canRetry || m_problemKind == ProblemKind::Locked || unreadable;
+    const bool unreadable = problem.error && problem.error->code() == ApiError::Code::InvalidResponse;
+    if (m_state == State::Failed && problem.kind != ProblemKind::SessionEnded)
+        problem.canRetry = problem.canRetry || problem.kind == ProblemKind::Locked || unreadable;
     return problem;
 }
 

@@ -60,4 +60,24 @@ void AppSettings::setLanguage(const QString& language)
         m_settings->setValue(languageKey, language);
 }
 
+bool AppSettings::signInAlerts() const
+{
+    return m_settings->value(QStringLiteral("alerts/signIns"), true).toBool();
+}
+
+void AppSettings::setSignInAlerts(bool on)
+{
+    m_settings->setValue(QStringLiteral("alerts/signIns"), on);
+}
+
+bool AppSettings::trayNoticeShown() const
+{
+    return m_settings->value(QStringLiteral("alerts/trayNoticeShown"), false).toBool();
+}
+
+void AppSettings::setTrayNoticeShown(bool shown)
+{
+    m_settings->setValue(QStringLiteral("alerts/trayNoticeShown"), shown);
+}
+
 } // namespace vigil

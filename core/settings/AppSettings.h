@@ -24,6 +24,12 @@ public:
     // Read once at start-up, so a change applies the next time Vigil starts.
     QString language() const;
     void setLanguage(const QString& language);
+    // A desktop notification when another device signs in to the account (default on).
+    bool signInAlerts() const;
+    void setSignInAlerts(bool on);
+    // Whether the user was told once that Vigil keeps running in the tray after its window closes.
+    bool trayNoticeShown() const;
+    void setTrayNoticeShown(bool shown);
 
 private:
     QSettings* m_settings;

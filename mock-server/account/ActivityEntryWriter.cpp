@@ -63,19 +63,28 @@ const QStringList& ActivityEntryWriter::types()
                                  QStringLiteral("two_step_changed"),
                                  QStringLiteral("verification_failed"),
                                  QStringLiteral("throttled"),
-                                 QStringLiteral("support_viewed")};
+                                 QStringLiteral("support_viewed"),
+                                 QStringLiteral("support_signed_out"),
+                                 QStringLiteral("support_code_created")};
     return all;
 }
 
 QString ActivityEntryWriter::typeOf(const AuditEntry& entry)
 {
     const QString& t = entry.type;
+    // A support sign-out is listed once, as support_signed_out (with the reason); the revocation
+    // row SignOutRoutes writes for it stays in the audit log only.
+    if (t == QLatin1String("devices_signed_out") && entry.actor == QLatin1String("support"))
+        return {};
+    if (t == QLatin1String("support_signed_out") || t == QLatin1String("support_code_created"))
+        return t;
     if (t == QLatin1String("sign_in") || t == QLatin1String("sign_in_failed") || t == QLatin1String("sign_out") ||
         t == QLatin1String("password_changed"))
         return t;
     if (t == QLatin1String("refresh_token_reuse") || t == QLatin1String("devices_signed_out") ||
-        t.startsWith(QLatin1String("auto_sign")) || t.endsWith(QLatin1String("auto_signed_out")))
+        t.endsWith(QLatin1String("auto_signed_out")))
         return QStringLiteral("revoked");
+    // auto_sign_out_changed is a setting, not a sign-out: audited, not listed as activity.
     if (t == QLatin1String("step_up_failed"))
         return QStringLiteral("verification_failed");
     if (t.endsWith(QLatin1String("_throttled")))
@@ -92,7 +101,9 @@ bool ActivityEntryWriter::concerns(const AuditEntry& entry, const QString& devic
 {
     if (entry.deviceId == deviceId)
         return true;
-    return entry.details.value(QLatin1StringView("devices")).toArray().contains(QJsonValue(deviceId));
+    const QJsonValue id(deviceId);
+    return entry.details.value(QLatin1StringView("devices")).toArray().contains(id) ||
+           entry.details.value(QLatin1StringView("device_ids")).toArray().contains(id);
 }
 
 QString ActivityEntryWriter::deviceName(const QString& accountId, const QString& deviceId) const
@@ -131,6 +142,8 @@ QString ActivityEntryWriter::detailOf(const AuditEntry& entry, const QString& ty
             }
             return QStringLiteral("Signed out: ") + names.join(QStringLiteral(", "));
         }
+        if (const int days = entry.details.value(QLatin1StringView("days")).toInt(); days > 0)
+            return QStringLiteral("Signed out automatically: unused for %1 days").arg(days);
         return QStringLiteral("Signed out automatically after a long time unused");
     }
     if (type == QLatin1String("verification_failed"))
@@ -142,8 +155,27 @@ QString ActivityEntryWriter::detailOf(const AuditEntry& entry, const QString& ty
         return QStringLiteral("Password changed");
     if (type == QLatin1String("two_step_changed"))
         return QStringLiteral("2-step verification changed");
-    if (type == QLatin1String("support_viewed"))
-        return QStringLiteral("Support viewed your devices \u2014 reason: ") + str(entry, "reason");
+    if (type == QLatin1String("support_viewed")) {
+        const QString viewed = str(entry, "viewed");
+        QString what = QStringLiteral("your account");
+        if (viewed == QLatin1String("devices"))
+            what = QStringLiteral("your devices");
+        else if (viewed == QLatin1String("history"))
+            what = QStringLiteral("your sign-in history");
+        else if (viewed == QLatin1String("activity"))
+            what = QStringLiteral("your activity");
+        else if (viewed == QLatin1String("search"))
+            return QStringLiteral("Support found your account in a search \u2014 reason: ") + str(entry, "reason");
+        return QStringLiteral("Support viewed ") + what + QStringLiteral(" \u2014 reason: ") + str(entry, "reason");
+    }
+    if (type == QLatin1String("support_signed_out")) {
+        const int devices = entry.details.value(QLatin1StringView("devices")).toInt();
+        return QStringLiteral("Support signed out %1 with your support code \u2014 reason: ")
+                   .arg(devices == 1 ? QStringLiteral("1 device") : QStringLiteral("%1 devices").arg(devices)) +
+               str(entry, "reason");
+    }
+    if (type == QLatin1String("support_code_created"))
+        return QStringLiteral("You created a support code");
     return {};
 }
 
@@ -186,8 +218,22 @@ void ActivityEntryWriter::write(JsonWriter& json, const AuditEntry& entry, const
     json.field(l1("detail"), detailOf(entry, type));
     if (const QString method = methodOf(entry); !method.isEmpty())
         json.field(l1("method"), method);
-    if (type == QLatin1String("support_viewed"))
+    if (type == QLatin1String("support_viewed") || type == QLatin1String("support_signed_out")) {
+        // Who, what and why; never the support member's account id, address or the code itself.
         json.field(l1("reason"), str(entry, "reason"));
+        json.key(l1("details"))
+            .beginObject()
+            .field(l1("support_name"), str(entry, "support_name"))
+            .field(l1("reason"), str(entry, "reason"));
+        if (type == QLatin1String("support_viewed"))
+            json.field(l1("viewed"),
+                       entry.details.contains(QLatin1StringView("viewed")) ? str(entry, "viewed")
+                                                                           : QStringLiteral("account"));
+        else
+            json.field(l1("devices"), qint64(entry.details.value(QLatin1StringView("devices")).toInteger()))
+                .field(l1("code_used"), entry.details.value(QLatin1StringView("code_used")).toBool());
+        json.endObject();
+    }
     json.endObject();
 }
 

@@ -71,6 +71,10 @@ void TwoStepRoutes::registerRoutes(Router& router)
                QStringLiteral("/v1/account/two-step/totp/confirm"),
                {holder, true},
                [this](const RequestContext& c) { confirm(c); });
+    router.add("PUT",
+               QStringLiteral("/v1/account/two-step/fallbacks"),
+               {holder, true},
+               [this](const RequestContext& c) { setFallbacks(c); });
     router.add("POST",
                QStringLiteral("/v1/account/two-step/recovery-codes"),
                {holder, false},
@@ -234,6 +238,42 @@ void TwoStepRoutes::regenerate(const RequestContext& context)
         json.value(c);
     json.endArray().endObject();
     context.respond(HttpResponse::jsonBody(json.take()));
+}
+
+void TwoStepRoutes::setFallbacks(const RequestContext& context)
+{
+    if (!hasStepUp(context))
+        return context.fail(stepUpRequired());
+    FieldReader body(context.body);
+    const std::optional<bool> email = body.boolean(QStringLiteral("email"), true);
+    const std::optional<bool> sms = body.boolean(QStringLiteral("sms"), true);
+    if (!body.ok())
+        return context.fail(*body.error());
+    const Account* account = m_store.accounts().byId(context.principal->accountId);
+    if (!account)
+        return context.fail(ApiError::notFound());
+    // The verified address is where every account can always be reached; it stays a way in.
+    if (!*email)
+        return context.fail(ApiError::invalidField(
+            QStringLiteral("email"), QStringLiteral("Email codes cannot be turned off; they are the way back in.")));
+    if (*sms && (account->phone.isEmpty() || !account->phoneVerified))
+        return context.fail(ApiError::invalidField(QStringLiteral("sms"),
+                                                   QStringLiteral("Text message codes need a verified phone number.")));
+    if (*sms != account->smsTwoStep) {
+        // AccountStore has no setter for this flag: write the row, then re-read the store.
+        if (auto written = m_store.database().run(QStringLiteral("UPDATE accounts SET sms_two_step = ? WHERE id = ?"),
+                                                  {*sms ? 1 : 0, account->id});
+            !written) {
+            qCWarning(lcAuth) << "cannot switch text message codes:" << written.error();
+            return context.fail(ApiError::internal());
+        }
+        if (auto reloaded = m_store.accounts().load(); !reloaded) {
+            qCWarning(lcAuth) << "cannot re-read the store:" << reloaded.error();
+            return context.fail(ApiError::internal());
+        }
+        audit(context, *sms ? QStringLiteral("sms_two_step_enabled") : QStringLiteral("sms_two_step_disabled"));
+    }
+    status(context);
 }
 
 QStringList TwoStepRoutes::replaceRecoveryCodes(const QString& accountId)

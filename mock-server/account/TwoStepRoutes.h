@@ -13,7 +13,7 @@ class StepUp;
 class Store;
 struct RequestContext;
 
-// Authenticator-app enrolment and recovery codes (/v1/account/two-step/*). A new secret stays
+// Authenticator-app enrolment, recovery codes and the fallback methods (/v1/account/two-step/*). A new secret stays
 // pending, in memory, until a code from it is confirmed; only then is it stored and switched on.
 class TwoStepRoutes final : public QObject
 {
@@ -41,6 +41,7 @@ private:
     void confirm(const RequestContext& context);
     void disable(const RequestContext& context);
     void regenerate(const RequestContext& context);
+    void setFallbacks(const RequestContext& context);
 
     bool hasStepUp(const RequestContext& context) const;
     // Replaces the account's recovery codes with 10 new ones; returns them in clear (once), or an

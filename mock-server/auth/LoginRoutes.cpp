@@ -117,6 +117,17 @@ void LoginRoutes::finishLogin(const RequestContext& context, const Attempt& atte
                 account ? QStringLiteral("wrong_password") : QStringLiteral("unknown_account")}});
         return context.fail(invalidCredentials());
     }
+    if (account->role == Role::Support && !account->hasTotp()) {
+        // Staff who look at customers' accounts sign in with two factors or not at all.
+        audit(account->id,
+              QStringLiteral("sign_in_failed"),
+              attempt.ip,
+              {{QStringLiteral("method"), QStringLiteral("password")},
+               {QStringLiteral("reason"), QStringLiteral("mfa_setup_required")}});
+        return context.fail(ApiError::forbidden(
+            QStringLiteral("mfa_setup_required"),
+            QStringLiteral("Support accounts sign in with an authenticator app. Set one up first.")));
+    }
     if (account->hasTotp()) {
         MfaChallenge challenge;
         challenge.accountId = account->id;

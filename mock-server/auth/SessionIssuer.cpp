@@ -8,6 +8,7 @@
 #include "log/LogCategories.h"
 #include "store/Database.h"
 #include "store/Store.h"
+#include "support/SupportPolicy.h"
 
 namespace mockd {
 
@@ -67,13 +68,14 @@ Expected<IssuedTokens, ApiError> SessionIssuer::signIn(const Account& account,
     issued.refreshToken = Tokens::generate(Tokens::Kind::Refresh);
     issued.sessionId = Ids::generate(u"ses");
     issued.deviceId = device.id;
+    issued.refreshExpiresIn = (refreshExpiryMs(account.role, now, now) - now) / 1000;
 
     Session session;
     session.id = issued.sessionId;
     session.accountId = account.id;
     session.deviceId = device.id;
     session.issuedAtMs = now;
-    session.expiresAtMs = now + AuthPolicy::refreshTokenSeconds * 1000;
+    session.expiresAtMs = refreshExpiryMs(account.role, now, now);
     session.authMethod = method;
     session.ip = ip;
     session.lastSeenAtMs = now;
@@ -118,13 +120,23 @@ Expected<IssuedTokens, ApiError> SessionIssuer::rotate(const RefreshToken& used,
     issued.refreshToken = Tokens::generate(Tokens::Kind::Refresh);
     issued.sessionId = session.id;
     issued.deviceId = session.deviceId;
+    const Account* account = m_store.accounts().byId(session.accountId);
+    const qint64 refreshExpiry = refreshExpiryMs(account ? account->role : Role::Holder, now, session.issuedAtMs);
+    issued.refreshExpiresIn = qMax<qint64>(0, (refreshExpiry - now) / 1000);
     const AccessToken access{
         Tokens::hash(issued.accessToken), session.id, now, now + AuthPolicy::accessTokenSeconds * 1000};
-    const RefreshToken refresh{
-        Tokens::hash(issued.refreshToken), session.id, now, now + AuthPolicy::refreshTokenSeconds * 1000, 0};
+    const RefreshToken refresh{Tokens::hash(issued.refreshToken), session.id, now, refreshExpiry, 0};
     if (auto ok = m_store.sessions().rotate(used.hash, now, access, refresh); !ok)
         return unexpected(ApiError::internal());
     return issued;
+}
+
+qint64 SessionIssuer::refreshExpiryMs(Role role, qint64 nowMs, qint64 signedInAtMs)
+{
+    if (role != Role::Support)
+        return nowMs + AuthPolicy::refreshTokenSeconds * 1000;
+    return qMin(nowMs + SupportPolicy::refreshIdleSeconds * 1000,
+                signedInAtMs + SupportPolicy::refreshAbsoluteSeconds * 1000);
 }
 
 QByteArray SessionIssuer::tokenPairJson(const IssuedTokens& tokens, const Account& account)
@@ -135,7 +147,7 @@ QByteArray SessionIssuer::tokenPairJson(const IssuedTokens& tokens, const Accoun
         .field(QLatin1StringView("refresh_token"), tokens.refreshToken)
         .field(QLatin1StringView("token_type"), "Bearer")
         .field(QLatin1StringView("expires_in"), AuthPolicy::accessTokenSeconds)
-        .field(QLatin1StringView("refresh_expires_in"), AuthPolicy::refreshTokenSeconds)
+        .field(QLatin1StringView("refresh_expires_in"), tokens.refreshExpiresIn)
         .field(QLatin1StringView("session_id"), tokens.sessionId)
         .field(QLatin1StringView("device_id"), tokens.deviceId)
         .key(QLatin1StringView("account"));

@@ -21,6 +21,7 @@ struct IssuedTokens
     QString refreshToken;
     QString sessionId;
     QString deviceId;
+    qint64 refreshExpiresIn = 0; // seconds
 };
 
 // Creates sessions (with their device) and rotates token pairs; shared by password sign-in,
@@ -45,6 +46,9 @@ public:
     void setSignedInHandler(SignedIn handler) { m_signedIn = std::move(handler); }
 
     static QByteArray tokenPairJson(const IssuedTokens& tokens, const Account& account);
+    // When a refresh token issued now expires: 30 days for holders; for support, 30 minutes idle
+    // and never past 8 hours after the sign-in (SupportPolicy).
+    static qint64 refreshExpiryMs(Role role, qint64 nowMs, qint64 signedInAtMs);
     // The `Account` object of the contract.
     static void writeAccount(JsonWriter& writer, const Account& account);
 

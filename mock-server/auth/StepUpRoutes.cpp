@@ -12,6 +12,7 @@
 #include "http/Router.h"
 #include "log/LogCategories.h"
 #include "store/Store.h"
+#include "support/Masking.h"
 
 namespace mockd {
 
@@ -39,18 +40,6 @@ ApiError challengeLocked()
 bool sendsCodes(const QString& method)
 {
     return method == QLatin1String("email") || method == QLatin1String("sms");
-}
-
-// ITU-T E.164 country codes of one and two digits; all others have three.
-qsizetype countryCodeLength(QStringView digits)
-{
-    if (digits.startsWith(u'1') || digits.startsWith(u'7'))
-        return 1;
-    static const QStringList twoDigits = QStringLiteral("20 27 30 31 32 33 34 36 39 40 41 43 44 45 46 47 48 49 51 52 "
-                                                        "53 54 55 56 57 58 60 61 62 63 64 65 66 81 82 84 86 90 91 92 "
-                                                        "93 94 95 98")
-                                             .split(QLatin1Char(' '));
-    return twoDigits.contains(digits.left(2).toString()) ? 2 : 3;
 }
 
 ApiError notSetUp()
@@ -82,21 +71,12 @@ void StepUpRoutes::registerRoutes(Router& router)
 
 QString StepUpRoutes::maskEmail(const QString& email)
 {
-    const qsizetype at = email.indexOf(QLatin1Char('@'));
-    if (at <= 0)
-        return QStringLiteral("***");
-    return email.left(1) + QStringLiteral("***") + email.mid(at);
+    return Masking::email(email);
 }
 
 QString StepUpRoutes::maskPhone(const QString& phone)
 {
-    const QString e164 = StepUp::normalizePhone(phone);
-    if (e164.isEmpty())
-        return QStringLiteral("\u2022\u2022\u2022\u2022");
-    const QStringView digits = QStringView(e164).mid(1);
-    // A fixed number of dots, so the mask does not tell the length of the number either.
-    return QLatin1Char('+') + digits.left(countryCodeLength(digits)) + QLatin1Char(' ') + QString(4, QChar(0x2022)) +
-           QLatin1Char(' ') + QString(2, QChar(0x2022)) + digits.right(2);
+    return Masking::phone(phone);
 }
 
 void StepUpRoutes::audit(const RequestContext& context, const QString& type, const QJsonObject& details)

@@ -119,7 +119,8 @@ DeviceRoutes::~DeviceRoutes() = default;
 
 void DeviceRoutes::registerRoutes(Router& router)
 {
-    const Access signedIn = Access::roles({Role::Holder, Role::Support});
+    // The account holder only: support sees a customer's devices through /v1/support (masked).
+    const Access signedIn = Access::roles({Role::Holder});
     router.add("GET", QStringLiteral("/v1/devices"), {signedIn, false}, [this](const RequestContext& c) { list(c); });
     router.add(
         "GET", QStringLiteral("/v1/devices/{id}"), {signedIn, false}, [this](const RequestContext& c) { one(c); });

@@ -109,6 +109,15 @@ void DeviceService::invalidateAll()
     m_baseVersion = ++m_nextVersion;
 }
 
+qint64 DeviceService::autoSignOutAtMs(const Device& device) const
+{
+    const Account* account = m_store.accounts().byId(device.accountId);
+    if (!account || account->autoSignOutDays <= 0)
+        return 0;
+    const qint64 lastUsed = qMax(device.lastActiveMs, device.firstSignInMs);
+    return lastUsed + qint64(account->autoSignOutDays) * 24 * 60 * 60 * 1000;
+}
+
 GeoLocation DeviceService::locate(const QString& ip) const
 {
     if (ip.isEmpty())
@@ -180,6 +189,11 @@ void DeviceService::write(JsonWriter& json, const Device& d, const QString& curr
     if (!currentDeviceId.isEmpty())
         json.field(l1("is_current"), d.id == currentDeviceId);
     json.key(l1("signout_state")).null();
+    json.key(l1("auto_signout_at"));
+    if (const qint64 at = autoSignOutAtMs(d); at > 0)
+        json.value(TimeFormat::toRfc3339(at));
+    else
+        json.null();
     json.endObject();
 }
 
@@ -263,6 +277,14 @@ void DeviceService::setOnline(const QString& accountId, const QString& deviceId,
         return;
     }
     notify(accountId, deviceId, Change::Updated);
+}
+
+void DeviceService::autoSignOutChanged(const QString& accountId)
+{
+    bump(accountId);
+    const auto devices = listed(accountId);
+    for (const Device* device : devices)
+        Q_EMIT deviceChanged(accountId, device->id, Change::Updated);
 }
 
 void DeviceService::notify(const QString& accountId, const QString& deviceId, Change change)

@@ -44,6 +44,10 @@ public:
     // Changes whenever a device of the account changes (also across a reset).
     quint64 version(const QString& accountId) const;
 
+    // When the account's auto sign-out rule signs the device out (its last activity plus the limit);
+    // 0 when the account has no limit.
+    qint64 autoSignOutAtMs(const Device& device) const;
+
     GeoLocation locate(const QString& ip) const;
     // The Device object of the contract. `currentDeviceId` empty: is_current is left out (events).
     void write(JsonWriter& json, const Device& device, const QString& currentDeviceId) const;
@@ -61,6 +65,8 @@ public:
 
     // Called by sign-in and sign-out paths that change devices outside this class.
     void notify(const QString& accountId, const QString& deviceId, Change change);
+    // The account's auto sign-out limit changed: every listed device reads differently now.
+    void autoSignOutChanged(const QString& accountId);
     // Everything may have changed (reset): every version moves on.
     void invalidateAll();
 

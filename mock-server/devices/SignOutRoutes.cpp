@@ -102,9 +102,12 @@ void SignOutRoutes::signOut(const RequestContext& context, const QStringList& id
     revoke(context, ids, scope, grant->method);
 }
 
-void SignOutRoutes::signOutVerified(const RequestContext& context, const QString& scope, const QString& verification)
+void SignOutRoutes::signOutVerified(const RequestContext& context,
+                                    const QString& scope,
+                                    const QString& verification,
+                                    const QStringList& ids)
 {
-    revoke(context, {}, scope, verification);
+    revoke(context, ids, scope, verification);
 }
 
 void SignOutRoutes::revoke(const RequestContext& context,

@@ -36,9 +36,13 @@ public:
     void registerRoutes(Router& router);
     // A revoked session presented its token (a request or a socket): a pending sign-out is done.
     void revokedSessionSeen(const QString& sessionId);
-    // The sign-out of `scope` ("others" | "all") for a caller whose step-up was already checked (a
-    // password change): revokes, audits and answers the request with the per-device results.
-    void signOutVerified(const RequestContext& context, const QString& scope, const QString& verification);
+    // The sign-out of `scope` ("others" | "all"), or of `ids` when the scope is empty, for a caller
+    // whose verification was already checked (a password change, a support code): revokes, audits
+    // and answers the request with the per-device results.
+    void signOutVerified(const RequestContext& context,
+                         const QString& scope,
+                         const QString& verification,
+                         const QStringList& ids = {});
     void clear()
     {
         m_pending.clear();

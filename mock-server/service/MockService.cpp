@@ -1,7 +1,9 @@
 #include "service/MockService.h"
 
+#include "account/AutoSignOutSweep.h"
 #include "account/HouseholdRoutes.h"
 #include "account/PasswordRoutes.h"
+#include "account/SettingsRoutes.h"
 #include "account/TwoStepRoutes.h"
 #include "admin/AdminGuard.h"
 #include "admin/AdminRoutes.h"
@@ -32,6 +34,7 @@
 #include "log/LogCategories.h"
 #include "scenarios/ScenarioSeeder.h"
 #include "store/Store.h"
+#include "support/SupportService.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -185,6 +188,12 @@ Expected<QUrl, QString> MockService::start()
     m_signOutRoutes->registerRoutes(m_router);
     (new PasswordRoutes(*m_store, m_clock, *m_hasher, *m_throttle, *m_stepUp, *m_signOutRoutes, this))
         ->registerRoutes(m_router);
+    // Issue 7: the auto sign-out rule and its setting (the sweep stops when the event hub goes).
+    auto* autoSignOut = new AutoSignOutSweep(
+        *m_store, m_clock, *m_devices, [this] { return m_events.get(); }, this);
+    (new SettingsRoutes(*m_store, m_clock, *m_stepUp, *m_devices, *autoSignOut, this))->registerRoutes(m_router);
+    // Issue 8: the support console and the holder's support codes.
+    SupportService::install(*m_store, m_clock, *m_stepUp, *m_devices, *m_signOutRoutes, m_router, this);
     const auto revokedSeen = [this](const QString& sessionId) {
         if (m_signOutRoutes)
             m_signOutRoutes->revokedSessionSeen(sessionId);

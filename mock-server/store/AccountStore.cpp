@@ -24,7 +24,8 @@ Expected<Ok, QString> AccountStore::load()
     clearMemory();
     auto accounts = m_database.exec(
         QStringLiteral("SELECT id, email, display_name, role, password_hash, email_verified, phone, phone_verified,"
-                       " totp_secret, totp_last_step, sms_two_step, not_before, created_at FROM accounts"));
+                       " totp_secret, totp_last_step, sms_two_step, not_before, created_at, auto_sign_out_days"
+                       " FROM accounts"));
     if (!accounts)
         return unexpected(accounts.error());
     QSqlQuery& q = **accounts;
@@ -43,6 +44,7 @@ Expected<Ok, QString> AccountStore::load()
         account.smsTwoStep = q.value(10).toBool();
         account.notBeforeMs = q.value(11).toLongLong();
         account.createdAtMs = q.value(12).toLongLong();
+        account.autoSignOutDays = q.value(13).isNull() ? 0 : q.value(13).toInt();
         m_idByEmail.insert(normalizeEmail(account.email), account.id);
         m_accounts.insert(account.id, account);
     }
@@ -183,6 +185,17 @@ Expected<Ok, QString> AccountStore::setNotBefore(const QString& accountId, qint6
         return ok;
     if (auto it = m_accounts.find(accountId); it != m_accounts.end())
         it->notBeforeMs = notBeforeMs;
+    return Ok{};
+}
+
+Expected<Ok, QString> AccountStore::setAutoSignOutDays(const QString& accountId, int days)
+{
+    auto ok = m_database.run(QStringLiteral("UPDATE accounts SET auto_sign_out_days = ? WHERE id = ?"),
+                             {days > 0 ? QVariant(days) : QVariant(), accountId});
+    if (!ok)
+        return ok;
+    if (auto it = m_accounts.find(accountId); it != m_accounts.end())
+        it->autoSignOutDays = days;
     return Ok{};
 }
 

@@ -29,6 +29,8 @@ public:
     Expected<Ok, QString> insertProfile(const Profile& profile);
     Expected<Ok, QString> setTotpLastStep(const QString& accountId, qint64 step);
     Expected<Ok, QString> setNotBefore(const QString& accountId, qint64 notBeforeMs);
+    // 0 turns the automatic sign-out of unused devices off.
+    Expected<Ok, QString> setAutoSignOutDays(const QString& accountId, int days);
     Expected<Ok, QString> setPasswordHash(const QString& accountId, const QString& passwordHash);
     // Turns the authenticator app on (base32 secret) or off (empty); the replay guard restarts.
     Expected<Ok, QString> setTotpSecret(const QString& accountId, const QString& secret, qint64 lastStep);

@@ -3,6 +3,7 @@
 #include "log/LogCategories.h"
 #include "store/Database.h"
 #include "store/ProfileUsage.h"
+#include "store/SupportCodeStore.h"
 
 #include <QSqlQuery>
 
@@ -110,6 +111,15 @@ QStringList version2()
     };
 }
 
+// Auto sign-out of unused devices (issue 7): NULL = never.
+QStringList version4()
+{
+    return {
+        QStringLiteral("ALTER TABLE accounts ADD COLUMN auto_sign_out_days INTEGER"
+                       " CHECK (auto_sign_out_days IS NULL OR auto_sign_out_days IN (30, 60, 90, 180, 365))"),
+    };
+}
+
 Expected<int, QString> currentVersion(Database& database)
 {
     if (auto created =
@@ -128,7 +138,11 @@ Expected<int, QString> currentVersion(Database& database)
 
 const QList<Step>& steps()
 {
-    static const QList<Step> all{{1, version1()}, {2, version2()}, {3, ProfileUsage::migration()}};
+    static const QList<Step> all{{1, version1()},
+                                 {2, version2()},
+                                 {3, ProfileUsage::migration()},
+                                 {4, version4()},
+                                 {5, SupportCodeStore::migration()}};
     return all;
 }
 

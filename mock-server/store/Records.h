@@ -28,6 +28,8 @@ struct Account
     bool smsTwoStep = false;
     qint64 notBeforeMs = 0; // sessions issued before this are revoked ("sign out all" in one write)
     qint64 createdAtMs = 0;
+    // Devices unused for this many days are signed out by the sweep; 0: never (the default).
+    int autoSignOutDays = 0;
 
     bool hasTotp() const { return !totpSecret.isEmpty(); }
 };

@@ -5,6 +5,7 @@
 #include "store/AuditLog.h"
 #include "store/DeviceStore.h"
 #include "store/SessionStore.h"
+#include "store/SupportCodeStore.h"
 #include "store/ThrottleStore.h"
 
 #include <QString>
@@ -33,6 +34,8 @@ public:
     ThrottleStore& throttle() { return m_throttle; }
     AuditLog& audit() { return m_audit; }
     const AuditLog& audit() const { return m_audit; }
+    SupportCodeStore& supportCodes() { return m_supportCodes; }
+    const SupportCodeStore& supportCodes() const { return m_supportCodes; }
 
     // Reads every table into memory.
     Expected<Ok, QString> reload();
@@ -54,6 +57,7 @@ private:
     SessionStore m_sessions;
     ThrottleStore m_throttle;
     AuditLog m_audit;
+    SupportCodeStore m_supportCodes;
 };
 
 } // namespace mockd

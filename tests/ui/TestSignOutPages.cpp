@@ -62,7 +62,11 @@ private:
     template <typename Page>
     std::unique_ptr<Page> showPage()
     {
-        auto page = std::make_unique<Page>(m_flow.get());
+        std::unique_ptr<Page> page;
+        if constexpr (std::is_same_v<Page, VerificationPage>)
+            page = std::make_unique<Page>(m_flow->stepUpFlow());
+        else
+            page = std::make_unique<Page>(m_flow.get());
         page->resize(560, 440);
         page->show();
         if (!QTest::qWaitForWindowExposed(page.get()))

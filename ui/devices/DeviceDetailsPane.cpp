@@ -249,10 +249,13 @@ void DeviceDetailsPane::render()
     const QColor color = DeviceTableModel::statusColor(int(d.status));
     m_status->setStyleSheet(color.isValid() ? QStringLiteral("color: %1").arg(color.name()) : QString());
     setField(m_profile, d.shownProfile());
-    setField(m_lastActive,
-             d.lastActive.isValid() ? time.text(d.lastActive, RelativeTime::Style::Long) + QStringLiteral(" · ") +
-                                          time.exactText(d.lastActive)
-                                    : tr("No activity yet"));
+    QString lastActive = d.lastActive.isValid() ? time.text(d.lastActive, RelativeTime::Style::Long) +
+                                                      QStringLiteral(" · ") + time.exactText(d.lastActive)
+                                                : tr("No activity yet");
+    // The account's auto sign-out rule (Preferences) is near for this device.
+    if (const QString autoSignOut = d.autoSignOutText(time.now()); !autoSignOut.isEmpty())
+        lastActive += QLatin1Char('\n') + autoSignOut;
+    setField(m_lastActive, lastActive);
     setField(m_firstSignIn, time.exactText(d.firstSignIn));
     m_incomplete->setText(
         tr("Some details of this device are missing or unreadable: %1").arg(d.problems.join(QStringLiteral(", "))));

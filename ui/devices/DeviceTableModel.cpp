@@ -41,11 +41,39 @@ QIcon DeviceTableModel::icon(const QString& name, const QColor& color) const
     return *it;
 }
 
+QDateTime DeviceTableModel::now() const
+{
+    if (m_clock)
+        return m_clock();
+    for (const QAbstractItemModel* model = sourceModel(); model;) {
+        if (const auto* list = qobject_cast<const DeviceListModel*>(model))
+            return list->relativeTime().now();
+        const auto* proxy = qobject_cast<const QAbstractProxyModel*>(model);
+        model = proxy ? proxy->sourceModel() : nullptr;
+    }
+    return QDateTime::currentDateTimeUtc();
+}
+
+QString DeviceTableModel::autoSignOutText(const QModelIndex& index) const
+{
+    return index.data(DeviceListModel::DeviceRole).value<Device>().autoSignOutText(now());
+}
+
 QVariant DeviceTableModel::data(const QModelIndex& index, int role) const
 {
     if (!index.isValid())
         return {};
     const int column = index.column();
+    if (role == Qt::ToolTipRole || role == Qt::AccessibleDescriptionRole) {
+        const QString base = QIdentityProxyModel::data(index, role).toString();
+        const bool wanted = role == Qt::AccessibleDescriptionRole || column == DeviceListModel::LastActiveColumn;
+        const QString autoSignOut = wanted ? autoSignOutText(index) : QString();
+        if (autoSignOut.isEmpty())
+            return QIdentityProxyModel::data(index, role);
+        if (base.isEmpty())
+            return autoSignOut;
+        return QString(base + (role == Qt::ToolTipRole ? QStringLiteral("\n") : QStringLiteral(", ")) + autoSignOut);
+    }
     if (role == Qt::DecorationRole) {
         if (column == DeviceListModel::NameColumn)
             return icon(index.data(DeviceListModel::TypeIconRole).toString());
@@ -55,6 +83,8 @@ QVariant DeviceTableModel::data(const QModelIndex& index, int role) const
         }
         if (column == DeviceListModel::LastActiveColumn && index.data(DeviceListModel::InactiveRole).toBool())
             return icon(QStringLiteral("hourglass"));
+        if (column == DeviceListModel::LastActiveColumn && !autoSignOutText(index).isEmpty())
+            return icon(QStringLiteral("clock"));
         return {};
     }
     if (role == Qt::DisplayRole) {

@@ -1,9 +1,11 @@
 #pragma once
 
 #include <QColor>
+#include <QDateTime>
 #include <QHash>
 #include <QIcon>
 #include <QIdentityProxyModel>
+#include <functional>
 
 namespace vigil {
 
@@ -23,7 +25,15 @@ public:
 
     static QColor statusColor(int status);
 
+    // "Now" for "Will be signed out in 12 days". Unset: the clock of the DeviceListModel under the
+    // proxies (the service's clock in the app), else the system clock.
+    void setClock(std::function<QDateTime()> clock) { m_clock = std::move(clock); }
+
 private:
+    QDateTime now() const;
+    QString autoSignOutText(const QModelIndex& index) const;
+
+    std::function<QDateTime()> m_clock;
     QIcon icon(const QString& name, const QColor& color = {}) const;
 
     mutable QHash<QString, QIcon> m_icons;

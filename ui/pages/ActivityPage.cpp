@@ -78,7 +78,8 @@ ActivityPage::ActivityPage(ActivityService* activity, QWidget* parent)
 
     m_state = new LoadState(split, this);
     auto* layout = new QVBoxLayout(this);
-    layout->addWidget(new PageHeader(tr("Activity"), tr("Sign-ins and other security events on your account."), this));
+    m_header = new PageHeader(tr("Activity"), tr("Sign-ins and other security events on your account."), this);
+    layout->addWidget(m_header);
     layout->addLayout(top);
     layout->addWidget(m_message);
     layout->addWidget(m_state, 1);
@@ -112,6 +113,19 @@ ActivityPage::ActivityPage(ActivityService* activity, QWidget* parent)
 }
 
 ActivityPage::~ActivityPage() = default;
+
+void ActivityPage::setReadOnly()
+{
+    if (m_readOnly)
+        return;
+    m_readOnly = true;
+    m_export->hide();
+    auto* header = new PageHeader(
+        tr("Activity"), tr("Sign-ins and other security events on the customer's account. Read-only."), this);
+    delete layout()->replaceWidget(m_header, header);
+    delete m_header;
+    m_header = header;
+}
 
 void ActivityPage::showEvent(QShowEvent* event)
 {
@@ -176,6 +190,8 @@ void ActivityPage::render()
 
 void ActivityPage::exportCsv()
 {
+    if (m_readOnly)
+        return;
     const QList<ActivityEntry>& entries = m_activity->model()->entries();
     if (entries.isEmpty())
         return;

@@ -16,6 +16,7 @@ class ActivityFilterBar;
 class ActivityService;
 class InlineMessage;
 class LoadState;
+class PageHeader;
 
 // The account's security activity: filters (event, device, period), a chart of sign-ins per day
 // by country, the table of entries with "Load More", and "Export CSV…". Loads when first shown.
@@ -33,6 +34,11 @@ public:
     ~ActivityPage() override;
 
     void setSavePathProvider(SavePathProvider provider) { m_savePath = std::move(provider); }
+    // Someone else's activity (support mode): said so in the header, and no "Export CSV…" (the
+    // customer's data stays in the service). One way.
+    void setReadOnly();
+    bool isReadOnly() const { return m_readOnly; }
+    QPushButton* exportButton() const { return m_export; }
     ActivityFilterBar* filterBar() const { return m_filters; }
     ActivityChart* chart() const { return m_chart; }
 
@@ -59,6 +65,8 @@ private:
     QPushButton* m_export;
     QLabel* m_count;
     SavePathProvider m_savePath;
+    PageHeader* m_header = nullptr;
+    bool m_readOnly = false;
 };
 
 } // namespace vigil

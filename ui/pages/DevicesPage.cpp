@@ -58,7 +58,8 @@ DevicesPage::DevicesPage(DeviceService* devices, EventStream* events, QWidget* p
     auto* layout = new QVBoxLayout(this);
     m_layout = layout;
     auto* top = new QHBoxLayout;
-    top->addWidget(new PageHeader(tr("Devices"), tr("Every device signed in to your account, live."), this), 1);
+    m_header = new PageHeader(tr("Devices"), tr("Every device signed in to your account, live."), this);
+    top->addWidget(m_header, 1);
     top->addWidget(m_banner, 0, Qt::AlignBottom);
     m_headerActions = new QHBoxLayout;
     top->addLayout(m_headerActions);
@@ -234,6 +235,33 @@ QWidget* DevicesPage::buildContent()
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &DevicesPage::followCurrent);
     m_filterDescription->setText(DeviceFilterPreset::description(m_preset));
     return content;
+}
+
+void DevicesPage::setReadOnly()
+{
+    if (m_readOnly)
+        return;
+    m_readOnly = true;
+    m_banner->hide();     // a snapshot read on request, not a live list
+    m_thisDevice->hide(); // Vigil does not run on any of the customer's devices
+    // The pane is shared with the holder's page; its own controls are found by their names.
+    const auto buttons = m_details->findChildren<QPushButton*>();
+    for (QPushButton* button : buttons) {
+        if (button->accessibleName() == DeviceDetailsPane::tr("Rename"))
+            button->hide();
+    }
+    const auto labels = m_details->findChildren<QLabel*>();
+    for (QLabel* label : labels) {
+        if (label->accessibleName() == DeviceDetailsPane::tr("Don't recognize this device?"))
+            label->hide();
+    }
+    auto* header =
+        new PageHeader(tr("Devices"),
+                       tr("Every device signed in to the customer's account. Read-only: nothing here changes it."),
+                       this);
+    delete m_layout->replaceWidget(m_header, header);
+    delete m_header;
+    m_header = header;
 }
 
 void DevicesPage::applyPreset(DeviceFilterPreset::Kind kind)

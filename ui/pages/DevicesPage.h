@@ -26,6 +26,7 @@ class DeviceTableModel;
 class EventStream;
 class InlineMessage;
 class LoadState;
+class PageHeader;
 class RecommendationsCard;
 class SignOutActions;
 class SignOutRowDelegate;
@@ -59,6 +60,11 @@ public:
     // device?". `banner` (the pending sign-outs strip) goes under the header when given.
     void setSignOutActions(SignOutActions* actions, QWidget* banner = nullptr);
     QStringList selectedDeviceIds() const;
+    // Someone else's devices (support mode): no rename, no "Don't recognize this device?", and
+    // setSignOutActions() is refused, so no sign-out control appears either. One way: there is no
+    // going back to editable.
+    void setReadOnly();
+    bool isReadOnly() const { return m_readOnly; }
     QPushButton* signOutSelectedButton() const { return m_signOutSelected; }
     QPushButton* signOutAllButton() const { return m_signOutAll; }
     UnrecognizedDeviceGuide* unrecognizedGuide() const { return m_guide; }
@@ -111,6 +117,8 @@ private:
     QPushButton* m_signOutSelected = nullptr;
     QPushButton* m_signOutAll = nullptr;
     QPushButton* m_signOutThis = nullptr;
+    PageHeader* m_header = nullptr;
+    bool m_readOnly = false;
 };
 
 } // namespace vigil

@@ -19,7 +19,7 @@ namespace vigil {
 
 void DevicesPage::setSignOutActions(SignOutActions* actions, QWidget* banner)
 {
-    if (m_signOut)
+    if (m_signOut || m_readOnly)
         return;
     m_signOut = actions;
 

@@ -1,9 +1,13 @@
 #include "PreferencesPage.h"
 
+#include "core/account/AccountSettingsService.h"
 #include "core/auth/Session.h"
 #include "core/auth/SignInFlow.h"
 #include "core/settings/Translations.h"
+#include "core/stepup/StepUpFlow.h"
+#include "ui/stepup/StepUpDialog.h"
 #include "ui/widgets/Icons.h"
+#include "ui/widgets/InlineMessage.h"
 #include "ui/widgets/PageHeader.h"
 
 #include <QCheckBox>
@@ -13,7 +17,9 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPointer>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QVBoxLayout>
 
 namespace vigil {
@@ -56,12 +62,24 @@ PreferencesPage::PreferencesPage(SignInFlow* flow, Session* session, QWidget* pa
     signInLayout->addLayout(signOutRow);
     signInLayout->addWidget(signOutNote);
 
+    // The boxes scroll under the header: with a large font they are taller than a small window.
+    auto* content = new QWidget(this);
+    auto* contentLayout = new QVBoxLayout(content);
+    contentLayout->setContentsMargins(0, 0, 0, 0);
+    contentLayout->addWidget(serverBox);
+    contentLayout->addWidget(signInBox);
+    contentLayout->addWidget(buildAlertsBox());
+    contentLayout->addWidget(buildAutoSignOutBox());
+    contentLayout->addWidget(buildLanguageBox());
+    contentLayout->addStretch(1);
+    auto* scroll = new QScrollArea(this);
+    scroll->setWidget(content);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(new PageHeader(tr("Preferences"), tr("How Vigil connects and signs in."), this));
-    layout->addWidget(serverBox);
-    layout->addWidget(signInBox);
-    layout->addWidget(buildLanguageBox());
-    layout->addStretch(1);
+    layout->addWidget(scroll, 1);
 
     connect(m_remember, &QCheckBox::toggled, m_flow, &SignInFlow::setRemember);
     connect(m_signOut, &QPushButton::clicked, m_flow, &SignInFlow::signOut);
@@ -97,6 +115,148 @@ QWidget* PreferencesPage::buildLanguageBox()
         m_languageNote->setVisible(language != current);
     });
     return box;
+}
+
+QWidget* PreferencesPage::buildAlertsBox()
+{
+    auto* box = new QGroupBox(tr("Alerts"), this);
+    m_alerts = new QCheckBox(tr("Alert me when a device signs in to my account"), box);
+    m_alerts->setAccessibleName(tr("Alert me when a device signs in to my account"));
+    m_alerts->setChecked(m_settings.signInAlerts());
+    auto* note = new QLabel(tr("A desktop notification names the device, its place and the time, with "
+                               "\u201cThis Wasn't Me\u201d to sign it out. While alerts are on, Vigil keeps "
+                               "running in the tray when you close its window."),
+                            box);
+    note->setWordWrap(true);
+    note->setForegroundRole(QPalette::PlaceholderText);
+    auto* layout = new QVBoxLayout(box);
+    layout->addWidget(m_alerts);
+    layout->addWidget(note);
+    connect(m_alerts, &QCheckBox::toggled, this, [this](bool on) {
+        m_settings.setSignInAlerts(on);
+        Q_EMIT signInAlertsChanged(on);
+    });
+    return box;
+}
+
+QWidget* PreferencesPage::buildAutoSignOutBox()
+{
+    auto* box = new QGroupBox(tr("Unused Devices"), this);
+    m_autoSignOut = new QComboBox(box);
+    m_autoSignOut->setAccessibleName(tr("Sign out devices unused for"));
+    for (const int days : AccountSettingsService::autoSignOutChoices())
+        m_autoSignOut->addItem(days > 0 ? tr("%n day(s)", nullptr, days) : tr("Never"), days);
+    m_autoSignOut->setEnabled(false);
+    m_autoSignOutMessage = new InlineMessage(box);
+    auto* note = new QLabel(tr("Your account signs out devices that nobody has used for this long. Anyone "
+                               "using one again will need the password. Profiles and viewing history are kept."),
+                            box);
+    note->setWordWrap(true);
+    note->setForegroundRole(QPalette::PlaceholderText);
+    auto* form = new QFormLayout(box);
+    form->addRow(tr("Sign out devices unused for:"), m_autoSignOut);
+    form->addRow(m_autoSignOutMessage);
+    form->addRow(note);
+    connect(m_autoSignOut, &QComboBox::activated, this, [this](int index) {
+        changeAutoSignOut(m_autoSignOut->itemData(index).toInt());
+    });
+    return box;
+}
+
+void PreferencesPage::changeAutoSignOut(int days, const std::optional<ApiError>& refusal)
+{
+    if (!m_accountSettings || !m_stepUpFlow)
+        return renderAutoSignOut();
+    if (m_accountSettings->isKnown() && days == m_accountSettings->autoSignOutDays())
+        return renderAutoSignOut();
+    m_autoSignOutMessage->clear();
+    {
+        // The choice stays in view while Vigil asks; cancelling puts the saved value back.
+        const QSignalBlocker blocker(m_autoSignOut);
+        m_autoSignOut->setCurrentIndex(qMax(0, m_autoSignOut->findData(days)));
+    }
+    if (!m_stepUpMethods.isEmpty())
+        m_stepUpFlow->setAvailableMethods(m_stepUpMethods);
+    const QPointer<PreferencesPage> self(this);
+    QDialog* dialog =
+        StepUpDialog::ensure(window(),
+                             m_stepUpFlow,
+                             tr("Before Vigil changes when unused devices are signed out, confirm that it's you."),
+                             [self, days] {
+                                 if (!self || !self->m_accountSettings)
+                                     return;
+                                 self->m_accountSettings->setAutoSignOutDays(days);
+                                 self->renderAutoSignOut(); // the saved value, should it not be sent
+                             });
+    if (!dialog)
+        return;
+    if (refusal)
+        m_stepUpFlow->reportProblem(StepUpFlow::ProblemKind::StepUpRequired, refusal);
+    connect(dialog, &QDialog::rejected, this, &PreferencesPage::renderAutoSignOut);
+    Q_EMIT dialogOpened(dialog);
+}
+
+void PreferencesPage::setStepUpMethods(const QStringList& methods)
+{
+    m_stepUpMethods = methods;
+}
+
+void PreferencesPage::setAccountSettings(AccountSettingsService* service)
+{
+    if (m_accountSettings)
+        m_accountSettings->disconnect(this);
+    m_accountSettings = service;
+    delete m_stepUpFlow;
+    m_stepUpFlow = nullptr;
+    if (m_accountSettings && m_accountSettings->stepUp())
+        m_stepUpFlow = new StepUpFlow(m_accountSettings->stepUp(), this);
+    if (m_accountSettings) {
+        connect(m_accountSettings, &AccountSettingsService::changed, this, &PreferencesPage::renderAutoSignOut);
+        connect(m_accountSettings,
+                &AccountSettingsService::stepUpRequired,
+                this,
+                [this](int days, const ApiError& error) { changeAutoSignOut(days, error); });
+        connect(m_accountSettings, &AccountSettingsService::saveFailed, this, [this](const ApiError& error) {
+            m_autoSignOutMessage->showMessage(
+                InlineMessage::Kind::Error,
+                tr("The setting could not be saved: %1 It is back as it was.").arg(error.userText()));
+        });
+        if (m_accountSettings->state() == AccountSettingsService::State::Empty && m_session->isSignedIn())
+            m_accountSettings->reload();
+    }
+    renderAutoSignOut();
+}
+
+void PreferencesPage::renderAutoSignOut()
+{
+    using State = AccountSettingsService::State;
+    const State state = m_accountSettings ? m_accountSettings->state() : State::Empty;
+    const bool known = m_accountSettings && m_accountSettings->isKnown();
+    if (known) {
+        const QSignalBlocker blocker(m_autoSignOut);
+        m_autoSignOut->setCurrentIndex(qMax(0, m_autoSignOut->findData(m_accountSettings->autoSignOutDays())));
+    }
+    m_autoSignOut->setEnabled(known && state == State::Loaded);
+    switch (state) {
+    case State::Loading:
+        m_autoSignOutMessage->showMessage(InlineMessage::Kind::Info, tr("Loading the setting\u2026"));
+        break;
+    case State::Saving:
+        m_autoSignOutMessage->showMessage(InlineMessage::Kind::Info, tr("Saving\u2026"));
+        break;
+    case State::Failed:
+        m_autoSignOutMessage->showMessage(
+            InlineMessage::Kind::Error,
+            tr("The setting could not be loaded: %1")
+                .arg(m_accountSettings->error() ? m_accountSettings->error()->userText() : QString()));
+        break;
+    case State::Loaded:
+    case State::Empty:
+        // A save error stays until the next change; a plain load clears the message.
+        if (m_autoSignOutMessage->kind() != InlineMessage::Kind::Error)
+            m_autoSignOutMessage->clear();
+        break;
+    }
 }
 
 void PreferencesPage::render()

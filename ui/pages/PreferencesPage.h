@@ -1,20 +1,27 @@
 #pragma once
 
+#include "core/api/ApiError.h"
 #include "core/settings/AppSettings.h"
 
 #include <QSettings>
+#include <QStringList>
 #include <QWidget>
+#include <optional>
 
 class QCheckBox;
 class QComboBox;
+class QDialog;
 class QLabel;
 class QLineEdit;
 class QPushButton;
 
 namespace vigil {
 
+class AccountSettingsService;
+class InlineMessage;
 class Session;
 class SignInFlow;
+class StepUpFlow;
 
 // Where Vigil connects, whether it remembers the sign-in, the interface language, and "Sign Out of
 // Vigil".
@@ -27,9 +34,25 @@ public:
     PreferencesPage(SignInFlow* flow, Session* session, QWidget* parent = nullptr);
     ~PreferencesPage() override;
 
+    // The account's auto sign-out rule lives on the service; the box stays disabled until this is set.
+    // A change asks for step-up first (through the service's StepUpService).
+    void setAccountSettings(AccountSettingsService* service);
+    // The verification methods the account has (the service refuses others).
+    void setStepUpMethods(const QStringList& methods);
+    StepUpFlow* stepUpFlow() const { return m_stepUpFlow; }
+
+Q_SIGNALS:
+    void signInAlertsChanged(bool on);
+    // A dialog the page opened (for tests).
+    void dialogOpened(QDialog* dialog);
+
 private:
     void render();
+    void renderAutoSignOut();
+    void changeAutoSignOut(int days, const std::optional<ApiError>& refusal = std::nullopt);
     QWidget* buildLanguageBox();
+    QWidget* buildAlertsBox();
+    QWidget* buildAutoSignOutBox();
 
     SignInFlow* m_flow;
     Session* m_session;
@@ -43,6 +66,12 @@ private:
     AppSettings m_settings{&m_qsettings};
     QComboBox* m_language = nullptr;
     QLabel* m_languageNote = nullptr;
+    QCheckBox* m_alerts = nullptr;
+    AccountSettingsService* m_accountSettings = nullptr;
+    StepUpFlow* m_stepUpFlow = nullptr;
+    QStringList m_stepUpMethods;
+    QComboBox* m_autoSignOut = nullptr;
+    InlineMessage* m_autoSignOutMessage = nullptr;
 };
 
 } // namespace vigil

@@ -4,22 +4,66 @@
 
 #include <QWidget>
 
+class QDialog;
+class QPushButton;
+class QVBoxLayout;
+
 namespace vigil {
 
 class AccountService;
+class InlineMessage;
+class PasswordChangeFlow;
+class PasswordChangeSection;
+class StepUpFlow;
+class StepUpService;
+class SupportCodeService;
+class TwoStepSection;
+class TwoStepService;
 
-// How the account is protected: which second factors are on, and where to read what to do.
+// How the account is protected: which second factors are on, and where to read what to do. Once
+// the live services are attached: changing the password, 2-step verification, and a code for
+// support.
 class SecurityPage final : public QWidget
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(SecurityPage)
 
 public:
+    struct Services
+    {
+        StepUpService* stepUp = nullptr;
+        PasswordChangeFlow* password = nullptr;
+        TwoStepService* twoStep = nullptr;
+        SupportCodeService* supportCodes = nullptr;
+    };
+
     explicit SecurityPage(AccountService* account, QWidget* parent = nullptr);
+    // With the live sections at once.
+    SecurityPage(AccountService* account, const Services& services, QWidget* parent = nullptr);
     ~SecurityPage() override;
+
+    PasswordChangeSection* passwordSection() const { return m_password; }
+    TwoStepSection* twoStepSection() const { return m_twoStep; }
+    QPushButton* supportCodeButton() const { return m_supportCode; }
+    StepUpFlow* stepUpFlow() const { return m_stepUpFlow; }
 
 Q_SIGNALS:
     void sectionRequested(vigil::Section section);
+    // A dialog the page opened (for tests).
+    void dialogOpened(QDialog* dialog);
+
+private:
+    void attach(const Services& services);
+    void giveSupportCode();
+
+    AccountService* m_account;
+    QVBoxLayout* m_sections = nullptr;
+    Services m_services;
+    StepUpFlow* m_stepUpFlow = nullptr;
+    PasswordChangeSection* m_password = nullptr;
+    TwoStepSection* m_twoStep = nullptr;
+    QPushButton* m_supportCode = nullptr;
+    InlineMessage* m_supportMessage = nullptr;
 };
 
 } // namespace vigil

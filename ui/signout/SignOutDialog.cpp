@@ -21,7 +21,8 @@ using State = SignOutFlow::State;
 
 SignOutDialog::SignOutDialog(SignOutFlow* flow, QWidget* parent)
     : QDialog(parent), m_flow(flow), m_pages(new QStackedWidget(this)),
-      m_confirmation(new SignOutConfirmationPage(flow, m_pages)), m_verification(new VerificationPage(flow, m_pages)),
+      m_confirmation(new SignOutConfirmationPage(flow, m_pages)),
+      m_verification(new VerificationPage(flow->stepUpFlow(), m_pages)),
       m_results(new SignOutResultsView(flow, m_pages))
 {
     setWindowTitle(tr("Sign Out Devices"));

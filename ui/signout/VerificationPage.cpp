@@ -2,7 +2,7 @@
 
 #include "CodeValidator.h"
 #include "SignOutStyle.h"
-#include "core/flows/SignOutFlow.h"
+#include "core/stepup/StepUpFlow.h"
 #include "ui/widgets/Icons.h"
 #include "ui/widgets/InlineMessage.h"
 
@@ -20,10 +20,10 @@
 
 namespace vigil {
 
-using State = SignOutFlow::State;
-using ProblemKind = SignOutFlow::ProblemKind;
+using State = StepUpFlow::State;
+using ProblemKind = StepUpFlow::ProblemKind;
 
-VerificationPage::VerificationPage(SignOutFlow* flow, QWidget* parent)
+VerificationPage::VerificationPage(StepUpFlow* flow, QWidget* parent)
     : QWidget(parent), m_flow(flow), m_problem(new InlineMessage(this)), m_busy(new QProgressBar(this)),
       m_steps(new QStackedWidget(this))
 {
@@ -35,8 +35,8 @@ VerificationPage::VerificationPage(SignOutFlow* flow, QWidget* parent)
     auto* titleRow = new QHBoxLayout;
     titleRow->addWidget(icon, 0, Qt::AlignTop);
     titleRow->addWidget(title, 1);
-    auto* intro = SignOutStyle::sentence(tr("Before Vigil signs devices out, confirm that it's you."), this);
-    intro->setAccessibleName(tr("Why Vigil asks"));
+    m_intro = SignOutStyle::sentence(tr("Before Vigil signs devices out, confirm that it's you."), this);
+    m_intro->setAccessibleName(tr("Why Vigil asks"));
 
     m_busy->setRange(0, 0);
     m_busy->setTextVisible(false);
@@ -52,19 +52,26 @@ VerificationPage::VerificationPage(SignOutFlow* flow, QWidget* parent)
 
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(titleRow);
-    layout->addWidget(intro);
+    layout->addWidget(m_intro);
     layout->addWidget(m_problem);
     layout->addWidget(m_steps, 1);
     layout->addWidget(m_busy);
 
-    connect(m_flow, &SignOutFlow::stateChanged, this, &VerificationPage::refresh);
-    connect(m_flow, &SignOutFlow::verificationChanged, this, &VerificationPage::refresh);
-    connect(m_flow, &SignOutFlow::problemChanged, this, &VerificationPage::refresh);
-    connect(m_flow, &SignOutFlow::countdownsChanged, this, &VerificationPage::refresh);
+    connect(m_flow, &StepUpFlow::stateChanged, this, &VerificationPage::refresh);
+    connect(m_flow, &StepUpFlow::verificationChanged, this, &VerificationPage::refresh);
+    connect(m_flow, &StepUpFlow::problemChanged, this, &VerificationPage::refresh);
+    connect(m_flow, &StepUpFlow::countdownsChanged, this, &VerificationPage::refresh);
     refresh();
 }
 
 VerificationPage::~VerificationPage() = default;
+
+void VerificationPage::setPurpose(const QString& intro, const QString& verifyDescription)
+{
+    m_intro->setText(intro);
+    m_intro->setAccessibleDescription(intro);
+    m_verify->setAccessibleDescription(verifyDescription);
+}
 
 void VerificationPage::buildChoice()
 {
@@ -150,8 +157,8 @@ void VerificationPage::buildEntry()
         m_input, &QLineEdit::textChanged, this, [this] { m_verify->setEnabled(m_flow->canSubmit(m_input->text())); });
     connect(m_input, &QLineEdit::returnPressed, this, &VerificationPage::submit);
     connect(m_verify, &QPushButton::clicked, this, &VerificationPage::submit);
-    connect(m_resend, &QPushButton::clicked, m_flow, &SignOutFlow::resend);
-    connect(m_anotherMethod, &QPushButton::clicked, m_flow, &SignOutFlow::chooseAnotherMethod);
+    connect(m_resend, &QPushButton::clicked, m_flow, &StepUpFlow::resend);
+    connect(m_anotherMethod, &QPushButton::clicked, m_flow, &StepUpFlow::chooseAnotherMethod);
     connect(m_cancelEntry, &QPushButton::clicked, this, &VerificationPage::cancelRequested);
 }
 
@@ -318,7 +325,7 @@ void VerificationPage::refreshEntry()
 
 void VerificationPage::refreshProblem()
 {
-    const SignOutFlow::Problem problem = m_flow->problem();
+    const StepUpFlow::Problem problem = m_flow->problem();
     if (problem.kind == ProblemKind::None || problem.message.isEmpty()) {
         m_problem->clear();
         return;

@@ -15,19 +15,19 @@ class QVBoxLayout;
 namespace vigil {
 
 class InlineMessage;
-class SignOutFlow;
+class StepUpFlow;
 
-// "Confirm It's You": the step-up before a sign-out. First the method (ChoosingMethod), then the
-// password or code (Verifying), with the masked destination, a resend countdown, attempts left and
-// the flow's problem as an inline message with its live countdown. It only renders the flow and
-// forwards what the user does; the flow decides.
+// "Confirm It's You": the step-up before a sign-out or any other sensitive action. First the method (ChoosingMethod),
+// then the password or code (Verifying), with the masked destination, a resend countdown, attempts left and the flow's
+// problem as an inline message with its live countdown. It only renders the flow and forwards what the user does; the
+// flow decides.
 class VerificationPage final : public QWidget
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(VerificationPage)
 
 public:
-    explicit VerificationPage(SignOutFlow* flow, QWidget* parent = nullptr);
+    explicit VerificationPage(StepUpFlow* flow, QWidget* parent = nullptr);
     ~VerificationPage() override;
 
     // Verify while entering a secret, Continue while choosing a method.
@@ -35,6 +35,9 @@ public:
     // Where the keyboard starts on this page.
     QWidget* initialFocusWidget() const;
     QLineEdit* secretField() const { return m_input; }
+    // Why Vigil asks ("Before Vigil signs devices out, confirm that it's you.") and what Verify
+    // then does, for assistive technology.
+    void setPurpose(const QString& intro, const QString& verifyDescription);
 
 Q_SIGNALS:
     void cancelRequested();
@@ -54,7 +57,8 @@ private:
     void continueWithMethod();
     void submit();
 
-    SignOutFlow* m_flow;
+    StepUpFlow* m_flow;
+    QLabel* m_intro;
     InlineMessage* m_problem;
     QProgressBar* m_busy;
     QStackedWidget* m_steps;

@@ -1,0 +1,407 @@
+#include "core/stepup/StepUpFlow.h"
+
+#include "core/stepup/StepUpLog.h"
+#include "core/stepup/StepUpService.h"
+
+#include <algorithm>
+
+namespace vigil {
+namespace {
+
+QString clockText(int seconds)
+{
+    return QStringLiteral("%1:%2").arg(seconds / 60).arg(seconds % 60, 2, 10, QLatin1Char('0'));
+}
+
+} // namespace
+
+StepUpFlow::StepUpFlow(StepUpService* stepUp, QObject* parent) : QObject(parent), m_stepUp(stepUp)
+{
+    m_ticker.setInterval(1000);
+    connect(&m_ticker, &QTimer::timeout, this, &StepUpFlow::refreshCountdowns);
+    setAvailableMethods(VerificationMethod::knownIds());
+}
+
+StepUpFlow::~StepUpFlow() = default;
+
+void StepUpFlow::setAvailableMethods(const QStringList& ids)
+{
+    m_methods.clear();
+    for (const QString& id : ids) {
+        if (auto method = VerificationMethod::create(id))
+            m_methods.push_back(std::move(method));
+    }
+}
+
+QList<const VerificationMethod*> StepUpFlow::availableMethods() const
+{
+    QList<const VerificationMethod*> methods;
+    for (const auto& method : m_methods)
+        methods.append(method.get());
+    return methods;
+}
+
+void StepUpFlow::start()
+{
+    ++m_generation;
+    setBusy(false);
+    if (m_stepUp->validToken()) {
+        resetVerification();
+        clearProblem();
+        setState(State::Verified);
+        Q_EMIT verified();
+        return;
+    }
+    resetVerification();
+    // A lockout outlives the step that caused it; say so instead of ignoring the user's choice.
+    if (lockoutSecondsLeft() > 0 && m_problemKind == ProblemKind::None) {
+        reportProblem(ProblemKind::Locked);
+        startTicker();
+    }
+    setState(State::ChoosingMethod);
+}
+
+void StepUpFlow::restartAfterRefusal(const ApiError& error)
+{
+    ++m_generation;
+    setBusy(false);
+    m_stepUp->clearToken();
+    resetVerification();
+    reportProblem(ProblemKind::StepUpRequired, error);
+    setState(State::ChoosingMethod);
+}
+
+void StepUpFlow::cancel()
+{
+    ++m_generation;
+    resetVerification();
+    clearProblem();
+    setBusy(false);
+    setState(State::Idle);
+}
+
+void StepUpFlow::setState(State state)
+{
+    if (m_state == state)
+        return;
+    qCDebug(lcStepUp) << "step-up flow:" << m_state << "->" << state;
+    m_state = state;
+    Q_EMIT stateChanged(state);
+}
+
+void StepUpFlow::setBusy(bool busy)
+{
+    if (m_busy == busy)
+        return;
+    m_busy = busy;
+    Q_EMIT verificationChanged();
+}
+
+void StepUpFlow::chooseMethod(const QString& id)
+{
+    if (m_state != State::ChoosingMethod || m_busy || lockoutSecondsLeft() > 0)
+        return;
+    const auto it =
+        std::find_if(m_methods.cbegin(), m_methods.cend(), [&id](const auto& method) { return method->id() == id; });
+    if (it == m_methods.cend())
+        return;
+    resetVerification();
+    m_method = VerificationMethod::create(id);
+    clearProblem();
+    setState(State::Verifying);
+    requestChallenge();
+}
+
+void StepUpFlow::chooseAnotherMethod()
+{
+    if (m_state != State::Verifying)
+        return;
+    ++m_generation;
+    setBusy(false);
+    resetVerification();
+    clearProblem();
+    setState(State::ChoosingMethod);
+}
+
+void StepUpFlow::requestChallenge()
+{
+    setBusy(true);
+    const quint64 generation = ++m_generation;
+    m_stepUp->begin(m_method->id(), this, [this, generation](const Expected<StepUpChallenge, ApiError>& result) {
+        if (generation == m_generation)
+            onChallenge(result, false);
+    });
+}
+
+void StepUpFlow::resend()
+{
+    if (m_state != State::Verifying || !canResend())
+        return;
+    clearProblem();
+    // An expired or dead challenge cannot be resent: the service needs a new one.
+    if (m_codeExpired || m_challengeDead || m_challenge.challenge.isEmpty()) {
+        requestChallenge();
+        return;
+    }
+    setBusy(true);
+    const quint64 generation = ++m_generation;
+    m_stepUp->resend(
+        m_challenge.challenge, this, [this, generation](const Expected<StepUpChallenge, ApiError>& result) {
+            if (generation == m_generation)
+                onChallenge(result, true);
+        });
+}
+
+void StepUpFlow::onChallenge(const Expected<StepUpChallenge, ApiError>& result, bool isResend)
+{
+    setBusy(false);
+    const QDateTime now = m_stepUp->now();
+    if (!result) {
+        const ApiError& error = result.error();
+        const std::optional<int> wait = error.retryAfterSeconds();
+        if (isResend && error.code() == ApiError::Code::TooManyAttempts && wait) {
+            // Too many sends: the code already sent still works, only "Resend" waits.
+            m_resendAvailableAt = now.addSecs(*wait);
+            reportProblem(ProblemKind::ResendLimited, error);
+            startTicker();
+            return;
+        }
+        if ((error.code() == ApiError::Code::TooManyAttempts || isChallengeLocked(error)) && wait) {
+            m_lockedUntil = now.addSecs(*wait);
+            reportProblem(ProblemKind::Locked, error);
+            startTicker();
+        } else if (error.code() == ApiError::Code::NoConnection || error.code() == ApiError::Code::Timeout) {
+            reportProblem(ProblemKind::NoConnection, error);
+        } else if (error.endsSession()) {
+            reportProblem(ProblemKind::SessionEnded, error);
+        } else {
+            reportProblem(ProblemKind::Other, error);
+        }
+        // Without a challenge there is nothing to verify: back to the choice, with the reason.
+        if (m_challenge.challenge.isEmpty() || !isResend) {
+            m_challenge = {};
+            setState(State::ChoosingMethod);
+        }
+        return;
+    }
+    m_challenge = result.value();
+    m_attemptsLeft.reset();
+    m_codeExpired = false;
+    m_challengeDead = false;
+    m_challengeExpiresAt = now.addSecs(m_challenge.expiresInSeconds > 0 ? m_challenge.expiresInSeconds : 600);
+    m_resendAvailableAt = now.addSecs(m_challenge.resendAfterSeconds);
+    Q_EMIT verificationChanged();
+    startTicker();
+}
+
+void StepUpFlow::submitSecret(const QString& input)
+{
+    if (m_state != State::Verifying || !canSubmit(input))
+        return;
+    clearProblem();
+    setBusy(true);
+    const quint64 generation = ++m_generation;
+    m_stepUp->verify(m_challenge.challenge,
+                     m_method->normalized(input),
+                     this,
+                     [this, generation](const Expected<void, ApiError>& result) {
+                         if (generation == m_generation)
+                             onVerified(result);
+                     });
+}
+
+void StepUpFlow::onVerified(const Expected<void, ApiError>& result)
+{
+    setBusy(false);
+    if (result) {
+        clearProblem();
+        setState(State::Verified);
+        Q_EMIT verified();
+        return;
+    }
+    const ApiError& error = result.error();
+    const QDateTime now = m_stepUp->now();
+    if (error.code() == ApiError::Code::InvalidCode || error.code() == ApiError::Code::InvalidCredentials) {
+        m_attemptsLeft = error.attemptsLeft();
+        if (m_attemptsLeft == 0) {
+            m_challengeDead = true;
+            reportProblem(ProblemKind::ChallengeDead, error);
+        } else {
+            reportProblem(ProblemKind::WrongSecret, error);
+        }
+        Q_EMIT verificationChanged();
+        return;
+    }
+    if (isChallengeExpired(error)) {
+        m_codeExpired = true;
+        reportProblem(ProblemKind::CodeExpired, error);
+        Q_EMIT verificationChanged();
+        return;
+    }
+    if (isChallengeLocked(error) || error.code() == ApiError::Code::TooManyAttempts) {
+        m_challengeDead = isChallengeLocked(error) || m_challengeDead;
+        m_attemptsLeft = 0;
+        m_lockedUntil = now.addSecs(error.retryAfterSeconds().value_or(0));
+        reportProblem(ProblemKind::Locked, error);
+        Q_EMIT verificationChanged();
+        startTicker();
+        return;
+    }
+    if (error.code() == ApiError::Code::NoConnection || error.code() == ApiError::Code::Timeout)
+        reportProblem(ProblemKind::NoConnection, error);
+    else if (error.endsSession())
+        reportProblem(ProblemKind::SessionEnded, error);
+    else
+        reportProblem(ProblemKind::Other, error);
+}
+
+bool StepUpFlow::canSubmit(const QString& input) const
+{
+    return m_state == State::Verifying && !m_busy && m_method && !m_challenge.challenge.isEmpty() && !m_codeExpired &&
+           !m_challengeDead && lockoutSecondsLeft() == 0 && m_method->isComplete(input);
+}
+
+bool StepUpFlow::canResend() const
+{
+    if (m_state != State::Verifying || m_busy || !m_method || lockoutSecondsLeft() > 0)
+        return false;
+    // A method that sends nothing only "resends" to replace a challenge that can no longer be used.
+    if (!m_method->needsChallengeSend() && !m_codeExpired && !m_challengeDead && !m_challenge.challenge.isEmpty())
+        return false;
+    return resendSecondsLeft() == 0 || m_codeExpired || m_challengeDead;
+}
+
+int StepUpFlow::secondsUntil(const QDateTime& when) const
+{
+    if (!when.isValid())
+        return 0;
+    return int(qMax<qint64>(0, m_stepUp->now().secsTo(when)));
+}
+
+int StepUpFlow::resendSecondsLeft() const
+{
+    return secondsUntil(m_resendAvailableAt);
+}
+
+int StepUpFlow::lockoutSecondsLeft() const
+{
+    return secondsUntil(m_lockedUntil);
+}
+
+void StepUpFlow::startTicker()
+{
+    if (!m_ticker.isActive())
+        m_ticker.start();
+}
+
+void StepUpFlow::refreshCountdowns()
+{
+    const bool verifying = m_state == State::Verifying;
+    if (verifying && !m_codeExpired && m_challengeExpiresAt.isValid() && secondsUntil(m_challengeExpiresAt) == 0) {
+        m_codeExpired = true;
+        reportProblem(ProblemKind::CodeExpired);
+        Q_EMIT verificationChanged();
+    }
+    if (m_problemKind == ProblemKind::Locked && lockoutSecondsLeft() == 0)
+        clearProblem();
+    if (m_problemKind == ProblemKind::ResendLimited && resendSecondsLeft() == 0)
+        clearProblem();
+    Q_EMIT countdownsChanged();
+    const bool waiting = lockoutSecondsLeft() > 0 || resendSecondsLeft() > 0 ||
+                         (verifying && !m_codeExpired && m_challengeExpiresAt.isValid());
+    if (!waiting)
+        m_ticker.stop();
+}
+
+void StepUpFlow::resetVerification()
+{
+    m_method.reset();
+    m_challenge = {};
+    m_attemptsLeft.reset();
+    m_codeExpired = false;
+    m_challengeDead = false;
+    m_challengeExpiresAt = {};
+    m_resendAvailableAt = {};
+    Q_EMIT verificationChanged();
+}
+
+bool StepUpFlow::isChallengeExpired(const ApiError& error)
+{
+    return error.httpStatus() == 410 || error.serverCode() == QLatin1String("challenge_expired");
+}
+
+bool StepUpFlow::isChallengeLocked(const ApiError& error)
+{
+    return error.httpStatus() == 423 || error.serverCode() == QLatin1String("challenge_locked");
+}
+
+void StepUpFlow::reportProblem(ProblemKind kind, const std::optional<ApiError>& error)
+{
+    m_problemKind = kind;
+    m_problemError = error;
+    Q_EMIT problemChanged();
+}
+
+void StepUpFlow::lockOut(int seconds, const ApiError& error)
+{
+    m_lockedUntil = m_stepUp->now().addSecs(seconds);
+    reportProblem(ProblemKind::Locked, error);
+    startTicker();
+}
+
+void StepUpFlow::clearProblem()
+{
+    if (m_problemKind == ProblemKind::None)
+        return;
+    m_problemKind = ProblemKind::None;
+    m_problemError.reset();
+    Q_EMIT problemChanged();
+}
+
+StepUpFlow::Problem StepUpFlow::problem() const
+{
+    Problem problem{m_problemKind, {}, m_problemError, false};
+    const bool sends = m_method && m_method->needsChallengeSend();
+    switch (m_problemKind) {
+    case ProblemKind::None:
+        break;
+    case ProblemKind::NoConnection:
+        problem.message = m_problemError ? m_problemError->userText() : QString();
+        problem.canRetry = true;
+        break;
+    case ProblemKind::WrongSecret: {
+        const QString rejected = m_method ? m_method->rejectedText() : tr("That code isn't right.");
+        problem.message = m_attemptsLeft ? tr("%1 %n attempt(s) left.", nullptr, *m_attemptsLeft).arg(rejected)
+                                         : tr("%1 Try again.").arg(rejected);
+        problem.canRetry = true;
+        break;
+    }
+    case ProblemKind::ChallengeDead:
+        problem.message = sends ? tr("No attempts are left for this code. Send a new one.")
+                                : tr("No attempts are left. Start again.");
+        break;
+    case ProblemKind::CodeExpired:
+        problem.message = sends ? tr("Code expired — send a new one.") : tr("This took too long. Start again.");
+        break;
+    case ProblemKind::Locked:
+        if (const int seconds = lockoutSecondsLeft(); seconds > 0)
+            problem.message = tr("Too many attempts — try again in %1.").arg(clockText(seconds));
+        else
+            problem.message = m_problemError ? m_problemError->userText() : tr("Too many attempts.");
+        break;
+    case ProblemKind::ResendLimited:
+        problem.message = tr("Too many codes sent — you can send another in %1.").arg(clockText(resendSecondsLeft()));
+        break;
+    case ProblemKind::StepUpRequired:
+        problem.message = tr("Your verification has expired. Confirm it's you again.");
+        break;
+    case ProblemKind::SessionEnded:
+    case ProblemKind::Other:
+        problem.message = m_problemError ? m_problemError->userText() : tr("Something went wrong.");
+        problem.canRetry = m_problemError && m_problemError->isTransient();
+        break;
+    }
+    return problem;
+}
+
+} // namespace vigil
