@@ -32,6 +32,11 @@ std::optional<ActivityEntry> ActivityEntry::fromJson(const QJsonObject& json)
     entry.detail = Json::string(json, QLatin1String("detail")).value_or(QString());
     entry.method = Json::string(json, QLatin1String("method")).value_or(QString());
     entry.reason = Json::string(json, QLatin1String("reason")).value_or(QString());
+    if (const auto details = Json::object(json, QLatin1String("details"))) {
+        entry.supportName = Json::string(*details, QLatin1String("support_name")).value_or(QString());
+        entry.viewed = Json::string(*details, QLatin1String("viewed")).value_or(QString());
+        entry.devicesSignedOut = details->value(QLatin1String("devices")).toInt();
+    }
     return entry;
 }
 
@@ -45,7 +50,9 @@ const QStringList& ActivityEntry::types()
                                  QStringLiteral("two_step_changed"),
                                  QStringLiteral("verification_failed"),
                                  QStringLiteral("throttled"),
-                                 QStringLiteral("support_viewed")};
+                                 QStringLiteral("support_viewed"),
+                                 QStringLiteral("support_signed_out"),
+                                 QStringLiteral("support_code_created")};
     return all;
 }
 
@@ -69,6 +76,10 @@ QString ActivityEntry::typeText(const QString& type)
         return tr("Too many attempts");
     if (type == QLatin1String("support_viewed"))
         return tr("Support viewed your account");
+    if (type == QLatin1String("support_signed_out"))
+        return tr("Support signed devices out");
+    if (type == QLatin1String("support_code_created"))
+        return tr("Support code created");
     return type;
 }
 
@@ -81,8 +92,10 @@ QString ActivityEntry::description() const
         return how.isEmpty() ? tr("A sign-in failed") : tr("A sign-in failed (%1)").arg(how);
     if (type == QLatin1String("verification_failed"))
         return how.isEmpty() ? tr("A verification failed") : tr("A verification failed (%1)").arg(how);
-    if (type == QLatin1String("support_viewed"))
-        return tr("Support viewed your devices \u2014 reason: %1").arg(reason.isEmpty() ? tr("none given") : reason);
+    if (type == QLatin1String("support_viewed") || type == QLatin1String("support_signed_out"))
+        return supportDescription();
+    if (type == QLatin1String("support_code_created"))
+        return tr("You created a code for support");
     if (type == QLatin1String("sign_out"))
         return tr("Signed out");
     if (type == QLatin1String("password_changed"))
@@ -93,6 +106,24 @@ QString ActivityEntry::description() const
         return tr("Too many attempts; further tries were blocked for a while");
     // Sign-outs name their devices, which only the service's text has.
     return detail.isEmpty() ? typeText() : detail;
+}
+
+QString ActivityEntry::supportDescription() const
+{
+    const QString who = supportName.isEmpty() ? tr("Support") : supportName;
+    const QString why = reason.isEmpty() ? tr("none given") : reason;
+    if (type == QLatin1String("support_signed_out"))
+        return tr("%1 signed out %n device(s) with your support code \u2014 reason: %2", nullptr, devicesSignedOut)
+            .arg(who, why);
+    if (viewed == QLatin1String("search"))
+        return tr("%1 found your account in a search \u2014 reason: %2").arg(who, why);
+    if (viewed == QLatin1String("account"))
+        return tr("%1 viewed your account \u2014 reason: %2").arg(who, why);
+    if (viewed == QLatin1String("history"))
+        return tr("%1 viewed your sign-in history \u2014 reason: %2").arg(who, why);
+    if (viewed == QLatin1String("activity"))
+        return tr("%1 viewed your activity \u2014 reason: %2").arg(who, why);
+    return tr("%1 viewed your devices \u2014 reason: %2").arg(who, why);
 }
 
 QString ActivityEntry::place() const

@@ -28,7 +28,12 @@ public:
     QString countryCode;
     QString detail; // the service's text
     QString method; // password, totp, sms, email, recovery; may be empty
-    QString reason; // support_viewed: the reason support gave
+    QString reason; // support_viewed, support_signed_out: the reason support gave
+    // From `details` of the support types: who looked, at what ("search", "account", "devices",
+    // "history", "activity"), and how many devices a support sign-out covered.
+    QString supportName;
+    QString viewed;
+    int devicesSignedOut = 0;
 
     // Nothing when a required field is missing or of the wrong type.
     static std::optional<ActivityEntry> fromJson(const QJsonObject& json);
@@ -41,6 +46,8 @@ public:
     QString typeText() const { return typeText(type); }
     // What happened, in a sentence: "Support viewed your devices — reason: billing question".
     QString description() const;
+    // "Ada (Support) viewed your devices — reason: …" for the support types.
+    QString supportDescription() const;
     // "Lisbon, Portugal", "Portugal", or "Unknown location".
     QString place() const;
     // The country for the timeline ("Unknown location" when none).

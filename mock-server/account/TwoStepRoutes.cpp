@@ -11,6 +11,7 @@
 #include "log/LogCategories.h"
 #include "store/Database.h"
 #include "store/Store.h"
+#include "support/Masking.h"
 
 #include <QUrl>
 #include <sodium.h>
@@ -105,11 +106,8 @@ void TwoStepRoutes::status(const RequestContext& context)
         .field(l1("email"), account->emailVerified)
         .field(l1("recovery_codes_left"), qint64(m_store.accounts().unusedRecoveryCodes(account->id)));
     if (!account->phone.isEmpty() && account->phoneVerified) {
-        // Only the last two digits, as on the step-up screen.
-        QString masked = account->phone;
-        for (qsizetype i = 3; i < masked.size() - 2; ++i)
-            masked[i] = QLatin1Char('*');
-        json.field(l1("phone_masked"), masked);
+        // Only the country code and the last two digits, as on the step-up screen.
+        json.field(l1("phone_masked"), Masking::phone(account->phone));
     }
     json.endObject();
     context.respond(HttpResponse::jsonBody(json.take()));

@@ -3,6 +3,7 @@
 #include "HouseholdFixtures.h"
 #include "core/activity/ActivityModel.h"
 #include "core/activity/ActivityTimeline.h"
+#include "core/util/EnglishPlurals.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -27,6 +28,12 @@ class TestActivityModel final : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase()
+    {
+        // "%n device(s)" in English comes from the plural forms in vigil_en.ts, as in the app.
+        QCoreApplication::installTranslator(new EnglishPlurals(this));
+    }
+
     void pagesAreAppended()
     {
         ActivityModel model;
@@ -91,6 +98,51 @@ private Q_SLOTS:
         QJsonObject future = HouseholdFixtures::entry(
             QStringLiteral("2"), QStringLiteral("2026-11-25T10:00:00Z"), QStringLiteral("passkey_added"));
         QCOMPARE(ActivityEntry::fromJson(future)->description(), QStringLiteral("Service text for passkey_added"));
+    }
+
+    void supportEntriesSayWhoWhatAndWhy_data()
+    {
+        QTest::addColumn<QString>("type");
+        QTest::addColumn<QJsonObject>("details");
+        QTest::addColumn<QString>("expected");
+        const QString ada = QStringLiteral("Ada (Support)");
+        const QString why = QStringLiteral("caller reports an unknown TV");
+        QTest::newRow("search") << "support_viewed"
+                                << QJsonObject{{"support_name", ada}, {"viewed", "search"}, {"reason", why}}
+                                << "Ada (Support) found your account in a search \u2014 reason: " + why;
+        QTest::newRow("devices") << "support_viewed"
+                                 << QJsonObject{{"support_name", ada}, {"viewed", "devices"}, {"reason", why}}
+                                 << "Ada (Support) viewed your devices \u2014 reason: " + why;
+        QTest::newRow("activity") << "support_viewed"
+                                  << QJsonObject{{"support_name", ada}, {"viewed", "activity"}, {"reason", why}}
+                                  << "Ada (Support) viewed your activity \u2014 reason: " + why;
+        QTest::newRow("signed out one")
+            << "support_signed_out"
+            << QJsonObject{{"support_name", ada}, {"devices", 1}, {"code_used", true}, {"reason", why}}
+            << "Ada (Support) signed out 1 device with your support code \u2014 reason: " + why;
+        QTest::newRow("signed out three")
+            << "support_signed_out"
+            << QJsonObject{{"support_name", ada}, {"devices", 3}, {"code_used", true}, {"reason", why}}
+            << "Ada (Support) signed out 3 devices with your support code \u2014 reason: " + why;
+        QTest::newRow("code created") << "support_code_created" << QJsonObject{}
+                                      << QStringLiteral("You created a code for support");
+    }
+
+    void supportEntriesSayWhoWhatAndWhy()
+    {
+        QFETCH(QString, type);
+        QFETCH(QJsonObject, details);
+        QFETCH(QString, expected);
+        QJsonObject json = HouseholdFixtures::entry(QStringLiteral("9"), QStringLiteral("2026-11-25T10:00:00Z"), type);
+        if (!details.isEmpty()) {
+            json.insert(QStringLiteral("details"), details);
+            json.insert(QStringLiteral("reason"), details.value(QStringLiteral("reason")));
+        }
+        const auto entry = ActivityEntry::fromJson(json);
+        QVERIFY(entry);
+        QCOMPARE(entry->description(), expected);
+        QVERIFY(ActivityEntry::types().contains(type));
+        QVERIFY(entry->typeText() != type);
     }
 
     void timelineCountsSignInsPerDayAndCountry()

@@ -35,9 +35,8 @@ SecurityPage::SecurityPage(AccountService* account, QWidget* parent) : QWidget(p
             page.setFact(tr("2-step verification"),
                          twoStep.any() ? tr("On. %1").arg(TwoStepText::summary(twoStep))
                                        : TwoStepText::summary(twoStep));
-            page.setFact(tr("Authenticator app"), twoStep.totp ? tr("On") : tr("Off"));
-            page.setFact(tr("Text message codes"), twoStep.sms ? tr("On") : tr("Off"));
-            page.setFact(tr("Email codes"), twoStep.email ? tr("On") : tr("Off"));
+            // Which methods are on, and the recovery codes, are in the 2-Step Verification section below:
+            // one place, read from /v1/account/two-step, so the page never says two different things.
             page.setNote(tr("Seven habits keep an account safe, from 2-step verification to watching its activity. "
                             "<a href=\"%1\">Read the security tips</a>")
                              .arg(linkTo(Section::Help)));

@@ -99,7 +99,12 @@ void TwoStepSection::refresh()
     }
     m_stepUp->setAvailableMethods(m_service->stepUpMethods());
     m_totp->setText(status->totp ? tr("✓ On") : tr("Off"));
-    m_sms->setText(status->sms ? tr("✓ On (%1)").arg(status->phoneMasked) : tr("Off — add a verified phone number"));
+    if (status->sms)
+        m_sms->setText(tr("✓ On (%1)").arg(status->phoneMasked));
+    else if (status->phoneMasked.isEmpty())
+        m_sms->setText(tr("Off — add a verified phone number"));
+    else
+        m_sms->setText(tr("Off (%1)").arg(status->phoneMasked));
     m_email->setText(status->email ? tr("✓ On") : tr("Off"));
     m_codesLeft->setText(status->totp ? tr("%n left", nullptr, status->recoveryCodesLeft) : tr("None"));
     for (QLabel* label : {m_totp, m_sms, m_email, m_codesLeft})
