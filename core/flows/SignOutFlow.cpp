@@ -8,6 +8,7 @@
 #include "core/stepup/StepUpService.h"
 
 #include <QJsonArray>
+#include <QUrl>
 #include <algorithm>
 
 namespace vigil {
@@ -28,8 +29,24 @@ SignOutFlow::SignOutFlow(ApiClient* api, StepUpService* stepUp, Session* session
 
 SignOutFlow::~SignOutFlow() = default;
 
+void SignOutFlow::setSupportAuthorization(const std::optional<SupportAuthorization>& authorization)
+{
+    switch (m_state) {
+    case State::Idle:
+    case State::Reporting:
+    case State::Done:
+    case State::Failed:
+        m_support = authorization;
+        break;
+    default:
+        qCWarning(lcFlows) << "support authorization ignored in state" << m_state;
+    }
+}
+
 bool SignOutFlow::includesThisDevice() const
 {
+    if (m_support)
+        return false; // the customer's devices; Vigil runs on none of them
     switch (m_scope.kind) {
     case Scope::Kind::All:
         return true;
@@ -59,6 +76,10 @@ void SignOutFlow::start(const Scope& scope)
     }
     if (scope.kind == Scope::Kind::Devices && scope.devices.isEmpty())
         return;
+    if (m_support && scope.kind == Scope::Kind::Others) {
+        qCWarning(lcFlows) << "support sign-out has no \"others\" scope";
+        return;
+    }
     ++m_generation;
     m_scope = scope;
     m_submission = {};
@@ -83,7 +104,7 @@ void SignOutFlow::confirm()
 
 void SignOutFlow::proceedToSubmit()
 {
-    if (m_stepUp->validToken()) {
+    if (m_support || m_stepUp->validToken()) {
         submit();
         return;
     }
@@ -160,8 +181,9 @@ bool SignOutFlow::applyEvent(const QString& type, const QJsonObject& frame)
 
 void SignOutFlow::submit()
 {
-    const auto token = m_stepUp->validToken();
-    if (!token) {
+    // Support mode: the customer's code stands in for the step-up.
+    const auto token = m_support ? std::optional<QString>() : m_stepUp->validToken();
+    if (!m_support && !token) {
         proceedToSubmit();
         return;
     }
@@ -182,9 +204,26 @@ void SignOutFlow::submit()
         body.insert(QStringLiteral("scope"), QStringLiteral("all"));
         break;
     }
-    qCInfo(lcFlows) << "signing out" << m_submission.ids.size() << "device(s), scope" << int(m_submission.kind);
-    ApiReply* reply = m_api->send(ApiRequest::post(QStringLiteral("/v1/devices/sign-out"), body)
-                                      .withHeader(StepUpService::headerName(), token->toUtf8()));
+    qCInfo(lcFlows) << "signing out" << m_submission.ids.size() << "device(s), scope" << int(m_submission.kind)
+                    << (m_support ? "with a support code" : "");
+    ApiRequest request;
+    if (m_support) {
+        body.remove(QStringLiteral("ids"));
+        if (m_submission.kind == Scope::Kind::Devices) {
+            body.insert(QStringLiteral("scope"), QStringLiteral("devices"));
+            body.insert(QStringLiteral("devices"), QJsonArray::fromStringList(m_submission.ids));
+        }
+        body.insert(QStringLiteral("code"), m_support->code);
+        body.insert(QStringLiteral("reason"), m_support->reason);
+        request = ApiRequest::post(QStringLiteral("/v1/support/accounts/") +
+                                       QString::fromLatin1(QUrl::toPercentEncoding(m_support->accountId)) +
+                                       QStringLiteral("/sign-out"),
+                                   body);
+    } else {
+        request = ApiRequest::post(QStringLiteral("/v1/devices/sign-out"), body)
+                      .withHeader(StepUpService::headerName(), token->toUtf8());
+    }
+    ApiReply* reply = m_api->send(request);
     const quint64 generation = m_generation;
     connect(reply, &ApiReply::finished, this, [this, reply, generation] {
         if (generation == m_generation)
@@ -267,6 +306,8 @@ void SignOutFlow::onSubmitFailed(const ApiError& error)
 
 bool SignOutFlow::submissionIncludesThisDevice() const
 {
+    if (m_support)
+        return false;
     switch (m_submission.kind) {
     case Scope::Kind::All:
         return true;

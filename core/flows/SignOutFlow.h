@@ -84,6 +84,18 @@ public:
     using ProblemKind = StepUpFlow::ProblemKind;
     using Problem = StepUpFlow::Problem;
 
+    // Support mode (issue 8): staff sign a customer's devices out with the customer's one-time code
+    // instead of a step-up of their own. confirm() then goes straight to Submitting, the request goes
+    // to `/v1/support/accounts/{accountId}/sign-out` with code, scope (devices or all; support has no
+    // "this device", so Others is refused) and reason, and no device is ever this one. Everything
+    // after the answer (results, retry, problems) is the same.
+    struct SupportAuthorization
+    {
+        QString accountId;
+        QString reason;
+        QString code; // "7KQ2M9XF"; never logged
+    };
+
     // `session` tells which device is this one; times come from the step-up service's clock.
     SignOutFlow(ApiClient* api, StepUpService* stepUp, Session* session, QObject* parent = nullptr);
     ~SignOutFlow() override;
@@ -109,6 +121,11 @@ public:
     bool canResend() const;
     bool canSubmit(const QString& input) const;
     bool isCodeExpired() const;
+    // Only while nothing is being confirmed or sent (Idle, Reporting, Done, Failed); nullopt goes
+    // back to the holder's own sign-out.
+    void setSupportAuthorization(const std::optional<SupportAuthorization>& authorization);
+    bool isSupportMode() const { return m_support.has_value(); }
+
     // The step-up part (ChoosingMethod, Verifying), which the verification page renders.
     StepUpFlow* stepUpFlow() const { return m_verification; }
 
@@ -184,6 +201,7 @@ private:
     quint64 m_generation = 0;
 
     StepUpFlow* m_verification;
+    std::optional<SupportAuthorization> m_support;
 
     QString m_requestId;
     QSet<QString> m_requestIds; // every request of this sign-out, for progress events

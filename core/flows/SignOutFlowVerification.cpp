@@ -117,6 +117,13 @@ SignOutFlow::Problem SignOutFlow::problem() const
     const bool unreadable = problem.error && problem.error->code() == ApiError::Code::InvalidResponse;
     if (m_state == State::Failed && problem.kind != ProblemKind::SessionEnded)
         problem.canRetry = problem.canRetry || problem.kind == ProblemKind::Locked || unreadable;
+    // A refused support code: the service says why (expired, used, another account's); the same
+    // code will not work again, so the next step is a new one from the customer.
+    if (m_support && problem.error && problem.error->serverCode() == QLatin1String("support_code_invalid")) {
+        problem.message = problem.error->serverMessage() + QLatin1Char(' ') +
+                          tr("Ask the customer to create a new code in Vigil and read it to you.");
+        problem.canRetry = false;
+    }
     return problem;
 }
 

@@ -132,6 +132,9 @@ QString Masking::text(const QString& text)
 bool Masking::isSecretField(const QString& name)
 {
     const QString key = name.toLower();
+    // Words that look like secrets but are not: a country's ISO code is part of a device's place.
+    if (key == QLatin1String("country_code"))
+        return false;
     for (const char* word : {"token", "hash", "secret", "password", "recovery", "session", "salt"}) {
         if (key.contains(QLatin1StringView(word)))
             return true;

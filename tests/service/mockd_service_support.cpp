@@ -222,6 +222,10 @@ private Q_SLOTS:
             if (d.value(QStringLiteral("id")).toString() == QLatin1String("dev_demo_living_tv")) {
                 sawTv = true;
                 QCOMPARE(d.value(QStringLiteral("ip")).toString(), QStringLiteral("198.51.100.x"));
+                // The place stays whole: the client needs every location field (country_code is no secret).
+                const QJsonObject location = d.value(QStringLiteral("location")).toObject();
+                QCOMPARE(location.value(QStringLiteral("country_code")).toString(), QStringLiteral("GB"));
+                QVERIFY(!location.value(QStringLiteral("city")).toString().isEmpty());
             }
         }
         QVERIFY(sawTv);

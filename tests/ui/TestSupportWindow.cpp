@@ -8,11 +8,17 @@
 #include "core/activity/ActivityService.h"
 #include "core/devices/DeviceListModel.h"
 #include "core/devices/DeviceService.h"
+#include "core/flows/SignOutFlow.h"
+#include "core/flows/SignOutResultsModel.h"
+#include "core/stepup/StepUpService.h"
 #include "core/support/SupportConsole.h"
 #include "core/support/SupportService.h"
 #include "ui/devices/DeviceDetailsPane.h"
 #include "ui/pages/ActivityPage.h"
 #include "ui/pages/DevicesPage.h"
+#include "ui/signout/SignOutConfirmationPage.h"
+#include "ui/signout/SignOutDialog.h"
+#include "ui/signout/SignOutDialogLauncher.h"
 #include "ui/support/SupportCodeDialog.h"
 #include "ui/support/SupportHeaderBar.h"
 #include "ui/support/SupportReasonDialog.h"
@@ -48,14 +54,18 @@ private Q_SLOTS:
         QVERIFY2(m_fixture->start(), qPrintable(m_fixture->mockd->errorString()));
         QVERIFY(m_fixture->signInSupport());
         m_console = std::make_unique<SupportConsole>(&m_fixture->api, &m_fixture->session);
+        m_stepUp = std::make_unique<StepUpService>(&m_fixture->api);
+        m_signOut = std::make_unique<SignOutFlow>(&m_fixture->api, m_stepUp.get(), &m_fixture->session);
         m_window = std::make_unique<SupportWindow>(
-            SupportWindow::Parts{m_console.get(), nullptr, &m_fixture->flow, &m_fixture->session});
+            SupportWindow::Parts{m_console.get(), m_signOut.get(), &m_fixture->flow, &m_fixture->session});
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
     }
     void cleanup()
     {
         m_window.reset();
+        m_signOut.reset();
+        m_stepUp.reset();
         m_console.reset();
         if (m_fixture)
             QCOMPARE(m_fixture->mockd->stop(), 0);
@@ -181,6 +191,79 @@ private Q_SLOTS:
         QVERIFY(!m_console->support()->hasCustomer());
     }
 
+    void signOutWithTheCustomersCode()
+    {
+        const QString code = m_fixture->createSupportCode(m_fixture->holderAccess());
+        QVERIFY(!code.isEmpty());
+
+        // Open the customer: search, reason, Enter on the result.
+        QTest::keyClicks(m_window->searchPanel()->queryEdit(), QStringLiteral("acc_demo"));
+        QTest::mouseClick(m_window->searchPanel()->searchButton(), Qt::LeftButton);
+        QVERIFY(m_window->reasonDialog());
+        QTest::keyClicks(m_window->reasonDialog()->editor(), reason);
+        QTest::mouseClick(m_window->reasonDialog()->okButton(), Qt::LeftButton);
+        QTreeWidget* results = m_window->searchPanel()->results();
+        QTRY_COMPARE_WITH_TIMEOUT(results->topLevelItemCount(), 1, 10000);
+        results->setFocus();
+        QTest::keyClick(results, Qt::Key_Return);
+        DevicesPage* page = m_window->devicesPage();
+        // The household's two devices, and the holder's own sign-in that made the code.
+        QTRY_COMPARE_WITH_TIMEOUT(page->table()->model()->rowCount(), 3, 10000);
+
+        // A wrong code: refused, the service's message inline, and again in the code dialog.
+        QVERIFY(m_window->codeSignOutButton()->isEnabled());
+        QTest::mouseClick(m_window->codeSignOutButton(), Qt::LeftButton);
+        SupportCodeDialog* dialog = m_window->codeDialog();
+        QVERIFY(dialog);
+        QVERIFY(dialog->allOption()->isChecked()); // nothing selected yet
+        QTest::keyClicks(dialog->codeEdit(), QStringLiteral("2222-2222"));
+        QTest::mouseClick(dialog->continueButton(), Qt::LeftButton);
+        QTRY_VERIFY(m_window->signOutLauncher()->dialog());
+        SignOutDialog* signOut = m_window->signOutLauncher()->dialog();
+        QTRY_COMPARE(signOut->currentPage(), SignOutDialog::Page::Confirmation);
+        QTest::mouseClick(signOut->confirmationPage()->signOutButton(), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(signOut->currentPage(), SignOutDialog::Page::Failed, 10000);
+        const QString refused = m_signOut->problem().error->serverMessage();
+        QVERIFY(!refused.isEmpty());
+        const QLabel* reasonLabel = findByName<QLabel>(signOut, QStringLiteral("Reason"));
+        QVERIFY(reasonLabel && reasonLabel->text().contains(refused));
+        signOut->reject();
+        QTRY_COMPARE(m_signOut->state(), SignOutFlow::State::Idle);
+        QTest::mouseClick(m_window->codeSignOutButton(), Qt::LeftButton);
+        dialog = m_window->codeDialog();
+        QVERIFY(dialog);
+        const auto errors = dialog->findChildren<InlineMessage*>();
+        QVERIFY(std::any_of(
+            errors.cbegin(), errors.cend(), [&](const InlineMessage* message) { return message->isVisible(); }));
+        dialog->reject();
+
+        // The right code, for one selected device: the same dialog's results, signed out.
+        const QAbstractItemModel* rows = page->table()->model();
+        int tvRow = -1;
+        for (int row = 0; row < rows->rowCount(); ++row) {
+            if (rows->index(row, 0).data(DeviceListModel::IdRole).toString() == QLatin1String("dev_demo_living_tv"))
+                tvRow = row;
+        }
+        QVERIFY(tvRow >= 0);
+        page->table()->selectRow(tvRow);
+        QTRY_VERIFY(!m_window->codeDialog());
+        QTest::mouseClick(m_window->codeSignOutButton(), Qt::LeftButton);
+        dialog = m_window->codeDialog();
+        QVERIFY(dialog);
+        QVERIFY(dialog->selectedOption()->isChecked());
+        QTest::keyClicks(dialog->codeEdit(), code.toLower());
+        QTest::mouseClick(dialog->continueButton(), Qt::LeftButton);
+        QTRY_COMPARE(signOut->currentPage(), SignOutDialog::Page::Confirmation);
+        QTest::mouseClick(signOut->confirmationPage()->signOutButton(), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(signOut->currentPage(), SignOutDialog::Page::Results, 10000);
+        const SignOutResultsModel* outcome = m_signOut->results();
+        QCOMPARE(outcome->rowCount(), 1);
+        QCOMPARE(outcome->index(0, 0).data(SignOutResultsModel::DeviceIdRole).toString(),
+                 QStringLiteral("dev_demo_living_tv"));
+        QVERIFY(outcome->count(DeviceSignOutResult::Result::Failed) == 0);
+        QVERIFY(m_fixture->session.isSignedIn()); // Ada stays signed in
+    }
+
     void codeDialogChecksTheFormat()
     {
         SupportCodeDialog dialog(1);
@@ -207,6 +290,8 @@ private Q_SLOTS:
 private:
     std::unique_ptr<SupportLiveFixture> m_fixture;
     std::unique_ptr<SupportConsole> m_console;
+    std::unique_ptr<StepUpService> m_stepUp;
+    std::unique_ptr<SignOutFlow> m_signOut;
     std::unique_ptr<SupportWindow> m_window;
 };
 

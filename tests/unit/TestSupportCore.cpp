@@ -9,6 +9,9 @@
 #include "core/auth/Session.h"
 #include "core/devices/DeviceListModel.h"
 #include "core/devices/DeviceService.h"
+#include "core/flows/SignOutFlow.h"
+#include "core/flows/SignOutResultsModel.h"
+#include "core/stepup/StepUpService.h"
 #include "core/support/SupportConsole.h"
 #include "core/support/SupportService.h"
 
@@ -229,6 +232,63 @@ private Q_SLOTS:
         m_session->clear();
         QVERIFY(!m_console->support()->hasCustomer());
         QCOMPARE(m_console->deviceModel()->rowCount(), 0);
+    }
+
+    void signOutFlowSendsTheCodeInsteadOfAStepUp()
+    {
+        m_nam->setHandler([](const FakeRequest& request) {
+            if (request.path() != QLatin1String("/v1/support/accounts/acc_demo/sign-out"))
+                return FakeResponse::error(403, "forbidden");
+            QJsonArray results;
+            const QJsonArray ids = request.json().value(QStringLiteral("devices")).toArray();
+            for (const QJsonValue& id : ids)
+                results.append(QJsonObject{{QStringLiteral("device_id"), id},
+                                           {QStringLiteral("name"), QStringLiteral("Living Room TV")},
+                                           {QStringLiteral("result"), QStringLiteral("signed_out")}});
+            return FakeResponse::json(
+                200, {{QStringLiteral("request_id"), QStringLiteral("req_1")}, {QStringLiteral("results"), results}});
+        });
+        StepUpService stepUp(m_api.get());
+        SignOutFlow flow(m_api.get(), &stepUp, m_session.get());
+        flow.setSupportAuthorization(
+            SignOutFlow::SupportAuthorization{QStringLiteral("acc_demo"), reason, QStringLiteral("7KQ2M9XF")});
+
+        // There is no "every other device" for support.
+        flow.start(SignOutFlow::Scope::others());
+        QCOMPARE(flow.state(), SignOutFlow::State::Idle);
+
+        // The session's own device id among the customer's is still not "this device".
+        flow.start(SignOutFlow::Scope::selected({{QStringLiteral("dev_1"), QStringLiteral("Living Room TV")}}));
+        QCOMPARE(flow.state(), SignOutFlow::State::Confirming);
+        QVERIFY(!flow.includesThisDevice());
+        flow.confirm();
+        QCOMPARE(flow.state(), SignOutFlow::State::Submitting); // no step-up
+        QTRY_COMPARE(flow.state(), SignOutFlow::State::Reporting);
+        const FakeRequest& sent = m_nam->requests().constLast();
+        QCOMPARE(sent.method, QByteArray("POST"));
+        QVERIFY(sent.header("X-Step-Up").isEmpty());
+        const QJsonObject body = sent.json();
+        QCOMPARE(body.value(QStringLiteral("code")).toString(), QStringLiteral("7KQ2M9XF"));
+        QCOMPARE(body.value(QStringLiteral("scope")).toString(), QStringLiteral("devices"));
+        QCOMPARE(body.value(QStringLiteral("devices")).toArray(), QJsonArray{QStringLiteral("dev_1")});
+        QCOMPARE(body.value(QStringLiteral("reason")).toString(), reason);
+        QVERIFY(!body.contains(QStringLiteral("ids")));
+        QCOMPARE(flow.results()->rowCount(), 1);
+        QVERIFY(m_session->isSignedIn());
+
+        flow.start(SignOutFlow::Scope::all());
+        QVERIFY(!flow.includesThisDevice());
+        flow.confirm();
+        QTRY_COMPARE(flow.state(), SignOutFlow::State::Reporting);
+        QCOMPARE(m_nam->requests().constLast().json().value(QStringLiteral("scope")).toString(), QStringLiteral("all"));
+        QVERIFY(!m_nam->requests().constLast().json().contains(QStringLiteral("devices")));
+        QVERIFY(m_session->isSignedIn()); // "all" is the customer's, never a reason to leave
+
+        // Without the authorization the same flow is the holder's again: a step-up first.
+        flow.setSupportAuthorization(std::nullopt);
+        flow.start(SignOutFlow::Scope::selected({{QStringLiteral("dev_2"), QStringLiteral("Phone")}}));
+        flow.confirm();
+        QCOMPARE(flow.state(), SignOutFlow::State::ChoosingMethod);
     }
 
     void holderDefaultsAreUnchanged()
