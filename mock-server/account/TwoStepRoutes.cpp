@@ -258,15 +258,8 @@ void TwoStepRoutes::setFallbacks(const RequestContext& context)
         return context.fail(ApiError::invalidField(QStringLiteral("sms"),
                                                    QStringLiteral("Text message codes need a verified phone number.")));
     if (*sms != account->smsTwoStep) {
-        // AccountStore has no setter for this flag: write the row, then re-read the store.
-        if (auto written = m_store.database().run(QStringLiteral("UPDATE accounts SET sms_two_step = ? WHERE id = ?"),
-                                                  {*sms ? 1 : 0, account->id});
-            !written) {
+        if (auto written = m_store.accounts().setSmsTwoStep(account->id, *sms); !written) {
             qCWarning(lcAuth) << "cannot switch text message codes:" << written.error();
-            return context.fail(ApiError::internal());
-        }
-        if (auto reloaded = m_store.accounts().load(); !reloaded) {
-            qCWarning(lcAuth) << "cannot re-read the store:" << reloaded.error();
             return context.fail(ApiError::internal());
         }
         audit(context, *sms ? QStringLiteral("sms_two_step_enabled") : QStringLiteral("sms_two_step_disabled"));

@@ -199,6 +199,17 @@ Expected<Ok, QString> AccountStore::setAutoSignOutDays(const QString& accountId,
     return Ok{};
 }
 
+Expected<Ok, QString> AccountStore::setSmsTwoStep(const QString& accountId, bool on)
+{
+    auto ok =
+        m_database.run(QStringLiteral("UPDATE accounts SET sms_two_step = ? WHERE id = ?"), {on ? 1 : 0, accountId});
+    if (!ok)
+        return ok;
+    if (auto it = m_accounts.find(accountId); it != m_accounts.end())
+        it->smsTwoStep = on;
+    return Ok{};
+}
+
 Expected<Ok, QString> AccountStore::setTotpSecret(const QString& accountId, const QString& secret, qint64 lastStep)
 {
     auto ok = m_database.run(QStringLiteral("UPDATE accounts SET totp_secret = ?, totp_last_step = ? WHERE id = ?"),

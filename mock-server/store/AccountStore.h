@@ -31,6 +31,8 @@ public:
     Expected<Ok, QString> setNotBefore(const QString& accountId, qint64 notBeforeMs);
     // 0 turns the automatic sign-out of unused devices off.
     Expected<Ok, QString> setAutoSignOutDays(const QString& accountId, int days);
+    // Text message codes as a 2-step fallback (the phone must be verified; the route checks).
+    Expected<Ok, QString> setSmsTwoStep(const QString& accountId, bool on);
     Expected<Ok, QString> setPasswordHash(const QString& accountId, const QString& passwordHash);
     // Turns the authenticator app on (base32 secret) or off (empty); the replay guard restarts.
     Expected<Ok, QString> setTotpSecret(const QString& accountId, const QString& secret, qint64 lastStep);

@@ -34,7 +34,7 @@ QString DeviceFilterPreset::description(Kind kind)
 {
     switch (kind) {
     case All:
-        return tr("Every device signed in to your account.");
+        return tr("Every device that is signed in.");
     case Active:
         return tr("Devices connected right now: streaming, paused or idle.");
     case Streaming:
