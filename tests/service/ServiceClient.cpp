@@ -1,6 +1,7 @@
 #include "ServiceClient.h"
 
 #include "MockdProcess.h"
+#include "TestTotp.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
@@ -264,22 +265,5 @@ QStringList ServiceClient::leakedSecrets(const QByteArray& log) const
 
 QString ServiceClient::totp(const QByteArray& base32Secret, qint64 unixSeconds)
 {
-    static const QByteArray alphabet("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567");
-    QByteArray key;
-    quint32 buffer = 0;
-    int bits = 0;
-    for (const char c : base32Secret) {
-        buffer = (buffer << 5) | quint32(alphabet.indexOf(c));
-        bits += 5;
-        if (bits >= 8) {
-            bits -= 8;
-            key.append(char((buffer >> bits) & 0xff));
-        }
-    }
-    QByteArray counter(8, '\0');
-    qToBigEndian(quint64(unixSeconds / 30), counter.data());
-    const QByteArray mac = QMessageAuthenticationCode::hash(counter, key, QCryptographicHash::Sha1);
-    const int offset = mac.back() & 0x0f;
-    const quint32 value = qFromBigEndian<quint32>(mac.constData() + offset) & 0x7fffffff;
-    return QString::number(value % 1000000).rightJustified(6, QLatin1Char('0'));
+    return TestTotp::codeForSecret(QString::fromLatin1(base32Secret), unixSeconds);
 }

@@ -5,6 +5,7 @@
 // side (a support code, the activity) is reached with plain HTTP.
 #include "FakeCredentialStore.h"
 #include "MockdProcess.h"
+#include "TestTotp.h"
 #include "core/api/ApiClient.h"
 #include "core/auth/Session.h"
 #include "core/auth/SignInFlow.h"
@@ -49,19 +50,6 @@ struct SupportLiveFixture
 
     bool start() { return mockd->start({QStringLiteral("--scenario"), QStringLiteral("support")}); }
 
-    // RFC 6238 with SHA-1, 30-second steps, 6 digits: what an authenticator app shows.
-    static QString totp(const QByteArray& key, qint64 unixSeconds)
-    {
-        QByteArray counter(8, '\0');
-        qToBigEndian<quint64>(quint64(unixSeconds / 30), counter.data());
-        const QByteArray mac = QMessageAuthenticationCode::hash(counter, key, QCryptographicHash::Sha1);
-        const int offset = mac.at(mac.size() - 1) & 0x0f;
-        const quint32 binary = (quint32(uchar(mac.at(offset)) & 0x7f) << 24) |
-                               (quint32(uchar(mac.at(offset + 1))) << 16) | (quint32(uchar(mac.at(offset + 2))) << 8) |
-                               quint32(uchar(mac.at(offset + 3)));
-        return QStringLiteral("%1").arg(binary % 1000000, 6, 10, QLatin1Char('0'));
-    }
-
     Reply call(const QByteArray& method,
                const QString& path,
                const QJsonObject& body = {},
@@ -105,7 +93,7 @@ struct SupportLiveFixture
         flow.signIn({mockd->baseUrl().toString(), adaEmail, supportPassword, false});
         if (!QTest::qWaitFor([this] { return flow.state() == vigil::SignInFlow::State::NeedsCode; }, 15000))
             return false;
-        flow.submitCode(totp(adaTotpKey, serverSeconds()));
+        flow.submitCode(TestTotp::code(adaTotpKey, serverSeconds()));
         return QTest::qWaitFor([this] { return flow.state() == vigil::SignInFlow::State::SignedIn; }, 15000);
     }
 

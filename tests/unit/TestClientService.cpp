@@ -1,5 +1,6 @@
 #include "FakeCredentialStore.h"
 #include "MockdProcess.h"
+#include "TestTotp.h"
 #include "core/account/AccountService.h"
 #include "core/api/ApiClient.h"
 #include "core/auth/Session.h"
@@ -30,18 +31,6 @@ QStringList g_logLines;
 void recordingHandler(QtMsgType, const QMessageLogContext&, const QString& message)
 {
     g_logLines.append(message);
-}
-
-// RFC 6238 with SHA-1, 30-second steps, 6 digits: what an authenticator app shows.
-QString totp(const QByteArray& key, qint64 unixSeconds)
-{
-    QByteArray counter(8, '\0');
-    qToBigEndian<quint64>(quint64(unixSeconds / 30), counter.data());
-    const QByteArray mac = QMessageAuthenticationCode::hash(counter, key, QCryptographicHash::Sha1);
-    const int offset = mac.at(mac.size() - 1) & 0x0f;
-    const quint32 binary = (quint32(uchar(mac.at(offset)) & 0x7f) << 24) | (quint32(uchar(mac.at(offset + 1))) << 16) |
-                           (quint32(uchar(mac.at(offset + 2))) << 8) | quint32(uchar(mac.at(offset + 3)));
-    return QStringLiteral("%1").arg(binary % 1000000, 6, 10, QLatin1Char('0'));
 }
 
 } // namespace
@@ -216,7 +205,7 @@ void TestClientService::wrongPasswordThenTwoStep()
     const QDateTime serverNow = QDateTime::fromString(
         admin("GET", QStringLiteral("/__admin/clock")).value(QStringLiteral("now")).toString(), Qt::ISODateWithMs);
     QVERIFY(serverNow.isValid());
-    const QString code = totp(key, serverNow.toSecsSinceEpoch());
+    const QString code = TestTotp::code(key, serverNow.toSecsSinceEpoch());
     const QString wrong = code == QLatin1String("000000") ? QStringLiteral("111111") : QStringLiteral("000000");
 
     client.flow.submitCode(wrong);

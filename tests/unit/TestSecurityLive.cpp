@@ -2,6 +2,7 @@
 // TwoStepService (authenticator-app enrolment with codes computed here) and SupportCodeService.
 #include "FakeCredentialStore.h"
 #include "MockdProcess.h"
+#include "TestTotp.h"
 #include "core/api/ApiClient.h"
 #include "core/api/ApiReply.h"
 #include "core/auth/Session.h"
@@ -37,38 +38,6 @@ QStringList g_logLines;
 void recordingHandler(QtMsgType, const QMessageLogContext&, const QString& message)
 {
     g_logLines.append(message);
-}
-
-QByteArray base32Decode(const QString& text)
-{
-    static const QByteArray alphabet = QByteArrayLiteral("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567");
-    QByteArray out;
-    quint32 buffer = 0;
-    int bits = 0;
-    for (const QChar c : text) {
-        const int value = int(alphabet.indexOf(char(c.toUpper().toLatin1())));
-        if (value < 0)
-            continue;
-        buffer = (buffer << 5) | quint32(value);
-        bits += 5;
-        if (bits >= 8) {
-            bits -= 8;
-            out.append(char((buffer >> bits) & 0xff));
-        }
-    }
-    return out;
-}
-
-// RFC 6238 with SHA-1, 30-second steps, 6 digits: what an authenticator app shows.
-QString totp(const QByteArray& key, qint64 unixSeconds)
-{
-    QByteArray counter(8, '\0');
-    qToBigEndian<quint64>(quint64(unixSeconds / 30), counter.data());
-    const QByteArray mac = QMessageAuthenticationCode::hash(counter, key, QCryptographicHash::Sha1);
-    const int offset = mac.at(mac.size() - 1) & 0x0f;
-    const quint32 binary = (quint32(uchar(mac.at(offset)) & 0x7f) << 24) | (quint32(uchar(mac.at(offset + 1))) << 16) |
-                           (quint32(uchar(mac.at(offset + 2))) << 8) | quint32(uchar(mac.at(offset + 3)));
-    return QStringLiteral("%1").arg(binary % 1000000, 6, 10, QLatin1Char('0'));
 }
 
 } // namespace
@@ -363,12 +332,12 @@ void TestSecurityLive::twoStepEnrolmentAndRecoveryCodes()
     const TotpEnrolment pending = enrolment->value();
     QVERIFY(pending.otpauthUri.startsWith(QLatin1String("otpauth://totp/")));
     QVERIFY(pending.otpauthUri.contains(pending.secret));
-    const QByteArray key = base32Decode(pending.secret);
+    const QByteArray key = TestTotp::base32Decode(pending.secret);
     QCOMPARE(key.size(), 20);
 
     const QDateTime now = serverNow();
     QVERIFY(now.isValid());
-    const QString code = totp(key, now.toSecsSinceEpoch());
+    const QString code = TestTotp::code(key, now.toSecsSinceEpoch());
     const QString wrong = code == QLatin1String("000000") ? QStringLiteral("111111") : QStringLiteral("000000");
     std::optional<Expected<QStringList, ApiError>> codes;
     service.confirmEnrolment(
