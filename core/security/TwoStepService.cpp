@@ -105,7 +105,7 @@ Expected<QStringList, ApiError> TwoStepService::recoveryCodes(const ApiReply* re
         return Unexpected{result.error()};
     const QJsonArray codes = result.value().object().value(QLatin1String("recovery_codes")).toArray();
     QStringList out;
-    for (const QJsonValue& code : codes) {
+    for (const QJsonValue code : codes) {
         if (!code.isString() || code.toString().isEmpty())
             return Unexpected{ApiError(ApiError::Code::InvalidResponse)};
         out.append(code.toString());

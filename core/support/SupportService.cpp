@@ -101,7 +101,7 @@ void SupportService::search(const QString& query, const QString& reason)
         }
         m_results.clear();
         const QJsonArray array = list.toArray();
-        for (const QJsonValue& value : array) {
+        for (const QJsonValue value : array) {
             if (auto customer = SupportCustomer::fromJson(value.toObject()))
                 m_results.append(*customer);
         }

@@ -157,7 +157,7 @@ QJsonValue Masking::value(const QJsonValue& value, const QString& key)
     if (value.isArray()) {
         const QJsonArray array = value.toArray();
         QJsonArray out;
-        for (const QJsonValue& item : array)
+        for (const QJsonValue item : array)
             out.append(Masking::value(item, key));
         return out;
     }

@@ -13,7 +13,7 @@ SupportDesk::SupportDesk(Store& store, const Clock& clock) : m_store(store), m_c
 
 Expected<QString, ApiError> SupportDesk::readReason(const QString& given, bool present)
 {
-    const QString reason = given.trimmed();
+    QString reason = given.trimmed();
     const auto length = reason.toUcs4().size();
     if (!present || length < SupportPolicy::reasonMinLength || length > SupportPolicy::reasonMaxLength)
         return unexpected(ApiError::invalidField(QStringLiteral("reason"),

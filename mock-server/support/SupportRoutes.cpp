@@ -179,7 +179,7 @@ void SupportRoutes::signOut(const RequestContext& context)
         if (!value.isArray() || array.isEmpty() || array.size() > maxDevices)
             return context.fail(ApiError::invalidField(
                 QStringLiteral("devices"), QStringLiteral("devices must be a list of 1 to 1000 device ids.")));
-        for (const QJsonValue& id : array) {
+        for (const QJsonValue id : array) {
             if (!id.isString() || id.toString().isEmpty() || id.toString().size() > 64)
                 return context.fail(ApiError::invalidField(QStringLiteral("devices"),
                                                            QStringLiteral("devices must be device id strings.")));
@@ -213,7 +213,7 @@ void SupportRoutes::signOut(const RequestContext& context)
 
     // The holder's own sign-out does the work, for the customer's account. Its answer comes back
     // here first, to be audited as the support sign-out it is.
-    const QString reasonCopy = *reason;
+    const QString& reasonCopy = *reason;
     const RequestContext outer = context;
     auto finish = [this, outer, customerId, reasonCopy, ids](const HttpResponse& response) {
         if (response.status == 200) {
@@ -221,7 +221,7 @@ void SupportRoutes::signOut(const RequestContext& context)
                 QJsonDocument::fromJson(response.body).object().value(QStringLiteral("results")).toArray();
             qint64 signedOut = 0;
             QJsonArray deviceIds;
-            for (const QJsonValue& result : results) {
+            for (const QJsonValue result : results) {
                 const QJsonObject item = result.toObject();
                 if (item.value(QStringLiteral("result")).toString() != QLatin1String("failed")) {
                     ++signedOut;

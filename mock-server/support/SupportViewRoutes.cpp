@@ -97,10 +97,10 @@ void SupportViewRoutes::devices(const RequestContext& context)
                           // Support's own device is never one of the customer's.
                           QJsonObject list = QJsonDocument::fromJson(response.body).object();
                           QJsonArray devices = list.value(QStringLiteral("devices")).toArray();
-                          for (auto it = devices.begin(); it != devices.end(); ++it) {
-                              QJsonObject device = it->toObject();
+                          for (QJsonValueRef value : devices) {
+                              QJsonObject device = value.toObject();
                               device.insert(QStringLiteral("is_current"), false);
-                              *it = device;
+                              value = device;
                           }
                           list.insert(QStringLiteral("devices"), devices);
                           HttpResponse out = response;
@@ -185,7 +185,7 @@ void SupportViewRoutes::accountHistory(const RequestContext& context, const QStr
             [merge, finish, ref](const HttpResponse& response) {
                 const QJsonArray entries =
                     QJsonDocument::fromJson(response.body).object().value(QStringLiteral("entries")).toArray();
-                for (const QJsonValue& value : entries) {
+                for (const QJsonValue value : entries) {
                     QJsonObject entry = value.toObject();
                     entry.insert(QStringLiteral("device"), ref);
                     merge->entries.append({entry.value(QStringLiteral("time")).toString(), entry});

@@ -63,8 +63,10 @@ def holder_creates_code(desk, vigil, mockd):
     # Step-up with the password (the first method offered to an account without an authenticator).
     desk.click(vigil.find("Password", role="radio button"))
     desk.click(vigil.find("Continue", role="push button"))
+    verify = vigil.wait_for("Verify", role="push button", timeout=LIVE_TIMEOUT)
     desk.type_text(vigil.find("Password", role="password text"), DEMO_PASSWORD)
-    desk.key("Return")
+    wait_until(lambda: verify.getState().contains(desk.atspi.STATE_SENSITIVE), "Verify to be enabled", 15)
+    desk.click(verify)
     label = vigil.wait_for("Support code", timeout=LIVE_TIMEOUT)
     code = wait_until(lambda: (lambda text: text if re.fullmatch(r"[2-9A-Z]{4}-[2-9A-Z]{4}", text) else None)(
         (desk.text_of(label) or "").strip()), "the support code on screen", LIVE_TIMEOUT)
