@@ -1,22 +1,14 @@
 #include "PageTour.h"
 
 #include "FakeCredentialStore.h"
-#include "app/LivePages.h"
-#include "core/account/AccountService.h"
-#include "core/activity/ActivityModel.h"
+#include "app/Composition.h"
 #include "core/activity/ActivityService.h"
-#include "core/api/ApiClient.h"
-#include "core/auth/Session.h"
 #include "core/auth/SignInFlow.h"
-#include "core/demo/DemoOutbox.h"
 #include "core/demo/DemoService.h"
 #include "core/devices/DeviceListModel.h"
-#include "core/devices/DeviceService.h"
 #include "core/events/EventStream.h"
-#include "core/flows/SignOutFlow.h"
 #include "core/profiles/ProfileService.h"
 #include "core/settings/AppSettings.h"
-#include "core/stepup/StepUpService.h"
 #include "ui/main/MainWindow.h"
 #include "ui/main/WindowController.h"
 #include "ui/signout/SignOutDialog.h"
@@ -25,7 +17,6 @@
 #include <QAction>
 #include <QApplication>
 #include <QMenu>
-#include <QNetworkAccessManager>
 #include <QPushButton>
 #include <QSettings>
 #include <QTemporaryDir>
@@ -38,22 +29,8 @@ struct PageTour::Parts
     QTemporaryDir dir;
     QSettings qsettings{dir.filePath(QStringLiteral("vigil.ini")), QSettings::IniFormat};
     AppSettings settings{&qsettings};
-    QNetworkAccessManager network;
-    Session session;
-    ApiClient api{&network, &session};
     FakeCredentialStore keychain;
-    SignInFlow flow{&api, &session, &keychain, &settings};
-    AccountService account{&api, &session};
-    ProfileService profiles{&api, &session};
-    ActivityService activity{&api, &session};
-    DeviceListModel deviceModel;
-    DeviceService devices{&api, &deviceModel};
-    EventStream events;
-    StepUpService stepUp{&api};
-    SignOutFlow signOut{&api, &stepUp, &session};
-    DemoOutbox demoOutbox{&network};
-    WindowController windows{&flow, &session, &account, &settings};
-    LivePages pages{{&windows, &account, &devices, &events, &signOut, &demoOutbox, &profiles, &activity}};
+    Composition client{&settings, &keychain, true};
     DemoService demo;
     QString failure;
 };
@@ -96,22 +73,8 @@ SignOutDialog* openDialog()
 PageTour::PageTour(QObject* parent) : QObject(parent), m_parts(std::make_unique<Parts>())
 {
     Parts& p = *m_parts;
-    p.devices.setEventStream(&p.events);
-    p.events.setTokenProvider([&p] { return p.session.accessToken(); });
-    QObject::connect(&p.session, &Session::tokensChanged, &p.events, &EventStream::tokenRefreshed);
-    QObject::connect(&p.events, &EventStream::eventReceived, &p.signOut, &SignOutFlow::applyEvent);
-    p.flow.setEphemeral(true);
-    QObject::connect(&p.flow, &SignInFlow::stateChanged, &p.devices, [&p](SignInFlow::State state) {
-        if (state != SignInFlow::State::SignedIn)
-            return;
-        p.pages.attach();
-        p.events.setServerUrl(p.session.serverUrl());
-        p.devices.reload();
-        p.events.start();
-    });
-    QObject::connect(&p.demo, &DemoService::ready, &p.flow, [&p](const QUrl& url) {
-        p.demoOutbox.setService(url, p.demo.adminKey());
-        p.flow.signIn({url.toString(), QString(DemoService::demoEmail), QString(DemoService::demoPassword), false});
+    QObject::connect(&p.demo, &DemoService::ready, p.client.signInFlow(), [&p](const QUrl& url) {
+        p.client.signInToDemo(url, p.demo.adminKey());
     });
     QObject::connect(&p.demo, &DemoService::failed, this, [&p](const QString& error) { p.failure = error; });
 }
@@ -120,19 +83,20 @@ PageTour::~PageTour()
 {
     if (SignOutDialog* dialog = openDialog())
         dialog->reject();
-    m_parts->events.stop();
+    m_parts->client.events()->stop();
     m_parts->demo.stop();
 }
 
 QString PageTour::start(int timeoutMs)
 {
     Parts& p = *m_parts;
-    p.windows.show();
+    WindowController* windows = p.client.windows();
+    windows->show();
     p.demo.start();
     const bool ready = QTest::qWaitFor(
-        [&p] {
-            return !p.failure.isEmpty() ||
-                   (p.windows.mainWindow() && p.windows.mainWindow()->isVisible() && p.deviceModel.rowCount() >= 12);
+        [&p, windows] {
+            return !p.failure.isEmpty() || (windows->mainWindow() && windows->mainWindow()->isVisible() &&
+                                            p.client.deviceModel()->rowCount() >= 12);
         },
         timeoutMs);
     if (!p.failure.isEmpty())
@@ -158,7 +122,7 @@ QStringList PageTour::stops()
 QWidget* PageTour::show(const QString& stop)
 {
     Parts& p = *m_parts;
-    MainWindow* main = p.windows.mainWindow();
+    MainWindow* main = p.client.windows()->mainWindow();
     const int index = int(stops().indexOf(stop));
     if (!main || index < 0)
         return nullptr;
@@ -170,9 +134,10 @@ QWidget* PageTour::show(const QString& stop)
         // Pages load on first show; wait for the ones that fetch, then let layouts settle.
         // A page that never loads is shown as it is: the picture tells what went wrong.
         if (Section(index) == Section::Profiles)
-            (void)QTest::qWaitFor([&p] { return p.profiles.state() == ProfileService::State::Ready; }, 10000);
+            (void)QTest::qWaitFor([&p] { return p.client.profiles()->state() == ProfileService::State::Ready; }, 10000);
         if (Section(index) == Section::Activity)
-            (void)QTest::qWaitFor([&p] { return p.activity.state() == ActivityService::State::Ready; }, 10000);
+            (void)QTest::qWaitFor([&p] { return p.client.activity()->state() == ActivityService::State::Ready; },
+                                  10000);
         QTest::qWait(200);
         return main;
     }

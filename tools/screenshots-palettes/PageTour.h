@@ -9,9 +9,10 @@ class QWidget;
 
 namespace vigil {
 
-// The whole client wired as app/main.cpp wires it in demo mode (bundled vigil-mockd, demo account,
-// fake keychain), so each page can be shown with live data: Overview … Help, then the sign-out
-// confirmation and its verification step. For palette screenshots and the text-fit test.
+// The whole client, composed as the app composes it (app/Composition), in demo mode (bundled
+// vigil-mockd, demo account, fake keychain), so each page can be shown with live data: Overview …
+// Help, then the sign-out confirmation and its verification step. For palette screenshots and the
+// text-fit test.
 class PageTour final : public QObject
 {
     Q_OBJECT
