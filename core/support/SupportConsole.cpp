@@ -16,8 +16,11 @@ SupportConsole::SupportConsole(ApiClient* api, Session* session, QObject* parent
     // "2 min ago" by the service's clock, as for the holder's list.
     m_deviceModel->setRelativeTime(RelativeTime([api] { return api->serverClock().now(); }));
     close();
+    // Queued: the windows switch first (the support window is hidden, and leaves the accessibility
+    // tree), then the customer's data goes. Resetting a table a screen reader is reading crashes
+    // Qt 6.4's AT-SPI bridge (QAccessibleTable keeps raw cell pointers), which e2e_support hit.
     if (session)
-        connect(session, &Session::signedOut, this, &SupportConsole::close);
+        connect(session, &Session::signedOut, this, &SupportConsole::close, Qt::QueuedConnection);
 }
 
 SupportConsole::~SupportConsole() = default;
