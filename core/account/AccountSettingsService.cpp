@@ -1,5 +1,6 @@
 #include "AccountSettingsService.h"
 
+#include "core/account/Account.h"
 #include "core/account/AccountLogging.h"
 #include "core/api/ApiClient.h"
 #include "core/auth/Session.h"
@@ -34,7 +35,11 @@ std::optional<int> daysFrom(const ApiResult& result)
 AccountSettingsService::AccountSettingsService(ApiClient* api, Session* session, StepUpService* stepUp, QObject* parent)
     : QObject(parent), m_api(api), m_session(session), m_stepUp(stepUp)
 {
-    connect(m_session, &Session::signedIn, this, &AccountSettingsService::reload);
+    connect(m_session, &Session::signedIn, this, [this] {
+        // Support staff have no settings of their own here (the route is the holder's).
+        if (m_session->account().role != Account::Role::Support)
+            reload();
+    });
     connect(m_session, &Session::signedOut, this, &AccountSettingsService::clear);
 }
 
