@@ -70,6 +70,10 @@
         <source>The demo service stopped. Restart Vigil to start a new demo.</source>
         <translation>Der Demodienst wurde beendet. Starten Sie Vigil neu, um eine neue Demo zu beginnen.</translation>
     </message>
+    <message>
+        <source>Your password was changed and every device was signed out. Sign in with your new password.</source>
+        <translation>Ihr Passwort wurde geändert und alle Geräte wurden abgemeldet. Melden Sie sich mit Ihrem neuen Passwort an.</translation>
+    </message>
 </context>
 <context>
     <name>vigil::AccountFacts</name>
@@ -216,10 +220,6 @@
         <translation>Eine Bestätigung ist fehlgeschlagen (%1)</translation>
     </message>
     <message>
-        <source>Support viewed your devices — reason: %1</source>
-        <translation>Der Support hat Ihre Geräte eingesehen – Grund: %1</translation>
-    </message>
-    <message>
         <source>none given</source>
         <translation>keiner angegeben</translation>
     </message>
@@ -246,6 +246,49 @@
     <message>
         <source>Unknown location</source>
         <translation>Unbekannter Ort</translation>
+    </message>
+    <message>
+        <source>Support signed devices out</source>
+        <translation>Der Support hat Geräte abgemeldet</translation>
+    </message>
+    <message>
+        <source>Support code created</source>
+        <translation>Support-Code erstellt</translation>
+    </message>
+    <message>
+        <source>You created a code for support</source>
+        <translation>Sie haben einen Code für den Support erstellt</translation>
+    </message>
+    <message>
+        <source>Support</source>
+        <translation>Der Support</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 signed out %n device(s) with your support code — reason: %2</source>
+        <translation>
+            <numerusform>%1 hat mit Ihrem Support-Code %n Gerät abgemeldet – Grund: %2</numerusform>
+            <numerusform>%1 hat mit Ihrem Support-Code %n Geräte abgemeldet – Grund: %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 found your account in a search — reason: %2</source>
+        <translation>%1 hat Ihr Konto über eine Suche gefunden – Grund: %2</translation>
+    </message>
+    <message>
+        <source>%1 viewed your account — reason: %2</source>
+        <translation>%1 hat Ihr Konto eingesehen – Grund: %2</translation>
+    </message>
+    <message>
+        <source>%1 viewed your sign-in history — reason: %2</source>
+        <translation>%1 hat Ihren Anmeldeverlauf eingesehen – Grund: %2</translation>
+    </message>
+    <message>
+        <source>%1 viewed your activity — reason: %2</source>
+        <translation>%1 hat Ihre Aktivität eingesehen – Grund: %2</translation>
+    </message>
+    <message>
+        <source>%1 viewed your devices — reason: %2</source>
+        <translation>%1 hat Ihre Geräte eingesehen – Grund: %2</translation>
     </message>
 </context>
 <context>
@@ -441,6 +484,10 @@
     <message>
         <source>Older entries were not loaded yet: use Load More first to include them.</source>
         <translation>Ältere Einträge wurden noch nicht geladen: Verwenden Sie zuerst „Mehr laden“, um sie einzuschließen.</translation>
+    </message>
+    <message>
+        <source>Sign-ins and other security events on the customer&apos;s account. Read-only.</source>
+        <translation>Anmeldungen und andere Sicherheitsereignisse im Konto des Kunden. Nur zur Ansicht.</translation>
     </message>
 </context>
 <context>
@@ -767,6 +814,21 @@
     </message>
 </context>
 <context>
+    <name>vigil::DesktopNotifier</name>
+    <message>
+        <source>Show Devices</source>
+        <translation>Geräte anzeigen</translation>
+    </message>
+    <message>
+        <source>This Wasn&apos;t Me</source>
+        <translation>Das war ich nicht</translation>
+    </message>
+    <message>
+        <source>Vigil</source>
+        <translation>Vigil</translation>
+    </message>
+</context>
+<context>
     <name>vigil::Device</name>
     <message>
         <source>TV</source>
@@ -832,6 +894,17 @@
     <message>
         <source>Unknown location</source>
         <translation>Unbekannter Ort</translation>
+    </message>
+    <message>
+        <source>Will be signed out within a day</source>
+        <translation>Wird innerhalb eines Tages abgemeldet</translation>
+    </message>
+    <message numerus="yes">
+        <source>Will be signed out in %n day(s)</source>
+        <translation>
+            <numerusform>Wird in %n Tag abgemeldet</numerusform>
+            <numerusform>Wird in %n Tagen abgemeldet</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1048,10 +1121,6 @@
         <translation>Ungewohnter Ort</translation>
     </message>
     <message>
-        <source>Every device signed in to your account.</source>
-        <translation>Alle Geräte, die bei Ihrem Konto angemeldet sind.</translation>
-    </message>
-    <message>
         <source>Devices connected right now: streaming, paused or idle.</source>
         <translation>Geräte, die gerade verbunden sind: streamend, pausiert oder im Leerlauf.</translation>
     </message>
@@ -1102,6 +1171,10 @@
     <message>
         <source>No devices in unfamiliar locations</source>
         <translation>Keine Geräte an ungewohnten Orten</translation>
+    </message>
+    <message>
+        <source>Every device that is signed in.</source>
+        <translation>Alle Geräte, die angemeldet sind.</translation>
     </message>
 </context>
 <context>
@@ -1403,6 +1476,10 @@
         <source>Clear search</source>
         <translation>Suche leeren</translation>
     </message>
+    <message>
+        <source>Every device signed in to the customer&apos;s account. Read-only: nothing here changes it.</source>
+        <translation>Alle beim Konto des Kunden angemeldeten Geräte. Nur zur Ansicht: Hier wird nichts daran geändert.</translation>
+    </message>
 </context>
 <context>
     <name>vigil::EventStream</name>
@@ -1618,6 +1695,57 @@
     <message>
         <source>Clear search</source>
         <translation>Suche leeren</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::HolderSupportCodeDialog</name>
+    <message>
+        <source>Code for Support</source>
+        <translation>Code für den Support</translation>
+    </message>
+    <message>
+        <source>Code for support</source>
+        <translation>Code für den Support</translation>
+    </message>
+    <message>
+        <source>Read this code to the support person you are talking to. It works once.</source>
+        <translation>Lesen Sie diesen Code der Person vom Support vor, mit der Sie sprechen. Er gilt nur einmal.</translation>
+    </message>
+    <message>
+        <source>Support code</source>
+        <translation>Support-Code</translation>
+    </message>
+    <message>
+        <source>How long the code is valid</source>
+        <translation>Wie lange der Code gültig ist</translation>
+    </message>
+    <message>
+        <source>Support can sign devices out of your account with this code. They can&apos;t change your password or 2-step settings.</source>
+        <translation>Mit diesem Code kann der Support Geräte von Ihrem Konto abmelden. Ihr Passwort und Ihre Einstellungen zur Zwei-Faktor-Authentifizierung kann er nicht ändern.</translation>
+    </message>
+    <message>
+        <source>What the code allows</source>
+        <translation>Was der Code erlaubt</translation>
+    </message>
+    <message>
+        <source>Copy Code</source>
+        <translation>Code kopieren</translation>
+    </message>
+    <message>
+        <source>Copy code</source>
+        <translation>Code kopieren</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Valid for %1</source>
+        <translation>Noch %1 gültig</translation>
+    </message>
+    <message>
+        <source>This code has expired. Close this and give support a new one.</source>
+        <translation>Dieser Code ist abgelaufen. Schließen Sie dieses Fenster und geben Sie dem Support einen neuen.</translation>
     </message>
 </context>
 <context>
@@ -1882,6 +2010,181 @@
     </message>
 </context>
 <context>
+    <name>vigil::PasswordChangeFlow</name>
+    <message numerus="yes">
+        <source>The new password needs at least %n characters.</source>
+        <translation>
+            <numerusform>Das neue Passwort braucht mindestens %n Zeichen.</numerusform>
+            <numerusform>Das neue Passwort braucht mindestens %n Zeichen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The new password can have at most %n characters.</source>
+        <translation>
+            <numerusform>Das neue Passwort darf höchstens %n Zeichen haben.</numerusform>
+            <numerusform>Das neue Passwort darf höchstens %n Zeichen haben.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The two new passwords are not the same.</source>
+        <translation>Die beiden neuen Passwörter stimmen nicht überein.</translation>
+    </message>
+    <message>
+        <source>Enter your current password.</source>
+        <translation>Geben Sie Ihr aktuelles Passwort ein.</translation>
+    </message>
+    <message>
+        <source>Your current password isn&apos;t right.</source>
+        <translation>Ihr aktuelles Passwort ist nicht richtig.</translation>
+    </message>
+    <message>
+        <source>This password is too common and easy to guess. Choose another one.</source>
+        <translation>Dieses Passwort ist zu verbreitet und leicht zu erraten. Wählen Sie ein anderes.</translation>
+    </message>
+    <message>
+        <source>The new password must be different from your current one.</source>
+        <translation>Das neue Passwort muss sich von Ihrem aktuellen unterscheiden.</translation>
+    </message>
+    <message>
+        <source>The service did not accept the new password: %1</source>
+        <translation>Der Dienst hat das neue Passwort nicht akzeptiert: %1</translation>
+    </message>
+    <message>
+        <source>Too many attempts. Try again in %1.</source>
+        <translation>Zu viele Versuche. Versuchen Sie es in %1 erneut.</translation>
+    </message>
+    <message>
+        <source>Too many attempts. Try again later.</source>
+        <translation>Zu viele Versuche. Versuchen Sie es später erneut.</translation>
+    </message>
+    <message>
+        <source>No connection to the service. Your password was not changed; try again.</source>
+        <translation>Keine Verbindung zum Dienst. Ihr Passwort wurde nicht geändert; versuchen Sie es erneut.</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::PasswordChangeSection</name>
+    <message>
+        <source>Change Password</source>
+        <translation>Passwort ändern</translation>
+    </message>
+    <message>
+        <source>Change password</source>
+        <translation>Passwort ändern</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>Aktuelles Passwort</translation>
+    </message>
+    <message>
+        <source>Current password problem</source>
+        <translation>Problem mit dem aktuellen Passwort</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>Neues Passwort</translation>
+    </message>
+    <message>
+        <source>%1 to %2 characters</source>
+        <translation>%1 bis %2 Zeichen</translation>
+    </message>
+    <message>
+        <source>Password strength</source>
+        <translation>Passwortstärke</translation>
+    </message>
+    <message>
+        <source>Password strength advice</source>
+        <translation>Hinweise zur Passwortstärke</translation>
+    </message>
+    <message>
+        <source>New password problem</source>
+        <translation>Problem mit dem neuen Passwort</translation>
+    </message>
+    <message>
+        <source>Confirm new password</source>
+        <translation>Neues Passwort bestätigen</translation>
+    </message>
+    <message>
+        <source>Confirmation problem</source>
+        <translation>Problem mit der Bestätigung</translation>
+    </message>
+    <message>
+        <source>Sign out all devices</source>
+        <translation>Alle Geräte abmelden</translation>
+    </message>
+    <message>
+        <source>Every device, this one included</source>
+        <translation>Alle Geräte, auch dieses</translation>
+    </message>
+    <message>
+        <source>All except this one</source>
+        <translation>Alle außer diesem</translation>
+    </message>
+    <message>
+        <source>Anyone using a signed-out device needs the new password to sign in again.</source>
+        <translation>Wer ein abgemeldetes Gerät verwendet, braucht das neue Passwort, um sich erneut anzumelden.</translation>
+    </message>
+    <message>
+        <source>Password change problem</source>
+        <translation>Problem beim Ändern des Passworts</translation>
+    </message>
+    <message>
+        <source>Working</source>
+        <translation>In Arbeit</translation>
+    </message>
+    <message>
+        <source>Password change result</source>
+        <translation>Ergebnis der Passwortänderung</translation>
+    </message>
+    <message>
+        <source>Signed-out devices</source>
+        <translation>Abgemeldete Geräte</translation>
+    </message>
+    <message>
+        <source>Current password:</source>
+        <translation>Aktuelles Passwort:</translation>
+    </message>
+    <message>
+        <source>New password:</source>
+        <translation>Neues Passwort:</translation>
+    </message>
+    <message>
+        <source>Confirm new password:</source>
+        <translation>Neues Passwort bestätigen:</translation>
+    </message>
+    <message>
+        <source>Use at least %1 characters; a few unrelated words make a strong password.</source>
+        <translation>Verwenden Sie mindestens %1 Zeichen; einige zusammenhanglose Wörter ergeben ein starkes Passwort.</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <source>This password is on the list of common passwords; the service will refuse it.</source>
+        <translation>Dieses Passwort steht auf der Liste häufiger Passwörter; der Dienst wird es ablehnen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>At most %n characters.</source>
+        <translation>
+            <numerusform>Höchstens %n Zeichen.</numerusform>
+            <numerusform>Höchstens %n Zeichen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Your password was changed.</source>
+        <translation>Ihr Passwort wurde geändert.</translation>
+    </message>
+    <message>
+        <source>Signed out: %1</source>
+        <translation>Abgemeldet: %1</translation>
+    </message>
+    <message>
+        <source>No devices were signed out.</source>
+        <translation>Es wurden keine Geräte abgemeldet.</translation>
+    </message>
+</context>
+<context>
     <name>vigil::PasswordMethod</name>
     <message>
         <source>Password</source>
@@ -1995,6 +2298,65 @@
     <message>
         <source>Vigil keeps the sign-in in your system keychain, never in a file. Turn this off to be asked for your password next time.</source>
         <translation>Vigil bewahrt die Anmeldung im Schlüsselbund Ihres Systems auf, nie in einer Datei. Schalten Sie dies aus, um beim nächsten Mal nach Ihrem Passwort gefragt zu werden.</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Benachrichtigungen</translation>
+    </message>
+    <message>
+        <source>Alert me when a device signs in to my account</source>
+        <translation>Bei neuer Anmeldung eines Geräts benachrichtigen</translation>
+    </message>
+    <message>
+        <source>A desktop notification names the device, its place and the time, with “This Wasn&apos;t Me” to sign it out. While alerts are on, Vigil keeps running in the tray when you close its window.</source>
+        <translation>Eine Desktop-Benachrichtigung nennt Gerät, Ort und Uhrzeit und bietet „Das war ich nicht“ zum Abmelden. Solange Benachrichtigungen eingeschaltet sind, läuft Vigil nach dem Schließen des Fensters im Infobereich weiter.</translation>
+    </message>
+    <message>
+        <source>Unused Devices</source>
+        <translation>Unbenutzte Geräte</translation>
+    </message>
+    <message>
+        <source>Sign out devices unused for</source>
+        <translation>Unbenutzte Geräte abmelden nach</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n Tag</numerusform>
+            <numerusform>%n Tagen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Nie</translation>
+    </message>
+    <message>
+        <source>Your account signs out devices that nobody has used for this long. Anyone using one again will need the password. Profiles and viewing history are kept.</source>
+        <translation>Ihr Konto meldet Geräte ab, die so lange niemand verwendet hat. Wer eines davon wieder verwendet, braucht das Passwort. Profile und Wiedergabeverlauf bleiben erhalten.</translation>
+    </message>
+    <message>
+        <source>Sign out devices unused for:</source>
+        <translation>Unbenutzte Geräte abmelden nach:</translation>
+    </message>
+    <message>
+        <source>Before Vigil changes when unused devices are signed out, confirm that it&apos;s you.</source>
+        <translation>Bevor Vigil ändert, wann unbenutzte Geräte abgemeldet werden, bestätigen Sie bitte, dass Sie es sind.</translation>
+    </message>
+    <message>
+        <source>The setting could not be saved: %1 It is back as it was.</source>
+        <translation>Die Einstellung konnte nicht gespeichert werden: %1 Sie wurde zurückgesetzt.</translation>
+    </message>
+    <message>
+        <source>Loading the setting…</source>
+        <translation>Einstellung wird geladen …</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert …</translation>
+    </message>
+    <message>
+        <source>The setting could not be loaded: %1</source>
+        <translation>Die Einstellung konnte nicht geladen werden: %1</translation>
     </message>
 </context>
 <context>
@@ -2111,6 +2473,79 @@
     <message>
         <source>Recovery code</source>
         <translation>Wiederherstellungscode</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::RecoveryCodesDialog</name>
+    <message>
+        <source>Copy All</source>
+        <translation>Alle kopieren</translation>
+    </message>
+    <message>
+        <source>Save to File…</source>
+        <translation>In Datei speichern …</translation>
+    </message>
+    <message>
+        <source>I have saved these codes</source>
+        <translation>Ich habe diese Codes gespeichert</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <source>Your Recovery Codes</source>
+        <translation>Ihre Wiederherstellungscodes</translation>
+    </message>
+    <message>
+        <source>Your recovery codes</source>
+        <translation>Ihre Wiederherstellungscodes</translation>
+    </message>
+    <message>
+        <source>Save Recovery Codes</source>
+        <translation>Wiederherstellungscodes speichern</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt)</source>
+        <translation>Textdateien (*.txt)</translation>
+    </message>
+    <message>
+        <source>Each code signs you in once if you lose your authenticator app. Keep them somewhere safe: Vigil shows them only now.</source>
+        <translation>Mit jedem Code können Sie sich einmal anmelden, falls Sie Ihre Authenticator-App verlieren. Bewahren Sie die Codes sicher auf: Vigil zeigt sie nur jetzt an.</translation>
+    </message>
+    <message>
+        <source>About recovery codes</source>
+        <translation>Über Wiederherstellungscodes</translation>
+    </message>
+    <message>
+        <source>Recovery codes</source>
+        <translation>Wiederherstellungscodes</translation>
+    </message>
+    <message>
+        <source>Recovery codes message</source>
+        <translation>Meldung zu den Wiederherstellungscodes</translation>
+    </message>
+    <message>
+        <source>Save to File</source>
+        <translation>In Datei speichern</translation>
+    </message>
+    <message>
+        <source>Copied. Paste them somewhere safe.</source>
+        <translation>Kopiert. Fügen Sie die Codes an einem sicheren Ort ein.</translation>
+    </message>
+    <message>
+        <source>Vigil recovery codes. Each works once.
+</source>
+        <translation>Vigil-Wiederherstellungscodes. Jeder Code gilt nur einmal.
+</translation>
+    </message>
+    <message>
+        <source>Vigil could not save the codes there: %1</source>
+        <translation>Vigil konnte die Codes dort nicht speichern: %1</translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation>Unter %1 gespeichert.</translation>
     </message>
 </context>
 <context>
@@ -2234,28 +2669,40 @@
         <translation>Eingeschaltet. %1</translation>
     </message>
     <message>
-        <source>Authenticator app</source>
-        <translation>Authenticator-App</translation>
-    </message>
-    <message>
-        <source>On</source>
-        <translation>Ein</translation>
-    </message>
-    <message>
-        <source>Off</source>
-        <translation>Aus</translation>
-    </message>
-    <message>
-        <source>Text message codes</source>
-        <translation>SMS-Codes</translation>
-    </message>
-    <message>
-        <source>Email codes</source>
-        <translation>E-Mail-Codes</translation>
-    </message>
-    <message>
         <source>Seven habits keep an account safe, from 2-step verification to watching its activity. &lt;a href=&quot;%1&quot;&gt;Read the security tips&lt;/a&gt;</source>
         <translation>Sieben Gewohnheiten halten ein Konto sicher, von der Zwei-Faktor-Authentifizierung bis zum Blick auf seine Aktivität. &lt;a href=&quot;%1&quot;&gt;Sicherheitstipps lesen&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>Help From Support</source>
+        <translation>Hilfe vom Support</translation>
+    </message>
+    <message>
+        <source>Help from support</source>
+        <translation>Hilfe vom Support</translation>
+    </message>
+    <message>
+        <source>When you talk to Vigil support, they may ask for a one-time code before they sign devices out for you. The code works once, for 10 minutes.</source>
+        <translation>Wenn Sie mit dem Vigil-Support sprechen, kann er Sie nach einem Einmalcode fragen, bevor er Geräte für Sie abmeldet. Der Code gilt einmal und 10 Minuten lang.</translation>
+    </message>
+    <message>
+        <source>Give Support a Code…</source>
+        <translation>Support-Code erstellen …</translation>
+    </message>
+    <message>
+        <source>Give Support a Code</source>
+        <translation>Support-Code erstellen</translation>
+    </message>
+    <message>
+        <source>Support code problem</source>
+        <translation>Problem mit dem Support-Code</translation>
+    </message>
+    <message>
+        <source>Before Vigil creates a code for support, confirm that it&apos;s you.</source>
+        <translation>Bevor Vigil einen Code für den Support erstellt, bestätigen Sie bitte, dass Sie es sind.</translation>
+    </message>
+    <message>
+        <source>No code was created. %1</source>
+        <translation>Es wurde kein Code erstellt. %1</translation>
     </message>
 </context>
 <context>
@@ -2275,6 +2722,39 @@
     <message>
         <source>Vigil only uses unencrypted http:// for servers on this computer. Use https:// instead.</source>
         <translation>Vigil verwendet unverschlüsseltes http:// nur für Server auf diesem Computer. Verwenden Sie stattdessen https://.</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::SignInAlerts</name>
+    <message>
+        <source>New sign-in to your account</source>
+        <translation>Neue Anmeldung bei Ihrem Konto</translation>
+    </message>
+    <message>
+        <source>%1 signed in from %2 at %3. If this wasn&apos;t you, sign it out.</source>
+        <translation>%1 hat sich um %3 in %2 angemeldet. Falls Sie das nicht waren, melden Sie das Gerät ab.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new device(s) signed in</source>
+        <translation>
+            <numerusform>%n neues Gerät angemeldet</numerusform>
+            <numerusform>%n neue Geräte angemeldet</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 und %n weiteres</numerusform>
+            <numerusform>%1 und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1. Review your devices if you don&apos;t recognize them.</source>
+        <translation>%1. Prüfen Sie Ihre Geräte, falls Sie diese nicht erkennen.</translation>
     </message>
 </context>
 <context>
@@ -2637,55 +3117,8 @@
 <context>
     <name>vigil::SignOutFlow</name>
     <message>
-        <source>That code isn&apos;t right.</source>
-        <translation>Dieser Code ist nicht richtig.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 %n attempt(s) left.</source>
-        <translation>
-            <numerusform>%1 Noch %n Versuch.</numerusform>
-            <numerusform>%1 Noch %n Versuche.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1 Try again.</source>
-        <translation>%1 Versuchen Sie es erneut.</translation>
-    </message>
-    <message>
-        <source>No attempts are left for this code. Send a new one.</source>
-        <translation>Für diesen Code sind keine Versuche mehr übrig. Fordern Sie einen neuen an.</translation>
-    </message>
-    <message>
-        <source>No attempts are left. Start again.</source>
-        <translation>Keine Versuche mehr übrig. Beginnen Sie von vorn.</translation>
-    </message>
-    <message>
-        <source>Code expired — send a new one.</source>
-        <translation>Code abgelaufen – fordern Sie einen neuen an.</translation>
-    </message>
-    <message>
-        <source>This took too long. Start again.</source>
-        <translation>Das hat zu lange gedauert. Beginnen Sie von vorn.</translation>
-    </message>
-    <message>
-        <source>Too many attempts — try again in %1.</source>
-        <translation>Zu viele Versuche – versuchen Sie es in %1 erneut.</translation>
-    </message>
-    <message>
-        <source>Too many attempts.</source>
-        <translation>Zu viele Versuche.</translation>
-    </message>
-    <message>
-        <source>Too many codes sent — you can send another in %1.</source>
-        <translation>Zu viele Codes gesendet – Sie können in %1 einen weiteren anfordern.</translation>
-    </message>
-    <message>
-        <source>Your verification has expired. Confirm it&apos;s you again.</source>
-        <translation>Ihre Bestätigung ist abgelaufen. Bestätigen Sie erneut, dass Sie es sind.</translation>
-    </message>
-    <message>
-        <source>Something went wrong.</source>
-        <translation>Etwas ist schiefgelaufen.</translation>
+        <source>Ask the customer to create a new code in Vigil and read it to you.</source>
+        <translation>Bitten Sie den Kunden, in Vigil einen neuen Code zu erstellen und ihn Ihnen vorzulesen.</translation>
     </message>
 </context>
 <context>
@@ -2810,6 +3243,417 @@
     </message>
 </context>
 <context>
+    <name>vigil::StepUpDialog</name>
+    <message>
+        <source>Confirm It&apos;s You</source>
+        <translation>Identität bestätigen</translation>
+    </message>
+    <message>
+        <source>Confirm it&apos;s you</source>
+        <translation>Identität bestätigen</translation>
+    </message>
+    <message>
+        <source>Checks what you entered, then continues</source>
+        <translation>Prüft Ihre Eingabe und fährt dann fort</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::StepUpFlow</name>
+    <message>
+        <source>That code isn&apos;t right.</source>
+        <translation>Dieser Code ist nicht richtig.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 %n attempt(s) left.</source>
+        <translation>
+            <numerusform>%1 Noch %n Versuch.</numerusform>
+            <numerusform>%1 Noch %n Versuche.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 Try again.</source>
+        <translation>%1 Versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>No attempts are left for this code. Send a new one.</source>
+        <translation>Für diesen Code sind keine Versuche mehr übrig. Fordern Sie einen neuen an.</translation>
+    </message>
+    <message>
+        <source>No attempts are left. Start again.</source>
+        <translation>Keine Versuche mehr übrig. Beginnen Sie von vorn.</translation>
+    </message>
+    <message>
+        <source>Code expired — send a new one.</source>
+        <translation>Code abgelaufen – fordern Sie einen neuen an.</translation>
+    </message>
+    <message>
+        <source>This took too long. Start again.</source>
+        <translation>Das hat zu lange gedauert. Beginnen Sie von vorn.</translation>
+    </message>
+    <message>
+        <source>Too many attempts — try again in %1.</source>
+        <translation>Zu viele Versuche – versuchen Sie es in %1 erneut.</translation>
+    </message>
+    <message>
+        <source>Too many attempts.</source>
+        <translation>Zu viele Versuche.</translation>
+    </message>
+    <message>
+        <source>Too many codes sent — you can send another in %1.</source>
+        <translation>Zu viele Codes gesendet – Sie können in %1 einen weiteren anfordern.</translation>
+    </message>
+    <message>
+        <source>Your verification has expired. Confirm it&apos;s you again.</source>
+        <translation>Ihre Bestätigung ist abgelaufen. Bestätigen Sie erneut, dass Sie es sind.</translation>
+    </message>
+    <message>
+        <source>Something went wrong.</source>
+        <translation>Etwas ist schiefgelaufen.</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::SupportCodeDialog</name>
+    <message>
+        <source>&amp;All devices of the customer</source>
+        <translation>Alle &amp;Geräte des Kunden</translation>
+    </message>
+    <message>
+        <source>Sign Out Devices With Customer&apos;s Code</source>
+        <translation>Geräte mit Kundencode abmelden</translation>
+    </message>
+    <message>
+        <source>Ask the customer for the support code they created in Vigil (Security → Give support a code). It works once and for 10 minutes.</source>
+        <translation>Fragen Sie den Kunden nach dem Support-Code, den er in Vigil erstellt hat (Sicherheit → Support-Code erstellen). Er gilt einmal und 10 Minuten lang.</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s code</source>
+        <translation>Kundencode</translation>
+    </message>
+    <message>
+        <source>XXXX-XXXX</source>
+        <translation>XXXX-XXXX</translation>
+    </message>
+    <message>
+        <source>Code format</source>
+        <translation>Codeformat</translation>
+    </message>
+    <message numerus="yes">
+        <source>The &amp;selected devices (%n)</source>
+        <translation>
+            <numerusform>Das &amp;ausgewählte Gerät (%n)</numerusform>
+            <numerusform>Die &amp;ausgewählten Geräte (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Code:</source>
+        <translation>&amp;Code:</translation>
+    </message>
+    <message>
+        <source>Continue…</source>
+        <translation>Weiter …</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Weiter</translation>
+    </message>
+    <message>
+        <source>Sign out:</source>
+        <translation>Abmelden:</translation>
+    </message>
+    <message>
+        <source>8 characters, as the customer reads them out, for example 7KQ2-M9XF.</source>
+        <translation>8 Zeichen, so wie der Kunde sie vorliest, zum Beispiel 7KQ2-M9XF.</translation>
+    </message>
+    <message>
+        <source>A code has 8 letters and digits (no 0, 1, I, L or O), like 7KQ2-M9XF.</source>
+        <translation>Ein Code hat 8 Buchstaben und Ziffern (ohne 0, 1, I, L und O), etwa 7KQ2-M9XF.</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::SupportCustomer</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::SupportHeaderBar</name>
+    <message>
+        <source>Support mode</source>
+        <translation>Support-Modus</translation>
+    </message>
+    <message>
+        <source>signed in as %1</source>
+        <translation>angemeldet als %1</translation>
+    </message>
+    <message>
+        <source>you are viewing a customer&apos;s account</source>
+        <translation>Sie sehen das Konto eines Kunden ein</translation>
+    </message>
+    <message>
+        <source>no customer open</source>
+        <translation>kein Kunde geöffnet</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::SupportOverviewPage</name>
+    <message>
+        <source>Overview</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s account at a glance. Read-only.</source>
+        <translation>Das Konto des Kunden auf einen Blick. Nur zur Ansicht.</translation>
+    </message>
+    <message>
+        <source>Open a customer to see their account.</source>
+        <translation>Öffnen Sie einen Kunden, um sein Konto zu sehen.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Account ID</source>
+        <translation>Konto-ID</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>Geräte</translation>
+    </message>
+    <message>
+        <source>Couldn&apos;t load the customer&apos;s account. %1</source>
+        <translation>Das Konto des Kunden konnte nicht geladen werden. %1</translation>
+    </message>
+    <message>
+        <source>Loading the customer&apos;s account…</source>
+        <translation>Das Konto des Kunden wird geladen …</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keines</translation>
+    </message>
+    <message>
+        <source>2-step verification</source>
+        <translation>Zwei-Faktor-Authentifizierung</translation>
+    </message>
+    <message>
+        <source>Profiles</source>
+        <translation>Profile</translation>
+    </message>
+    <message>
+        <source>Customer since</source>
+        <translation>Kunde seit</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::SupportReasonDialog</name>
+    <message>
+        <source>Why are you opening this account?</source>
+        <translation>Warum öffnen Sie dieses Konto?</translation>
+    </message>
+    <message>
+        <source>The reason is recorded on the customer&apos;s account, and the customer can read it in their activity.</source>
+        <translation>Der Grund wird im Konto des Kunden gespeichert, und der Kunde kann ihn in seiner Aktivität lesen.</translation>
+    </message>
+    <message>
+        <source>Customer: %1</source>
+        <translation>Kunde: %1</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>For example: customer called about an unknown TV streaming on their account</source>
+        <translation>Zum Beispiel: Kunde rief wegen eines unbekannten Fernsehers an, der über sein Konto streamt</translation>
+    </message>
+    <message>
+        <source>Reason length</source>
+        <translation>Länge des Grundes</translation>
+    </message>
+    <message>
+        <source>Open Account</source>
+        <translation>Konto öffnen</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>At least %n character(s).</source>
+        <translation>
+            <numerusform>Mindestens %n Zeichen.</numerusform>
+            <numerusform>Mindestens %n Zeichen.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>vigil::SupportSearchPanel</name>
+    <message>
+        <source>Search</source>
+        <translation>Suchen</translation>
+    </message>
+    <message>
+        <source>Find a Customer</source>
+        <translation>Kunden suchen</translation>
+    </message>
+    <message>
+        <source>Customer search</source>
+        <translation>Kundensuche</translation>
+    </message>
+    <message>
+        <source>Email address or account ID</source>
+        <translation>E-Mail-Adresse oder Konto-ID</translation>
+    </message>
+    <message>
+        <source>Search status</source>
+        <translation>Suchstatus</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>Kunden</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>Geräte</translation>
+    </message>
+    <message>
+        <source>Search by the email address or account ID the customer gives you.</source>
+        <translation>Suchen Sie nach der E-Mail-Adresse oder Konto-ID, die der Kunde Ihnen nennt.</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Suche läuft …</translation>
+    </message>
+    <message>
+        <source>The search failed.</source>
+        <translation>Die Suche ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>Couldn&apos;t search. %1</source>
+        <translation>Die Suche war nicht möglich. %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %2, %n device(s)</source>
+        <translation>
+            <numerusform>%1, %2, %n Gerät</numerusform>
+            <numerusform>%1, %2, %n Geräte</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No customers match “%1”.</source>
+        <translation>Keine Kunden passen zu „%1“.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s) found. Open one with Enter or a double-click.</source>
+        <translation>
+            <numerusform>%n Kunde gefunden. Öffnen Sie ihn mit der Eingabetaste oder per Doppelklick.</numerusform>
+            <numerusform>%n Kunden gefunden. Öffnen Sie einen mit der Eingabetaste oder per Doppelklick.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>vigil::SupportService</name>
+    <message numerus="yes">
+        <source>Enter at least %n character(s) of the customer&apos;s email address or account ID.</source>
+        <translation>
+            <numerusform>Geben Sie mindestens %n Zeichen der E-Mail-Adresse oder Konto-ID des Kunden ein.</numerusform>
+            <numerusform>Geben Sie mindestens %n Zeichen der E-Mail-Adresse oder Konto-ID des Kunden ein.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Describe the reason in at least %n character(s); it is recorded on the customer&apos;s account.</source>
+        <translation>
+            <numerusform>Beschreiben Sie den Grund in mindestens %n Zeichen; er wird im Konto des Kunden gespeichert.</numerusform>
+            <numerusform>Beschreiben Sie den Grund in mindestens %n Zeichen; er wird im Konto des Kunden gespeichert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Use at most %1 characters (this reason has %2).</source>
+        <translation>Verwenden Sie höchstens %1 Zeichen (dieser Grund hat %2).</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::SupportWindow</name>
+    <message>
+        <source>Vigil — Support Mode</source>
+        <translation>Vigil – Support-Modus</translation>
+    </message>
+    <message>
+        <source>Sign Out of Vigil</source>
+        <translation>Von Vigil abmelden</translation>
+    </message>
+    <message>
+        <source>Search for the customer by the email address or account ID they give you, then open their account. You will be asked why; the customer can read your reason.</source>
+        <translation>Suchen Sie den Kunden über die E-Mail-Adresse oder Konto-ID, die er Ihnen nennt, und öffnen Sie dann sein Konto. Sie werden nach dem Grund gefragt; der Kunde kann ihn lesen.</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Sign Out Devices With Customer&apos;s Code…</source>
+        <translation>Geräte mit Kundencode abmelden …</translation>
+    </message>
+    <message>
+        <source>Sign Out Devices With Customer&apos;s Code</source>
+        <translation>Geräte mit Kundencode abmelden</translation>
+    </message>
+    <message>
+        <source>Sign out the selected devices, or all of them, with the one-time code the customer created in their Vigil</source>
+        <translation>Die ausgewählten oder alle Geräte mit dem Einmalcode abmelden, den der Kunde in seinem Vigil erstellt hat</translation>
+    </message>
+    <message>
+        <source>Close Customer</source>
+        <translation>Kunde schließen</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s account</source>
+        <translation>Konto des Kunden</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>Geräte</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Aktivität</translation>
+    </message>
+    <message>
+        <source>search for “%1”</source>
+        <translation>Suche nach „%1“</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>Grund: %1</translation>
+    </message>
+</context>
+<context>
     <name>vigil::ThisDeviceCard</name>
     <message>
         <source>This device</source>
@@ -2833,10 +3677,289 @@
     </message>
 </context>
 <context>
+    <name>vigil::TotpEnrolmentDialog</name>
+    <message>
+        <source>Confirm</source>
+        <translation>Bestätigen</translation>
+    </message>
+    <message>
+        <source>Set Up Authenticator App</source>
+        <translation>Authenticator-App einrichten</translation>
+    </message>
+    <message>
+        <source>Set up authenticator app</source>
+        <translation>Authenticator-App einrichten</translation>
+    </message>
+    <message>
+        <source>1. Scan this code with your authenticator app.</source>
+        <translation>1. Scannen Sie diesen Code mit Ihrer Authenticator-App.</translation>
+    </message>
+    <message>
+        <source>QR code for your authenticator app</source>
+        <translation>QR-Code für Ihre Authenticator-App</translation>
+    </message>
+    <message>
+        <source>Can&apos;t scan it? Enter this key in the app instead:</source>
+        <translation>Scannen nicht möglich? Geben Sie stattdessen diesen Schlüssel in der App ein:</translation>
+    </message>
+    <message>
+        <source>Setup key</source>
+        <translation>Einrichtungsschlüssel</translation>
+    </message>
+    <message>
+        <source>Copy Key</source>
+        <translation>Schlüssel kopieren</translation>
+    </message>
+    <message>
+        <source>Copy key</source>
+        <translation>Schlüssel kopieren</translation>
+    </message>
+    <message>
+        <source>2. Enter the 6-digit code the app shows now.</source>
+        <translation>2. Geben Sie den 6-stelligen Code ein, den die App jetzt anzeigt.</translation>
+    </message>
+    <message>
+        <source>Verification code</source>
+        <translation>Bestätigungscode</translation>
+    </message>
+    <message>
+        <source>6-digit code</source>
+        <translation>6-stelliger Code</translation>
+    </message>
+    <message>
+        <source>Set-up problem</source>
+        <translation>Problem bei der Einrichtung</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message numerus="yes">
+        <source>That code isn&apos;t right. %n attempt(s) left.</source>
+        <translation>
+            <numerusform>Dieser Code ist nicht richtig. Noch %n Versuch.</numerusform>
+            <numerusform>Dieser Code ist nicht richtig. Noch %n Versuche.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>That code isn&apos;t right. Check the time on your phone and try again.</source>
+        <translation>Dieser Code ist nicht richtig. Prüfen Sie die Uhrzeit auf Ihrem Telefon und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>This set-up has expired. Cancel and start again.</source>
+        <translation>Diese Einrichtung ist abgelaufen. Brechen Sie ab und beginnen Sie von vorn.</translation>
+    </message>
+</context>
+<context>
     <name>vigil::TotpMethod</name>
     <message>
         <source>Authenticator app</source>
         <translation>Authenticator-App</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::TrayPresence</name>
+    <message>
+        <source>Show Vigil</source>
+        <translation>Vigil anzeigen</translation>
+    </message>
+    <message>
+        <source>Quit Vigil</source>
+        <translation>Vigil beenden</translation>
+    </message>
+    <message>
+        <source>Vigil</source>
+        <translation>Vigil</translation>
+    </message>
+    <message>
+        <source>Vigil is still running</source>
+        <translation>Vigil läuft weiter</translation>
+    </message>
+    <message>
+        <source>Vigil keeps watching for new sign-ins from the tray. To close it, choose Quit Vigil from its menu, or turn alerts off in Preferences.</source>
+        <translation>Vigil achtet im Infobereich weiter auf neue Anmeldungen. Zum Schließen wählen Sie „Vigil beenden“ in seinem Menü oder schalten die Benachrichtigungen in den Einstellungen aus.</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::TwoStepSection</name>
+    <message>
+        <source>2-Step Verification</source>
+        <translation>Zwei-Faktor-Authentifizierung</translation>
+    </message>
+    <message>
+        <source>Authenticator app</source>
+        <translation>Authenticator-App</translation>
+    </message>
+    <message>
+        <source>Text message codes</source>
+        <translation>SMS-Codes</translation>
+    </message>
+    <message>
+        <source>Email codes</source>
+        <translation>E-Mail-Codes</translation>
+    </message>
+    <message>
+        <source>Recovery codes left</source>
+        <translation>Verbleibende Wiederherstellungscodes</translation>
+    </message>
+    <message>
+        <source>Set Up Authenticator App…</source>
+        <translation>Authenticator-App einrichten …</translation>
+    </message>
+    <message>
+        <source>Turn Off…</source>
+        <translation>Ausschalten …</translation>
+    </message>
+    <message>
+        <source>New Recovery Codes…</source>
+        <translation>Neue Wiederherstellungscodes …</translation>
+    </message>
+    <message>
+        <source>2-step verification</source>
+        <translation>Zwei-Faktor-Authentifizierung</translation>
+    </message>
+    <message>
+        <source>2-step verification problem</source>
+        <translation>Problem mit der Zwei-Faktor-Authentifizierung</translation>
+    </message>
+    <message>
+        <source>Set Up Authenticator App</source>
+        <translation>Authenticator-App einrichten</translation>
+    </message>
+    <message>
+        <source>Turn Off Authenticator App</source>
+        <translation>Authenticator-App ausschalten</translation>
+    </message>
+    <message>
+        <source>New Recovery Codes</source>
+        <translation>Neue Wiederherstellungscodes</translation>
+    </message>
+    <message>
+        <source>Authenticator app:</source>
+        <translation>Authenticator-App:</translation>
+    </message>
+    <message>
+        <source>Text message codes:</source>
+        <translation>SMS-Codes:</translation>
+    </message>
+    <message>
+        <source>Email codes:</source>
+        <translation>E-Mail-Codes:</translation>
+    </message>
+    <message>
+        <source>Recovery codes:</source>
+        <translation>Wiederherstellungscodes:</translation>
+    </message>
+    <message>
+        <source>Email codes stay on: your verified address is your way back in.</source>
+        <translation>E-Mail-Codes bleiben eingeschaltet: Über Ihre bestätigte Adresse kommen Sie immer wieder in Ihr Konto.</translation>
+    </message>
+    <message>
+        <source>If you can&apos;t use the app, also accept:</source>
+        <translation>Falls Sie die App nicht verwenden können, auch akzeptieren:</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen …</translation>
+    </message>
+    <message>
+        <source>✓ On</source>
+        <translation>✓ Ein</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Aus</translation>
+    </message>
+    <message>
+        <source>✓ On (%1)</source>
+        <translation>✓ Ein (%1)</translation>
+    </message>
+    <message>
+        <source>Off — add a verified phone number</source>
+        <translation>Aus – fügen Sie eine bestätigte Telefonnummer hinzu</translation>
+    </message>
+    <message>
+        <source>Off (%1)</source>
+        <translation>Aus (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n left</source>
+        <translation>
+            <numerusform>Noch %n</numerusform>
+            <numerusform>Noch %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <source>Needs a verified phone number</source>
+        <translation>Erfordert eine bestätigte Telefonnummer</translation>
+    </message>
+    <message>
+        <source>Codes sent to %1</source>
+        <translation>Codes gehen an %1</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Before Vigil sets up an authenticator app, confirm that it&apos;s you.</source>
+        <translation>Bevor Vigil eine Authenticator-App einrichtet, bestätigen Sie bitte, dass Sie es sind.</translation>
+    </message>
+    <message>
+        <source>The authenticator app could not be set up.</source>
+        <translation>Die Authenticator-App konnte nicht eingerichtet werden.</translation>
+    </message>
+    <message>
+        <source>Turn Off Authenticator App?</source>
+        <translation>Authenticator-App ausschalten?</translation>
+    </message>
+    <message>
+        <source>Vigil will stop asking for codes from your authenticator app, and your recovery codes will stop working. Signing in will need only your password and email codes.</source>
+        <translation>Vigil fragt dann nicht mehr nach Codes aus Ihrer Authenticator-App, und Ihre Wiederherstellungscodes funktionieren nicht mehr. Zur Anmeldung genügen dann Ihr Passwort und E-Mail-Codes.</translation>
+    </message>
+    <message>
+        <source>Turn Off</source>
+        <translation>Ausschalten</translation>
+    </message>
+    <message>
+        <source>Before Vigil turns off the authenticator app, confirm that it&apos;s you.</source>
+        <translation>Bevor Vigil die Authenticator-App ausschaltet, bestätigen Sie bitte, dass Sie es sind.</translation>
+    </message>
+    <message>
+        <source>The authenticator app is still on.</source>
+        <translation>Die Authenticator-App ist weiterhin eingeschaltet.</translation>
+    </message>
+    <message>
+        <source>The authenticator app is off.</source>
+        <translation>Die Authenticator-App ist ausgeschaltet.</translation>
+    </message>
+    <message>
+        <source>Before Vigil makes new recovery codes, confirm that it&apos;s you.</source>
+        <translation>Bevor Vigil neue Wiederherstellungscodes erstellt, bestätigen Sie bitte, dass Sie es sind.</translation>
+    </message>
+    <message>
+        <source>No new recovery codes were made.</source>
+        <translation>Es wurden keine neuen Wiederherstellungscodes erstellt.</translation>
+    </message>
+    <message>
+        <source>Before Vigil turns on text message codes, confirm that it&apos;s you.</source>
+        <translation>Bevor Vigil SMS-Codes einschaltet, bestätigen Sie bitte, dass Sie es sind.</translation>
+    </message>
+    <message>
+        <source>Before Vigil turns off text message codes, confirm that it&apos;s you.</source>
+        <translation>Bevor Vigil SMS-Codes ausschaltet, bestätigen Sie bitte, dass Sie es sind.</translation>
+    </message>
+    <message>
+        <source>Text message codes were not changed.</source>
+        <translation>Die SMS-Codes wurden nicht geändert.</translation>
     </message>
 </context>
 <context>
@@ -3042,6 +4165,13 @@
     <message>
         <source>Resend in %1</source>
         <translation>Erneut senden in %1</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::WindowController</name>
+    <message>
+        <source>This is a support account, and this copy of Vigil has no support mode. Sign in with a customer account, or use the support build.</source>
+        <translation>Dies ist ein Support-Konto, und diese Vigil-Version hat keinen Support-Modus. Melden Sie sich mit einem Kundenkonto an oder verwenden Sie die Support-Version.</translation>
     </message>
 </context>
 </TS>

@@ -26,6 +26,16 @@
     </message>
 </context>
 <context>
+    <name>vigil::ActivityEntry</name>
+    <message numerus="yes">
+        <source>%1 signed out %n device(s) with your support code — reason: %2</source>
+        <translation>
+            <numerusform>%1 signed out %n device with your support code — reason: %2</numerusform>
+            <numerusform>%1 signed out %n devices with your support code — reason: %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>vigil::ActivityPage</name>
     <message numerus="yes">
         <source>%n event(s) shown</source>
@@ -63,6 +73,16 @@
         <translation>
             <numerusform>Enter the current code from your authenticator app (%n attempt left).</numerusform>
             <numerusform>Enter the current code from your authenticator app (%n attempts left).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>vigil::Device</name>
+    <message numerus="yes">
+        <source>Will be signed out in %n day(s)</source>
+        <translation>
+            <numerusform>Will be signed out in %n day</numerusform>
+            <numerusform>Will be signed out in %n days</numerusform>
         </translation>
     </message>
 </context>
@@ -132,12 +152,49 @@
     </message>
 </context>
 <context>
+    <name>vigil::PasswordChangeFlow</name>
+    <message numerus="yes">
+        <source>The new password needs at least %n characters.</source>
+        <translation>
+            <numerusform>The new password needs at least %n character.</numerusform>
+            <numerusform>The new password needs at least %n characters.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The new password can have at most %n characters.</source>
+        <translation>
+            <numerusform>The new password can have at most %n character.</numerusform>
+            <numerusform>The new password can have at most %n characters.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>vigil::PasswordChangeSection</name>
+    <message numerus="yes">
+        <source>At most %n characters.</source>
+        <translation>
+            <numerusform>At most %n character.</numerusform>
+            <numerusform>At most %n characters.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>vigil::PendingSignOutBanner</name>
     <message numerus="yes">
         <source>%n device(s) pending sign-out</source>
         <translation>
             <numerusform>%n device pending sign-out</numerusform>
             <numerusform>%n devices pending sign-out</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>vigil::PreferencesPage</name>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
         </translation>
     </message>
 </context>
@@ -172,6 +229,23 @@
         <translation>
             <numerusform>%n minutes ago</numerusform>
             <numerusform>%n minutes ago</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>vigil::SignInAlerts</name>
+    <message numerus="yes">
+        <source>%n new device(s) signed in</source>
+        <translation>
+            <numerusform>%n new device signed in</numerusform>
+            <numerusform>%n new devices signed in</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 and %n more</numerusform>
+            <numerusform>%1 and %n more</numerusform>
         </translation>
     </message>
 </context>
@@ -221,16 +295,6 @@
     </message>
 </context>
 <context>
-    <name>vigil::SignOutFlow</name>
-    <message numerus="yes">
-        <source>%1 %n attempt(s) left.</source>
-        <translation>
-            <numerusform>%1 %n attempt left.</numerusform>
-            <numerusform>%1 %n attempts left.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>vigil::SignOutResultsModel</name>
     <message numerus="yes">
         <source>%n signed out</source>
@@ -251,6 +315,90 @@
         <translation>
             <numerusform>%n failed</numerusform>
             <numerusform>%n failed</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>vigil::StepUpFlow</name>
+    <message numerus="yes">
+        <source>%1 %n attempt(s) left.</source>
+        <translation>
+            <numerusform>%1 %n attempt left.</numerusform>
+            <numerusform>%1 %n attempts left.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>vigil::SupportCodeDialog</name>
+    <message numerus="yes">
+        <source>The &amp;selected devices (%n)</source>
+        <translation>
+            <numerusform>The &amp;selected device (%n)</numerusform>
+            <numerusform>The &amp;selected devices (%n)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>vigil::SupportReasonDialog</name>
+    <message numerus="yes">
+        <source>At least %n character(s).</source>
+        <translation>
+            <numerusform>At least %n character.</numerusform>
+            <numerusform>At least %n characters.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>vigil::SupportSearchPanel</name>
+    <message numerus="yes">
+        <source>%1, %2, %n device(s)</source>
+        <translation>
+            <numerusform>%1, %2, %n device</numerusform>
+            <numerusform>%1, %2, %n devices</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s) found. Open one with Enter or a double-click.</source>
+        <translation>
+            <numerusform>%n customer found. Open it with Enter or a double-click.</numerusform>
+            <numerusform>%n customers found. Open one with Enter or a double-click.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>vigil::SupportService</name>
+    <message numerus="yes">
+        <source>Enter at least %n character(s) of the customer&apos;s email address or account ID.</source>
+        <translation>
+            <numerusform>Enter at least %n character of the customer&apos;s email address or account ID.</numerusform>
+            <numerusform>Enter at least %n characters of the customer&apos;s email address or account ID.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Describe the reason in at least %n character(s); it is recorded on the customer&apos;s account.</source>
+        <translation>
+            <numerusform>Describe the reason in at least %n character; it is recorded on the customer&apos;s account.</numerusform>
+            <numerusform>Describe the reason in at least %n characters; it is recorded on the customer&apos;s account.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>vigil::TotpEnrolmentDialog</name>
+    <message numerus="yes">
+        <source>That code isn&apos;t right. %n attempt(s) left.</source>
+        <translation>
+            <numerusform>That code isn&apos;t right. %n attempt left.</numerusform>
+            <numerusform>That code isn&apos;t right. %n attempts left.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>vigil::TwoStepSection</name>
+    <message numerus="yes">
+        <source>%n left</source>
+        <translation>
+            <numerusform>%n left</numerusform>
+            <numerusform>%n left</numerusform>
         </translation>
     </message>
 </context>
