@@ -54,6 +54,12 @@ private:
         return ServiceClient::totp(ServiceClient::twoStepSecret, now + offsetSeconds);
     }
 
+    static RawHeaders withoutDate(RawHeaders headers)
+    {
+        headers.removeIf([](const auto& header) { return header.first.compare("Date", Qt::CaseInsensitive) == 0; });
+        return headers;
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -147,7 +153,9 @@ private Q_SLOTS:
         QCOMPARE(wrong.error(), QStringLiteral("invalid_credentials"));
         QCOMPARE(unknown.status, wrong.status);
         QCOMPARE(unknown.body, wrong.body);
-        QCOMPARE(unknown.headers, wrong.headers);
+        // Every header the same, except the clock's: two answers a second apart differ in Date.
+        QCOMPARE(withoutDate(unknown.headers), withoutDate(wrong.headers));
+        QVERIFY(!unknown.header("Date").isEmpty());
     }
 
     void twoStepAccountsNeedACode()
