@@ -63,6 +63,16 @@ def test():
             raise HarnessError("files_containing() missed a file")
         if not harness.TOKEN_PATTERN.search(b"Bearer vat_" + b"A" * 43):
             raise HarnessError("TOKEN_PATTERN does not match an access token")
+        for prefix in harness.SECRET_PREFIXES:
+            if not harness.find_leak(b"x " + prefix.encode() + b"A" * 43 + b" y"):
+                raise HarnessError(f"find_leak() misses a {prefix} token")
+        for planted in (b'{"code":"123456"}', b"otp=123456", b"abcd-efgh-jk12", b"7KQ2-M9XF"):
+            if not harness.find_leak(b"log: " + planted):
+                raise HarnessError(f"find_leak() misses {planted[:4]!r}…")
+        if not harness.find_leak(b"typed 481516 here", ["481516"]) or harness.find_leak(b"x 14815162", ["481516"]):
+            raise HarnessError("find_leak() does not treat a known code as a whole number")
+        if harness.find_leak(b'{"code":"<redacted>"} code=[redacted] vrt_[redacted] <token:1a2b3c4d> invalid_code'):
+            raise HarnessError("find_leak() reports redacted output")
         if desk.screenshot("fixture") is None:
             raise HarnessError("no screenshot")
 

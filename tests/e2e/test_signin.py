@@ -27,18 +27,6 @@ def signed_in_devices(desk, app):
     return text
 
 
-def assert_clean_logs(desk, processes, secrets):
-    for proc in processes:
-        output = proc.output()
-        for secret in secrets:
-            if secret and secret.encode() in output:
-                raise HarnessError(f"{proc.name}'s log contains a secret ({secret[:4]}…)")
-        leaked = harness.TOKEN_PATTERN.search(output)
-        if leaked:
-            raise HarnessError(f"{proc.name}'s log contains a token: {leaked.group(0)[:6].decode()}…")
-        log(f"{proc.name}: {len(output)} bytes of log, no password or token")
-
-
 def test():
     if not VIGIL or not os.environ.get("VIGIL_MOCKD"):
         raise HarnessError("VIGIL_APP and VIGIL_MOCKD must be set (ctest sets them)")
@@ -99,7 +87,7 @@ def test():
         code = mockd.stop()
         if code != 0:
             raise HarnessError(f"vigil-mockd exited with {code} on SIGTERM")
-        assert_clean_logs(desk, [vigil, again, mockd], [DEMO_PASSWORD, first_token, rotated])
+        harness.assert_no_leak([vigil, again, mockd], [DEMO_PASSWORD, first_token, rotated])
 
 
 if __name__ == "__main__":

@@ -43,6 +43,8 @@ SUPPORT_TOTP = "KRSXG5CTMVRXEZLU"
 REASON = "Customer called: an unknown TV is streaming on the account"
 SIGNED_IN = re.compile(r"sim: device 1 (?P<name>.+) signed in")
 REFUSED = re.compile(r"sim: device (?P<name>.+) refused: (?P<code>\S+)")
+# The authenticator codes typed in this run: the logs are swept for each.
+CODES_TYPED = []
 UNMASKED_IP = re.compile(r"\b\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}\b")
 
 
@@ -94,7 +96,9 @@ def support_signs_out(desk, vigil, mockd, code, name):
     # Not in the last seconds of a step, so the code is still good when it arrives.
     if time.time() % 30 > 25:
         time.sleep(30 - time.time() % 30 + 0.5)
-    desk.type_text(code_field, totp(SUPPORT_TOTP))
+    one_time = totp(SUPPORT_TOTP)
+    CODES_TYPED.append(one_time)
+    desk.type_text(code_field, one_time)
     desk.click(vigil.find("Verify", role="push button"))
     vigil.wait_for("Customer search", timeout=LIVE_TIMEOUT)
     frame = wait_until(lambda: next((child for child in (vigil.accessible().getChildAtIndex(i)
@@ -202,11 +206,8 @@ def test():
         desk.stop_app(vigil)
         desk.stop_app(sim)
 
-        secrets = [DEMO_PASSWORD.encode(), SUPPORT_PASSWORD.encode(), code.encode(), code.replace("-", "").encode()]
-        for proc in (vigil, sim, mockd):
-            output = proc.output()
-            if any(secret in output for secret in secrets) or harness.TOKEN_PATTERN.search(output):
-                raise HarnessError(f"{proc.name}'s output holds a password, the support code or a token")
+        secrets = [DEMO_PASSWORD, SUPPORT_PASSWORD, code, code.replace("-", ""), *CODES_TYPED]
+        harness.assert_no_leak((vigil, sim, mockd), secrets)
         exit_code = mockd.stop()
         if exit_code != 0:
             raise HarnessError(f"vigil-mockd exited with {exit_code} on SIGTERM")

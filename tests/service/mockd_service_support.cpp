@@ -22,7 +22,7 @@ private:
 
     static QStringList supportGetPaths()
     {
-        return {QStringLiteral("/v1/support/accounts?query=demo"),
+        return {QStringLiteral("/v1/support/accounts?query=demo%40vigil.test"),
                 QStringLiteral("/v1/support/accounts/acc_demo"),
                 QStringLiteral("/v1/support/accounts/acc_demo/devices"),
                 QStringLiteral("/v1/support/accounts/acc_demo/history"),
@@ -310,8 +310,8 @@ private Q_SLOTS:
 
     void searchFindsHoldersOnly()
     {
-        const ServiceReply found =
-            m_fixture.supportGet(QStringLiteral("/v1/support/accounts?query=DEMO@vigil"), m_support.access, m_reason);
+        const ServiceReply found = m_fixture.supportGet(
+            QStringLiteral("/v1/support/accounts?query=DEMO%40Vigil.Test"), m_support.access, m_reason);
         QCOMPARE(found.status, 200);
         const QJsonArray accounts = found.json().value(QStringLiteral("accounts")).toArray();
         QCOMPARE(accounts.size(), 1);
@@ -322,8 +322,8 @@ private Q_SLOTS:
             m_fixture.supportGet(QStringLiteral("/v1/support/accounts?query=acc_demo"), m_support.access, m_reason);
         QCOMPARE(byId.json().value(QStringLiteral("accounts")).toArray().size(), 1);
         // Support accounts are never results, nor customers.
-        const ServiceReply staff =
-            m_fixture.supportGet(QStringLiteral("/v1/support/accounts?query=ada.support"), m_support.access, m_reason);
+        const ServiceReply staff = m_fixture.supportGet(
+            QStringLiteral("/v1/support/accounts?query=ada.support%40vigil.test"), m_support.access, m_reason);
         QCOMPARE(staff.status, 200);
         QVERIFY(staff.json().value(QStringLiteral("accounts")).toArray().isEmpty());
         QCOMPARE(m_fixture.supportGet(QStringLiteral("/v1/support/accounts/acc_support_bo"), m_support.access, m_reason)
@@ -337,6 +337,34 @@ private Q_SLOTS:
             m_fixture.supportGet(QStringLiteral("/v1/support/accounts?query=de"), m_support.access, m_reason);
         QCOMPARE(tooShort.status, 422);
         QCOMPARE(tooShort.json().value(QStringLiteral("field")).toString(), QStringLiteral("query"));
+    }
+
+    // The attack: search "d", "de", "dem", ... and keep the prefix that still finds the customer,
+    // rebuilding the address the answer masks (d***@vigil.test) one letter at a time. Only a whole
+    // email, account id or display name finds anyone.
+    void searchByGrowingPrefixFindsNothing()
+    {
+        const auto found = [this](const QString& query) {
+            const ServiceReply reply = m_fixture.supportGet(QStringLiteral("/v1/support/accounts?query=") +
+                                                                QString::fromLatin1(QUrl::toPercentEncoding(query)),
+                                                            m_support.access,
+                                                            m_reason);
+            return reply.status == 200 ? reply.json().value(QStringLiteral("accounts")).toArray().size() : -1;
+        };
+        const QString email = QStringLiteral("demo@vigil.test");
+        for (qsizetype length = 3; length < email.size(); ++length)
+            QVERIFY2(found(email.left(length)) == 0, qPrintable(email.left(length)));
+        for (const QString& partial : {QStringLiteral("acc_dem"),
+                                       QStringLiteral("Demo"),
+                                       QStringLiteral("Demo Househol"),
+                                       QStringLiteral("vigil")})
+            QVERIFY2(found(partial) == 0, qPrintable(partial));
+        for (const QString& whole : {email,
+                                     QStringLiteral(" DEMO@Vigil.test "),
+                                     QStringLiteral("acc_demo"),
+                                     QStringLiteral("Demo Household"),
+                                     QStringLiteral("demo household")})
+            QVERIFY2(found(whole) == 1, qPrintable(whole));
     }
 };
 

@@ -189,6 +189,35 @@ private Q_SLOTS:
         QVERIFY2(own.status == 200, own.body.constData());
     }
 
+    // The attack: an account without a code of its own has nothing to count wrong tries against,
+    // so support (or whoever holds a support token) could try another account's code there as
+    // often as it liked. Every such try counts against the code's own account.
+    void triesOnAnotherAccountCountAgainstTheCodesOwner()
+    {
+        const ServiceClient::Tokens other =
+            client().login(QStringLiteral("other@vigil.test"), QStringLiteral("vigil-other-2026"));
+        QVERIFY(!other.access.isEmpty());
+        const QString stepUp = client().passwordStepUp(other.access, QStringLiteral("vigil-other-2026"));
+        const ServiceReply created =
+            m_fixture.call("POST", QStringLiteral("/v1/account/support-codes"), other.access, {}, stepUp);
+        QCOMPARE(created.status, 201);
+        const QString code = created.json().value(QStringLiteral("code")).toString();
+        client().rememberSecret(code);
+        for (int attempt = 0; attempt < 5; ++attempt)
+            verifyCodeRefused(m_fixture.supportSignOut(m_support.access, signOutBody(code)),
+                              QStringLiteral("not for this account"));
+        const ServiceReply own =
+            m_fixture.supportSignOut(m_support.access,
+                                     {{QStringLiteral("code"), code},
+                                      {QStringLiteral("scope"), QStringLiteral("devices")},
+                                      {QStringLiteral("devices"), QJsonArray{QStringLiteral("dev_other_tv")}},
+                                      {QStringLiteral("reason"), m_reason}},
+                                     QStringLiteral("acc_other"));
+        QVERIFY2(own.status == 403, own.body.constData());
+        QCOMPARE(own.error(), QStringLiteral("support_code_invalid"));
+        QVERIFY(listedIds(other.access).contains(QStringLiteral("dev_other_tv")));
+    }
+
     void wrongOrMissingCodeIsRefused()
     {
         QVERIFY(!m_fixture.createCode(m_holder.access).isEmpty());

@@ -5,6 +5,7 @@
 #include <QJsonDocument>
 #include <QObject>
 #include <QRegularExpression>
+#include <QTcpSocket>
 #include <QTest>
 #include <memory>
 
@@ -219,6 +220,31 @@ private Q_SLOTS:
         QCOMPARE(status().value(QStringLiteral("recovery_codes_left")).toInt(), 10);
         QCOMPARE(stepUpWith(QStringLiteral("recovery"), enrolled.recoveryCodes.at(1)), 401);
         QCOMPARE(stepUpWith(QStringLiteral("recovery"), codes.at(1).toString()), 200);
+    }
+
+    // Ten argon2id hashes are slow on purpose; while they run, everyone else is still answered. The
+    // regenerate goes out first on its own connection; three other requests, one after the other,
+    // must all be answered before it is.
+    void regenerateDoesNotHoldUpOtherRequests()
+    {
+        QVERIFY(!enrol().secret.isEmpty());
+        const QString grant = stepUp();
+        QVERIFY(!grant.isEmpty());
+        QTcpSocket regenerate;
+        regenerate.connectToHost(m_mockd.baseUrl().host(), m_mockd.port());
+        QVERIFY(regenerate.waitForConnected(10000));
+        regenerate.write("POST /v1/account/two-step/recovery-codes HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                         "Authorization: Bearer " +
+                         m_access.toLatin1() + "\r\nX-Step-Up: " + grant.toLatin1() +
+                         "\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}");
+        QVERIFY(regenerate.waitForBytesWritten(10000));
+        for (int i = 0; i < 3; ++i) {
+            QCOMPARE(client().get(QStringLiteral("/v1/account/two-step"), m_access).status, 200);
+            QVERIFY2(regenerate.bytesAvailable() == 0, qPrintable(QStringLiteral("answered after %1 others").arg(i)));
+        }
+        QByteArray answer;
+        QTRY_VERIFY_WITH_TIMEOUT((answer += regenerate.readAll()).contains("\r\n\r\n"), 60000);
+        QVERIFY2(answer.startsWith("HTTP/1.1 200"), answer.constData());
     }
 
     void disableTurnsOffAndDeletesCodes()

@@ -1,3 +1,4 @@
+#include "ContractSecrets.h"
 #include "core/api/Redaction.h"
 
 #include <QTest>
@@ -15,6 +16,8 @@ private Q_SLOTS:
     void headers();
     void urlQueryAndUserInfo();
     void tokensInFreeText();
+    void everyContractPrefixIsRedacted();
+    void codesAndPasswordsInFreeText();
 };
 
 void TestRedaction::jsonSecretsAtAnyDepth()
@@ -71,6 +74,55 @@ void TestRedaction::tokensInFreeText()
     QVERIFY(!out.contains(QStringLiteral("Q9")));
     QVERIFY(out.contains(QStringLiteral("vrt_")));
     QVERIFY(out.contains(QStringLiteral("failed")));
+}
+
+// The contract's list is the one the app must cover: a token kind added there fails here until
+// the app redacts it too.
+void TestRedaction::everyContractPrefixIsRedacted()
+{
+    const ContractSecrets contract = ContractSecrets::read();
+    QVERIFY2(contract.error.isEmpty(), qPrintable(contract.error));
+    QVERIFY(contract.listed.contains(QStringLiteral("vat_")));
+    for (const QString& prefix : contract.mentioned)
+        QVERIFY2(contract.listed.contains(prefix), qPrintable(prefix + QStringLiteral(" is not in x-secret-prefixes")));
+    for (const QString& prefix : contract.listed) {
+        const QString token = ContractSecrets::sampleToken(prefix);
+        const QString secretPart = token.mid(prefix.size());
+        for (const QString& line : {QStringLiteral("server said: ") + token,
+                                    QStringLiteral("{\"handle\":\"") + token + QStringLiteral("\"}"),
+                                    QStringLiteral("Bearer ") + token + QStringLiteral(".")}) {
+            const QString out = Redaction::text(line);
+            QVERIFY2(!out.contains(secretPart), qPrintable(prefix + QStringLiteral(": ") + out));
+        }
+        QVERIFY2(!Redaction::jsonBody(QByteArray("{\"note\":\"") + token.toLatin1() + "\"}").contains(secretPart),
+                 qPrintable(prefix));
+        QVERIFY2(!Redaction::url(QUrl(QStringLiteral("http://127.0.0.1:8765/v1/x/") + token)).contains(secretPart),
+                 qPrintable(prefix));
+    }
+}
+
+// What else the app can log as free text (a server message, the mock service's output): one-time
+// codes in JSON fields or query-style pairs, recovery and support codes, passwords.
+void TestRedaction::codesAndPasswordsInFreeText()
+{
+    const QString out = Redaction::text(QStringLiteral(
+        R"(POST {"code":"123456","password": "hunter2-pw","current":"old-pw-1"} code=654321&new_password=n3w-pw )"
+        R"(recovery abcd-efgh-jk12 support 7KQ2-M9XF "recovery_codes":["wxyz-2345-mnop"] otp=777888)"));
+    for (const char* secret : {"123456",
+                               "hunter2-pw",
+                               "old-pw-1",
+                               "654321",
+                               "n3w-pw",
+                               "abcd-efgh-jk12",
+                               "7KQ2-M9XF",
+                               "wxyz-2345-mnop",
+                               "777888"})
+        QVERIFY2(!out.contains(QLatin1String(secret)),
+                 qPrintable(QLatin1String(secret) + QStringLiteral(" in ") + out));
+    // Ordinary numbers, ids and words stay readable.
+    const QString plain = QStringLiteral("HTTP 401 after 123456 ms on port 8765, device dev_demo_living_tv, "
+                                         "request 123e4567-e89b-12d3-a456-426614174000, error invalid_code");
+    QCOMPARE(Redaction::text(plain), plain);
 }
 
 QTEST_GUILESS_MAIN(TestRedaction)

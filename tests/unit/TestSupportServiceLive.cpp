@@ -47,7 +47,7 @@ private Q_SLOTS:
     void searchAnswersMaskedCustomers()
     {
         SupportService* support = m_console->support();
-        support->search(QStringLiteral("demo@"), reason);
+        support->search(QStringLiteral("demo@vigil.test"), reason);
         QTRY_COMPARE_WITH_TIMEOUT(support->searchState(), SupportService::State::Ready, 10000);
         const auto& results = support->results();
         QVERIFY(!results.isEmpty());
@@ -67,7 +67,7 @@ private Q_SLOTS:
         const QString shortReason = QStringLiteral("because");
         QVERIFY(!SupportService::validateReason(shortReason).isEmpty()); // the app says so before sending
         SupportService* support = m_console->support();
-        support->search(QStringLiteral("demo@"), shortReason); // and the service agrees
+        support->search(QStringLiteral("demo@vigil.test"), shortReason); // and the service agrees
         QTRY_COMPARE_WITH_TIMEOUT(support->searchState(), SupportService::State::Failed, 10000);
         QVERIFY(support->searchError());
         QCOMPARE(support->searchError()->code(), ApiError::Code::InvalidField);

@@ -10,6 +10,10 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#ifdef Q_OS_UNIX
+#include <sys/stat.h>
+#endif
+
 using namespace mockd;
 
 class TestStore final : public QObject
@@ -29,6 +33,40 @@ private Q_SLOTS:
         QCOMPARE((*version)->value(0).toInt(), Migrations::latestVersion());
         (*version)->finish();
         QVERIFY((*store)->isEmpty());
+    }
+
+    // The database holds password and token hashes: other local users may not read it, nor its
+    // write-ahead log (where the newest rows are) or shared-memory index, whatever the umask.
+    void theFilesAreForTheOwnerOnly()
+    {
+#ifdef Q_OS_UNIX
+        const mode_t previous = ::umask(022);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(QStringLiteral("private.sqlite"));
+        {
+            auto store = Store::open(path);
+            ::umask(previous);
+            QVERIFY2(store.hasValue(), store.hasValue() ? "" : qPrintable(store.error()));
+            for (const char* suffix : {"", "-wal", "-shm"}) {
+                struct stat info
+                {};
+                const QByteArray file = QFile::encodeName(path + QLatin1String(suffix));
+                QVERIFY2(::stat(file.constData(), &info) == 0, file.constData());
+                QVERIFY2((info.st_mode & 0777) == 0600,
+                         qPrintable(
+                             QStringLiteral("%1 is %2").arg(QString::fromLatin1(file)).arg(info.st_mode & 0777, 0, 8)));
+            }
+        }
+        // A file made readable by someone else is closed again on the next start.
+        QVERIFY(QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadOther));
+        auto again = Store::open(path);
+        QVERIFY(again.hasValue());
+        struct stat info
+        {};
+        QVERIFY(::stat(QFile::encodeName(path).constData(), &info) == 0);
+        QCOMPARE(info.st_mode & 0777, mode_t(0600));
+#endif
     }
 
     void migrationsRunOnce()
