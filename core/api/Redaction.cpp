@@ -64,7 +64,8 @@ QString Redaction::url(const QUrl& url)
         query.setQueryItems(items);
         copy.setQuery(query);
     }
-    return copy.toString(QUrl::DecodeReserved);
+    // A token can sit in the path too (/v1/…/vsc_…), not only in the query.
+    return text(copy.toString(QUrl::DecodeReserved));
 }
 
 QString Redaction::header(const QByteArray& name, const QByteArray& value)
@@ -92,12 +93,54 @@ QString Redaction::jsonBody(const QByteArray& body)
     return QString::fromUtf8(out.toJson(QJsonDocument::Compact));
 }
 
+const QStringList& Redaction::tokenPrefixes()
+{
+    // The contract's x-secret-prefixes (api/openapi.yaml); tests/unit/TestRedaction.cpp checks that
+    // every prefix listed there is caught here.
+    static const QStringList prefixes{QStringLiteral("vat_"),
+                                      QStringLiteral("vrt_"),
+                                      QStringLiteral("vmt_"),
+                                      QStringLiteral("vst_"),
+                                      QStringLiteral("vsc_")};
+    return prefixes;
+}
+
 QString Redaction::text(const QString& text)
 {
-    static const QRegularExpression token(QStringLiteral("\\b(vat|vrt)_[A-Za-z0-9_\\-]+"));
+    static const QRegularExpression token(
+        QStringLiteral("\\b(%1)[A-Za-z0-9_\\-]+").arg(tokenPrefixes().join(QLatin1Char('|'))));
     QString out = text;
-    out.replace(token, QStringLiteral("\\1_") + QString(mask));
+    out.replace(token, QStringLiteral("\\1") + QString(mask));
+    if (out.contains(QLatin1Char(':')) || out.contains(QLatin1Char('=')))
+        out = secretFields(out);
+    if (out.contains(QLatin1Char('-'))) {
+        // Recovery codes ("abcd-efgh-jk12") and support codes as shown ("7KQ2-M9XF"), standing alone.
+        static const QRegularExpression codes(QStringLiteral("(?<![A-Za-z0-9-])(?:[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}|["
+                                                             "2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4})(?![A-Za-z0-9-])"));
+        out.replace(codes, QString(mask));
+    }
     return out;
+}
+
+QString Redaction::secretFields(const QString& text)
+{
+    // key: value, key=value, "key": "value" or "key": [...]; the value goes when the key is secret.
+    static const QRegularExpression pair(QStringLiteral(
+        R"re((?<![A-Za-z0-9_-])("?)([A-Za-z][A-Za-z0-9_-]*)\1(\s*[:=]\s*)("(?:[^"\\]|\\.)*"|\[[^\]]*\]|[^\s"&,;}\]]+))re"));
+    QString out;
+    qsizetype copied = 0;
+    auto it = pair.globalMatch(text);
+    while (it.hasNext()) {
+        const QRegularExpressionMatch m = it.next();
+        if (!isSecretKey(m.capturedView(2)))
+            continue;
+        out += QStringView(text).mid(copied, m.capturedStart(4) - copied);
+        out += m.capturedView(4).startsWith(u'"') ? QLatin1Char('"') + QString(mask) + QLatin1Char('"') : QString(mask);
+        copied = m.capturedEnd(4);
+    }
+    if (copied == 0)
+        return text;
+    return out + QStringView(text).mid(copied);
 }
 
 } // namespace vigil

@@ -1,5 +1,6 @@
 #include "account/TwoStepRoutes.h"
 
+#include "account/RecoveryCodeMaker.h"
 #include "auth/Base32.h"
 #include "auth/StepUp.h"
 #include "auth/Totp.h"
@@ -20,7 +21,6 @@ namespace mockd {
 
 namespace {
 
-constexpr int recoveryCodeCount = 10;
 constexpr int secretBytes = 20; // 160 bits, RFC 4226 §4's recommendation
 constexpr qint64 pendingLifetimeMs = 15 * 60 * 1000;
 constexpr int maxConfirmAttempts = 5;
@@ -28,19 +28,6 @@ constexpr int maxConfirmAttempts = 5;
 QLatin1StringView l1(const char* text)
 {
     return QLatin1StringView(text);
-}
-
-// "abcd-efgh-jk12": 12 characters of [a-z0-9] (about 62 bits), the scenario's format.
-QString newRecoveryCode()
-{
-    static constexpr char alphabet[] = "abcdefghijklmnopqrstuvwxyz0123456789";
-    QString code;
-    for (int i = 0; i < 12; ++i) {
-        if (i > 0 && i % 4 == 0)
-            code.append(QLatin1Char('-'));
-        code.append(QLatin1Char(alphabet[randombytes_uniform(sizeof(alphabet) - 1)]));
-    }
-    return code;
 }
 
 ApiError stepUpRequired()
@@ -52,7 +39,7 @@ ApiError stepUpRequired()
 } // namespace
 
 TwoStepRoutes::TwoStepRoutes(Store& store, const Clock& clock, StepUp& stepUp, QObject* parent)
-    : QObject(parent), m_store(store), m_clock(clock), m_stepUp(stepUp)
+    : QObject(parent), m_store(store), m_clock(clock), m_stepUp(stepUp), m_recoveryCodes(new RecoveryCodeMaker(this))
 {}
 
 TwoStepRoutes::~TwoStepRoutes() = default;
@@ -175,26 +162,21 @@ void TwoStepRoutes::confirm(const RequestContext& context)
     }
     const Pending pending = *it;
     m_pending.erase(it);
-    QStringList codes;
-    {
-        Transaction transaction(m_store.database());
-        // The confirming step is already spent: the same code cannot sign in or step up later.
-        auto stored = m_store.accounts().setTotpSecret(pending.accountId, pending.secret, *step);
-        if (stored)
-            codes = replaceRecoveryCodes(pending.accountId);
-        if (!stored || codes.isEmpty() || !transaction.commit()) {
-            (void)m_store.reload();
-            return context.fail(ApiError::internal());
+    const qint64 spentStep = *step;
+    m_recoveryCodes->make([this, context, pending, spentStep](const RecoveryCodeSet& codes) {
+        {
+            Transaction transaction(m_store.database());
+            // The confirming step is already spent: the same code cannot sign in or step up later.
+            auto stored = m_store.accounts().setTotpSecret(pending.accountId, pending.secret, spentStep);
+            if (!stored || !RecoveryCodeMaker::replace(m_store, pending.accountId, codes) || !transaction.commit()) {
+                (void)m_store.reload();
+                return context.fail(ApiError::internal());
+            }
         }
-    }
-    audit(context, QStringLiteral("totp_enabled"));
-    audit(context, QStringLiteral("recovery_codes_generated"));
-    JsonWriter json;
-    json.beginObject().key(l1("recovery_codes")).beginArray();
-    for (const QString& c : std::as_const(codes))
-        json.value(c);
-    json.endArray().endObject();
-    context.respond(HttpResponse::jsonBody(json.take()));
+        audit(context, QStringLiteral("totp_enabled"));
+        audit(context, QStringLiteral("recovery_codes_generated"));
+        respondCodes(context, codes.codes);
+    });
 }
 
 void TwoStepRoutes::disable(const RequestContext& context)
@@ -220,19 +202,24 @@ void TwoStepRoutes::regenerate(const RequestContext& context)
 {
     if (!hasStepUp(context))
         return context.fail(stepUpRequired());
-    QStringList codes;
-    {
-        Transaction transaction(m_store.database());
-        codes = replaceRecoveryCodes(context.principal->accountId);
-        if (codes.isEmpty() || !transaction.commit()) {
-            (void)m_store.reload();
-            return context.fail(ApiError::internal());
+    m_recoveryCodes->make([this, context](const RecoveryCodeSet& codes) {
+        {
+            Transaction transaction(m_store.database());
+            if (!RecoveryCodeMaker::replace(m_store, context.principal->accountId, codes) || !transaction.commit()) {
+                (void)m_store.reload();
+                return context.fail(ApiError::internal());
+            }
         }
-    }
-    audit(context, QStringLiteral("recovery_codes_regenerated"));
+        audit(context, QStringLiteral("recovery_codes_regenerated"));
+        respondCodes(context, codes.codes);
+    });
+}
+
+void TwoStepRoutes::respondCodes(const RequestContext& context, const QStringList& codes)
+{
     JsonWriter json;
     json.beginObject().key(l1("recovery_codes")).beginArray();
-    for (const QString& c : std::as_const(codes))
+    for (const QString& c : codes)
         json.value(c);
     json.endArray().endObject();
     context.respond(HttpResponse::jsonBody(json.take()));
@@ -265,32 +252,6 @@ void TwoStepRoutes::setFallbacks(const RequestContext& context)
         audit(context, *sms ? QStringLiteral("sms_two_step_enabled") : QStringLiteral("sms_two_step_disabled"));
     }
     status(context);
-}
-
-QStringList TwoStepRoutes::replaceRecoveryCodes(const QString& accountId)
-{
-    if (auto deleted = m_store.accounts().deleteRecoveryCodes(accountId); !deleted) {
-        qCWarning(lcAuth) << "cannot delete recovery codes:" << deleted.error();
-        return {};
-    }
-    // Ten argon2id hashes on the main thread (a few hundred ms); rare, and behind step-up.
-    const QByteArray salt = StepUp::newRecoverySalt();
-    QStringList codes;
-    for (int i = 0; i < recoveryCodeCount; ++i) {
-        const QString code = newRecoveryCode();
-        RecoveryCode record;
-        record.accountId = accountId;
-        record.salt = salt;
-        record.hash = StepUp::recoveryCodeHash(salt, StepUp::normalizeRecoveryCode(code));
-        if (record.hash.isEmpty())
-            return {};
-        if (auto inserted = m_store.accounts().insertRecoveryCode(record); !inserted) {
-            qCWarning(lcAuth) << "cannot store a recovery code:" << inserted.error();
-            return {};
-        }
-        codes.append(code);
-    }
-    return codes;
 }
 
 void TwoStepRoutes::audit(const RequestContext& context, const QString& type)

@@ -8,6 +8,7 @@
 namespace mockd {
 
 class Clock;
+class RecoveryCodeMaker;
 class Router;
 class StepUp;
 class Store;
@@ -44,9 +45,8 @@ private:
     void setFallbacks(const RequestContext& context);
 
     bool hasStepUp(const RequestContext& context) const;
-    // Replaces the account's recovery codes with 10 new ones; returns them in clear (once), or an
-    // empty list when the store refused.
-    QStringList replaceRecoveryCodes(const QString& accountId);
+    // The new recovery codes in clear: the only time anyone sees them.
+    static void respondCodes(const RequestContext& context, const QStringList& codes);
     void audit(const RequestContext& context, const QString& type);
     void dropExpired();
 
@@ -54,6 +54,7 @@ private:
     const Clock& m_clock;
     StepUp& m_stepUp;
     QHash<QString, Pending> m_pending;
+    RecoveryCodeMaker* m_recoveryCodes; // child: hashes off the event loop
 };
 
 } // namespace mockd

@@ -204,8 +204,10 @@ void SimulatorRoutes::command(const RequestContext& context)
     const sim::SimulatedDevice& device = *m_simulator->device(index);
     FieldReader body(context.body);
     const QString command = body.string(QStringLiteral("command"), {.maxLength = 16});
-    const QString profile = body.string(QStringLiteral("profile"), {.required = false, .maxLength = 64, .trim = true});
-    const QString title = body.string(QStringLiteral("title"), {.required = false, .maxLength = 128, .trim = true});
+    const QString profile =
+        body.string(QStringLiteral("profile"), {.required = false, .maxLength = 64, .trim = true, .visibleOnly = true});
+    const QString title =
+        body.string(QStringLiteral("title"), {.required = false, .maxLength = 128, .trim = true, .visibleOnly = true});
     if (!body.ok())
         return context.fail(*body.error());
     bool done = false;

@@ -76,14 +76,17 @@ void LoginRoutes::login(const RequestContext& context)
     FieldReader device = body.object(QStringLiteral("device"), false);
     Attempt attempt;
     attempt.email = email;
-    attempt.device.name = device.string(QStringLiteral("name"), {.required = false, .maxLength = 64, .trim = true});
+    attempt.device.name =
+        device.string(QStringLiteral("name"), {.required = false, .maxLength = 64, .trim = true, .visibleOnly = true});
     attempt.device.type = device.string(QStringLiteral("type"), {.required = false, .oneOf = Device::types()});
-    attempt.device.os = device.string(QStringLiteral("os"), {.required = false, .maxLength = 64, .trim = true});
-    attempt.device.osVersion =
-        device.string(QStringLiteral("os_version"), {.required = false, .maxLength = 32, .trim = true});
-    attempt.device.app = device.string(QStringLiteral("app"), {.required = false, .maxLength = 64, .trim = true});
-    attempt.device.appVersion =
-        device.string(QStringLiteral("app_version"), {.required = false, .maxLength = 32, .trim = true});
+    attempt.device.os =
+        device.string(QStringLiteral("os"), {.required = false, .maxLength = 64, .trim = true, .visibleOnly = true});
+    attempt.device.osVersion = device.string(QStringLiteral("os_version"),
+                                             {.required = false, .maxLength = 32, .trim = true, .visibleOnly = true});
+    attempt.device.app =
+        device.string(QStringLiteral("app"), {.required = false, .maxLength = 64, .trim = true, .visibleOnly = true});
+    attempt.device.appVersion = device.string(QStringLiteral("app_version"),
+                                              {.required = false, .maxLength = 32, .trim = true, .visibleOnly = true});
     attempt.requestedDeviceId = device.string(QStringLiteral("id"), {.required = false, .maxLength = 64});
     if (!body.ok())
         return context.fail(*body.error());

@@ -301,7 +301,7 @@ void DeviceRoutes::rename(const RequestContext& context)
     if (!m_store.devices().byIdForAccount(id, who.accountId))
         return context.fail(ApiError::notFound());
     FieldReader body(context.body);
-    const QString name = body.string(QStringLiteral("name"), {.maxLength = 64, .trim = true});
+    const QString name = body.string(QStringLiteral("name"), {.maxLength = 64, .trim = true, .visibleOnly = true});
     if (!body.ok())
         return context.fail(*body.error());
     const auto renamed = m_devices.rename(who.accountId, id, name);
@@ -317,8 +317,10 @@ void DeviceRoutes::reportStatus(const RequestContext& context)
     const QString status =
         body.string(QStringLiteral("status"),
                     {.oneOf = {QStringLiteral("streaming"), QStringLiteral("paused"), QStringLiteral("idle")}});
-    const QString profile = body.string(QStringLiteral("profile"), {.required = false, .maxLength = 64, .trim = true});
-    const QString title = body.string(QStringLiteral("title"), {.required = false, .maxLength = 200, .trim = true});
+    const QString profile =
+        body.string(QStringLiteral("profile"), {.required = false, .maxLength = 64, .trim = true, .visibleOnly = true});
+    const QString title =
+        body.string(QStringLiteral("title"), {.required = false, .maxLength = 200, .trim = true, .visibleOnly = true});
     if (!body.ok())
         return context.fail(*body.error());
     const auto reported = m_devices.reportStatus(who.accountId, who.deviceId, status, profile, title);

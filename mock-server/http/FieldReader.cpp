@@ -1,5 +1,7 @@
 #include "http/FieldReader.h"
 
+#include "base/VisibleText.h"
+
 #include <cmath>
 
 namespace mockd {
@@ -69,6 +71,8 @@ QString FieldReader::string(const QString& name, const StringRule& rule)
         return {};
     }
     QString text = found->toString();
+    if (rule.visibleOnly)
+        text = VisibleText::strip(text);
     if (rule.trim)
         text = text.trimmed();
     const qsizetype length = codePoints(text);

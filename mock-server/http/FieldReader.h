@@ -18,6 +18,8 @@ struct StringRule
     QStringList oneOf = {};
     bool trim = false;
     bool allowControl = false;
+    // A name people read: format and control characters are removed first (base/VisibleText.h).
+    bool visibleOnly = false;
 };
 
 // Reads typed fields out of a JSON object and remembers the first problem as a 422

@@ -3,10 +3,23 @@
 #include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QUrl>
 #include <algorithm>
 
 namespace mockd::Redaction {
+
+const QList<QLatin1StringView>& tokenPrefixes()
+{
+    // The contract's x-secret-prefixes (api/openapi.yaml); tests/unit/mockd_redaction.cpp checks
+    // that every prefix listed there is caught here.
+    static const QList<QLatin1StringView> prefixes{QLatin1StringView("vat_"),
+                                                   QLatin1StringView("vrt_"),
+                                                   QLatin1StringView("vmt_"),
+                                                   QLatin1StringView("vst_"),
+                                                   QLatin1StringView("vsc_")};
+    return prefixes;
+}
 
 namespace {
 
@@ -24,14 +37,15 @@ bool isWordChar(QChar c)
     return (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9');
 }
 
-// Length of a token starting at `pos` ("vat_" + body), or 0 when there is none.
+// Length of a token starting at `pos` (a prefix of tokenPrefixes() and its body), or 0 when there
+// is none.
 qsizetype tokenAt(QStringView text, qsizetype pos)
 {
-    if (pos + 4 > text.size() || text[pos] != QLatin1Char('v') || text[pos + 2] != QLatin1Char('t') ||
-        text[pos + 3] != QLatin1Char('_'))
+    if (pos + 4 > text.size() || text[pos] != QLatin1Char('v') || text[pos + 3] != QLatin1Char('_'))
         return 0;
-    const QChar kind = text[pos + 1];
-    if (kind != QLatin1Char('a') && kind != QLatin1Char('r') && kind != QLatin1Char('m') && kind != QLatin1Char('s'))
+    const QStringView prefix = text.mid(pos, 4);
+    const auto& prefixes = tokenPrefixes();
+    if (std::none_of(prefixes.begin(), prefixes.end(), [prefix](QLatin1StringView p) { return prefix == p; }))
         return 0;
     if (pos > 0 && isWordChar(text[pos - 1]))
         return 0;
@@ -97,9 +111,40 @@ QString escapeControl(QStringView text)
     return out;
 }
 
+QString redactCodes(QStringView text)
+{
+    QString out = text.toString();
+    if (text.contains(QLatin1Char(':')) || text.contains(QLatin1Char('='))) {
+        // key: value, key=value, "key": "value" or "key": [...]; the value goes when the key is secret.
+        static const QRegularExpression pair(QStringLiteral(
+            R"re((?<![A-Za-z0-9_-])("?)([A-Za-z][A-Za-z0-9_-]*)\1(\s*[:=]\s*)("(?:[^"\\]|\\.)*"|\[[^\]]*\]|[^\s"&,;}\]]+))re"));
+        QString replaced;
+        qsizetype copied = 0;
+        auto it = pair.globalMatch(out);
+        while (it.hasNext()) {
+            const QRegularExpressionMatch m = it.next();
+            if (!isSensitiveKey(m.capturedView(2)) || m.capturedView(4) == redacted)
+                continue;
+            replaced += QStringView(out).mid(copied, m.capturedStart(4) - copied);
+            replaced += m.capturedView(4).startsWith(u'"') ? QLatin1Char('"') + QString(redacted) + QLatin1Char('"')
+                                                           : QString(redacted);
+            copied = m.capturedEnd(4);
+        }
+        if (copied > 0)
+            out = replaced + QStringView(out).mid(copied);
+    }
+    if (out.contains(QLatin1Char('-'))) {
+        // Recovery codes ("abcd-efgh-jk12") and support codes as shown ("7KQ2-M9XF"), standing alone.
+        static const QRegularExpression codes(QStringLiteral("(?<![A-Za-z0-9-])(?:[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}|["
+                                                             "2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4})(?![A-Za-z0-9-])"));
+        out.replace(codes, QString(redacted));
+    }
+    return out;
+}
+
 QString redactText(QStringView text)
 {
-    return escapeControl(redactTokens(text));
+    return escapeControl(redactCodes(redactTokens(text)));
 }
 
 bool isSensitiveKey(QStringView key)
@@ -117,6 +162,7 @@ bool isSensitiveKey(QStringView key)
         QLatin1StringView("key"),
         QLatin1StringView("cookie"),
         QLatin1StringView("set-cookie"),
+        QLatin1StringView("challenge"),
     };
     for (const auto& name : exact) {
         if (key.compare(name, Qt::CaseInsensitive) == 0)

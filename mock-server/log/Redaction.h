@@ -13,16 +13,26 @@ namespace mockd::Redaction {
 
 inline constexpr QLatin1StringView redacted{"<redacted>"};
 
-// Every token-shaped secret (prefixes vat_, vrt_, vmt_, vst_) becomes "<token:1a2b3c4d>", the first
-// four bytes of its SHA-256: enough to correlate two log lines, useless to an attacker.
+// The secret shapes this side knows, in one place: tokens by their prefix (below), secret fields by
+// name (isSensitiveKey), and codes by their form (redactCodes).
+//
+// Every token prefix the service issues ("vat_", "vrt_", "vmt_", "vst_", "vsc_").
+const QList<QLatin1StringView>& tokenPrefixes();
+// Every token-shaped secret (a prefix above and at least 8 token characters) becomes
+// "<token:1a2b3c4d>", the first four bytes of its SHA-256: enough to correlate two log lines,
+// useless to an attacker.
 QString redactTokens(QStringView text);
+// Free text with the values of secret fields ("code": "123456", password=…, otp: …) replaced, and
+// recovery codes ("abcd-efgh-jk12") and support codes ("7KQ2-M9XF") standing alone.
+QString redactCodes(QStringView text);
 // Control characters become \n, \r, \t or \xNN.
 QString escapeControl(QStringView text);
-// Both of the above: the treatment for any free text going to a log.
+// All of the above: the treatment for any free text going to a log.
 QString redactText(QStringView text);
 // A request target for the log: the path, then the query with the values of sensitive keys replaced.
 QString redactTarget(QStringView path, QStringView query);
-// password, code, token, secret, … (case-insensitive; also *_token, *_code, *_secret, *password*).
+// password, code, token, secret, challenge, … (case-insensitive; also *_token, *_code, *_secret,
+// *password*).
 bool isSensitiveKey(QStringView key);
 // Objects: values of sensitive keys replaced; every string: tokens replaced.
 QJsonValue redactJson(const QJsonValue& value);

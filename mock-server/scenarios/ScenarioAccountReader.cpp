@@ -3,6 +3,7 @@
 #include "auth/Base32.h"
 #include "auth/PasswordHasher.h"
 #include "auth/StepUp.h"
+#include "base/VisibleText.h"
 #include "scenarios/ScenarioReader.h"
 
 #include <QJsonArray>
@@ -116,7 +117,7 @@ ScenarioDevice readDevice(ScenarioReader& r, const QJsonObject& o, const QString
     r.knownKeys(o, path, deviceKeys);
     device.id = r.string(o, path, QStringLiteral("id"), true);
     device.accountId = accountId;
-    device.name = r.string(o, path, QStringLiteral("name"), true);
+    device.name = VisibleText::strip(r.string(o, path, QStringLiteral("name"), true));
     device.type = r.string(o, path, QStringLiteral("type"), true);
     if (!device.type.isEmpty())
         r.oneOf(device.type, Device::types(), path + QStringLiteral(".type"));
@@ -168,7 +169,7 @@ generateDevices(ScenarioReader& r, const QJsonObject& o, const QString& path, co
         r.fail(where + QStringLiteral(".count"), QStringLiteral("is required"));
     const int count = r.integer(g, where, QStringLiteral("count"), 1, maxGeneratedDevices).value_or(0);
     const QString prefix = r.string(g, where, QStringLiteral("id_prefix"), true);
-    const QString name = r.string(g, where, QStringLiteral("name"), true);
+    const QString name = VisibleText::strip(r.string(g, where, QStringLiteral("name"), true));
     QStringList types = strings(r, g, where, QStringLiteral("types"));
     for (qsizetype i = 0; i < types.size(); ++i)
         r.oneOf(types.at(i), Device::types(), at(where, QStringLiteral("types"), i));
@@ -327,7 +328,7 @@ ScenarioAccount read(ScenarioReader& r, const QJsonObject& o, const QString& pat
     a.password = r.string(o, path, QStringLiteral("password"), true);
     if (PasswordHasher::isTooLong(a.password))
         r.fail(path + QStringLiteral(".password"), QStringLiteral("is longer than 128 characters"));
-    account.displayName = r.string(o, path, QStringLiteral("display_name"), true);
+    account.displayName = VisibleText::strip(r.string(o, path, QStringLiteral("display_name"), true));
     const QString role = r.string(o, path, QStringLiteral("role"), false);
     if (!role.isEmpty()) {
         r.oneOf(role, {QStringLiteral("holder"), QStringLiteral("support")}, path + QStringLiteral(".role"));
@@ -363,7 +364,7 @@ ScenarioAccount read(ScenarioReader& r, const QJsonObject& o, const QString& pat
         Profile profile;
         profile.id = r.string(p, where, QStringLiteral("id"), true);
         profile.accountId = account.id;
-        profile.name = r.string(p, where, QStringLiteral("name"), true);
+        profile.name = VisibleText::strip(r.string(p, where, QStringLiteral("name"), true));
         profile.kind = r.string(p, where, QStringLiteral("kind"), false);
         if (profile.kind.isEmpty())
             profile.kind = QStringLiteral("adult");

@@ -3,19 +3,57 @@
 #include "log/LogCategories.h"
 
 #include <QAtomicInteger>
+#include <QFile>
 #include <QSqlError>
+
+#ifdef Q_OS_UNIX
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#endif
 
 namespace mockd {
 
 namespace {
 QAtomicInteger<int> g_connectionCounter;
-} // namespace
+
+// The database holds password and token hashes: owner only, whatever the umask. The file is made
+// (or, when an older start left it readable, closed) before SQLite opens it, because SQLite gives
+// the WAL and shared-memory files it creates next to it the database file's mode.
+Expected<Ok, QString> makeOwnerOnly(const QString& path)
+{
+#ifdef Q_OS_UNIX
+    if (path.isEmpty() || path == QLatin1String(":memory:") || path.startsWith(QLatin1String("file:")))
+        return Ok{};
+    const QByteArray file = QFile::encodeName(path);
+    const int fd = ::open(file.constData(), O_RDWR | O_CREAT | O_CLOEXEC, S_IRUSR | S_IWUSR);
+    if (fd < 0 || ::fchmod(fd, S_IRUSR | S_IWUSR) != 0) {
+        const QString reason = QString::fromLocal8Bit(std::strerror(errno));
+        if (fd >= 0)
+            ::close(fd);
+        return unexpected(QStringLiteral("cannot make %1 private: %2").arg(path, reason));
+    }
+    ::close(fd);
+    for (const char* suffix : {"-wal", "-shm", "-journal"}) {
+        const QByteArray sibling = file + suffix;
+        if (::chmod(sibling.constData(), S_IRUSR | S_IWUSR) != 0 && errno != ENOENT)
+            return unexpected(QStringLiteral("cannot make %1 private").arg(QFile::decodeName(sibling)));
+    }
+#else
+    Q_UNUSED(path)
+#endif
+    return Ok{};
+}
 
 Database::Database(const QString& connectionName, const QString& path) : m_connectionName(connectionName), m_path(path)
 {}
 
 Expected<std::unique_ptr<Database>, QString> Database::open(const QString& path)
 {
+    if (auto ok = makeOwnerOnly(path); !ok)
+        return unexpected(ok.error());
     const QString name = QStringLiteral("mockd-%1").arg(g_connectionCounter.fetchAndAddRelaxed(1));
     std::unique_ptr<Database> database(new Database(name, path));
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);

@@ -65,20 +65,23 @@ void SupportRoutes::search(const RequestContext& context)
     if (!reason)
         return context.fail(reason.error());
     const QString query =
-        context.request.queryItems().queryItemValue(QStringLiteral("query"), QUrl::FullyDecoded).trimmed().toLower();
+        context.request.queryItems().queryItemValue(QStringLiteral("query"), QUrl::FullyDecoded).trimmed();
     if (query.size() < SupportPolicy::queryMinLength || query.size() > 254)
-        return context.fail(
-            ApiError::invalidField(QStringLiteral("query"),
-                                   QStringLiteral("Search with at least %1 characters of an email or account id.")
-                                       .arg(SupportPolicy::queryMinLength)));
+        return context.fail(ApiError::invalidField(
+            QStringLiteral("query"),
+            QStringLiteral("Search with the whole email address, account id or name (at least %1 characters).")
+                .arg(SupportPolicy::queryMinLength)));
 
-    // One pass over the accounts; the few matches are sorted afterwards.
+    // Whole values only: answers mask the email, and a prefix search would give the hidden part
+    // away one letter at a time (does "da" still find d***@…? "dan"?). One pass over the accounts;
+    // the few matches are sorted afterwards.
+    const auto same = [&query](const QString& value) { return value.compare(query, Qt::CaseInsensitive) == 0; };
     QList<const Account*> matches;
     const auto accounts = m_store.accounts().all();
     for (const Account* account : accounts) {
         if (account->role != Role::Holder)
             continue;
-        if (account->email.toLower().startsWith(query) || account->id.toLower().startsWith(query))
+        if (same(account->email) || same(account->id) || same(account->displayName))
             matches.append(account);
     }
     std::sort(matches.begin(), matches.end(), [](const Account* a, const Account* b) { return a->email < b->email; });
@@ -145,13 +148,15 @@ QString SupportRoutes::codeProblem(const QString& accountId, const QString& type
     const auto current = m_store.supportCodes().forAccount(accountId);
     const bool matches = current && !hash.isEmpty() && Tokens::sameHash(current->hash, hash);
     if (!matches) {
-        if (current && !current->isUsed()) {
-            const auto failures = m_store.supportCodes().recordFailure(accountId);
-            if (failures && *failures >= SupportPolicy::codeMaxFailures)
-                (void)m_store.supportCodes().markUsed(accountId, m_clock.nowMs());
-        }
-        if (!hash.isEmpty() && !m_store.supportCodes().accountOfHash(hash).isEmpty())
+        if (current && !current->isUsed())
+            countFailure(accountId);
+        // Another account's code tried here counts against that account too: an account without a
+        // code of its own would otherwise be a place to try codes without limit.
+        const QString owner = hash.isEmpty() ? QString() : m_store.supportCodes().accountOfHash(hash);
+        if (!owner.isEmpty()) {
+            countFailure(owner);
             return QStringLiteral("This support code is not for this account.");
+        }
         return QStringLiteral("This is not the customer's current support code.");
     }
     if (current->isUsed())
@@ -159,6 +164,13 @@ QString SupportRoutes::codeProblem(const QString& accountId, const QString& type
     if (current->expiresAtMs <= m_clock.nowMs())
         return QStringLiteral("This support code has expired. Ask the customer for a new one.");
     return {};
+}
+
+void SupportRoutes::countFailure(const QString& accountId)
+{
+    const auto failures = m_store.supportCodes().recordFailure(accountId);
+    if (failures && *failures >= SupportPolicy::codeMaxFailures)
+        (void)m_store.supportCodes().markUsed(accountId, m_clock.nowMs());
 }
 
 void SupportRoutes::signOut(const RequestContext& context)

@@ -37,6 +37,8 @@ private:
     void signOut(const RequestContext& context);
     // The code check of a sign-out; an empty string when the code is the account's current one.
     QString codeProblem(const QString& accountId, const QString& typed);
+    // One more wrong code against the account's current code, which dies at the limit.
+    void countFailure(const QString& accountId);
 
     Store& m_store;
     const Clock& m_clock;
