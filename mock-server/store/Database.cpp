@@ -47,6 +47,8 @@ Expected<Ok, QString> makeOwnerOnly(const QString& path)
     return Ok{};
 }
 
+} // namespace
+
 Database::Database(const QString& connectionName, const QString& path) : m_connectionName(connectionName), m_path(path)
 {}
 

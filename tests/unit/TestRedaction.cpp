@@ -88,9 +88,10 @@ void TestRedaction::everyContractPrefixIsRedacted()
     for (const QString& prefix : contract.listed) {
         const QString token = ContractSecrets::sampleToken(prefix);
         const QString secretPart = token.mid(prefix.size());
-        for (const QString& line : {QStringLiteral("server said: ") + token,
-                                    QStringLiteral("{\"handle\":\"") + token + QStringLiteral("\"}"),
-                                    QStringLiteral("Bearer ") + token + QStringLiteral(".")}) {
+        const QStringList lines{QStringLiteral("server said: ") + token,
+                                QStringLiteral("{\"handle\":\"") + token + QStringLiteral("\"}"),
+                                QStringLiteral("Bearer ") + token + QStringLiteral(".")};
+        for (const QString& line : lines) {
             const QString out = Redaction::text(line);
             QVERIFY2(!out.contains(secretPart), qPrintable(prefix + QStringLiteral(": ") + out));
         }

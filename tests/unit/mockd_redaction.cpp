@@ -51,9 +51,11 @@ private Q_SLOTS:
         for (const QString& prefix : contract.listed) {
             const QString token = ContractSecrets::sampleToken(prefix);
             const QString secretPart = token.mid(prefix.size());
-            QVERIFY2(!Redaction::redactText(QStringLiteral("x=") + token).contains(secretPart), qPrintable(prefix));
-            QVERIFY2(!Redaction::redactTarget(QStringLiteral("/v1/x/") + token, QString()).contains(secretPart),
+            QVERIFY2(!Redaction::redactText(QString(QStringLiteral("x=") + token)).contains(secretPart),
                      qPrintable(prefix));
+            QVERIFY2(
+                !Redaction::redactTarget(QString(QStringLiteral("/v1/x/") + token), QString()).contains(secretPart),
+                qPrintable(prefix));
             const QJsonObject body{{QStringLiteral("handle"), token}};
             QVERIFY2(
                 !Redaction::redactJson(body).toObject().value(QStringLiteral("handle")).toString().contains(secretPart),
