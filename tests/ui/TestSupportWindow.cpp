@@ -113,7 +113,7 @@ private Q_SLOTS:
         QVERIFY(search->message()->isVisible());
         QVERIFY(!m_window->reasonDialog());
 
-        QTest::keyClicks(search->queryEdit(), QStringLiteral("mo@"));
+        QTest::keyClicks(search->queryEdit(), QStringLiteral("mo@vigil.test"));
         QTest::mouseClick(search->searchButton(), Qt::LeftButton);
         SupportReasonDialog* dialog = m_window->reasonDialog();
         QVERIFY(dialog);
