@@ -71,7 +71,8 @@ QString FieldReader::string(const QString& name, const StringRule& rule)
         return {};
     }
     QString text = found->toString();
-    if (rule.visibleOnly)
+    // Control characters stay, to be refused below as in any field; a name loses the invisible rest.
+    if (rule.visibleOnly && (rule.allowControl || !hasControl(text)))
         text = VisibleText::strip(text);
     if (rule.trim)
         text = text.trimmed();

@@ -18,7 +18,8 @@ struct StringRule
     QStringList oneOf = {};
     bool trim = false;
     bool allowControl = false;
-    // A name people read: format and control characters are removed first (base/VisibleText.h).
+    // A name people read: invisible format characters are removed first (base/VisibleText.h);
+    // control characters are still refused unless allowed.
     bool visibleOnly = false;
 };
 
