@@ -239,8 +239,13 @@ void StepUpFlow::onVerified(const Expected<void, ApiError>& result)
         return;
     }
     if (isChallengeLocked(error) || error.code() == ApiError::Code::TooManyAttempts) {
-        m_challengeDead = isChallengeLocked(error) || m_challengeDead;
-        m_attemptsLeft = 0;
+        // A 429 is the account's wait across every challenge, not this challenge's end: it keeps
+        // the tries it has left and can be used once the countdown ends.
+        if (isChallengeLocked(error))
+            m_attemptsLeft = 0;
+        else if (const std::optional<int> left = error.attemptsLeft())
+            m_attemptsLeft = left;
+        m_challengeDead = m_challengeDead || isChallengeLocked(error) || m_attemptsLeft == 0;
         m_lockedUntil = now.addSecs(error.retryAfterSeconds().value_or(0));
         reportProblem(ProblemKind::Locked, error);
         Q_EMIT verificationChanged();

@@ -19,6 +19,25 @@ inline constexpr qint64 stepUpResendSeconds = 30;
 inline constexpr int stepUpMaxSendsPerHour = 5;
 inline constexpr qint64 stepUpTokenSeconds = 5 * 60;
 
+// Step-up guessing budget, one per account and one per session, across every method and challenge
+// (a new challenge does not reset it): from the 10th wrong secret on, every further try waits 30 s,
+// doubling with each further wrong secret, capped at one hour; the right secret is refused while
+// waiting. 15 quiet minutes after the last wait forget it; a verification clears it.
+inline constexpr int stepUpFreeFailures = 9;
+inline constexpr qint64 stepUpBaseDelaySeconds = 30;
+inline constexpr qint64 stepUpMaxDelaySeconds = 3600;
+inline constexpr qint64 stepUpWindowSeconds = 15 * 60;
+
+// Challenges held in memory: at most 3 live per session and 10 per account (a new one replaces the
+// oldest), 10000 in all (then new ones are refused for a minute); a session may open at most 10
+// in 15 minutes.
+inline constexpr int stepUpMaxChallengesPerSession = 3;
+inline constexpr int stepUpMaxChallengesPerAccount = 10;
+inline constexpr int stepUpMaxChallenges = 10000;
+inline constexpr qint64 stepUpFullRetrySeconds = 60;
+inline constexpr int stepUpMaxStartsPerWindow = 10;
+inline constexpr qint64 stepUpStartWindowSeconds = 15 * 60;
+
 // Sign-in throttling, per account and per client address: from the 5th consecutive failure on, a
 // delay of 30 s that doubles with each further failure, capped at one hour. A quiet hour forgets.
 inline constexpr int throttleFreeFailures = 5;

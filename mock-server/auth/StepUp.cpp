@@ -24,6 +24,21 @@ QByteArray saltedHash(const QByteArray& salt, QStringView code)
     return Tokens::hash(salted);
 }
 
+// Seconds until `log` (times of past events) has fewer than `max` events within `windowMs`.
+qint64 slotWait(const QList<qint64>& log, qint64 now, qint64 windowMs, int max)
+{
+    QList<qint64> recent;
+    for (const qint64 at : log) {
+        if (at > now - windowMs)
+            recent.append(at);
+    }
+    if (recent.size() < max)
+        return 0;
+    std::sort(recent.begin(), recent.end());
+    const qint64 freeAt = recent.at(recent.size() - max) + windowMs;
+    return qMax<qint64>(1, (freeAt - now + 999) / 1000);
+}
+
 } // namespace
 
 StepUp::StepUp(const Clock& clock) : m_clock(clock) {}
@@ -31,11 +46,56 @@ StepUp::StepUp(const Clock& clock) : m_clock(clock) {}
 QString StepUp::create(StepUpChallenge challenge)
 {
     dropExpired();
+    const qint64 now = m_clock.nowMs();
+    const QString sessionId = challenge.sessionId;
+    const QString accountId = challenge.accountId;
+    // Replacing the caller's own oldest challenge keeps a person who switches methods going; the
+    // caps bound what one session or account can hold.
+    evictOldest([&sessionId](const StepUpChallenge& c) { return c.sessionId == sessionId; },
+                AuthPolicy::stepUpMaxChallengesPerSession);
+    evictOldest([&accountId](const StepUpChallenge& c) { return c.accountId == accountId; },
+                AuthPolicy::stepUpMaxChallengesPerAccount);
+    if (m_challenges.size() >= AuthPolicy::stepUpMaxChallenges) {
+        // Expired challenges are kept only to answer "expired"; under pressure they go first.
+        m_challenges.removeIf([now](const auto& it) { return it.value().expiresAtMs <= now; });
+        // Still full: refuse rather than evict another account's challenge.
+        if (m_challenges.size() >= AuthPolicy::stepUpMaxChallenges)
+            return {};
+    }
     const QString handle = Tokens::generate(Tokens::Kind::StepUpChallenge);
     challenge.idHash = Tokens::hash(handle);
-    challenge.expiresAtMs = m_clock.nowMs() + AuthPolicy::stepUpChallengeSeconds * 1000;
+    challenge.sequence = ++m_nextSequence;
+    challenge.expiresAtMs = now + AuthPolicy::stepUpChallengeSeconds * 1000;
     m_challenges.insert(challenge.idHash, challenge);
+    m_startsBySession[sessionId].append(now);
     return handle;
+}
+
+template <typename Predicate>
+void StepUp::evictOldest(Predicate same, int cap)
+{
+    for (;;) {
+        auto oldest = m_challenges.end();
+        int count = 0;
+        for (auto it = m_challenges.begin(); it != m_challenges.end(); ++it) {
+            if (!same(it.value()))
+                continue;
+            ++count;
+            if (oldest == m_challenges.end() || it->sequence < oldest->sequence)
+                oldest = it;
+        }
+        if (count < cap || oldest == m_challenges.end())
+            return;
+        m_challenges.erase(oldest);
+    }
+}
+
+qint64 StepUp::startWait(const QString& sessionId) const
+{
+    return slotWait(m_startsBySession.value(sessionId),
+                    m_clock.nowMs(),
+                    AuthPolicy::stepUpStartWindowSeconds * 1000,
+                    AuthPolicy::stepUpMaxStartsPerWindow);
 }
 
 StepUpChallenge* StepUp::find(QStringView handle)
@@ -151,17 +211,7 @@ bool StepUp::codeMatches(const StepUpChallenge& challenge, QStringView code)
 
 qint64 StepUp::sendWait(const QString& accountId) const
 {
-    const qint64 now = m_clock.nowMs();
-    QList<qint64> recent;
-    for (const qint64 at : m_sendsByAccount.value(accountId)) {
-        if (at > now - hourMs)
-            recent.append(at);
-    }
-    if (recent.size() < AuthPolicy::stepUpMaxSendsPerHour)
-        return 0;
-    std::sort(recent.begin(), recent.end());
-    const qint64 freeAt = recent.at(recent.size() - AuthPolicy::stepUpMaxSendsPerHour) + hourMs;
-    return qMax<qint64>(1, (freeAt - now + 999) / 1000);
+    return slotWait(m_sendsByAccount.value(accountId), m_clock.nowMs(), hourMs, AuthPolicy::stepUpMaxSendsPerHour);
 }
 
 void StepUp::recordSend(const OutboxMessage& message, const QString& accountId)
@@ -216,6 +266,7 @@ void StepUp::clear()
     m_challenges.clear();
     m_grants.clear();
     m_sendsByAccount.clear();
+    m_startsBySession.clear();
     m_outbox.clear();
 }
 
@@ -225,6 +276,11 @@ void StepUp::dropExpired()
     const qint64 now = m_clock.nowMs();
     m_challenges.removeIf([now](const auto& it) { return it.value().expiresAtMs + hourMs <= now; });
     m_grants.removeIf([now](const auto& it) { return it.value().expiresAtMs <= now; });
+    const qint64 windowStart = now - AuthPolicy::stepUpStartWindowSeconds * 1000;
+    for (auto it = m_startsBySession.begin(); it != m_startsBySession.end();) {
+        it->removeIf([windowStart](qint64 at) { return at <= windowStart; });
+        it = it->isEmpty() ? m_startsBySession.erase(it) : std::next(it);
+    }
 }
 
 } // namespace mockd

@@ -21,6 +21,7 @@ struct StepUpChallenge
     QString destination; // masked, as shown to the caller
     QByteArray codeSalt;
     QByteArray codeHash;
+    quint64 sequence = 0; // creation order: the oldest is evicted first
     qint64 expiresAtMs = 0;
     qint64 lastSentMs = 0;
     int failedAttempts = 0;
@@ -47,14 +48,19 @@ struct StepUpGrant
 };
 
 // Step-up state, in memory only (everything here lives minutes): challenges, the outbox, the
-// per-account send log (rate limit) and the granted tokens (hashes only).
+// per-account send log and per-session start log (rate limits) and the granted tokens (hashes
+// only). The wrong-secret budget is persisted: StepUpBudget.
 class StepUp final
 {
 public:
     explicit StepUp(const Clock& clock);
 
-    // Returns the challenge handle.
+    // Returns the challenge handle, or an empty string when the service holds as many challenges as
+    // it will (AuthPolicy::stepUpMaxChallenges). A session's or account's oldest challenge makes
+    // room for its new one (AuthPolicy::stepUpMaxChallengesPerSession, ...PerAccount).
     QString create(StepUpChallenge challenge);
+    // Seconds until the session may open another challenge (0 = now).
+    qint64 startWait(const QString& sessionId) const;
     StepUpChallenge* find(QStringView handle);
     void remove(const QByteArray& idHash);
 
@@ -86,15 +92,22 @@ public:
     std::optional<StepUpGrant> check(QStringView token, const QString& sessionId) const;
 
     void clear();
+    // Challenges held in memory, expired ones included.
+    qsizetype challengeCount() const { return m_challenges.size(); }
 
 private:
     void dropExpired();
+    // Removes the oldest challenges matching `same` until fewer than `cap` are left.
+    template <typename Predicate>
+    void evictOldest(Predicate same, int cap);
 
     const Clock& m_clock;
     QHash<QByteArray, StepUpChallenge> m_challenges;
     QHash<QByteArray, StepUpGrant> m_grants;
     QHash<QString, QList<qint64>> m_sendsByAccount;
+    QHash<QString, QList<qint64>> m_startsBySession;
     QList<OutboxMessage> m_outbox;
+    quint64 m_nextSequence = 0;
 };
 
 } // namespace mockd

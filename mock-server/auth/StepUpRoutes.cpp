@@ -2,6 +2,7 @@
 
 #include "auth/AuthPolicy.h"
 #include "auth/Base32.h"
+#include "auth/LoginThrottle.h"
 #include "auth/PasswordHasher.h"
 #include "auth/StepUp.h"
 #include "auth/Totp.h"
@@ -47,10 +48,37 @@ ApiError notSetUp()
     return ApiError::invalidField(QStringLiteral("method"), QStringLiteral("method is not set up for this account."));
 }
 
+// The holder turned text-message codes off (PUT /v1/account/two-step/fallbacks): a SIM swap must
+// not reach step-up through the number any more.
+const QString& smsTurnedOffText()
+{
+    static const QString text =
+        QStringLiteral("Text message codes are turned off for this account. Choose another way to confirm.");
+    return text;
+}
+
+int attemptsLeftOf(const StepUpChallenge& challenge)
+{
+    return qMax(0, AuthPolicy::stepUpMaxAttempts - challenge.failedAttempts);
+}
+
+ApiError throttled(qint64 wait, const StepUpChallenge& challenge)
+{
+    ApiError error = ApiError::tooManyAttempts(wait);
+    error.with(QStringLiteral("attempts_left"), attemptsLeftOf(challenge));
+    return error;
+}
+
 } // namespace
 
-StepUpRoutes::StepUpRoutes(Store& store, const Clock& clock, PasswordHasher& hasher, StepUp& stepUp, QObject* parent)
-    : QObject(parent), m_store(store), m_clock(clock), m_hasher(hasher), m_stepUp(stepUp)
+StepUpRoutes::StepUpRoutes(Store& store,
+                           const Clock& clock,
+                           PasswordHasher& hasher,
+                           LoginThrottle& loginThrottle,
+                           StepUp& stepUp,
+                           QObject* parent)
+    : QObject(parent), m_store(store), m_clock(clock), m_hasher(hasher), m_loginThrottle(loginThrottle),
+      m_stepUp(stepUp), m_budget(store.throttle(), clock)
 {
     // Each recovery-code check holds 19 MiB for a moment: two at a time is plenty.
     m_pool.setMaxThreadCount(2);
@@ -91,6 +119,26 @@ void StepUpRoutes::audit(const RequestContext& context, const QString& type, con
     entry.details = details;
     if (auto ok = m_store.audit().append(entry); !ok)
         qCWarning(lcAuth) << "cannot write an audit entry:" << ok.error();
+}
+
+bool StepUpRoutes::refuseWhileThrottled(const RequestContext& context, const StepUpChallenge& challenge)
+{
+    // Not audited: the wrong secret that started the wait was, and a flood of refused tries must
+    // not grow the audit table.
+    const qint64 wait = m_budget.retryAfter(StepUpBudget::keysFor(challenge.accountId, challenge.sessionId));
+    if (wait <= 0)
+        return false;
+    context.fail(throttled(wait, challenge));
+    return true;
+}
+
+void StepUpRoutes::countAsFailedSignIn(const RequestContext& context, const StepUpChallenge& challenge)
+{
+    // Someone guessing the password through step-up is guessing it for sign-in too.
+    if (challenge.method != QLatin1String("password"))
+        return;
+    if (const Account* account = m_store.accounts().byId(challenge.accountId))
+        m_loginThrottle.recordFailure(LoginThrottle::keysFor(account->email, context.request.peer));
 }
 
 void StepUpRoutes::sendCode(StepUpChallenge& challenge, const Account& account)
@@ -142,6 +190,11 @@ void StepUpRoutes::start(const RequestContext& context)
     if (!account)
         return context.fail(ApiError::internal());
 
+    // While the account or the session has to wait, a new challenge would only wait too.
+    const StepUpBudget::Keys keys = StepUpBudget::keysFor(account->id, context.principal->sessionId);
+    if (const qint64 wait = qMax(m_budget.retryAfter(keys), m_stepUp.startWait(context.principal->sessionId)); wait > 0)
+        return context.fail(ApiError::tooManyAttempts(wait));
+
     StepUpChallenge challenge;
     challenge.accountId = account->id;
     challenge.sessionId = context.principal->sessionId;
@@ -154,6 +207,8 @@ void StepUpRoutes::start(const RequestContext& context)
         // Only to a verified number (ASVS 5.0 6.6.1).
         if (account->phone.isEmpty() || !account->phoneVerified)
             return context.fail(notSetUp());
+        if (!account->smsTwoStep)
+            return context.fail(ApiError::invalidField(QStringLiteral("method"), smsTurnedOffText()));
         challenge.destination = maskPhone(account->phone);
     } else if (method == QLatin1String("totp")) {
         if (!account->hasTotp())
@@ -170,6 +225,10 @@ void StepUpRoutes::start(const RequestContext& context)
         }
     }
     const QString handle = m_stepUp.create(challenge);
+    if (handle.isEmpty()) {
+        qCWarning(lcAuth) << "step-up challenges at their cap; refusing a new one";
+        return context.fail(ApiError::tooManyAttempts(AuthPolicy::stepUpFullRetrySeconds));
+    }
     StepUpChallenge* stored = m_stepUp.find(handle);
     if (sendsCodes(method))
         sendCode(*stored, *account);
@@ -228,6 +287,12 @@ void StepUpRoutes::verify(const RequestContext& context)
     const Account* account = m_store.accounts().byId(challenge->accountId);
     if (!account)
         return context.fail(challengeExpired());
+    if (refuseWhileThrottled(context, *challenge))
+        return;
+    if (challenge->method == QLatin1String("sms") && !account->smsTwoStep) {
+        m_stepUp.remove(challenge->idHash);
+        return context.fail(ApiError::make(410, QStringLiteral("challenge_expired"), smsTurnedOffText()));
+    }
 
     if (challenge->method == QLatin1String("password")) {
         m_hasher.verifyAsync(account->passwordHash.toLatin1(), secret, this, [this, context, handle](bool matches) {
@@ -280,6 +345,9 @@ void StepUpRoutes::finishRecovery(const RequestContext& context, const QString& 
         return context.fail(challengeExpired());
     if (challenge->locked)
         return context.fail(challengeLocked());
+    // Checked before the code is spent: a throttled try must not use it up.
+    if (refuseWhileThrottled(context, *challenge))
+        return;
     bool consumed = false;
     if (!matchedHash.isEmpty()) {
         // Consumed here, on the main thread, before the grant: a code used by a parallel request
@@ -300,15 +368,26 @@ void StepUpRoutes::finishVerify(const RequestContext& context, const QString& ha
         return context.fail(challengeExpired());
     if (challenge->locked)
         return context.fail(challengeLocked());
+    // Again after a password or recovery-code hash: parallel tries were admitted before the wrong
+    // ones among them started a wait, and their answers must not tell right from wrong.
+    if (refuseWhileThrottled(context, *challenge))
+        return;
     const QString method = challenge->method;
+    const StepUpBudget::Keys keys = StepUpBudget::keysFor(challenge->accountId, challenge->sessionId);
     if (!matches) {
-        const int attemptsLeft = qMax(0, AuthPolicy::stepUpMaxAttempts - ++challenge->failedAttempts);
+        ++challenge->failedAttempts;
+        const int attemptsLeft = attemptsLeftOf(*challenge);
         challenge->locked = attemptsLeft == 0;
-        audit(context,
-              QStringLiteral("step_up_failed"),
-              {{QStringLiteral("method"), method},
-               {QStringLiteral("reason"), QStringLiteral("invalid_secret")},
-               {QStringLiteral("attempts_left"), attemptsLeft}});
+        const qint64 wait = m_budget.recordFailure(keys);
+        countAsFailedSignIn(context, *challenge);
+        QJsonObject details{{QStringLiteral("method"), method},
+                            {QStringLiteral("reason"), QStringLiteral("invalid_secret")},
+                            {QStringLiteral("attempts_left"), attemptsLeft}};
+        if (wait > 0)
+            details.insert(QStringLiteral("retry_after"), wait);
+        audit(context, QStringLiteral("step_up_failed"), details);
+        if (wait > 0)
+            return context.fail(throttled(wait, *challenge));
         ApiError wrong = ApiError::unauthorized(
             QStringLiteral("invalid_code"),
             attemptsLeft == 0 ? QStringLiteral("Too many wrong attempts. Start the verification again.")
@@ -326,6 +405,7 @@ void StepUpRoutes::finishVerify(const RequestContext& context, const QString& ha
     grant.sessionId = challenge->sessionId;
     grant.method = method;
     grant.expiresAtMs = m_clock.nowMs() + AuthPolicy::stepUpTokenSeconds * 1000;
+    m_budget.recordSuccess(keys);
     m_stepUp.remove(challenge->idHash); // single use
     const QString token = m_stepUp.grant(grant);
     QJsonObject verified{{QStringLiteral("method"), method}};

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "auth/StepUpBudget.h"
+
 #include <QJsonObject>
 #include <QObject>
 #include <QThreadPool>
@@ -7,6 +9,7 @@
 namespace mockd {
 
 class Clock;
+class LoginThrottle;
 class PasswordHasher;
 class Router;
 class StepUp;
@@ -17,14 +20,21 @@ struct StepUpChallenge;
 
 // POST /v1/step-up, /v1/step-up/resend, /v1/step-up/verify and the admin outbox
 // (GET /__admin/outbox). Methods: password, email and sms (a 6-digit code sent to the outbox), totp
-// and recovery (a single-use recovery code, checked on a worker thread: its hash is argon2id).
+// and recovery (a single-use recovery code, checked on a worker thread: its hash is argon2id). Every
+// wrong secret counts against the account's and the session's StepUpBudget; a wrong password also
+// counts as a failed sign-in of the account.
 class StepUpRoutes final : public QObject
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(StepUpRoutes)
 
 public:
-    StepUpRoutes(Store& store, const Clock& clock, PasswordHasher& hasher, StepUp& stepUp, QObject* parent = nullptr);
+    StepUpRoutes(Store& store,
+                 const Clock& clock,
+                 PasswordHasher& hasher,
+                 LoginThrottle& loginThrottle,
+                 StepUp& stepUp,
+                 QObject* parent = nullptr);
     ~StepUpRoutes() override;
 
     void registerRoutes(Router& router);
@@ -45,11 +55,16 @@ private:
     void answerChallenge(const RequestContext& context, const QString& handle, const StepUpChallenge& challenge);
     void finishVerify(const RequestContext& context, const QString& handle, bool matches, qint64 totpStep);
     void audit(const RequestContext& context, const QString& type, const QJsonObject& details);
+    // Answers 429 (and returns true) while the challenge's account or session has to wait.
+    bool refuseWhileThrottled(const RequestContext& context, const StepUpChallenge& challenge);
+    void countAsFailedSignIn(const RequestContext& context, const StepUpChallenge& challenge);
 
     Store& m_store;
     const Clock& m_clock;
     PasswordHasher& m_hasher;
+    LoginThrottle& m_loginThrottle;
     StepUp& m_stepUp;
+    StepUpBudget m_budget;
     // Last member: destroyed (waiting for running hashes) before anything a result would touch.
     QThreadPool m_pool;
 };

@@ -128,7 +128,7 @@ Expected<QUrl, QString> MockService::start()
     m_accountRoutes = std::make_unique<AccountRoutes>(*m_store, m_clock);
     m_accountRoutes->registerRoutes(m_router);
     m_stepUp = std::make_unique<StepUp>(m_clock);
-    m_stepUpRoutes = std::make_unique<StepUpRoutes>(*m_store, m_clock, *m_hasher, *m_stepUp);
+    m_stepUpRoutes = std::make_unique<StepUpRoutes>(*m_store, m_clock, *m_hasher, *m_throttle, *m_stepUp);
     m_stepUpRoutes->registerRoutes(m_router);
     (new TwoStepRoutes(*m_store, m_clock, *m_stepUp, this))->registerRoutes(m_router);
     if (m_options.adminApi) {

@@ -133,7 +133,7 @@ struct AuditEntry
 
 struct ThrottleState
 {
-    QString key; // "account:<email>" or "address:<ip or /64>"
+    QString key; // "account:<email>", "address:<ip or /64>", "step-up-account:<id>", "step-up-session:<id>"
     int failures = 0;
     qint64 lastFailureMs = 0;
     qint64 blockedUntilMs = 0;

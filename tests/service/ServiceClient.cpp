@@ -217,6 +217,19 @@ QString ServiceClient::passwordStepUp(const QString& access, const QString& pass
         .toString();
 }
 
+bool ServiceClient::setSmsCodes(const QString& access, bool on, const QString& password)
+{
+    const QString stepUp = passwordStepUp(access, password);
+    const QJsonObject body{{QStringLiteral("email"), true}, {QStringLiteral("sms"), on}};
+    const ServiceReply reply = send("PUT",
+                                    QStringLiteral("/v1/account/two-step/fallbacks"),
+                                    QJsonDocument(body).toJson(QJsonDocument::Compact),
+                                    {{"Content-Type", "application/json"},
+                                     {"Authorization", "Bearer " + access.toLatin1()},
+                                     {"X-Step-Up", stepUp.toLatin1()}});
+    return reply.status == 200 && reply.json().value(QStringLiteral("sms")).toBool() == on;
+}
+
 bool ServiceClient::reset()
 {
     return admin("POST", QStringLiteral("/__admin/reset")).status == 204;

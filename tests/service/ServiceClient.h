@@ -67,6 +67,9 @@ public:
     // place); false when the service refused.
     bool refreshTokens(QString& access, QString& refresh);
     QString passwordStepUp(const QString& access, const QString& password = QString::fromLatin1(demoPassword));
+    // Turns the account's text-message codes on or off (PUT /v1/account/two-step/fallbacks behind a
+    // password step-up); false when the service refused.
+    bool setSmsCodes(const QString& access, bool on, const QString& password = QString::fromLatin1(demoPassword));
     bool reset();
     bool advanceClock(qint64 seconds);
     qint64 serverTimeSeconds();

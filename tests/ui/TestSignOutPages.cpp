@@ -56,6 +56,7 @@ private Q_SLOTS:
     void attemptsLeftAfterAMiss();
     void expiredCodeSaysSendANewOne();
     void lockoutCountsDown();
+    void accountWaitCountsDownAndKeepsTheCode();
     void passwordIsMasked();
 
 private:
@@ -347,6 +348,38 @@ void TestSignOutPages::lockoutCountsDown()
     m_flow->refreshCountdowns();
     QVERIFY(problemLine(page.get())->text().isEmpty());
     QVERIFY(!page->secretField()->isReadOnly());
+}
+
+void TestSignOutPages::accountWaitCountsDownAndKeepsTheCode()
+{
+    // 429 from the service's guessing budget: the code that was sent still works after the wait.
+    FakeResponse wait = codeError(429, "too_many_attempts", 2, 90);
+    wait.headers.append({QByteArray("Retry-After"), QByteArray("90")});
+    script(verifyPath, {wait});
+    reachVerifying();
+    auto page = showPage<VerificationPage>();
+    QVERIFY(page);
+    QTest::keyClicks(page->secretField(), QStringLiteral("000000"));
+    auto* verify = findByName<QPushButton>(page.get(), QStringLiteral("Verify"));
+    verify->click();
+    QTRY_COMPARE(m_flow->problem().kind, Kind::Locked);
+    QCOMPARE(problemLine(page.get())->text(), QStringLiteral("Too many attempts — try again in 1:30."));
+    QCOMPARE(problemLine(page.get())->kind(), InlineMessage::Kind::Warning);
+    QVERIFY(!verify->isEnabled());
+    auto* resend = findByName<QPushButton>(page.get(), QStringLiteral("Resend code"));
+    QVERIFY(!resend->isEnabled());
+    QVERIFY(resend->text() != QStringLiteral("Send New Code")); // the code is not used up
+    m_now = m_now.addSecs(30);
+    m_flow->refreshCountdowns();
+    QCOMPARE(problemLine(page.get())->text(), QStringLiteral("Too many attempts — try again in 1:00."));
+    QVERIFY(!verify->isEnabled());
+    m_now = m_now.addSecs(60);
+    m_flow->refreshCountdowns();
+    QVERIFY(problemLine(page.get())->text().isEmpty());
+    QVERIFY(verify->isEnabled());
+    QCOMPARE(resend->text(), QStringLiteral("Resend Code"));
+    QCOMPARE(findByName<QLabel>(page.get(), QStringLiteral("Attempts left"))->text(),
+             QStringLiteral("2 attempts left"));
 }
 
 void TestSignOutPages::passwordIsMasked()

@@ -20,6 +20,7 @@ private Q_SLOTS:
     void codeExpiredOffersResend();
     void codeExpiresByClock();
     void rateLimitedChallengeCountsDown();
+    void accountWaitKeepsTheChallenge();
     void networkFailureDuringChallenge();
 };
 
@@ -242,6 +243,40 @@ void TestSignOutFlowVerification::rateLimitedChallengeCountsDown()
     QCOMPARE(m_flow->state(), State::Verifying);
     QTRY_VERIFY(!m_flow->isBusy());
     QCOMPARE(m_nam->count(stepUpPath), 2);
+}
+
+void TestSignOutFlowVerification::accountWaitKeepsTheChallenge()
+{
+    // The service's guessing budget (every method, every challenge) answers 429 with the tries
+    // this challenge still has: a countdown, then the same challenge works again.
+    FakeResponse wait = codeError(429, "too_many_attempts", 3, 30);
+    wait.headers.append({QByteArray("Retry-After"), QByteArray("30")});
+    script(verifyPath, {wait, verified()});
+    script(signOutPath, {threeResults()});
+    reachVerifying(QStringLiteral("password"));
+    m_flow->submitSecret(QStringLiteral("not-the-password"));
+    QTRY_VERIFY(!m_flow->isBusy());
+    QCOMPARE(m_flow->state(), State::Verifying);
+    QCOMPARE(m_flow->problem().kind, Kind::Locked);
+    QCOMPARE(m_flow->lockoutSecondsLeft(), 30);
+    QCOMPARE(m_flow->problem().message, QStringLiteral("Too many attempts — try again in 0:30."));
+    QCOMPARE(m_flow->attemptsLeft(), std::optional<int>(3));
+    QVERIFY(!m_flow->canSubmit(QStringLiteral("the-right-password")));
+    QVERIFY(!m_flow->canResend());
+
+    m_now = m_now.addSecs(29);
+    m_flow->refreshCountdowns();
+    QCOMPARE(m_flow->problem().message, QStringLiteral("Too many attempts — try again in 0:01."));
+    m_now = m_now.addSecs(1);
+    m_flow->refreshCountdowns();
+    QCOMPARE(m_flow->problem().kind, Kind::None);
+    QCOMPARE(m_flow->attemptsLeft(), std::optional<int>(3));
+    QVERIFY(m_flow->canSubmit(QStringLiteral("the-right-password")));
+    QVERIFY(!m_flow->canResend()); // nothing to start again: the challenge is still good
+    m_flow->submitSecret(QStringLiteral("the-right-password"));
+    QTRY_COMPARE(m_flow->state(), State::Reporting);
+    QCOMPARE(m_nam->count(stepUpPath), 1);
+    QCOMPARE(m_nam->count(verifyPath), 2);
 }
 
 void TestSignOutFlowVerification::networkFailureDuringChallenge()
