@@ -170,6 +170,13 @@ void StepUpFlow::onChallenge(const Expected<StepUpChallenge, ApiError>& result, 
             m_lockedUntil = now.addSecs(*wait);
             reportProblem(ProblemKind::Locked, error);
             startTicker();
+        } else if (!isResend && error.code() == ApiError::Code::InvalidField &&
+                   error.field() == QLatin1String("method")) {
+            // Turned off since the list was read (text-message codes, on another device): stop
+            // offering it rather than failing the same way again.
+            const QString id = m_method ? m_method->id() : QString();
+            std::erase_if(m_methods, [&id](const auto& method) { return method->id() == id; });
+            reportProblem(ProblemKind::MethodUnavailable, error);
         } else if (error.code() == ApiError::Code::NoConnection || error.code() == ApiError::Code::Timeout) {
             reportProblem(ProblemKind::NoConnection, error);
         } else if (error.endsSession()) {
@@ -399,6 +406,9 @@ StepUpFlow::Problem StepUpFlow::problem() const
         break;
     case ProblemKind::StepUpRequired:
         problem.message = tr("Your verification has expired. Confirm it's you again.");
+        break;
+    case ProblemKind::MethodUnavailable:
+        problem.message = tr("That way to confirm isn't available for your account any more. Choose another one.");
         break;
     case ProblemKind::SessionEnded:
     case ProblemKind::Other:

@@ -54,6 +54,8 @@ public:
         StepUpRequired, // the token was refused: verify again
         SessionEnded,   // the app returns to sign-in
         Other,
+        // The service does not offer that method (any more): it is dropped from the choice.
+        MethodUnavailable,
     };
     Q_ENUM(ProblemKind)
 

@@ -256,7 +256,7 @@ private Q_SLOTS:
         QList<QStringList> handles;
         for (int s = 0; s < 4; ++s) {
             sessions.append(demo());
-            handles.append({});
+            handles.append(QStringList());
             for (int i = 0; i < 3; ++i)
                 handles[s].append(challengeOf(sessions.at(s), QStringLiteral("password")));
         }

@@ -21,6 +21,7 @@ private Q_SLOTS:
     void codeExpiresByClock();
     void rateLimitedChallengeCountsDown();
     void accountWaitKeepsTheChallenge();
+    void methodTurnedOffIsNoLongerOffered();
     void networkFailureDuringChallenge();
 };
 
@@ -277,6 +278,29 @@ void TestSignOutFlowVerification::accountWaitKeepsTheChallenge()
     QTRY_COMPARE(m_flow->state(), State::Reporting);
     QCOMPARE(m_nam->count(stepUpPath), 1);
     QCOMPARE(m_nam->count(verifyPath), 2);
+}
+
+void TestSignOutFlowVerification::methodTurnedOffIsNoLongerOffered()
+{
+    // Text-message codes were turned off on another device after the method list was read.
+    script(stepUpPath,
+           {FakeResponse::json(422,
+                               {{QStringLiteral("error"), QStringLiteral("invalid_field")},
+                                {QStringLiteral("field"), QStringLiteral("method")},
+                                {QStringLiteral("message"), QStringLiteral("Text message codes are turned off.")}})});
+    m_flow->start(threeDevices());
+    m_flow->confirm();
+    m_flow->chooseMethod(QStringLiteral("sms"));
+    QTRY_VERIFY(!m_flow->isBusy());
+    QCOMPARE(m_flow->state(), State::ChoosingMethod);
+    QCOMPARE(m_flow->problem().kind, Kind::MethodUnavailable);
+    QCOMPARE(m_flow->problem().message,
+             QStringLiteral("That way to confirm isn't available for your account any more. Choose another one."));
+    QStringList offered;
+    for (const VerificationMethod* method : m_flow->stepUpFlow()->availableMethods())
+        offered.append(method->id());
+    QVERIFY(!offered.contains(QStringLiteral("sms")));
+    QVERIFY(offered.contains(QStringLiteral("email")));
 }
 
 void TestSignOutFlowVerification::networkFailureDuringChallenge()

@@ -336,6 +336,7 @@ void VerificationPage::refreshProblem()
     case ProblemKind::ResendLimited:
     case ProblemKind::CodeExpired:
     case ProblemKind::StepUpRequired:
+    case ProblemKind::MethodUnavailable:
         kind = InlineMessage::Kind::Warning;
         break;
     default:
