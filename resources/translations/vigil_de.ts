@@ -3310,6 +3310,10 @@
         <source>Something went wrong.</source>
         <translation>Etwas ist schiefgelaufen.</translation>
     </message>
+    <message>
+        <source>That way to confirm isn&apos;t available for your account any more. Choose another one.</source>
+        <translation>Diese Art der Bestätigung ist für Ihr Konto nicht mehr verfügbar. Wählen Sie eine andere.</translation>
+    </message>
 </context>
 <context>
     <name>vigil::SupportCodeDialog</name>
