@@ -6,8 +6,10 @@ namespace vigil {
 
 QString CredentialStore::refreshTokenKey(const QUrl& server, const QString& email)
 {
-    return QLatin1String("refresh-token:") + ServerAddress::hostAndPort(server) + QLatin1Char('/') +
-           email.trimmed().toLower();
+    // The scheme is part of the name: a token saved for https://host:443 must never be found for
+    // http://host:443, where it would cross the network unencrypted.
+    return QLatin1String("refresh-token:") + server.scheme().toLower() + QLatin1String("://") +
+           ServerAddress::hostAndPort(server) + QLatin1Char('/') + email.trimmed().toLower();
 }
 
 } // namespace vigil

@@ -35,7 +35,7 @@ public:
     // Deleting a key that is not there succeeds.
     virtual void remove(const QString& key, QObject* context, std::function<void(const WriteResult&)> done) = 0;
 
-    // "refresh-token:<host:port>/<email>", one entry per server and account.
+    // "refresh-token:<scheme>://<host:port>/<email>", one entry per server and account.
     static QString refreshTokenKey(const QUrl& server, const QString& email);
 };
 

@@ -78,10 +78,21 @@ void SignInFlow::restore()
 {
     if (m_ephemeral || m_state != State::SignedOut || !m_settings->rememberSignIn())
         return;
-    const QUrl server = m_settings->serverUrl();
+    const QUrl saved = m_settings->serverUrl();
     const QString email = m_settings->lastEmail();
-    if (!server.isValid() || server.isEmpty() || email.isEmpty())
+    if (saved.isEmpty() || email.isEmpty())
         return;
+    // The settings file is only a file: the saved address passes the same checks as a typed one
+    // before the refresh token goes anywhere (no plain http:// beyond this computer).
+    const auto parsed = ServerAddress::parse(saved.toString());
+    if (!parsed) {
+        qCWarning(lcAuth) << "the saved server address was refused:" << int(parsed.error());
+        report(Field::Server,
+               tr("Vigil didn't use your saved sign-in: %1 Check the server address and sign in again.")
+                   .arg(ServerAddress::describe(parsed.error())));
+        return;
+    }
+    const QUrl server = parsed.value();
 
     setState(State::Restoring);
     const QString key = CredentialStore::refreshTokenKey(server, email);

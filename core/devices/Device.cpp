@@ -2,6 +2,7 @@
 
 #include "core/devices/DevicesLog.h"
 #include "core/devices/Rfc3339.h"
+#include "core/util/DisplayText.h"
 
 #include <QHash>
 #include <QJsonValue>
@@ -77,7 +78,7 @@ void setProblem(QStringList& problems, QLatin1String field, bool bad)
 bool readText(const QJsonValue& value, QString& out)
 {
     if (value.isString()) {
-        out = value.toString();
+        out = DisplayText::withoutControls(value.toString());
         return true;
     }
     if (value.isNull()) {
@@ -194,7 +195,7 @@ void Device::mergeJson(const QJsonObject& json)
         case Field::Name:
             ok = value.isString();
             if (ok) {
-                name = value.toString();
+                name = DisplayText::withoutControls(value.toString());
             }
             break;
         case Field::Type:

@@ -84,7 +84,7 @@ def read_until(proc, pattern, what, timeout=LIVE_TIMEOUT):
 
 
 def refresh_tokens(desk):
-    """The refresh tokens Vigil keeps in the keychain, by key ("refresh-token:<host:port>/<email>")."""
+    """The refresh tokens Vigil keeps in the keychain, by key ("refresh-token:<scheme>://<host:port>/<email>")."""
     found = {}
     for item in desk.secret_search("server", KEYCHAIN_SERVICE):
         key = item.get("user", "")

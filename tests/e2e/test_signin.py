@@ -32,8 +32,7 @@ def test():
         raise HarnessError("VIGIL_APP and VIGIL_MOCKD must be set (ctest sets them)")
     with Desktop("signin") as desk:
         mockd = desk.start_mockd()
-        host_port = mockd.url.split("://", 1)[1]
-        key = f"refresh-token:{host_port}/{DEMO_EMAIL}"
+        key = f"refresh-token:{mockd.url}/{DEMO_EMAIL}"
         # Debug output on, so a secret in any log line at any level is caught.
         env = {"QT_LOGGING_RULES": "vigil.*.debug=true"}
 

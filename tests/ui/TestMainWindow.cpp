@@ -207,7 +207,7 @@ void TestMainWindow::helpLinksOpenSections()
 void TestMainWindow::signOutFromPreferences()
 {
     signIn();
-    const QString key = QStringLiteral("refresh-token:127.0.0.1:8765/demo@vigil.test");
+    const QString key = QStringLiteral("refresh-token:http://127.0.0.1:8765/demo@vigil.test");
     QTRY_VERIFY(m_stack->store->entries().contains(key));
     m_window->showSection(Section::Preferences);
     auto* signOut = findByName<QPushButton>(m_window.get(), QStringLiteral("Sign Out of Vigil"));

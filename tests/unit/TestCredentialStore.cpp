@@ -35,9 +35,9 @@ void TestCredentialStore::keyNamesServerAndAccount()
 {
     QCOMPARE(CredentialStore::refreshTokenKey(QUrl(QStringLiteral("http://127.0.0.1:8765")),
                                               QStringLiteral(" Demo@Vigil.test ")),
-             QStringLiteral("refresh-token:127.0.0.1:8765/demo@vigil.test"));
+             QStringLiteral("refresh-token:http://127.0.0.1:8765/demo@vigil.test"));
     QCOMPARE(CredentialStore::refreshTokenKey(QUrl(QStringLiteral("https://vigil.example")), QStringLiteral("a@b.c")),
-             QStringLiteral("refresh-token:vigil.example:443/a@b.c"));
+             QStringLiteral("refresh-token:https://vigil.example:443/a@b.c"));
     QCOMPARE(CredentialStore::serviceName, QLatin1String("Vigil"));
 }
 

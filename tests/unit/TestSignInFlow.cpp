@@ -21,7 +21,7 @@ using Field = SignInFlow::Field;
 namespace {
 
 const QString server = QStringLiteral("http://127.0.0.1:8765");
-const QString key = QStringLiteral("refresh-token:127.0.0.1:8765/demo@vigil.test");
+const QString key = QStringLiteral("refresh-token:http://127.0.0.1:8765/demo@vigil.test");
 
 SignInFlow::Credentials demo(bool remember = true)
 {

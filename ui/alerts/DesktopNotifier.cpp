@@ -66,7 +66,10 @@ void DesktopNotifier::show(const SignInAlert& alert)
                                                                       0,
                                                                       QStringLiteral("io.github.vigil.Vigil"),
                                                                       alert.title,
-                                                                      alert.body,
+                                                                      // The body is markup for most desktops
+                                                                      // (body-markup); device names and places
+                                                                      // come from the service: escaped.
+                                                                      alert.body.toHtmlEscaped(),
                                                                       actions,
                                                                       hints,
                                                                       expireMs),

@@ -33,6 +33,7 @@ QLabel* sectionTitle(const QString& text, QWidget* parent)
 QLabel* valueLabel(const QString& name, QWidget* parent)
 {
     auto* label = new QLabel(parent);
+    label->setTextFormat(Qt::PlainText); // the service's text, shown as written
     label->setAccessibleName(name);
     label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     label->setWordWrap(true);
@@ -54,6 +55,7 @@ DeviceDetailsPane::DeviceDetailsPane(DeviceService* service, QWidget* parent) : 
     m_name->setFont(big);
     m_name->setAccessibleName(tr("Device name"));
     m_name->setWordWrap(true);
+    m_name->setTextFormat(Qt::PlainText); // the device's name as the service has it, never markup
     m_rename = new QPushButton(tr("Rename"), this);
     m_rename->setAccessibleName(tr("Rename"));
     m_rename->setToolTip(tr("Give this device a name you will recognize"));

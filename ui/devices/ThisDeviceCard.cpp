@@ -23,6 +23,9 @@ ThisDeviceCard::ThisDeviceCard(QWidget* parent)
     m_name->setAccessibleName(tr("This device name"));
     m_details->setAccessibleName(tr("This device details"));
     m_details->setWordWrap(true);
+    // Name, OS, app and place come from the service: shown as written, never as markup.
+    m_name->setTextFormat(Qt::PlainText);
+    m_details->setTextFormat(Qt::PlainText);
 
     auto* text = new QVBoxLayout;
     text->setSpacing(2);

@@ -59,6 +59,7 @@ void UnrecognizedDeviceGuide::showNextSteps()
     prompt->setAttribute(Qt::WA_DeleteOnClose);
     prompt->setIcon(QMessageBox::Information);
     prompt->setWindowTitle(tr("Keep Them Out"));
+    prompt->setTextFormat(Qt::PlainText); // holds the device's name
     prompt->setText(tr("“%1” is signed out.").arg(m_deviceName));
     prompt->setInformativeText(tr("Whoever used it may still know your password. Change it now, and turn on 2-step "
                                   "verification so a password alone is never enough."));

@@ -53,6 +53,7 @@ void AccountFacts::setFact(const QString& label, const QString& value, const QSt
     QLabel* valueLabel = m_values.value(label);
     if (!valueLabel) {
         valueLabel = new QLabel(this);
+        valueLabel->setTextFormat(Qt::PlainText); // values come from the service
         valueLabel->setWordWrap(true);
         valueLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
         auto* caption = new QLabel(label, this);

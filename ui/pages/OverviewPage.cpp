@@ -32,6 +32,9 @@ OverviewPage::OverviewPage(AccountService* account, QWidget* parent) : QWidget(p
     m_email = new QLabel(content);
     m_email->setAccessibleName(tr("Account email"));
     m_email->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // The account's name and email as the service has them, never markup.
+    m_name->setTextFormat(Qt::PlainText);
+    m_email->setTextFormat(Qt::PlainText);
 
     m_devices = new StatTile(tr("Signed-in devices"), QStringLiteral("monitor-smartphone"), content);
     m_devices->setLink(tr("Review Devices"));

@@ -38,6 +38,9 @@ ProfileCard::ProfileCard(const QModelIndex& index, QWidget* parent)
 {
     setFrameShape(QFrame::StyledPanel);
     setObjectName(QStringLiteral("profileCard"));
+    // The profile's name and last use come from the service: shown as written.
+    m_name->setTextFormat(Qt::PlainText);
+    m_lastUsed->setTextFormat(Qt::PlainText);
     setAccessibleName(index.data(Qt::AccessibleTextRole).toString());
     setAccessibleDescription(index.data(Qt::AccessibleDescriptionRole).toString());
     setToolTip(index.data(Qt::ToolTipRole).toString());

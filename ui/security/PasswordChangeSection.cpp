@@ -37,6 +37,7 @@ QLineEdit* passwordField(const QString& name, QWidget* parent)
 QLabel* fieldError(const QString& name, QWidget* parent)
 {
     auto* label = new QLabel(parent);
+    label->setTextFormat(Qt::PlainText); // may quote the service's message
     label->setWordWrap(true);
     label->setAccessibleName(name);
     label->setVisible(false);

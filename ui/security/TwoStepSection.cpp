@@ -22,6 +22,7 @@ namespace {
 QLabel* value(const QString& name, QWidget* parent)
 {
     auto* label = new QLabel(parent);
+    label->setTextFormat(Qt::PlainText); // the service's values (a masked phone number)
     label->setAccessibleName(name);
     return label;
 }

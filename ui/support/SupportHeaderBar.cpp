@@ -15,6 +15,7 @@ SupportHeaderBar::SupportHeaderBar(QWidget* parent)
     setAccessibleName(tr("Support mode"));
     m_text->setObjectName(QStringLiteral("supportHeaderText"));
     m_text->setWordWrap(true);
+    m_text->setTextFormat(Qt::PlainText); // names the customer
     QFont bold = m_text->font();
     bold.setBold(true);
     m_text->setFont(bold);

@@ -47,7 +47,9 @@ void SupportOverviewPage::setFact(const QString& label, const QString& value)
             return;
         }
     }
-    auto* field = new QLabel(value, this);
+    auto* field = new QLabel(this);
+    field->setTextFormat(Qt::PlainText); // the customer's data, shown as written
+    field->setText(value);
     field->setAccessibleName(label);
     field->setTextInteractionFlags(Qt::TextSelectableByMouse);
     field->setWordWrap(true);

@@ -21,6 +21,7 @@ SupportReasonDialog::SupportReasonDialog(const QString& customer, QWidget* paren
     bold.setBold(true);
     question->setFont(bold);
     auto* explanation = new QLabel(this);
+    explanation->setTextFormat(Qt::PlainText); // names the customer
     explanation->setWordWrap(true);
     const QString recorded = tr("The reason is recorded on the customer's account, and the customer can read it in "
                                 "their activity.");

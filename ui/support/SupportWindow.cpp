@@ -107,6 +107,7 @@ QWidget* SupportWindow::buildCustomerArea()
 
     auto* area = new QWidget(this);
     m_customerTitle = new QLabel(area);
+    m_customerTitle->setTextFormat(Qt::PlainText); // the customer's name and email
     QFont big = m_customerTitle->font();
     big.setBold(true);
     big.setPointSizeF(big.pointSizeF() * 1.3);

@@ -10,6 +10,8 @@ namespace vigil {
 InlineMessage::InlineMessage(QWidget* parent) : QWidget(parent), m_icon(new QLabel(this)), m_text(new QLabel(this))
 {
     m_text->setWordWrap(true);
+    // Messages can quote the service (a device's name, an error's detail): shown as written.
+    m_text->setTextFormat(Qt::PlainText);
     m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_icon->setAlignment(Qt::AlignTop);
     auto* layout = new QHBoxLayout(this);

@@ -12,6 +12,8 @@ StatTile::StatTile(const QString& name, const QString& iconName, QWidget* parent
     : QFrame(parent), m_icon(new QLabel(this)), m_value(new QLabel(this)), m_caption(new QLabel(this)),
       m_link(new QLabel(this))
 {
+    m_value->setTextFormat(Qt::PlainText);
+    m_caption->setTextFormat(Qt::PlainText);
     setFrameShape(QFrame::StyledPanel);
     setObjectName(name);
     setIcon(iconName);
