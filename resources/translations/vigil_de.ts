@@ -2783,6 +2783,10 @@
         <source>The sign-in took too long to finish. Enter your password again.</source>
         <translation>Die Anmeldung hat zu lange gedauert. Geben Sie Ihr Passwort erneut ein.</translation>
     </message>
+    <message>
+        <source>Vigil didn&apos;t use your saved sign-in: %1 Check the server address and sign in again.</source>
+        <translation>Vigil hat Ihre gespeicherte Anmeldung nicht verwendet: %1 Prüfen Sie die Serveradresse und melden Sie sich erneut an.</translation>
+    </message>
 </context>
 <context>
     <name>vigil::SignInWindow</name>
