@@ -5,6 +5,7 @@
 
 #include <QLabel>
 #include <QTest>
+#include <QTextDocument>
 
 namespace {
 
@@ -107,6 +108,26 @@ private Q_SLOTS:
         QVERIFY(name);
         QVERIFY2(name->text().contains(markupName), qPrintable(name->text()));
         QCOMPARE(name->textFormat(), Qt::PlainText);
+    }
+
+    void tooltipsShowMarkupAsWritten()
+    {
+        // The status tooltip names the profile ("<u>Ana</u>"); Qt would render it as rich text.
+        QAbstractItemModel* model = m_page->table()->model();
+        int found = 0;
+        for (int row = 0; row < model->rowCount(); ++row) {
+            const QString tip = model->index(row, DeviceListModel::StatusColumn).data(Qt::ToolTipRole).toString();
+            if (tip.isEmpty())
+                continue;
+            QTextDocument shown; // what QToolTip would draw
+            if (Qt::mightBeRichText(tip))
+                shown.setHtml(tip);
+            else
+                shown.setPlainText(tip);
+            QVERIFY2(shown.toPlainText().contains(markupProfile), qPrintable(tip));
+            ++found;
+        }
+        QCOMPARE(found, 1);
     }
 
     void bidiControlsDoNotReorderTheLine()

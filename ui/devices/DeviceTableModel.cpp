@@ -3,6 +3,7 @@
 #include "core/devices/Device.h"
 #include "core/devices/DeviceListModel.h"
 #include "ui/widgets/Icons.h"
+#include "ui/widgets/PlainToolTip.h"
 
 #include <QFont>
 #include <QGuiApplication>
@@ -68,11 +69,15 @@ QVariant DeviceTableModel::data(const QModelIndex& index, int role) const
         const QString base = QIdentityProxyModel::data(index, role).toString();
         const bool wanted = role == Qt::AccessibleDescriptionRole || column == DeviceListModel::LastActiveColumn;
         const QString autoSignOut = wanted ? autoSignOutText(index) : QString();
-        if (autoSignOut.isEmpty())
+        QString text = base;
+        if (!autoSignOut.isEmpty())
+            text = base.isEmpty()
+                       ? autoSignOut
+                       : base + (role == Qt::ToolTipRole ? QStringLiteral("\n") : QStringLiteral(", ")) + autoSignOut;
+        if (text.isEmpty())
             return QIdentityProxyModel::data(index, role);
-        if (base.isEmpty())
-            return autoSignOut;
-        return QString(base + (role == Qt::ToolTipRole ? QStringLiteral("\n") : QStringLiteral(", ")) + autoSignOut);
+        // A tooltip holds the service's titles and profile names: never rendered as markup.
+        return role == Qt::ToolTipRole ? PlainToolTip::of(text) : text;
     }
     if (role == Qt::DecorationRole) {
         if (column == DeviceListModel::NameColumn)

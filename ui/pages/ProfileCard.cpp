@@ -1,6 +1,7 @@
 #include "ProfileCard.h"
 
 #include "core/profiles/ProfileListModel.h"
+#include "ui/widgets/PlainToolTip.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -43,7 +44,7 @@ ProfileCard::ProfileCard(const QModelIndex& index, QWidget* parent)
     m_lastUsed->setTextFormat(Qt::PlainText);
     setAccessibleName(index.data(Qt::AccessibleTextRole).toString());
     setAccessibleDescription(index.data(Qt::AccessibleDescriptionRole).toString());
-    setToolTip(index.data(Qt::ToolTipRole).toString());
+    setToolTip(PlainToolTip::of(index.data(Qt::ToolTipRole).toString()));
     setMinimumWidth(260);
 
     const QString name = index.data(Qt::DisplayRole).toString();
