@@ -147,10 +147,6 @@ def support_signs_out(desk, vigil, mockd, code, name):
     desk.screenshot("support-results")
     desk.click(vigil.find("Done", role="push button"))
     desk.click(vigil.find("Sign Out of Vigil", role="push button"))
-    # Qt 6.4's AT-SPI bridge can crash (QAccessibleCache::idForObject, seen about once in ten runs
-    # under load) when a client walks the tree while the support window's widgets are being torn
-    # down; a person takes longer than this to look again, so the test does too.
-    time.sleep(1.5)
 
 
 def holder_reads_activity(desk, vigil, mockd):
