@@ -32,4 +32,15 @@ if(VIGIL_SANITIZE)
                                                   -fno-sanitize-recover=undefined)
     target_link_options(vigil_config INTERFACE -fsanitize=address,undefined)
 endif()
+if(VIGIL_FUZZ)
+    if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+        message(FATAL_ERROR "VIGIL_FUZZ needs clang (libFuzzer); use the fuzz preset")
+    endif()
+    # Coverage for libFuzzer in every library; the fuzz executables add -fsanitize=fuzzer (main) at link.
+    # Assertions on, and any UB aborts, so the fuzzer sees it as a crash.
+    target_compile_options(vigil_config INTERFACE -fsanitize=fuzzer-no-link,address,undefined
+                                                  -fno-sanitize-recover=undefined -fno-omit-frame-pointer)
+    target_link_options(vigil_config INTERFACE -fsanitize=address,undefined)
+    target_compile_definitions(vigil_config INTERFACE QT_FORCE_ASSERTS)
+endif()
 target_compile_definitions(vigil_config INTERFACE $<$<CONFIG:Debug>:QT_FORCE_ASSERTS> _GLIBCXX_ASSERTIONS)

@@ -1,9 +1,8 @@
 #include "EventStream.h"
 
+#include "EventFrame.h"
 #include "EventsLog.h"
 
-#include <QJsonDocument>
-#include <QJsonParseError>
 #include <QLocale>
 #include <QNetworkRequest>
 #include <QRandomGenerator>
@@ -218,19 +217,16 @@ void EventStream::scheduleReconnect()
 
 void EventStream::onMessage(const QString& text)
 {
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(text.toUtf8(), &parseError);
-    const QJsonObject frame = document.object();
-    const QString type = frame.value(QLatin1String("type")).toString();
-    if (parseError.error != QJsonParseError::NoError || !document.isObject() || type.isEmpty()) {
+    const EventFrame frame = EventFrame::read(text);
+    switch (frame.kind) {
+    case EventFrame::Kind::Garbage:
         // Never log the text: it is untrusted and may be large.
         ++m_garbageFrames;
         qCWarning(lcEvents) << "ignored an unreadable event frame of" << text.size() << "characters";
         return;
-    }
-    if (type == QLatin1String("ready")) {
+    case EventFrame::Kind::Ready: {
         m_readyTimer.stop();
-        const auto seq = qint64(frame.value(QLatin1String("seq")).toDouble(-1));
+        const qint64 seq = frame.seq.value_or(-1);
         m_authenticated = true;
         m_failures = 0;
         const bool restarted = seq >= 0 && seq < m_lastSeq; // the service forgot our sequence
@@ -242,28 +238,26 @@ void EventStream::onMessage(const QString& text)
             Q_EMIT resyncRequired();
         return;
     }
-    if (type == QLatin1String("resync")) {
+    case EventFrame::Kind::Resync:
         Q_EMIT resyncRequired();
         return;
-    }
-    if (type == QLatin1String("error")) {
-        handleError(frame.value(QLatin1String("error")).toString());
+    case EventFrame::Kind::Error:
+        handleError(frame.error);
         return;
-    }
-    if (type == QLatin1String("session.revoked")) {
+    case EventFrame::Kind::SessionRevoked:
         handleError(QStringLiteral("session_revoked"));
         return;
+    case EventFrame::Kind::Event:
+        break;
     }
-    const QJsonValue seqValue = frame.value(QLatin1String("seq"));
-    if (seqValue.isDouble()) {
-        const auto seq = qint64(seqValue.toDouble());
-        if (seq <= m_lastSeq)
+    if (frame.seq) {
+        if (*frame.seq <= m_lastSeq)
             return; // replayed twice across a reconnect
-        m_lastSeq = seq;
-        Q_EMIT eventReceived(type, frame, seq);
+        m_lastSeq = *frame.seq;
+        Q_EMIT eventReceived(frame.type, frame.object, *frame.seq);
         return;
     }
-    Q_EMIT eventReceived(type, frame, 0);
+    Q_EMIT eventReceived(frame.type, frame.object, 0);
 }
 
 void EventStream::handleError(const QString& code)

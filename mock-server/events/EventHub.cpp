@@ -1,6 +1,7 @@
 #include "events/EventHub.h"
 
 #include "events/EventConnection.h"
+#include "events/EventMessage.h"
 #include "http/Authenticator.h"
 #include "http/JsonWriter.h"
 #include "http/Router.h"
@@ -8,8 +9,6 @@
 #include "log/RequestLog.h"
 #include "store/Records.h"
 
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QWebSocket>
 
 namespace mockd {
@@ -86,27 +85,24 @@ void EventHub::accept(std::unique_ptr<QWebSocket> socket)
 
 void EventHub::onMessage(EventConnection* connection, const QString& text)
 {
-    QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(text.toUtf8(), &error);
-    const QJsonObject message = document.object();
-    const QString type = message.value(QLatin1String("type")).toString();
-    if (error.error != QJsonParseError::NoError || !document.isObject() || type.isEmpty()) {
+    const EventMessage message = EventMessage::read(text);
+    switch (message.kind) {
+    case EventMessage::Kind::Malformed:
         // Never log the text: it is untrusted and may carry a token.
         connection->closeWith(EventConnection::closePolicy, QStringLiteral("malformed message"));
         return;
-    }
-    if (type == QLatin1String("auth") && !connection->principal()) {
-        const QString token = message.value(QLatin1String("token")).toString();
-        std::optional<qint64> resumeFrom;
-        const QJsonValue resume = message.value(QLatin1String("resume_from"));
-        if (resume.isDouble() && resume.toDouble() >= 0)
-            resumeFrom = qint64(resume.toDouble());
-        authenticate(connection, "Bearer " + token.toLatin1(), resumeFrom);
+    case EventMessage::Kind::Auth:
+        if (connection->principal())
+            break;
+        authenticate(connection, "Bearer " + message.token.toLatin1(), message.resumeFrom);
         return;
-    }
-    if (type == QLatin1String("ping") && connection->principal()) {
+    case EventMessage::Kind::Ping:
+        if (!connection->principal())
+            break;
         connection->send(simpleFrame("pong"));
         return;
+    case EventMessage::Kind::Other:
+        break;
     }
     connection->closeWith(EventConnection::closePolicy, QStringLiteral("unexpected message"));
 }

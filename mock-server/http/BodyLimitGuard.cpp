@@ -3,6 +3,7 @@
 #include "http/ApiError.h"
 #include "http/HttpLimits.h"
 #include "http/HttpResponse.h"
+#include "http/RequestHead.h"
 #include "log/LogCategories.h"
 
 #include <QTcpSocket>
@@ -13,43 +14,6 @@ namespace mockd {
 namespace {
 
 constexpr int lingerMs = 5000;
-
-struct Head
-{
-    QByteArray method;
-    QByteArray target;
-    qint64 contentLength = -1; // -1: none; -2: unreadable
-    bool expectContinue = false;
-};
-
-// Parses the request line and the headers we care about; `block` ends before the blank line.
-Head parseHead(QByteArrayView block)
-{
-    Head head;
-    const auto lines = QByteArray::fromRawData(block.data(), block.size()).split('\n');
-    for (qsizetype i = 0; i < lines.size(); ++i) {
-        const QByteArray line = lines.at(i).trimmed();
-        if (i == 0) {
-            const auto parts = line.split(' ');
-            head.method = parts.value(0);
-            head.target = parts.value(1);
-            continue;
-        }
-        const qsizetype colon = line.indexOf(':');
-        if (colon <= 0)
-            continue;
-        const QByteArray name = line.left(colon).trimmed().toLower();
-        const QByteArray value = line.mid(colon + 1).trimmed();
-        if (name == "content-length" && head.contentLength == -1) {
-            bool ok = false;
-            const qint64 length = value.toLongLong(&ok);
-            head.contentLength = ok && length >= 0 ? length : -2;
-        } else if (name == "expect") {
-            head.expectContinue = value.compare("100-continue", Qt::CaseInsensitive) == 0;
-        }
-    }
-    return head;
-}
 
 } // namespace
 
@@ -85,7 +49,7 @@ void BodyLimitGuard::inspectHead()
     const qsizetype end = peeked.indexOf("\r\n\r\n");
     if (end < 0)
         return; // headers not complete yet; the running count still bounds the request
-    const Head head = parseHead(QByteArrayView(peeked).first(end));
+    const RequestHead head = RequestHead::parse(QByteArrayView(peeked).first(end));
     if (head.contentLength > m_maxBody) {
         // Throw the already-received part away so Qt's parser never sees this request.
         m_socket->read(end + 4);

@@ -1,0 +1,27 @@
+#pragma once
+
+#include <QString>
+#include <optional>
+
+namespace mockd {
+
+// One text message a client sent on the event stream, read but not acted on (EventHub decides).
+// The text is untrusted: anything that is not a JSON object with a non-empty "type" is Malformed.
+struct EventMessage
+{
+    enum class Kind
+    {
+        Malformed,
+        Auth, // {"type":"auth","token":"vat_…","resume_from"?:N}
+        Ping, // {"type":"ping"}
+        Other // well-formed, but not a message a client may send
+    };
+
+    Kind kind = Kind::Malformed;
+    QString token;                    // Auth
+    std::optional<qint64> resumeFrom; // Auth: the last seq the client saw, when it gave a usable one
+
+    static EventMessage read(const QString& text);
+};
+
+} // namespace mockd
