@@ -114,7 +114,9 @@ def fault_rule_seeds():
     actions = [{"type": "latency", "ms": 250}, {"type": "latency", "min_ms": 10, "max_ms": 900},
                {"type": "status", "status": 503, "body": {"error": "maintenance", "message": "Back soon."},
                 "headers": {"Retry-After": "30"}},
-               {"type": "status", "status": 500, "body": "plain text"}, {"type": "status", "status": 418, "body": [1]},
+               {"type": "status", "status": 500, "body": "plain text"},
+               {"type": "status", "status": 400, "body": {"type": "about:blank"},
+                "headers": {"Content-Type": "application/problem+json", "X-Trace": "fuzz"}}, {"type": "status", "status": 418, "body": [1]},
                {"type": "drop"}, {"type": "empty", "status": 204}, {"type": "garbage", "bytes": 128},
                {"type": "truncated", "close": True}]
     for i, action in enumerate(actions):

@@ -14,6 +14,15 @@ namespace {
 
 mockd::Clock* g_clock = nullptr;
 
+// Everything a rule does to an answer (not its id and creation time).
+bool sameRule(const mockd::FaultRule& a, const mockd::FaultRule& b)
+{
+    return a.method == b.method && a.path == b.path && a.account == b.account && a.action == b.action &&
+           a.minMs == b.minMs && a.maxMs == b.maxMs && a.status == b.status && a.body == b.body &&
+           a.contentType == b.contentType && a.headers == b.headers && a.garbageBytes == b.garbageBytes &&
+           a.closeEarly == b.closeEarly && a.times == b.times && a.probability == b.probability && a.seed == b.seed;
+}
+
 } // namespace
 
 extern "C" int LLVMFuzzerInitialize(int* argc, char*** argv)
@@ -52,7 +61,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     const auto again = FaultRule::fromJson(listed);
     if (!again)
         vigil::fuzz::broken("a listed fault rule is refused when posted back");
-    if (again->toJson() != rule->toJson())
+    if (again->toJson() != rule->toJson() || !sameRule(*again, *rule))
         vigil::fuzz::broken("a listed fault rule reads back as another rule");
 
     // A request the rule matches (its glob with every wildcard made literal).
