@@ -2,6 +2,7 @@
 
 #include <QJsonDocument>
 #include <QJsonParseError>
+#include <cmath>
 
 namespace vigil {
 
@@ -15,8 +16,13 @@ EventFrame EventFrame::read(const QString& text)
     if (parseError.error != QJsonParseError::NoError || !document.isObject() || frame.type.isEmpty())
         return frame;
     const QJsonValue seq = frame.object.value(QLatin1String("seq"));
-    if (seq.isDouble())
+    if (seq.isDouble()) {
+        // No seq the service hands out is beyond what a JSON number holds exactly; a larger one is
+        // garbage (and converting a double at or beyond 2^63 to qint64 is undefined behaviour).
+        if (std::abs(seq.toDouble()) > double(maxSeq))
+            return frame;
         frame.seq = qint64(seq.toDouble());
+    }
     if (frame.type == QLatin1String("ready"))
         frame.kind = Kind::Ready;
     else if (frame.type == QLatin1String("resync"))

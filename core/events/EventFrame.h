@@ -7,7 +7,8 @@
 namespace vigil {
 
 // One text message from the event stream, read but not acted on (EventStream decides). The text
-// is untrusted: anything that is not a JSON object with a non-empty "type" is Garbage.
+// is untrusted: anything that is not a JSON object with a non-empty "type", or whose "seq" is a
+// number beyond ±maxSeq, is Garbage.
 struct EventFrame
 {
     enum class Kind
@@ -19,6 +20,9 @@ struct EventFrame
         SessionRevoked, // this device was signed out
         Event           // anything else: an event for the rest of the app
     };
+
+    // The largest seq read: every whole number up to it is exact in a JSON number (a double).
+    static constexpr qint64 maxSeq = (qint64(1) << 53) - 1;
 
     Kind kind = Kind::Garbage;
     QString type;

@@ -44,6 +44,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
             continue;
         if (frame.type.isEmpty())
             fuzz::broken("a readable frame without a type");
+        if (frame.seq && (*frame.seq > EventFrame::maxSeq || *frame.seq < -EventFrame::maxSeq))
+            fuzz::broken("a seq the service cannot have sent");
         if (frame.kind == EventFrame::Kind::Event)
             model.applyEvent(frame.type, frame.object);
     }
