@@ -18,8 +18,10 @@ EventMessage EventMessage::read(const QString& text)
     if (type == QLatin1String("auth")) {
         out.kind = Kind::Auth;
         out.token = message.value(QLatin1String("token")).toString();
+        // Outside 0…maxResumeFrom the value is ignored, as a negative one always was (converting a
+        // double at or beyond 2^63 to qint64 is undefined behaviour).
         const QJsonValue resume = message.value(QLatin1String("resume_from"));
-        if (resume.isDouble() && resume.toDouble() >= 0)
+        if (resume.isDouble() && resume.toDouble() >= 0 && resume.toDouble() <= double(maxResumeFrom))
             out.resumeFrom = qint64(resume.toDouble());
         return out;
     }

@@ -17,6 +17,9 @@ struct EventMessage
         Other // well-formed, but not a message a client may send
     };
 
+    // The largest resume_from read: every whole number up to it is exact in a JSON number.
+    static constexpr qint64 maxResumeFrom = (qint64(1) << 53) - 1;
+
     Kind kind = Kind::Malformed;
     QString token;                    // Auth
     std::optional<qint64> resumeFrom; // Auth: the last seq the client saw, when it gave a usable one

@@ -16,8 +16,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     const EventMessage message = EventMessage::read(QString::fromUtf8(vigil::fuzz::bytes(data, size)));
     if (message.kind != EventMessage::Kind::Auth && (!message.token.isEmpty() || message.resumeFrom))
         vigil::fuzz::broken("a message that is not auth carries a token or resume_from");
-    if (message.resumeFrom && *message.resumeFrom < 0)
-        vigil::fuzz::broken("a negative resume_from");
+    if (message.resumeFrom && (*message.resumeFrom < 0 || *message.resumeFrom > EventMessage::maxResumeFrom))
+        vigil::fuzz::broken("a resume_from that is no seq");
     // What EventHub does with the token next.
     (void)(QByteArrayLiteral("Bearer ") + message.token.toLatin1());
     return 0;
