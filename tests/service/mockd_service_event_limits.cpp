@@ -125,6 +125,8 @@ private Q_SLOTS:
         byHeader.socket().open(request);
         QVERIFY(connected.wait(10000));
         verifyRefusedResume(byHeader);
+        if (QTest::currentTestFailed())
+            return;
 
         EventClient byMessage(m_mockd.baseUrl());
         QVERIFY(byMessage.open());
