@@ -223,7 +223,15 @@ Result measureService(int devices, const QStringList& env)
 {
     Result result;
     MockdChild mockd;
-    if (!mockd.start({}, env)) {
+    // Thousands of sockets of one account from one address: far beyond the service's default caps.
+    const QString many = QString::number(devices + 64);
+    if (!mockd.start({QStringLiteral("--max-connections"),
+                      many,
+                      QStringLiteral("--max-connections-per-address"),
+                      many,
+                      QStringLiteral("--max-event-sockets-per-account"),
+                      many},
+                     env)) {
         std::fprintf(stderr, "cannot start vigil-mockd: %s\n", qPrintable(mockd.error()));
         return result;
     }

@@ -1,3 +1,4 @@
+#include "base/DescriptorLimit.h"
 #include "base/ParentWatch.h"
 #include "base/SignalWatcher.h"
 #include "log/Redaction.h"
@@ -41,11 +42,22 @@ int main(int argc, char* argv[])
     if (argc > 1 && qstrcmp(argv[1], "simulate") == 0)
         return mockd::sim::runSimulateCommand(QCoreApplication::arguments());
 
-    const auto options =
-        mockd::CommandLine::parse(QCoreApplication::arguments(), qEnvironmentVariable("VIGIL_ADMIN_KEY"));
+    auto options = mockd::CommandLine::parse(QCoreApplication::arguments(), qEnvironmentVariable("VIGIL_ADMIN_KEY"));
     if (!options) {
         std::fprintf(stderr, "vigil-mockd: %s\n", qPrintable(options.error()));
         return 2;
+    }
+    // Connections beyond the descriptors left for them would fail in accept() instead of being
+    // refused by the cap; the rest is for the database, the GeoIP file and in-process simulated devices.
+    constexpr qint64 reservedDescriptors = 256;
+    const qint64 descriptors = mockd::DescriptorLimit::raiseToHardLimit();
+    int& maxConnections = options->connections.maxConnections;
+    if (descriptors > 0 && maxConnections > descriptors - reservedDescriptors) {
+        maxConnections = int(qMax<qint64>(1, descriptors - reservedDescriptors));
+        std::fprintf(stderr,
+                     "vigil-mockd: %lld open descriptors allowed; at most %d connections at once\n",
+                     static_cast<long long>(descriptors),
+                     maxConnections);
     }
 
     mockd::SignalWatcher signalWatcher;

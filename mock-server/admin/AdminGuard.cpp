@@ -1,5 +1,7 @@
 #include "admin/AdminGuard.h"
 
+#include "http/HostCheck.h"
+
 #include <QCryptographicHash>
 #include <sodium.h>
 
@@ -22,9 +24,7 @@ AdminGuard::AdminGuard(const QString& key, bool allowRemote) : m_allowRemote(all
 
 bool AdminGuard::isLoopback(const QHostAddress& address)
 {
-    bool isV4 = false;
-    const quint32 v4 = address.toIPv4Address(&isV4);
-    return isV4 ? QHostAddress(v4).isLoopback() : address.isLoopback();
+    return HostCheck::isLoopbackAddress(address);
 }
 
 std::optional<ApiError> AdminGuard::authorize(const HttpRequest& request) const

@@ -45,6 +45,23 @@ ApiError TokenAuthenticator::sessionRevoked()
         QStringLiteral("session_revoked"), QStringLiteral("This device was signed out. Sign in again."), true);
 }
 
+ApiError TokenAuthenticator::sessionExpired()
+{
+    return bearerError(
+        QStringLiteral("session_expired"), QStringLiteral("This sign-in has expired. Sign in again."), true);
+}
+
+std::optional<ApiError> TokenAuthenticator::sessionEnded(const QString& sessionId) const
+{
+    const Session* session = m_store.sessions().session(sessionId);
+    const Account* account = session ? m_store.accounts().byId(session->accountId) : nullptr;
+    if (!session || !account || session->isRevoked() || session->issuedAtMs < account->notBeforeMs)
+        return sessionRevoked();
+    if (session->expiresAtMs <= m_clock.nowMs())
+        return sessionExpired();
+    return std::nullopt;
+}
+
 Expected<Principal, ApiError> TokenAuthenticator::authenticate(const HttpRequest& request)
 {
     const QByteArray header = request.header("authorization");
@@ -73,7 +90,7 @@ Expected<Principal, ApiError> TokenAuthenticator::authenticate(const HttpRequest
     }
     if (access->expiresAtMs <= m_clock.nowMs())
         return unexpected(tokenExpired());
-    return Principal{account->id, session->id, session->deviceId, account->role};
+    return Principal{account->id, session->id, session->deviceId, account->role, access->expiresAtMs};
 }
 
 } // namespace mockd

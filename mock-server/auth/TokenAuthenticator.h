@@ -19,11 +19,13 @@ public:
     TokenAuthenticator(const Store& store, const Clock& clock);
 
     Expected<Principal, ApiError> authenticate(const HttpRequest& request) override;
+    std::optional<ApiError> sessionEnded(const QString& sessionId) const override;
 
     static ApiError tokenMissing();
     static ApiError tokenInvalid();
     static ApiError tokenExpired();
     static ApiError sessionRevoked();
+    static ApiError sessionExpired();
 
     // Called with the session id whenever a revoked session's token is presented (pending sign-outs
     // become done).

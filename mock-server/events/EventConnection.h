@@ -31,6 +31,7 @@ public:
     static constexpr int closeTooBig = 1009;
     static constexpr int closeSessionRevoked = 4001;
     static constexpr int closeAuthFailed = 4401;
+    static constexpr int closeTooManySockets = 4429;
 
     explicit EventConnection(std::unique_ptr<QWebSocket> socket, QObject* parent = nullptr);
     ~EventConnection() override;

@@ -1,5 +1,7 @@
 #include "events/EventHub.h"
 
+#include "auth/AuthPolicy.h"
+#include "base/Clock.h"
 #include "events/EventConnection.h"
 #include "events/EventMessage.h"
 #include "http/Authenticator.h"
@@ -10,6 +12,7 @@
 #include "store/Records.h"
 
 #include <QWebSocket>
+#include <algorithm>
 
 namespace mockd {
 
@@ -34,17 +37,20 @@ QByteArray errorFrame(const QString& code)
     return json.take();
 }
 
-std::optional<qint64> parseSeq(const QByteArray& text)
+void refuseResumePosition(EventConnection* connection)
 {
-    bool ok = false;
-    const qint64 seq = text.trimmed().toLongLong(&ok);
-    return ok && seq >= 0 ? std::optional<qint64>(seq) : std::nullopt;
+    connection->closeWith(
+        EventConnection::closePolicy,
+        QStringLiteral("resume_from must be a whole number from 0 to %1").arg(ResumePosition::maximum),
+        errorFrame(QStringLiteral("invalid_resume_from")));
 }
 
 } // namespace
 
-EventHub::EventHub(DeviceService& devices, Authenticator& authenticator, RequestLog& log, QObject* parent)
-    : QObject(parent), m_devices(devices), m_authenticator(authenticator), m_log(log)
+EventHub::EventHub(
+    DeviceService& devices, Authenticator& authenticator, RequestLog& log, const Clock& clock, QObject* parent)
+    : QObject(parent), m_devices(devices), m_authenticator(authenticator), m_log(log), m_clock(clock),
+      m_sessionWatch(clock, [this](EventConnection* connection) { recheckSession(connection); })
 {
     connect(&m_devices, &DeviceService::deviceChanged, this, &EventHub::onDeviceChanged);
 }
@@ -76,10 +82,11 @@ void EventHub::accept(std::unique_ptr<QWebSocket> socket)
     const QNetworkRequest& request = connection->socket()->request();
     const QByteArray authorization = request.rawHeader("Authorization");
     if (!authorization.isEmpty()) {
-        std::optional<qint64> resumeFrom;
-        if (request.hasRawHeader("X-Resume-From"))
-            resumeFrom = parseSeq(request.rawHeader("X-Resume-From"));
-        authenticate(connection, authorization, resumeFrom);
+        const auto resume =
+            ResumePosition::fromHeader(request.rawHeader("X-Resume-From"), request.hasRawHeader("X-Resume-From"));
+        if (resume.invalid)
+            return refuseResumePosition(connection);
+        authenticate(connection, authorization, resume.seq);
     }
 }
 
@@ -94,6 +101,8 @@ void EventHub::onMessage(EventConnection* connection, const QString& text)
     case EventMessage::Kind::Auth:
         if (connection->principal())
             break;
+        if (message.resumeInvalid)
+            return refuseResumePosition(connection);
         authenticate(connection, "Bearer " + message.token.toLatin1(), message.resumeFrom);
         return;
     case EventMessage::Kind::Ping:
@@ -126,9 +135,41 @@ void EventHub::authenticate(EventConnection* connection,
     connection->setPrincipal(*principal);
     m_bySession[principal->sessionId].append(connection);
     m_byAccount[principal->accountId].append(connection);
+    m_sessionWatch.watch(connection, principal->tokenExpiresAtMs);
+    closeOldestBeyondCap(principal->accountId);
     replay(connection, principal->accountId, resumeFrom);
     if (m_socketsPerDevice[principal->deviceId]++ == 0)
         m_devices.setOnline(principal->accountId, principal->deviceId, true);
+}
+
+void EventHub::closeOldestBeyondCap(const QString& accountId)
+{
+    // Sockets already closing still count until their close handshake ends; they are skipped.
+    const QList<EventConnection*> sockets = m_byAccount.value(accountId);
+    qsizetype open =
+        std::count_if(sockets.begin(), sockets.end(), [](const EventConnection* c) { return !c->isClosing(); });
+    for (EventConnection* oldest : sockets) {
+        if (open <= m_maxSocketsPerAccount)
+            break;
+        if (oldest->isClosing())
+            continue;
+        oldest->closeWith(EventConnection::closeTooManySockets,
+                          QStringLiteral("too many event sockets for this account; the oldest was closed"));
+        --open;
+    }
+}
+
+void EventHub::recheckSession(EventConnection* connection)
+{
+    const auto& principal = connection->principal();
+    if (!principal || connection->isClosing())
+        return;
+    if (const auto ended = m_authenticator.sessionEnded(principal->sessionId)) {
+        revokeConnections({connection}, ended->code);
+        return;
+    }
+    // Live: look again after another token's life (a live client has refreshed meanwhile).
+    m_sessionWatch.watch(connection, m_clock.nowMs() + AuthPolicy::accessTokenSeconds * 1000);
 }
 
 void EventHub::replay(EventConnection* connection, const QString& accountId, std::optional<qint64> resumeFrom)
@@ -193,6 +234,7 @@ void EventHub::onDeviceChanged(const QString& accountId, const QString& deviceId
 void EventHub::onClosed(EventConnection* connection)
 {
     m_connections.removeOne(connection);
+    m_sessionWatch.forget(connection);
     if (const auto& principal = connection->principal()) {
         auto removeFrom = [connection](QHash<QString, QList<EventConnection*>>& index, const QString& key) {
             auto it = index.find(key);
@@ -262,6 +304,7 @@ void EventHub::reset()
     m_bySession.clear();
     m_byAccount.clear();
     m_socketsPerDevice.clear();
+    m_sessionWatch.clear();
     for (Stream& stream : m_streams)
         stream.replay.clear();
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "devices/DeviceService.h"
+#include "events/SessionWatch.h"
 
 #include <QByteArray>
 #include <QHash>
@@ -15,6 +16,7 @@ class QWebSocket;
 namespace mockd {
 
 class Authenticator;
+class Clock;
 class EventConnection;
 class JsonWriter;
 class RequestLog;
@@ -33,11 +35,18 @@ public:
     static constexpr qsizetype replayLimit = 1000;
     static inline const QString path = QStringLiteral("/v1/events");
 
-    EventHub(DeviceService& devices, Authenticator& authenticator, RequestLog& log, QObject* parent = nullptr);
+    EventHub(DeviceService& devices,
+             Authenticator& authenticator,
+             RequestLog& log,
+             const Clock& clock,
+             QObject* parent = nullptr);
     ~EventHub() override;
 
     // A socket Qt upgraded; anything but /v1/events is closed with 1008.
     void accept(std::unique_ptr<QWebSocket> socket);
+    // Authenticated sockets per account; when one more authenticates, the account's oldest is
+    // closed (4429), so a client that lost track of its sockets can always get a new one.
+    void setMaxSocketsPerAccount(int maximum) { m_maxSocketsPerAccount = maximum; }
 
     // Numbers and sends an event to every socket of the account; returns its seq. `body` writes the
     // fields after "type" and "seq".
@@ -77,15 +86,21 @@ private:
     void authenticate(EventConnection* connection, const QByteArray& authorization, std::optional<qint64> resumeFrom);
     void replay(EventConnection* connection, const QString& accountId, std::optional<qint64> resumeFrom);
     void revokeConnections(const QList<EventConnection*>& connections, const QString& reason);
+    // The socket's access token would have expired: is its session still live?
+    void recheckSession(EventConnection* connection);
+    void closeOldestBeyondCap(const QString& accountId);
 
     DeviceService& m_devices;
     Authenticator& m_authenticator;
     RequestLog& m_log;
+    const Clock& m_clock;
     QList<EventConnection*> m_connections;
     QHash<QString, Stream> m_streams;
     QHash<QString, QList<EventConnection*>> m_bySession;
     QHash<QString, QList<EventConnection*>> m_byAccount;
     QHash<QString, int> m_socketsPerDevice;
+    SessionWatch m_sessionWatch;
+    int m_maxSocketsPerAccount = 256;
 };
 
 } // namespace mockd

@@ -1,5 +1,7 @@
 #include "events/EventMessage.h"
 
+#include "events/ResumePosition.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonParseError>
@@ -18,11 +20,9 @@ EventMessage EventMessage::read(const QString& text)
     if (type == QLatin1String("auth")) {
         out.kind = Kind::Auth;
         out.token = message.value(QLatin1String("token")).toString();
-        // Outside 0…maxResumeFrom the value is ignored, as a negative one always was (converting a
-        // double at or beyond 2^63 to qint64 is undefined behaviour).
-        const QJsonValue resume = message.value(QLatin1String("resume_from"));
-        if (resume.isDouble() && resume.toDouble() >= 0 && resume.toDouble() <= double(maxResumeFrom))
-            out.resumeFrom = qint64(resume.toDouble());
+        const auto resume = ResumePosition::fromJson(message.value(QLatin1String("resume_from")));
+        out.resumeFrom = resume.seq;
+        out.resumeInvalid = resume.invalid;
         return out;
     }
     out.kind = type == QLatin1String("ping") ? Kind::Ping : Kind::Other;

@@ -17,12 +17,10 @@ struct EventMessage
         Other // well-formed, but not a message a client may send
     };
 
-    // The largest resume_from read: every whole number up to it is exact in a JSON number.
-    static constexpr qint64 maxResumeFrom = (qint64(1) << 53) - 1;
-
     Kind kind = Kind::Malformed;
     QString token;                    // Auth
-    std::optional<qint64> resumeFrom; // Auth: the last seq the client saw, when it gave a usable one
+    std::optional<qint64> resumeFrom; // Auth: the last seq the client saw, when it gave one
+    bool resumeInvalid = false;       // Auth: resume_from cannot be a seq (ResumePosition's rules)
 
     static EventMessage read(const QString& text);
 };

@@ -50,6 +50,7 @@ struct Principal
     QString sessionId;
     QString deviceId;
     Role role = Role::Holder;
+    qint64 tokenExpiresAtMs = 0; // when the access token presented expires (long-lived sockets re-check then)
 };
 
 } // namespace mockd

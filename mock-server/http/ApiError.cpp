@@ -59,6 +59,21 @@ ApiError ApiError::bodyTooLarge()
     return make(413, QStringLiteral("body_too_large"), QStringLiteral("The body is larger than 64 KiB."));
 }
 
+ApiError ApiError::requestTimeout()
+{
+    return make(408,
+                QStringLiteral("request_timeout"),
+                QStringLiteral("The request did not arrive in time, so the connection is closed. Send it again."));
+}
+
+ApiError ApiError::hostNotAllowed()
+{
+    return make(421,
+                QStringLiteral("host_not_allowed"),
+                QStringLiteral("This service answers only requests addressed to localhost or 127.0.0.1; use that "
+                               "address."));
+}
+
 ApiError ApiError::invalidField(const QString& field, const QString& message)
 {
     ApiError error = make(422, QStringLiteral("invalid_field"), message);

@@ -30,6 +30,8 @@ struct ApiError
     static ApiError invalidJson(const QString& detail);
     static ApiError unsupportedMediaType();
     static ApiError bodyTooLarge();
+    static ApiError requestTimeout();
+    static ApiError hostNotAllowed();
     static ApiError invalidField(const QString& field, const QString& message);
     static ApiError unauthorized(const QString& code, const QString& message);
     static ApiError forbidden(const QString& code, const QString& message);

@@ -15,6 +15,13 @@ class Authenticator
 public:
     virtual ~Authenticator() = default;
     virtual Expected<Principal, ApiError> authenticate(const HttpRequest& request) = 0;
+    // Why a session that authenticated earlier can no longer be used (`session_revoked`,
+    // `session_expired`), or nothing while it is live. Long-lived connections ask this.
+    virtual std::optional<ApiError> sessionEnded(const QString& sessionId) const
+    {
+        Q_UNUSED(sessionId);
+        return std::nullopt;
+    }
 };
 
 // Decides whether a request may use the admin API (implemented by admin/).

@@ -13,3 +13,18 @@ inline constexpr qint64 maxHeaderBytes = 16 * 1024;
 inline constexpr qint64 maxDrainBytes = 1024 * 1024;
 
 } // namespace mockd::HttpLimits
+
+namespace mockd {
+
+// What one client may hold of the service's connections, and for how long (command-line settings;
+// documented in api/openapi.yaml). Slow or idle clients would otherwise keep descriptors forever.
+struct ConnectionLimits
+{
+    int headerTimeoutMs = 10 * 1000;    // request line and headers, from the request's first byte (408)
+    int bodyTimeoutMs = 30 * 1000;      // the body, from the end of the headers (408)
+    int idleTimeoutMs = 60 * 1000;      // a kept-alive connection between requests (closed)
+    int maxConnections = 1024;          // open at once, in total (more are closed at once)
+    int maxConnectionsPerAddress = 256; // open at once from one address (IPv6: one /64)
+};
+
+} // namespace mockd

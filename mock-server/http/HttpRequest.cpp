@@ -25,6 +25,11 @@ bool HttpRequest::hasHeader(QByteArrayView name) const
     return std::any_of(headers.begin(), headers.end(), [name](const auto& h) { return sameName(h.first, name); });
 }
 
+QString HttpRequest::normalizedQuery(QString encoded)
+{
+    return encoded.replace(QLatin1Char('+'), QLatin1String("%20"));
+}
+
 QString HttpRequest::peerText() const
 {
     bool isV4 = false;

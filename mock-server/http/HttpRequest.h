@@ -17,7 +17,7 @@ struct HttpRequest
 {
     QByteArray method; // "GET", "POST", …
     QString path;      // percent-encoded, as sent
-    QString query;     // percent-encoded, without "?"
+    QString query;     // percent-encoded, without "?"; '+' already turned into %20 (normalizedQuery)
     HeaderList headers;
     QByteArray body;
     QHostAddress peer;
@@ -28,6 +28,12 @@ struct HttpRequest
     QUrlQuery queryItems() const { return QUrlQuery(query); }
     // The client address as text; IPv4-mapped IPv6 addresses are shown as IPv4.
     QString peerText() const;
+
+    // A query as it arrives, with each '+' written as %20: form encoding (HTML forms, curl
+    // --data-urlencode -G, Python's urlencode) sends a space as '+', which QUrlQuery leaves alone.
+    // Done once where requests come in, so every reader of `query` decodes alike; a literal plus
+    // arrives as %2B.
+    static QString normalizedQuery(QString encoded);
 };
 
 } // namespace mockd

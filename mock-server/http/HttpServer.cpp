@@ -2,6 +2,7 @@
 
 #include "http/ApiError.h"
 #include "http/Authenticator.h"
+#include "http/HostCheck.h"
 #include "http/HttpLimits.h"
 #include "http/HttpServerAdapter.h"
 #include "http/JsonBody.h"
@@ -91,10 +92,14 @@ HttpServer::~HttpServer() = default;
 
 Expected<quint16, QString> HttpServer::listen(const QHostAddress& address, quint16 port)
 {
-    auto* server = new LimitedTcpServer(HttpLimits::maxBodyBytes,
-                                        [this](const QByteArray& method, const QString& path, const QString& query) {
-                                            m_log.record(method, path, query, 413, 0);
-                                        });
+    auto* server = new LimitedTcpServer(
+        HttpLimits::maxBodyBytes,
+        m_limits,
+        [this](const QByteArray& method, const QString& path, const QString& query) {
+            m_log.record(method, path, query, 413, 0);
+        },
+        // The head may be incomplete, so there is no method or path to name.
+        [this] { m_log.record("-", u"-", {}, 408, 0); });
     if (!server->listen(address, port)) {
         const QString reason = server->errorString();
         delete server;
@@ -105,6 +110,9 @@ Expected<quint16, QString> HttpServer::listen(const QHostAddress& address, quint
         return unexpected(QStringLiteral("the HTTP server refused the listening socket"));
     }
     m_listeners.append(server);
+    // Bound beyond loopback, the service is reached under names it cannot know.
+    if (!HostCheck::isLoopbackAddress(address))
+        m_loopbackOnly = false;
     return server->serverPort();
 }
 
@@ -113,6 +121,11 @@ void HttpServer::setWebSocketHandler(const QString& path, std::function<void(std
     m_adapter->setWebSocketHandler(path, std::move(handler));
     m_adapter->setUpgradeGate([this](const HttpRequest& request) {
         HttpServerAdapter::UpgradeVerdict verdict;
+        if (!hostAllowed(request)) {
+            verdict.response = HttpResponse::fromError(ApiError::hostNotAllowed());
+            onWebSocketUpgrade(request, std::nullopt, verdict.response->status);
+            return verdict;
+        }
         const std::optional<FaultPlan> fault = m_faults ? m_faults->faultFor(request) : std::nullopt;
         int status = 101;
         if (fault) {
@@ -149,6 +162,11 @@ void HttpServer::onWebSocketUpgrade(const HttpRequest& request, const std::optio
         m_observer->answered(request, status, 0, fault ? &*fault : nullptr);
 }
 
+bool HttpServer::hostAllowed(const HttpRequest& request) const
+{
+    return !m_loopbackOnly || HostCheck::isLoopbackName(request.header("host"));
+}
+
 void HttpServer::stopListening()
 {
     m_stopping = true;
@@ -174,8 +192,9 @@ void HttpServer::onRequest(const HttpRequest& request, std::shared_ptr<ResponseS
     QElapsedTimer timer;
     timer.start();
     const bool adminPath = isAdminPath(request.path);
+    const bool misdirected = !hostAllowed(request);
     std::optional<FaultPlan> fault;
-    if (m_faults && !adminPath)
+    if (m_faults && !adminPath && !misdirected)
         fault = m_faults->faultFor(request);
     if (m_nowMs)
         slot = std::make_shared<DatingSlot>(std::move(slot), m_nowMs());
@@ -192,6 +211,8 @@ void HttpServer::onRequest(const HttpRequest& request, std::shared_ptr<ResponseS
         if (--self->m_inFlight == 0 && self->m_stopping)
             Q_EMIT self->drained();
     });
+    if (misdirected)
+        return responder.respond(HttpResponse::fromError(ApiError::hostNotAllowed()));
     if (!fault || fault->kind == FaultPlan::Kind::Truncate)
         return dispatch(request, responder);
     switch (fault->kind) {

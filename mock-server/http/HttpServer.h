@@ -1,6 +1,7 @@
 #pragma once
 
 #include "base/Expected.h"
+#include "http/HttpLimits.h"
 #include "http/HttpRequest.h"
 #include "http/RequestHooks.h"
 #include "http/Responder.h"
@@ -22,7 +23,8 @@ class LimitedTcpServer;
 class RequestLog;
 class Router;
 
-// The request pipeline, the same for every route: size limit (413) → admin gate for /__admin/*
+// The request pipeline, the same for every route: Host check on loopback (421, not in dispatch:
+// it concerns the connection, not the route) → size limit (413) → admin gate for /__admin/*
 // (403) → route (404 / 405) → who may call it (401 / 403, deny by default) → JSON body (415 / 400)
 // → handler. Every answer is logged once, through the redacting RequestLog.
 class HttpServer final : public QObject
@@ -44,10 +46,13 @@ public:
     // service's time when QA moves it.
     void setClock(std::function<qint64()> nowMs) { m_nowMs = std::move(nowMs); }
     void setRequestObserver(RequestObserver* observer) { m_observer = observer; }
+    // Timeouts and connection caps for the listeners opened after this call.
+    void setConnectionLimits(const ConnectionLimits& limits) { m_limits = limits; }
     // Upgraded WebSocket connections on `path` go to `handler` (the event stream).
     void setWebSocketHandler(const QString& path, std::function<void(std::unique_ptr<QWebSocket>)> handler);
 
-    // Listens on address:port (0: any free port); returns the port.
+    // Listens on address:port (0: any free port); returns the port. While every listener is on
+    // loopback, only requests whose Host names loopback are served (421 `host_not_allowed`).
     Expected<quint16, QString> listen(const QHostAddress& address, quint16 port);
     // Stops accepting connections; requests already received are still answered.
     void stopListening();
@@ -65,6 +70,7 @@ Q_SIGNALS:
 private:
     void onRequest(const HttpRequest& request, std::shared_ptr<ResponseSlot> slot);
     void onWebSocketUpgrade(const HttpRequest& request, const std::optional<FaultPlan>& fault, int status);
+    bool hostAllowed(const HttpRequest& request) const;
 
     const Router& m_router;
     RequestLog& m_log;
@@ -76,6 +82,8 @@ private:
     bool m_adminRemoved = false;
     std::unique_ptr<HttpServerAdapter> m_adapter;
     QList<QPointer<LimitedTcpServer>> m_listeners;
+    ConnectionLimits m_limits;
+    bool m_loopbackOnly = true;
     int m_inFlight = 0;
     bool m_stopping = false;
 };

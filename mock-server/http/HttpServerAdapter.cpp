@@ -69,7 +69,7 @@ HttpRequest toRequest(const QHttpServerRequest& request)
     out.method = methodName(request.method());
     const QUrl url = request.url();
     out.path = url.path(QUrl::FullyEncoded);
-    out.query = url.query(QUrl::FullyEncoded);
+    out.query = HttpRequest::normalizedQuery(url.query(QUrl::FullyEncoded));
 #if VIGIL_QT_HTTP_68
     const QHttpHeaders& headers = request.headers();
     out.headers.reserve(headers.size());

@@ -1,20 +1,23 @@
 #include "service/CommandLine.h"
 
+#include "http/HostCheck.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
 #include <QStandardPaths>
+#include <optional>
 
 namespace mockd::CommandLine {
 
 namespace {
 
-// 127.0.0.0/8, ::1 and ::ffff:127.x; the "any" addresses are not loopback.
-bool isLoopbackAddress(const QHostAddress& address)
+// A whole number from 1 to `maximum` for one of the limit settings.
+std::optional<int> readLimit(const QCommandLineParser& parser, const QCommandLineOption& option, int maximum)
 {
-    bool isV4 = false;
-    const quint32 v4 = address.toIPv4Address(&isV4);
-    return isV4 ? QHostAddress(v4).isLoopback() : address.isLoopback();
+    bool ok = false;
+    const int value = parser.value(option).toInt(&ok);
+    return ok && value >= 1 && value <= maximum ? std::optional<int>(value) : std::nullopt;
 }
 
 } // namespace
@@ -88,7 +91,61 @@ Expected<Options, QString> parse(const QStringList& arguments, const QString& en
         QStringLiteral("Stop cleanly when this descriptor reaches end of file (0 = stdin): the parent holds the "
                        "other end of the pipe, so the service ends with it."),
         QStringLiteral("N"));
-    parser.addOptions({port, bind, db, scenario, adminKey, geoip, noAdmin, allowRemoteAdmin, parentWatch});
+    // Limits against clients that hold connections: small values let tests reach them quickly.
+    const Options defaults;
+    const auto limitOption = [](const char* name, const QString& text, int value) {
+        return QCommandLineOption(QLatin1String(name), text, QStringLiteral("N"), QString::number(value));
+    };
+    const QCommandLineOption headerTimeout = limitOption(
+        "header-timeout-ms",
+        QStringLiteral("A request's line and headers must arrive within this many ms of its first byte, else 408 "
+                       "and the connection is closed (default %1).")
+            .arg(defaults.connections.headerTimeoutMs),
+        defaults.connections.headerTimeoutMs);
+    const QCommandLineOption bodyTimeout =
+        limitOption("body-timeout-ms",
+                    QStringLiteral("A request's body must arrive within this many ms of its headers, else 408 and the "
+                                   "connection is closed (default %1).")
+                        .arg(defaults.connections.bodyTimeoutMs),
+                    defaults.connections.bodyTimeoutMs);
+    const QCommandLineOption idleTimeout =
+        limitOption("idle-timeout-ms",
+                    QStringLiteral("A kept-alive connection with no request for this many ms is closed (default %1).")
+                        .arg(defaults.connections.idleTimeoutMs),
+                    defaults.connections.idleTimeoutMs);
+    const QCommandLineOption maxConnections = limitOption(
+        "max-connections",
+        QStringLiteral("Connections open at once, in total; more are closed at once (default %1, lowered to fit "
+                       "the descriptor limit).")
+            .arg(defaults.connections.maxConnections),
+        defaults.connections.maxConnections);
+    const QCommandLineOption maxPerAddress = limitOption(
+        "max-connections-per-address",
+        QStringLiteral("Connections open at once from one client address (IPv6: one /64); more are closed at once "
+                       "(default %1).")
+            .arg(defaults.connections.maxConnectionsPerAddress),
+        defaults.connections.maxConnectionsPerAddress);
+    const QCommandLineOption maxEventSockets = limitOption(
+        "max-event-sockets-per-account",
+        QStringLiteral("Authenticated event sockets (/v1/events) open at once per account; a new one closes the "
+                       "account's oldest with 4429 (default %1).")
+            .arg(defaults.maxEventSocketsPerAccount),
+        defaults.maxEventSocketsPerAccount);
+    parser.addOptions({port,
+                       bind,
+                       db,
+                       scenario,
+                       adminKey,
+                       geoip,
+                       noAdmin,
+                       allowRemoteAdmin,
+                       parentWatch,
+                       headerTimeout,
+                       bodyTimeout,
+                       idleTimeout,
+                       maxConnections,
+                       maxPerAddress,
+                       maxEventSockets});
     parser.process(arguments);
 
     Options options;
@@ -109,13 +166,39 @@ Expected<Options, QString> parse(const QStringList& arguments, const QString& en
     options.geoipPath = parser.value(geoip);
     options.adminKey = parser.isSet(adminKey) ? parser.value(adminKey) : environmentKey;
     options.adminApi = !parser.isSet(noAdmin);
+    // Empty means "no key" (the admin API refuses everything); a short one would be guessed.
+    if (options.adminApi && !options.adminKey.isEmpty() && options.adminKey.size() < Options::minAdminKeyLength)
+        return unexpected(
+            QStringLiteral("%1 is too short: an admin key needs at least %2 characters (for example "
+                           "the output of `openssl rand -hex 16`)")
+                .arg(parser.isSet(adminKey) ? QStringLiteral("--admin-key") : QStringLiteral("VIGIL_ADMIN_KEY"))
+                .arg(Options::minAdminKeyLength));
     options.allowRemoteAdmin = parser.isSet(allowRemoteAdmin);
     if (parser.isSet(parentWatch)) {
         options.parentWatchFd = parser.value(parentWatch).toInt(&ok);
         if (!ok || options.parentWatchFd < 0)
             return unexpected(QStringLiteral("--parent-watch-fd must be a descriptor number (0 or more)"));
     }
-    if (options.adminEnabled() && !isLoopbackAddress(options.bind) && !options.allowRemoteAdmin)
+    const struct
+    {
+        const QCommandLineOption& option;
+        int& value;
+        int maximum;
+    } limits[] = {{headerTimeout, options.connections.headerTimeoutMs, 3600 * 1000},
+                  {bodyTimeout, options.connections.bodyTimeoutMs, 3600 * 1000},
+                  {idleTimeout, options.connections.idleTimeoutMs, 3600 * 1000},
+                  {maxConnections, options.connections.maxConnections, 1000 * 1000},
+                  {maxPerAddress, options.connections.maxConnectionsPerAddress, 1000 * 1000},
+                  {maxEventSockets, options.maxEventSocketsPerAccount, 1000 * 1000}};
+    for (const auto& limit : limits) {
+        const auto value = readLimit(parser, limit.option, limit.maximum);
+        if (!value)
+            return unexpected(QStringLiteral("--%1 must be a whole number from 1 to %2")
+                                  .arg(limit.option.names().constFirst())
+                                  .arg(limit.maximum));
+        limit.value = *value;
+    }
+    if (options.adminEnabled() && !HostCheck::isLoopbackAddress(options.bind) && !options.allowRemoteAdmin)
         return unexpected(
             QStringLiteral("--bind %1 would expose the admin API beyond this machine; add "
                            "--allow-remote-admin to allow that, or --no-admin to switch the admin API off")

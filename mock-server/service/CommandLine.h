@@ -1,6 +1,7 @@
 #pragma once
 
 #include "base/Expected.h"
+#include "http/HttpLimits.h"
 
 #include <QHostAddress>
 #include <QString>
@@ -19,6 +20,13 @@ struct Options
     bool allowRemoteAdmin = false; // --allow-remote-admin: admin API on a non-loopback bind
     QString geoipPath;             // MaxMind-format City database; empty: the demo database next to the binary
     int parentWatchFd = -1;        // --parent-watch-fd: exit cleanly on EOF there (base/ParentWatch.h)
+    // --header-timeout-ms, --body-timeout-ms, --idle-timeout-ms, --max-connections[-per-address]
+    ConnectionLimits connections;
+    // --max-event-sockets-per-account: one more closes the account's oldest event socket (4429)
+    int maxEventSocketsPerAccount = 256;
+
+    // A shorter admin key could be guessed; the service refuses to start with one.
+    static constexpr qsizetype minAdminKeyLength = 16;
 
     // The admin API can be used: present, and with a key to open it.
     bool adminEnabled() const { return adminApi && !adminKey.isEmpty(); }

@@ -182,7 +182,9 @@ Expected<QUrl, QString> MockService::start()
     } else {
         m_http->removeAdminApi();
     }
-    m_events = std::make_unique<EventHub>(*m_devices, *m_authenticator, m_log);
+    m_http->setConnectionLimits(m_options.connections);
+    m_events = std::make_unique<EventHub>(*m_devices, *m_authenticator, m_log, m_clock);
+    m_events->setMaxSocketsPerAccount(m_options.maxEventSocketsPerAccount);
     m_events->registerRoutes(m_router);
     m_signOutRoutes = std::make_unique<SignOutRoutes>(*m_store, m_clock, *m_devices, *m_stepUp, *m_events);
     m_signOutRoutes->registerRoutes(m_router);

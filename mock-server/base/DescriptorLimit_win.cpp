@@ -1,0 +1,10 @@
+#include "base/DescriptorLimit.h"
+
+namespace mockd::DescriptorLimit {
+
+qint64 raiseToHardLimit()
+{
+    return -1;
+}
+
+} // namespace mockd::DescriptorLimit

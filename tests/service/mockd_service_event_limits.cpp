@@ -1,0 +1,153 @@
+#include "EventClient.h"
+#include "MockdProcess.h"
+#include "ServiceClient.h"
+
+#include <QObject>
+#include <QSignalSpy>
+#include <QTest>
+#include <QWebSocket>
+#include <memory>
+#include <vector>
+
+// The event stream under attack: more sockets than an account needs, a socket that outlives its
+// session, and resume positions that do not fit in 64 bits.
+class TestServiceEventLimits final : public QObject
+{
+    Q_OBJECT
+
+private:
+    MockdProcess m_mockd;
+    std::unique_ptr<ServiceClient> m_client;
+
+    ServiceClient& client() { return *m_client; }
+
+    ServiceClient::Tokens signIn(const QString& name)
+    {
+        return client().login(QString::fromLatin1(ServiceClient::demoEmail),
+                              QString::fromLatin1(ServiceClient::demoPassword),
+                              {{QStringLiteral("name"), name}, {QStringLiteral("type"), QStringLiteral("phone")}});
+    }
+
+    static bool answersPing(EventClient& events)
+    {
+        events.socket().sendTextMessage(QStringLiteral("{\"type\":\"ping\"}"));
+        return !events.waitFor(QStringLiteral("pong")).isEmpty();
+    }
+
+    // A socket that sent `resume_from` (in the X-Resume-From header or the auth message) must be
+    // told why it is refused and closed with 1008.
+    static void verifyRefusedResume(EventClient& events)
+    {
+        QCOMPARE(events.waitForClose(), 1008);
+        QVERIFY2(events.socket().closeReason().contains(QLatin1String("resume_from")),
+                 qPrintable(events.socket().closeReason()));
+        QVERIFY(!events.frames().isEmpty());
+        QCOMPARE(events.frames().constFirst().value(QStringLiteral("type")).toString(), QStringLiteral("error"));
+        QCOMPARE(events.frames().constFirst().value(QStringLiteral("error")).toString(),
+                 QStringLiteral("invalid_resume_from"));
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY2(m_mockd.start({QStringLiteral("--max-event-sockets-per-account"), QStringLiteral("3")}),
+                 qPrintable(m_mockd.errorString()));
+        m_client = std::make_unique<ServiceClient>(m_mockd.baseUrl());
+    }
+
+    void init() { QVERIFY(client().reset()); }
+
+    void cleanupTestCase() { QCOMPARE(m_mockd.stop(), 0); }
+
+    void beyondTheAccountCapTheOldestSocketIsClosed()
+    {
+        const auto device = signIn(QStringLiteral("Sockets"));
+        std::vector<std::unique_ptr<EventClient>> sockets;
+        for (int i = 0; i < 3; ++i) {
+            sockets.push_back(std::make_unique<EventClient>(m_mockd.baseUrl()));
+            QVERIFY(sockets.back()->open(device.access));
+            QVERIFY(!sockets.back()->waitFor(QStringLiteral("ready")).isEmpty());
+        }
+        EventClient newest(m_mockd.baseUrl());
+        QVERIFY(newest.open(device.access));
+        QVERIFY(!newest.waitFor(QStringLiteral("ready")).isEmpty());
+        QCOMPARE(sockets.front()->waitForClose(), 4429);
+        QVERIFY2(sockets.front()->socket().closeReason().contains(QLatin1String("too many")),
+                 qPrintable(sockets.front()->socket().closeReason()));
+        QVERIFY(answersPing(*sockets.at(1)));
+        QVERIFY(answersPing(*sockets.at(2)));
+        QVERIFY(answersPing(newest));
+    }
+
+    void aSocketIsClosedWhenItsSessionEndedUntold()
+    {
+        const auto device = signIn(QStringLiteral("Long Lived"));
+        EventClient events(m_mockd.baseUrl());
+        QVERIFY(events.open(device.access));
+        QVERIFY(!events.waitFor(QStringLiteral("ready")).isEmpty());
+        // Past the access token's life the session is looked at again; it is live, the socket stays.
+        QVERIFY(client().advanceClock(6 * 60));
+        QVERIFY(answersPing(events));
+        // Past the session's own end (30 days) nothing announces it: the re-check closes the socket.
+        QVERIFY(client().advanceClock(31 * 24 * 3600));
+        QCOMPARE(events.waitForClose(), 4001);
+        const auto revoked = std::find_if(events.frames().begin(), events.frames().end(), [](const QJsonObject& f) {
+            return f.value(QStringLiteral("type")).toString() == QLatin1String("session.revoked");
+        });
+        QVERIFY(revoked != events.frames().end());
+        QCOMPARE(revoked->value(QStringLiteral("reason")).toString(), QStringLiteral("session_expired"));
+    }
+
+    void resumeFromBeyondAnySeqIsRefused_data()
+    {
+        QTest::addColumn<QByteArray>("value");
+        QTest::newRow("2^64-1") << QByteArray("18446744073709551615");
+        QTest::newRow("2^63") << QByteArray("9223372036854775808");
+        QTest::newRow("2^53") << QByteArray("9007199254740992");
+        QTest::newRow("1e300") << QByteArray("1e300");
+        QTest::newRow("negative") << QByteArray("-1");
+        QTest::newRow("fraction") << QByteArray("1.5");
+    }
+
+    void resumeFromBeyondAnySeqIsRefused()
+    {
+        QFETCH(QByteArray, value);
+        const auto device = signIn(QStringLiteral("Resumer"));
+
+        EventClient byHeader(m_mockd.baseUrl());
+        QUrl url = m_mockd.baseUrl();
+        url.setScheme(QStringLiteral("ws"));
+        url.setPath(QStringLiteral("/v1/events"));
+        QNetworkRequest request(url);
+        request.setRawHeader("Authorization", "Bearer " + device.access.toLatin1());
+        request.setRawHeader("X-Resume-From", value);
+        QSignalSpy connected(&byHeader.socket(), &QWebSocket::connected);
+        byHeader.socket().open(request);
+        QVERIFY(connected.wait(10000));
+        verifyRefusedResume(byHeader);
+        if (QTest::currentTestFailed())
+            return;
+
+        EventClient byMessage(m_mockd.baseUrl());
+        QVERIFY(byMessage.open());
+        byMessage.socket().sendTextMessage(QStringLiteral("{\"type\":\"auth\",\"token\":\"%1\",\"resume_from\":%2}")
+                                               .arg(device.access, QString::fromLatin1(value)));
+        verifyRefusedResume(byMessage);
+    }
+
+    void theLargestResumeFromIsAResync()
+    {
+        const auto device = signIn(QStringLiteral("Far Ahead"));
+        EventClient byHeader(m_mockd.baseUrl());
+        QVERIFY(byHeader.open(device.access, 9007199254740991LL));
+        QVERIFY(!byHeader.waitFor(QStringLiteral("resync")).isEmpty());
+        EventClient byMessage(m_mockd.baseUrl());
+        QVERIFY(byMessage.open());
+        byMessage.socket().sendTextMessage(
+            QStringLiteral("{\"type\":\"auth\",\"token\":\"%1\",\"resume_from\":9007199254740991}").arg(device.access));
+        QVERIFY(!byMessage.waitFor(QStringLiteral("resync")).isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestServiceEventLimits)
+#include "mockd_service_event_limits.moc"
