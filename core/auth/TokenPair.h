@@ -2,6 +2,7 @@
 
 #include "core/account/Account.h"
 
+#include <QDateTime>
 #include <QString>
 
 namespace vigil {
@@ -16,6 +17,11 @@ struct TokenPair
     QString sessionId;
     QString deviceId;
     Account account;
+    // When the refresh token dies: for holders the end of the sign-in, after which the password is
+    // needed again. Invalid when the service did not say.
+    QDateTime refreshExpiresAt;
+    // Sign-ins only: the service's new device cookie (CredentialStore::deviceCookieKey).
+    QString deviceCookie;
 
     static Expected<TokenPair, ApiError> fromJson(const QJsonObject& json);
 };
