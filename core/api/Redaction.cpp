@@ -42,6 +42,7 @@ bool Redaction::isSecretKey(QStringView key)
                                          QStringLiteral("code"),
                                          QStringLiteral("otp"),
                                          QStringLiteral("challenge"),
+                                         QStringLiteral("cookie"),
                                          QStringLiteral("authorization"),
                                          QStringLiteral("key"),
                                          QStringLiteral("current"),
@@ -101,7 +102,8 @@ const QStringList& Redaction::tokenPrefixes()
                                       QStringLiteral("vrt_"),
                                       QStringLiteral("vmt_"),
                                       QStringLiteral("vst_"),
-                                      QStringLiteral("vsc_")};
+                                      QStringLiteral("vsc_"),
+                                      QStringLiteral("vdc_")};
     return prefixes;
 }
 

@@ -28,6 +28,8 @@ public:
     const Account& account() const { return m_tokens.account; }
     // When the access token stops working, by this machine's clock (a hint; the server decides).
     QDateTime accessExpiresAt() const { return m_accessExpiresAt; }
+    // When this sign-in ends for good (the password is needed again); invalid when unknown.
+    QDateTime refreshExpiresAt() const { return m_tokens.refreshExpiresAt; }
 
     // Starts a session, or replaces its tokens after a refresh (same server).
     void setTokens(const QUrl& serverUrl, const TokenPair& tokens);

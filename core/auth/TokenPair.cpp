@@ -24,6 +24,11 @@ Expected<TokenPair, ApiError> TokenPair::fromJson(const QJsonObject& json)
     pair.sessionId = *session;
     pair.deviceId = Json::string(json, QLatin1String("device_id")).value_or(QString());
     pair.account = std::move(account).value();
+    if (const auto at = Json::string(json, QLatin1String("refresh_expires_at")))
+        pair.refreshExpiresAt = QDateTime::fromString(*at, Qt::ISODate);
+    if (const auto in = Json::integer(json, QLatin1String("refresh_expires_in"));
+        !pair.refreshExpiresAt.isValid() && in && *in > 0)
+        pair.refreshExpiresAt = QDateTime::currentDateTimeUtc().addSecs(*in);
     return pair;
 }
 

@@ -2,6 +2,7 @@
 
 #include "core/account/Account.h"
 
+#include <QDateTime>
 #include <QString>
 
 namespace vigil {
@@ -16,6 +17,9 @@ struct TokenPair
     QString sessionId;
     QString deviceId;
     Account account;
+    // When the refresh token dies: for holders the end of the sign-in, after which the password is
+    // needed again. Invalid when the service did not say.
+    QDateTime refreshExpiresAt;
 
     static Expected<TokenPair, ApiError> fromJson(const QJsonObject& json);
 };

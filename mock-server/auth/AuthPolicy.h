@@ -6,6 +6,7 @@
 namespace mockd::AuthPolicy {
 
 inline constexpr qint64 accessTokenSeconds = 5 * 60;
+// Counted from the sign-in: rotation hands the family's end on, it never extends it.
 inline constexpr qint64 refreshTokenSeconds = 30 * 24 * 3600;
 inline constexpr qint64 mfaChallengeSeconds = 5 * 60;
 inline constexpr int mfaMaxAttempts = 5;
@@ -44,6 +45,15 @@ inline constexpr int throttleFreeFailures = 5;
 inline constexpr qint64 throttleBaseDelaySeconds = 30;
 inline constexpr qint64 throttleMaxDelaySeconds = 3600;
 inline constexpr qint64 throttleWindowSeconds = 3600;
+// Refused (429) attempts are audited as one row per blocking counter and account per window, with
+// a count, so a flood of refused requests cannot grow the database.
+inline constexpr qint64 throttledAuditWindowSeconds = throttleWindowSeconds;
+
+// Device cookies (OWASP): every sign-in hands the client a new one (vdc_…) that replaces the one it
+// presented. With a valid cookie for the account, only the cookie's own failures count, on the
+// schedule above. A cookie lives 180 days; an account keeps its 20 newest.
+inline constexpr qint64 deviceCookieSeconds = 180 * 24 * 3600;
+inline constexpr int deviceCookiesPerAccount = 20;
 
 // Expired access tokens are remembered this long (answering `token_expired` rather than
 // `token_invalid`), then forgotten.

@@ -40,7 +40,7 @@ LoginRoutes::LoginRoutes(Store& store,
                          SessionIssuer& issuer,
                          QObject* parent)
     : QObject(parent), m_store(store), m_clock(clock), m_hasher(hasher), m_throttle(throttle), m_challenges(challenges),
-      m_issuer(issuer)
+      m_issuer(issuer), m_deviceCookies(store, clock), m_throttledAudit(store)
 {}
 
 LoginRoutes::~LoginRoutes() = default;
@@ -63,6 +63,42 @@ void LoginRoutes::audit(const QString& accountId, const QString& type, const QSt
     entry.details = details;
     if (auto ok = m_store.audit().append(entry); !ok)
         qCWarning(lcAuth) << "cannot write an audit entry:" << ok.error();
+}
+
+void LoginRoutes::refuse(const RequestContext& context,
+                         const QString& accountId,
+                         const LoginThrottle::Keys& keys,
+                         qint64 wait,
+                         const QJsonObject& details)
+{
+    AuditEntry entry;
+    entry.accountId = accountId;
+    entry.atMs = m_clock.nowMs();
+    entry.type = QStringLiteral("sign_in_throttled");
+    entry.actor = accountId.isEmpty() ? QStringLiteral("anonymous") : QStringLiteral("holder");
+    entry.ip = context.request.peerText();
+    entry.details = details;
+    m_throttledAudit.record(m_throttle.blockingKey(keys), entry, wait);
+    context.fail(ApiError::tooManyAttempts(wait));
+}
+
+LoginThrottle::Keys
+LoginRoutes::keysFor(const QString& email, const QByteArray& deviceCookieHash, const RequestContext& c) const
+{
+    return deviceCookieHash.isEmpty() ? LoginThrottle::keysFor(email, c.request.peer)
+                                      : LoginThrottle::keysForDevice(deviceCookieHash);
+}
+
+void LoginRoutes::respondSignedIn(const RequestContext& context,
+                                  const Expected<IssuedTokens, ApiError>& issued,
+                                  const QString& accountId,
+                                  const QByteArray& presentedHash)
+{
+    if (!issued)
+        return context.fail(issued.error());
+    IssuedTokens tokens = *issued;
+    tokens.deviceCookie = m_deviceCookies.issue(accountId, presentedHash);
+    context.respond(HttpResponse::jsonBody(SessionIssuer::tokenPairJson(tokens, *m_store.accounts().byId(accountId))));
 }
 
 void LoginRoutes::login(const RequestContext& context)
@@ -88,19 +124,16 @@ void LoginRoutes::login(const RequestContext& context)
     attempt.device.appVersion = device.string(QStringLiteral("app_version"),
                                               {.required = false, .maxLength = 32, .trim = true, .visibleOnly = true});
     attempt.requestedDeviceId = device.string(QStringLiteral("id"), {.required = false, .maxLength = 64});
+    const QString deviceCookie = body.string(QStringLiteral("device_cookie"), {.required = false, .maxLength = 128});
     if (!body.ok())
         return context.fail(*body.error());
 
     attempt.ip = context.request.peerText();
-    attempt.keys = LoginThrottle::keysFor(email, context.request.peer);
     const Account* account = m_store.accounts().byEmail(email);
-    if (const qint64 wait = m_throttle.retryAfter(attempt.keys); wait > 0) {
-        audit(account ? account->id : QString(),
-              QStringLiteral("sign_in_throttled"),
-              attempt.ip,
-              {{QStringLiteral("retry_after"), wait}});
-        return context.fail(ApiError::tooManyAttempts(wait));
-    }
+    attempt.deviceCookieHash = m_deviceCookies.validFor(account ? account->id : QString(), deviceCookie);
+    attempt.keys = keysFor(email, attempt.deviceCookieHash, context);
+    if (const qint64 wait = m_throttle.retryAfter(attempt.keys); wait > 0)
+        return refuse(context, account ? account->id : QString(), attempt.keys, wait, {});
     m_throttle.recordFailure(attempt.keys);
     const QByteArray hash = account ? account->passwordHash.toLatin1() : m_hasher.dummyHash();
     m_hasher.verifyAsync(
@@ -138,6 +171,7 @@ void LoginRoutes::finishLogin(const RequestContext& context, const Attempt& atte
         challenge.device = attempt.device;
         challenge.requestedDevice = attempt.requestedDeviceId;
         challenge.ip = attempt.ip;
+        challenge.deviceCookieHash = attempt.deviceCookieHash;
         challenge.methods = {QStringLiteral("totp")};
         const QString token = m_challenges.create(challenge);
         audit(account->id,
@@ -152,12 +186,12 @@ void LoginRoutes::finishLogin(const RequestContext& context, const Attempt& atte
         return context.fail(required);
     }
     m_throttle.recordSuccess(attempt.keys);
-    const auto issued =
-        m_issuer.signIn(*account, attempt.device, attempt.requestedDeviceId, QStringLiteral("password"), attempt.ip);
-    if (!issued)
-        return context.fail(issued.error());
-    context.respond(
-        HttpResponse::jsonBody(SessionIssuer::tokenPairJson(*issued, *m_store.accounts().byId(account->id))));
+    const QString accountId = account->id;
+    respondSignedIn(
+        context,
+        m_issuer.signIn(*account, attempt.device, attempt.requestedDeviceId, QStringLiteral("password"), attempt.ip),
+        accountId,
+        attempt.deviceCookieHash);
 }
 
 void LoginRoutes::completeMfa(const RequestContext& context)
@@ -177,14 +211,9 @@ void LoginRoutes::completeMfa(const RequestContext& context)
     if (!challenge)
         return context.fail(invalidMfaToken());
     const QString ip = context.request.peerText();
-    const LoginThrottle::Keys keys = LoginThrottle::keysFor(challenge->email, context.request.peer);
-    if (const qint64 wait = m_throttle.retryAfter(keys); wait > 0) {
-        audit(challenge->accountId,
-              QStringLiteral("sign_in_throttled"),
-              ip,
-              {{QStringLiteral("retry_after"), wait}, {QStringLiteral("method"), method}});
-        return context.fail(ApiError::tooManyAttempts(wait));
-    }
+    const LoginThrottle::Keys keys = keysFor(challenge->email, challenge->deviceCookieHash, context);
+    if (const qint64 wait = m_throttle.retryAfter(keys); wait > 0)
+        return refuse(context, challenge->accountId, keys, wait, {{QStringLiteral("method"), method}});
     if (!challenge->methods.contains(method))
         return context.fail(
             ApiError::invalidField(QStringLiteral("method"), QStringLiteral("method is not set up for this account.")));
@@ -220,12 +249,11 @@ void LoginRoutes::completeMfa(const RequestContext& context)
         return context.fail(ApiError::internal());
     m_throttle.recordSuccess(keys);
     const Account* current = m_store.accounts().byId(passed.accountId);
-    const auto issued =
-        m_issuer.signIn(*current, passed.device, passed.requestedDevice, QStringLiteral("password+totp"), ip);
-    if (!issued)
-        return context.fail(issued.error());
-    context.respond(
-        HttpResponse::jsonBody(SessionIssuer::tokenPairJson(*issued, *m_store.accounts().byId(current->id))));
+    respondSignedIn(
+        context,
+        m_issuer.signIn(*current, passed.device, passed.requestedDevice, QStringLiteral("password+totp"), ip),
+        passed.accountId,
+        passed.deviceCookieHash);
 }
 
 } // namespace mockd

@@ -25,7 +25,22 @@ LoginThrottle::Keys LoginThrottle::keysFor(const QString& email, const QHostAddr
     } else {
         where = address.toString();
     }
-    return {QStringLiteral("account:") + email.trimmed().toLower(), QStringLiteral("address:") + where};
+    return {QStringLiteral("account:") + email.trimmed().toLower(), QStringLiteral("address:") + where, QString()};
+}
+
+LoginThrottle::Keys LoginThrottle::keysForDevice(const QByteArray& cookieHash)
+{
+    return {QString(), QString(), QStringLiteral("device:") + QString::fromLatin1(cookieHash.toHex())};
+}
+
+QStringList LoginThrottle::used(const Keys& keys)
+{
+    QStringList out;
+    for (const QString& key : {keys.account, keys.address, keys.device}) {
+        if (!key.isEmpty())
+            out.append(key);
+    }
+    return out;
 }
 
 qint64 LoginThrottle::delaySeconds(int failures)
@@ -38,13 +53,29 @@ qint64 LoginThrottle::delaySeconds(int failures)
 
 qint64 LoginThrottle::retryAfter(const QString& key) const
 {
+    if (key.isEmpty())
+        return 0;
     const qint64 remainingMs = m_store.get(key).blockedUntilMs - m_clock.nowMs();
     return remainingMs > 0 ? (remainingMs + 999) / 1000 : 0;
 }
 
 qint64 LoginThrottle::retryAfter(const Keys& keys) const
 {
-    return qMax(retryAfter(keys.account), retryAfter(keys.address));
+    qint64 wait = 0;
+    for (const QString& key : used(keys))
+        wait = qMax(wait, retryAfter(key));
+    return wait;
+}
+
+QString LoginThrottle::blockingKey(const Keys& keys) const
+{
+    // A fixed order, not the longest wait: two counters blocked by the same failures end within a
+    // millisecond of each other, and the answer must not flip between them.
+    for (const QString& key : {keys.device, keys.account, keys.address}) {
+        if (retryAfter(key) > 0)
+            return key;
+    }
+    return {};
 }
 
 void LoginThrottle::fail(const QString& key)
@@ -65,13 +96,13 @@ void LoginThrottle::fail(const QString& key)
 
 void LoginThrottle::recordFailure(const Keys& keys)
 {
-    fail(keys.account);
-    fail(keys.address);
+    for (const QString& key : used(keys))
+        fail(key);
 }
 
 void LoginThrottle::recordSuccess(const Keys& keys)
 {
-    for (const QString& key : {keys.account, keys.address}) {
+    for (const QString& key : used(keys)) {
         if (auto ok = m_store.remove(key); !ok)
             qCWarning(lcAuth) << "cannot clear a sign-in counter:" << ok.error();
     }

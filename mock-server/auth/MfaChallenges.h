@@ -18,6 +18,7 @@ struct MfaChallenge
     Device device;           // what the client said about itself at login
     QString requestedDevice; // a device id the client asked to continue
     QString ip;
+    QByteArray deviceCookieHash; // the valid device cookie presented with the password, if any
     QStringList methods;
     qint64 expiresAtMs = 0;
     int failedAttempts = 0;

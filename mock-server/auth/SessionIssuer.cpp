@@ -4,6 +4,7 @@
 #include "auth/Tokens.h"
 #include "base/Clock.h"
 #include "base/Ids.h"
+#include "base/TimeFormat.h"
 #include "http/JsonWriter.h"
 #include "log/LogCategories.h"
 #include "store/Database.h"
@@ -68,14 +69,15 @@ Expected<IssuedTokens, ApiError> SessionIssuer::signIn(const Account& account,
     issued.refreshToken = Tokens::generate(Tokens::Kind::Refresh);
     issued.sessionId = Ids::generate(u"ses");
     issued.deviceId = device.id;
-    issued.refreshExpiresIn = (refreshExpiryMs(account.role, now, now) - now) / 1000;
+    issued.refreshExpiresAtMs = refreshExpiryMs(account.role, now, now);
+    issued.refreshExpiresIn = (issued.refreshExpiresAtMs - now) / 1000;
 
     Session session;
     session.id = issued.sessionId;
     session.accountId = account.id;
     session.deviceId = device.id;
     session.issuedAtMs = now;
-    session.expiresAtMs = refreshExpiryMs(account.role, now, now);
+    session.expiresAtMs = issued.refreshExpiresAtMs;
     session.authMethod = method;
     session.ip = ip;
     session.lastSeenAtMs = now;
@@ -122,6 +124,7 @@ Expected<IssuedTokens, ApiError> SessionIssuer::rotate(const RefreshToken& used,
     issued.deviceId = session.deviceId;
     const Account* account = m_store.accounts().byId(session.accountId);
     const qint64 refreshExpiry = refreshExpiryMs(account ? account->role : Role::Holder, now, session.issuedAtMs);
+    issued.refreshExpiresAtMs = refreshExpiry;
     issued.refreshExpiresIn = qMax<qint64>(0, (refreshExpiry - now) / 1000);
     const AccessToken access{
         Tokens::hash(issued.accessToken), session.id, now, now + AuthPolicy::accessTokenSeconds * 1000};
@@ -134,7 +137,7 @@ Expected<IssuedTokens, ApiError> SessionIssuer::rotate(const RefreshToken& used,
 qint64 SessionIssuer::refreshExpiryMs(Role role, qint64 nowMs, qint64 signedInAtMs)
 {
     if (role != Role::Support)
-        return nowMs + AuthPolicy::refreshTokenSeconds * 1000;
+        return signedInAtMs + AuthPolicy::refreshTokenSeconds * 1000;
     return qMin(nowMs + SupportPolicy::refreshIdleSeconds * 1000,
                 signedInAtMs + SupportPolicy::refreshAbsoluteSeconds * 1000);
 }
@@ -148,9 +151,12 @@ QByteArray SessionIssuer::tokenPairJson(const IssuedTokens& tokens, const Accoun
         .field(QLatin1StringView("token_type"), "Bearer")
         .field(QLatin1StringView("expires_in"), AuthPolicy::accessTokenSeconds)
         .field(QLatin1StringView("refresh_expires_in"), tokens.refreshExpiresIn)
+        .field(QLatin1StringView("refresh_expires_at"), TimeFormat::toRfc3339(tokens.refreshExpiresAtMs))
         .field(QLatin1StringView("session_id"), tokens.sessionId)
-        .field(QLatin1StringView("device_id"), tokens.deviceId)
-        .key(QLatin1StringView("account"));
+        .field(QLatin1StringView("device_id"), tokens.deviceId);
+    if (!tokens.deviceCookie.isEmpty())
+        json.field(QLatin1StringView("device_cookie"), tokens.deviceCookie);
+    json.key(QLatin1StringView("account"));
     writeAccount(json, account);
     json.endObject();
     return json.take();

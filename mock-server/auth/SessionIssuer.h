@@ -22,6 +22,8 @@ struct IssuedTokens
     QString sessionId;
     QString deviceId;
     qint64 refreshExpiresIn = 0; // seconds
+    qint64 refreshExpiresAtMs = 0;
+    QString deviceCookie; // sign-ins only (DeviceCookies)
 };
 
 // Creates sessions (with their device) and rotates token pairs; shared by password sign-in,
@@ -46,8 +48,9 @@ public:
     void setSignedInHandler(SignedIn handler) { m_signedIn = std::move(handler); }
 
     static QByteArray tokenPairJson(const IssuedTokens& tokens, const Account& account);
-    // When a refresh token issued now expires: 30 days for holders; for support, 30 minutes idle
-    // and never past 8 hours after the sign-in (SupportPolicy).
+    // When a refresh token issued now expires: 30 days after the sign-in for holders, however often
+    // the family rotated; for support, 30 minutes idle and never past 8 hours after the sign-in
+    // (SupportPolicy).
     static qint64 refreshExpiryMs(Role role, qint64 nowMs, qint64 signedInAtMs);
     // The `Account` object of the contract.
     static void writeAccount(JsonWriter& writer, const Account& account);

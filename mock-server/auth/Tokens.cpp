@@ -30,6 +30,8 @@ QLatin1StringView prefix(Kind kind)
         return QLatin1StringView("vst_");
     case Kind::StepUpChallenge:
         return QLatin1StringView("vsc_");
+    case Kind::DeviceCookie:
+        return QLatin1StringView("vdc_");
     }
     return QLatin1StringView("vxt_");
 }

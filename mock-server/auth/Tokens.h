@@ -14,7 +14,8 @@ enum class Kind
     Refresh,
     Mfa,
     StepUp,
-    StepUpChallenge
+    StepUpChallenge,
+    DeviceCookie
 };
 
 QLatin1StringView prefix(Kind kind);

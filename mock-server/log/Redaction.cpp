@@ -17,7 +17,8 @@ const QList<QLatin1StringView>& tokenPrefixes()
                                                    QLatin1StringView("vrt_"),
                                                    QLatin1StringView("vmt_"),
                                                    QLatin1StringView("vst_"),
-                                                   QLatin1StringView("vsc_")};
+                                                   QLatin1StringView("vsc_"),
+                                                   QLatin1StringView("vdc_")};
     return prefixes;
 }
 
@@ -178,6 +179,7 @@ bool isSensitiveKey(QStringView key)
         QLatin1StringView("-key"),
         QLatin1StringView("_key"),
         QLatin1StringView("-step-up"),
+        QLatin1StringView("_cookie"),
     };
     // Codes that are data, not secrets.
     static const QLatin1StringView harmless[] = {

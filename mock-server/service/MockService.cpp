@@ -329,6 +329,8 @@ void MockService::maintain()
     const qint64 now = m_clock.nowMs();
     if (auto ok = m_store->sessions().prune(now - AuthPolicy::expiredTokenMemorySeconds * 1000); !ok)
         qCWarning(lcStore) << "cannot prune tokens:" << ok.error();
+    if (auto ok = m_store->deviceCookies().pruneExpired(now); !ok)
+        qCWarning(lcStore) << "cannot prune device cookies:" << ok.error();
     m_throttle->prune();
 }
 

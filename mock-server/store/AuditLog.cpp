@@ -45,7 +45,14 @@ AuditLog::AuditLog(Database& database) : m_database(database) {}
 
 Expected<Ok, QString> AuditLog::append(const AuditEntry& entry)
 {
-    return m_database.run(
+    if (auto id = add(entry); !id)
+        return unexpected(id.error());
+    return Ok{};
+}
+
+Expected<qint64, QString> AuditLog::add(const AuditEntry& entry)
+{
+    auto query = m_database.exec(
         QStringLiteral("INSERT INTO audit (account_id, device_id, at, type, actor, ip, details) VALUES (?, ?, ?, ?, ?, "
                        "?, ?)"),
         {nullable(entry.accountId),
@@ -55,6 +62,22 @@ Expected<Ok, QString> AuditLog::append(const AuditEntry& entry)
          entry.actor,
          nullable(entry.ip),
          QString::fromUtf8(QJsonDocument(entry.details).toJson(QJsonDocument::Compact))});
+    if (!query)
+        return unexpected(query.error());
+    const qint64 id = (*query)->lastInsertId().toLongLong();
+    (*query)->finish();
+    return id;
+}
+
+Expected<bool, QString> AuditLog::updateDetails(qint64 id, const QString& type, const QJsonObject& details)
+{
+    auto query = m_database.exec(QStringLiteral("UPDATE audit SET details = ? WHERE id = ? AND type = ?"),
+                                 {QString::fromUtf8(QJsonDocument(details).toJson(QJsonDocument::Compact)), id, type});
+    if (!query)
+        return unexpected(query.error());
+    const bool changed = (*query)->numRowsAffected() == 1;
+    (*query)->finish();
+    return changed;
 }
 
 QList<AuditEntry> AuditLog::forAccount(const QString& accountId, int limit) const

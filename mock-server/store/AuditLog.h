@@ -9,14 +9,19 @@ namespace mockd {
 
 class Database;
 
-// The account's security history: sign-ins, failures, sign-outs, reuse detections. Append-only;
-// details are JSON and never contain a secret.
+// The account's security history: sign-ins, failures, sign-outs, reuse detections. Append-only,
+// except that a row may count repeats of itself (ThrottledAudit); details are JSON and never
+// contain a secret.
 class AuditLog final
 {
 public:
     explicit AuditLog(Database& database);
 
     Expected<Ok, QString> append(const AuditEntry& entry);
+    // append() that answers the new row's id.
+    Expected<qint64, QString> add(const AuditEntry& entry);
+    // Replaces the details of row `id` when it has type `type`; false when there is no such row.
+    Expected<bool, QString> updateDetails(qint64 id, const QString& type, const QJsonObject& details);
     // Newest first; an empty accountId lists entries for unknown accounts.
     QList<AuditEntry> forAccount(const QString& accountId, int limit = 100) const;
     qint64 count() const;

@@ -2,6 +2,7 @@
 
 #include "log/LogCategories.h"
 #include "store/Database.h"
+#include "store/DeviceCookieStore.h"
 #include "store/ProfileUsage.h"
 #include "store/SupportCodeStore.h"
 
@@ -142,7 +143,8 @@ const QList<Step>& steps()
                                  {2, version2()},
                                  {3, ProfileUsage::migration()},
                                  {4, version4()},
-                                 {5, SupportCodeStore::migration()}};
+                                 {5, SupportCodeStore::migration()},
+                                 {6, DeviceCookieStore::migration()}};
     return all;
 }
 

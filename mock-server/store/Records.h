@@ -133,7 +133,8 @@ struct AuditEntry
 
 struct ThrottleState
 {
-    QString key; // "account:<email>", "address:<ip or /64>", "step-up-account:<id>", "step-up-session:<id>"
+    QString key; // "account:<email>", "address:<ip or /64>", "device:<cookie hash, hex>", "step-up-account:<id>",
+                 // "step-up-session:<id>"
     int failures = 0;
     qint64 lastFailureMs = 0;
     qint64 blockedUntilMs = 0;

@@ -10,7 +10,7 @@ namespace mockd {
 
 Store::Store(std::unique_ptr<Database> database)
     : m_database(std::move(database)), m_accounts(*m_database), m_devices(*m_database), m_sessions(*m_database),
-      m_throttle(*m_database), m_audit(*m_database), m_supportCodes(*m_database)
+      m_throttle(*m_database), m_audit(*m_database), m_supportCodes(*m_database), m_deviceCookies(*m_database)
 {}
 
 Store::~Store() = default;
@@ -45,6 +45,7 @@ Expected<Ok, QString> Store::wipe()
     Transaction transaction(*m_database);
     // Children before parents, so foreign keys never object.
     for (const char* table : {"support_codes",
+                              "device_cookies",
                               "access_tokens",
                               "refresh_tokens",
                               "recovery_codes",

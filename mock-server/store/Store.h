@@ -3,6 +3,7 @@
 #include "base/Expected.h"
 #include "store/AccountStore.h"
 #include "store/AuditLog.h"
+#include "store/DeviceCookieStore.h"
 #include "store/DeviceStore.h"
 #include "store/SessionStore.h"
 #include "store/SupportCodeStore.h"
@@ -36,6 +37,7 @@ public:
     const AuditLog& audit() const { return m_audit; }
     SupportCodeStore& supportCodes() { return m_supportCodes; }
     const SupportCodeStore& supportCodes() const { return m_supportCodes; }
+    DeviceCookieStore& deviceCookies() { return m_deviceCookies; }
 
     // Reads every table into memory.
     Expected<Ok, QString> reload();
@@ -58,6 +60,7 @@ private:
     ThrottleStore m_throttle;
     AuditLog m_audit;
     SupportCodeStore m_supportCodes;
+    DeviceCookieStore m_deviceCookies;
 };
 
 } // namespace mockd

@@ -9,9 +9,9 @@ namespace mockd {
 
 class Database;
 
-// Failure counters for sign-in throttling, keyed "account:<email>" and "address:<ip>", and for
-// step-up ("step-up-account:<id>", "step-up-session:<id>"). Kept in memory, written through so a
-// restart does not reset an attacker's delay.
+// Failure counters for sign-in throttling, keyed "account:<email>", "address:<ip>" and
+// "device:<device cookie hash>", and for step-up ("step-up-account:<id>", "step-up-session:<id>").
+// Kept in memory, written through so a restart does not reset an attacker's delay.
 class ThrottleStore final
 {
 public:

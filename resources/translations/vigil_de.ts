@@ -2358,6 +2358,10 @@
         <source>The setting could not be loaded: %1</source>
         <translation>Die Einstellung konnte nicht geladen werden: %1</translation>
     </message>
+    <message>
+        <source>You&apos;ll need to sign in again on %1.</source>
+        <translation>Sie müssen sich am %1 wieder anmelden.</translation>
+    </message>
 </context>
 <context>
     <name>vigil::ProfileCard</name>

@@ -55,7 +55,7 @@ ServiceClient::send(const QByteArray& method, const QString& path, const QByteAr
     reply->deleteLater();
     // Tokens the service hands out are secrets as soon as we have seen them.
     const QJsonObject json = out.json();
-    for (const char* key : {"access_token", "refresh_token", "mfa_token"}) {
+    for (const char* key : {"access_token", "refresh_token", "mfa_token", "device_cookie"}) {
         const QString token = json.value(QLatin1String(key)).toString();
         if (!token.isEmpty())
             rememberSecret(token);
@@ -118,7 +118,7 @@ ServiceReply ServiceClient::postJsonFrom(const QHostAddress& source, const QStri
         payload;
     const ServiceReply reply = raw(request, source);
     const QJsonObject json = reply.json();
-    for (const char* key : {"access_token", "refresh_token", "mfa_token"})
+    for (const char* key : {"access_token", "refresh_token", "mfa_token", "device_cookie"})
         rememberSecret(json.value(QLatin1String(key)).toString());
     return reply;
 }

@@ -1,6 +1,7 @@
 #include "MockdProcess.h"
 #include "ServiceClient.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QObject>
 #include <QTest>
@@ -289,6 +290,33 @@ private Q_SLOTS:
         refresh(tokens.refresh, &reply);
         QCOMPARE(reply.status, 401);
         QCOMPARE(reply.error(), QStringLiteral("invalid_refresh"));
+    }
+
+    void rotationNeverExtendsTheSignIn()
+    {
+        const ServiceReply signedIn = client().loginReply(demoEmail(), demoPassword());
+        QCOMPARE(signedIn.status, 200);
+        const QString endText = signedIn.json().value(QStringLiteral("refresh_expires_at")).toString();
+        const qint64 signedInAt = client().serverTimeSeconds();
+        QString token = client().tokensFrom(signedIn).refresh;
+        // Refreshed on day 20: the same end, 10 days on.
+        QVERIFY(client().advanceClock(20 * 24 * 3600));
+        ServiceReply reply;
+        token = refresh(token, &reply);
+        QVERIFY2(!token.isEmpty(), reply.body.constData());
+        const qint64 left = reply.json().value(QStringLiteral("refresh_expires_in")).toInteger();
+        QVERIFY2(left > 10 * 24 * 3600 - 60 && left <= 10 * 24 * 3600, qPrintable(QString::number(left)));
+        QCOMPARE(reply.json().value(QStringLiteral("refresh_expires_at")).toString(), endText);
+        // Day 40: the family died on day 30, however fresh the token.
+        QVERIFY(client().advanceClock(20 * 24 * 3600));
+        refresh(token, &reply);
+        QCOMPARE(reply.status, 401);
+        QCOMPARE(reply.error(), QStringLiteral("invalid_refresh"));
+        // The answers said when: 30 days after the sign-in.
+        const QDateTime end = QDateTime::fromString(endText, Qt::ISODate);
+        QVERIFY2(end.isValid(), signedIn.body.constData());
+        const qint64 lifetime = end.toSecsSinceEpoch() - signedInAt;
+        QVERIFY2(lifetime > 30 * 24 * 3600 - 60 && lifetime <= 30 * 24 * 3600, qPrintable(QString::number(lifetime)));
     }
 
     void logoutEndsTheSession()

@@ -1,3 +1,4 @@
+#include "AuditReader.h"
 #include "EventClient.h"
 #include "MockdProcess.h"
 #include "ServiceClient.h"
@@ -6,8 +7,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QObject>
-#include <QSqlDatabase>
-#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 #include <memory>
@@ -52,24 +51,7 @@ private:
     // The details of the audit entries of one type, oldest first, read from the database file.
     QList<QJsonObject> auditDetails(const QString& type)
     {
-        QList<QJsonObject> out;
-        const QString name = QStringLiteral("audit-reader");
-        {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-            db.setDatabaseName(m_dir.filePath(QStringLiteral("mockd.sqlite")));
-            if (db.open()) {
-                QSqlQuery query(db);
-                query.prepare(QStringLiteral("SELECT details FROM audit WHERE type = ? ORDER BY id"));
-                query.addBindValue(type);
-                if (query.exec()) {
-                    while (query.next())
-                        out.append(QJsonDocument::fromJson(query.value(0).toString().toUtf8()).object());
-                }
-            }
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(name);
-        return out;
+        return AuditReader::details(m_dir.filePath(QStringLiteral("mockd.sqlite")), type);
     }
 
     QJsonValue settingNow()

@@ -7,6 +7,7 @@
 #include "core/auth/SignInFlow.h"
 #include "core/settings/AppSettings.h"
 
+#include <QDateTime>
 #include <QFile>
 #include <QJsonArray>
 #include <QSettings>
@@ -22,6 +23,14 @@ namespace {
 
 const QString server = QStringLiteral("http://127.0.0.1:8765");
 const QString key = QStringLiteral("refresh-token:http://127.0.0.1:8765/demo@vigil.test");
+
+// A sign-in answer that says when the sign-in ends.
+QJsonObject pairWithEnd(const QString& refresh)
+{
+    QJsonObject pair = TestTokens::pair(QStringLiteral("vat_") + refresh, refresh);
+    pair.insert(QStringLiteral("refresh_expires_at"), QStringLiteral("2027-01-06T12:00:00Z"));
+    return pair;
+}
 
 SignInFlow::Credentials demo(bool remember = true)
 {
@@ -52,6 +61,7 @@ private Q_SLOTS:
     void signOutForgetsEverything();
     void revokedSessionReturnsToSignIn();
     void ephemeralWritesNothing();
+    void signInKnowsWhenItEnds();
 
 private:
     void answerLogin(const FakeResponse& response);
@@ -343,6 +353,15 @@ void TestSignInFlow::ephemeralWritesNothing()
     QCOMPARE(m_stack->store->writes(), 0);
     QVERIFY(m_stack->settings->serverUrl().isEmpty());
     QVERIFY(m_stack->settings->lastEmail().isEmpty());
+}
+
+void TestSignInFlow::signInKnowsWhenItEnds()
+{
+    answerLogin(FakeResponse::json(200, pairWithEnd(QStringLiteral("vrt_1"))));
+    m_stack->flow->signIn(demo());
+    QTRY_COMPARE(m_stack->flow->state(), State::SignedIn);
+    QCOMPARE(m_stack->session->refreshExpiresAt().toUTC(),
+             QDateTime::fromString(QStringLiteral("2027-01-06T12:00:00Z"), Qt::ISODate).toUTC());
 }
 
 QTEST_GUILESS_MAIN(TestSignInFlow)

@@ -5,6 +5,7 @@
 #include "store/Migrations.h"
 #include "store/Store.h"
 
+#include <QCryptographicHash>
 #include <QObject>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -183,6 +184,38 @@ private Q_SLOTS:
         QCOMPARE((*store)->audit().count(), 0);
         QVERIFY((*store)->reload().hasValue());
         QVERIFY((*store)->isEmpty());
+    }
+
+    void deviceCookiesAreReplacedAndBoundedPerAccount()
+    {
+        auto store = Store::open(QStringLiteral(":memory:"));
+        QVERIFY(store.hasValue());
+        Clock clock;
+        ScenarioLoader loader;
+        auto scenario = ScenarioLoader::loadFile(ScenarioLoader::builtInHousehold);
+        QVERIFY(scenario.hasValue() && loader.hashPasswords(*scenario).hasValue());
+        QVERIFY(ScenarioSeeder(**store, clock).seed(*scenario).hasValue());
+        const QString account = (*store)->accounts().byEmail(QStringLiteral("demo@vigil.test"))->id;
+        DeviceCookieStore& cookies = (*store)->deviceCookies();
+        const auto hashOf = [](int i) {
+            return QCryptographicHash::hash(QByteArray::number(i), QCryptographicHash::Sha256);
+        };
+        // Sign-ins without a cookie each add one; the oldest go beyond the bound.
+        for (int i = 0; i < 25; ++i)
+            QVERIFY(cookies.issue({hashOf(i), account, 1000 + i, 1'000'000}, {}, 20).hasValue());
+        QVERIFY(!cookies.byHash(hashOf(4)));
+        QVERIFY(cookies.byHash(hashOf(5)));
+        QCOMPARE(cookies.byHash(hashOf(24))->accountId, account);
+        // A sign-in with a cookie replaces it.
+        QVERIFY(cookies.issue({hashOf(100), account, 2000, 1'000'000}, hashOf(24), 20).hasValue());
+        QVERIFY(!cookies.byHash(hashOf(24)));
+        QVERIFY(cookies.byHash(hashOf(100)));
+        QVERIFY(cookies.byHash(hashOf(5)));
+        // Expired ones are pruned.
+        QVERIFY(cookies.issue({hashOf(200), account, 3000, 5000}, {}, 20).hasValue());
+        QVERIFY(cookies.pruneExpired(5000).hasValue());
+        QVERIFY(!cookies.byHash(hashOf(200)));
+        QVERIFY(cookies.byHash(hashOf(100)));
     }
 
     void brokenScenariosNameTheProblem_data()

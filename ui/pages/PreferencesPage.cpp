@@ -17,6 +17,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPointer>
 #include <QPushButton>
 #include <QScrollArea>
@@ -45,6 +46,10 @@ PreferencesPage::PreferencesPage(SignInFlow* flow, Session* session, QWidget* pa
     m_rememberNote = new QLabel(signInBox);
     m_rememberNote->setWordWrap(true);
     m_rememberNote->setForegroundRole(QPalette::PlaceholderText);
+    m_signInEnds = new QLabel(signInBox);
+    m_signInEnds->setObjectName(QStringLiteral("signInEnds"));
+    m_signInEnds->setTextFormat(Qt::PlainText);
+    m_signInEnds->setWordWrap(true);
     m_signOut = new QPushButton(Icons::themed(QStringLiteral("log-out")), tr("Sign Out of Vigil"), signInBox);
     m_signOut->setAccessibleName(tr("Sign Out of Vigil"));
     m_signOut->setAccessibleDescription(tr("Signs this computer out of your account and removes the saved sign-in "
@@ -58,6 +63,7 @@ PreferencesPage::PreferencesPage(SignInFlow* flow, Session* session, QWidget* pa
     auto* signInLayout = new QVBoxLayout(signInBox);
     signInLayout->addWidget(m_remember);
     signInLayout->addWidget(m_rememberNote);
+    signInLayout->addWidget(m_signInEnds);
     signInLayout->addSpacing(8);
     signInLayout->addLayout(signOutRow);
     signInLayout->addWidget(signOutNote);
@@ -82,6 +88,8 @@ PreferencesPage::PreferencesPage(SignInFlow* flow, Session* session, QWidget* pa
     layout->addWidget(scroll, 1);
 
     connect(m_remember, &QCheckBox::toggled, m_flow, &SignInFlow::setRemember);
+    connect(m_remember, &QCheckBox::toggled, this, &PreferencesPage::renderSignInEnd);
+    connect(m_session, &Session::tokensChanged, this, &PreferencesPage::renderSignInEnd);
     connect(m_signOut, &QPushButton::clicked, m_flow, &SignInFlow::signOut);
     connect(m_session, &Session::signedIn, this, &PreferencesPage::render);
     connect(m_flow, &SignInFlow::notice, this, &PreferencesPage::render);
@@ -270,6 +278,19 @@ void PreferencesPage::render()
     else
         m_rememberNote->setText(tr("Vigil keeps the sign-in in your system keychain, never in a file. "
                                    "Turn this off to be asked for your password next time."));
+    renderSignInEnd();
+}
+
+void PreferencesPage::renderSignInEnd()
+{
+    // A remembered sign-in still ends 30 days after the password was typed, however often Vigil
+    // was used: say when, so it is no surprise.
+    const QDateTime ends = m_session->refreshExpiresAt();
+    const bool show = m_session->isSignedIn() && ends.isValid() && m_flow->isRemembering();
+    m_signInEnds->setVisible(show);
+    m_signInEnds->setText(show ? tr("You'll need to sign in again on %1.")
+                                     .arg(QLocale().toString(ends.toLocalTime().date(), QLocale::LongFormat))
+                               : QString());
 }
 
 } // namespace vigil

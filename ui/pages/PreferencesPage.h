@@ -23,8 +23,8 @@ class Session;
 class SignInFlow;
 class StepUpFlow;
 
-// Where Vigil connects, whether it remembers the sign-in, the interface language, and "Sign Out of
-// Vigil".
+// Where Vigil connects, whether it remembers the sign-in (and until when), the interface language,
+// and "Sign Out of Vigil".
 class PreferencesPage final : public QWidget
 {
     Q_OBJECT
@@ -48,6 +48,7 @@ Q_SIGNALS:
 
 private:
     void render();
+    void renderSignInEnd();
     void renderAutoSignOut();
     void changeAutoSignOut(int days, const std::optional<ApiError>& refusal = std::nullopt);
     QWidget* buildLanguageBox();
@@ -59,6 +60,7 @@ private:
     QLineEdit* m_server;
     QCheckBox* m_remember;
     QLabel* m_rememberNote;
+    QLabel* m_signInEnds; // "You'll need to sign in again on …"
     QPushButton* m_signOut;
     // The language is read once at start-up (app/main.cpp) from the application's settings; the
     // page writes it to the same store, so the choice is there at the next start.
