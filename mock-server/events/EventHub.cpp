@@ -4,6 +4,7 @@
 #include "base/Clock.h"
 #include "events/EventConnection.h"
 #include "events/EventMessage.h"
+#include "events/ResumePosition.h"
 #include "http/Authenticator.h"
 #include "http/JsonWriter.h"
 #include "http/Router.h"
