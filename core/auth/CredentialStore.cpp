@@ -12,4 +12,11 @@ QString CredentialStore::refreshTokenKey(const QUrl& server, const QString& emai
            ServerAddress::hostAndPort(server) + QLatin1Char('/') + email.trimmed().toLower();
 }
 
+QString CredentialStore::deviceCookieKey(const QUrl& server, const QString& email)
+{
+    // Derived, so both entries always name the server and the account the same way.
+    const QString refresh = refreshTokenKey(server, email);
+    return QLatin1String("device-cookie:") + refresh.mid(refresh.indexOf(QLatin1Char(':')) + 1);
+}
+
 } // namespace vigil

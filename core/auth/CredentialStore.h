@@ -10,7 +10,8 @@
 
 namespace vigil {
 
-// Where a refresh token is kept between runs: the OS keychain in the app, a fake in tests.
+// Where a refresh token and a device cookie are kept between runs: the OS keychain in the app, a
+// fake in tests.
 // Every call answers exactly once, later (never from inside the call), through `done`, unless
 // `context` was destroyed first.
 class CredentialStore : public QObject
@@ -37,6 +38,9 @@ public:
 
     // "refresh-token:<scheme>://<host:port>/<email>", one entry per server and account.
     static QString refreshTokenKey(const QUrl& server, const QString& email);
+    // "device-cookie:" and the same server and account as refreshTokenKey(): the proof that this
+    // computer signed in to that account before, which the service's login throttle honours.
+    static QString deviceCookieKey(const QUrl& server, const QString& email);
 };
 
 } // namespace vigil

@@ -161,9 +161,26 @@ void SignInFlow::signIn(const Credentials& credentials)
     m_mfaToken.clear();
     setState(State::SigningIn);
     m_api->setBaseUrl(m_server);
-    const QJsonObject body{{QStringLiteral("email"), email},
-                           {QStringLiteral("password"), credentials.password},
-                           {QStringLiteral("device"), DeviceDescription::thisComputer()}};
+    QJsonObject body{{QStringLiteral("email"), email},
+                     {QStringLiteral("password"), credentials.password},
+                     {QStringLiteral("device"), DeviceDescription::thisComputer()}};
+    if (m_ephemeral)
+        return sendLogin(body);
+    // This computer's device cookie, when it signed in to the account before: the service then
+    // lets it in even while strangers are being throttled for the account.
+    m_store->read(CredentialStore::deviceCookieKey(m_server, email),
+                  this,
+                  [this, body](const CredentialStore::ReadResult& cookie) mutable {
+                      if (m_state != State::SigningIn)
+                          return;
+                      if (cookie && !cookie.value().isEmpty())
+                          body.insert(QStringLiteral("device_cookie"), cookie.value());
+                      sendLogin(body);
+                  });
+}
+
+void SignInFlow::sendLogin(const QJsonObject& body)
+{
     ApiReply* reply = m_api->send(ApiRequest::post(QStringLiteral("/v1/auth/login"), body).withoutAuth());
     connect(reply, &ApiReply::finished, this, [this, reply] {
         if (m_state != State::SigningIn)
@@ -254,8 +271,25 @@ void SignInFlow::finishSignIn(const TokenPair& tokens)
         if (!m_remember)
             forgetRefreshToken(m_rememberKey);
     }
-    m_session->setTokens(m_server, tokens); // saves the refresh token through tokensChanged
+    if (!m_ephemeral && !tokens.deviceCookie.isEmpty())
+        saveDeviceCookie(tokens.deviceCookie);
+    TokenPair sessionTokens = tokens;
+    sessionTokens.deviceCookie.clear();            // the session has no use for it
+    m_session->setTokens(m_server, sessionTokens); // saves the refresh token through tokensChanged
     setState(State::SignedIn);
+}
+
+void SignInFlow::saveDeviceCookie(const QString& cookie)
+{
+    // Kept whether or not the sign-in is remembered, and across "Sign Out of Vigil": it proves the
+    // computer, not a session, and signs nobody in. A new one replaces the old one.
+    m_store->write(CredentialStore::deviceCookieKey(m_server, m_email),
+                   cookie,
+                   this,
+                   [](const CredentialStore::WriteResult& written) {
+                       if (!written)
+                           qCWarning(lcAuth) << "could not keep the device cookie in the keychain";
+                   });
 }
 
 void SignInFlow::saveRefreshToken()

@@ -3,6 +3,7 @@
 #include "core/api/ApiError.h"
 #include "core/auth/CredentialStore.h"
 
+#include <QJsonObject>
 #include <QObject>
 #include <QStringList>
 #include <QUrl>
@@ -19,7 +20,9 @@ struct TokenPair;
 //   SignedOut → SigningIn → (NeedsCode → VerifyingCode →) SignedIn
 //   SignedOut → Restoring (saved refresh token from the keychain) → SignedIn | SignedOut
 // It decides what is remembered: with "Remember me" the refresh token goes to the keychain (and
-// follows every rotation); server and email go to the settings. No widget, no dialog.
+// follows every rotation); server and email go to the settings. The service's device cookie goes
+// to the keychain after every sign-in, remembered or not, stays there after signing out, and is
+// sent with the next sign-in to that account (never in demo mode). No widget, no dialog.
 class SignInFlow final : public QObject
 {
     Q_OBJECT
@@ -97,7 +100,9 @@ private:
     void setState(State state);
     void report(Field field, const ApiError& error);
     void report(Field field, const QString& message);
+    void sendLogin(const QJsonObject& body);
     void finishSignIn(const TokenPair& tokens);
+    void saveDeviceCookie(const QString& cookie);
     void saveRefreshToken();
     void forgetRefreshToken(const QString& key);
     void onSessionEnded(const ApiError& reason);

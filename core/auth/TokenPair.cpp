@@ -29,6 +29,9 @@ Expected<TokenPair, ApiError> TokenPair::fromJson(const QJsonObject& json)
     if (const auto in = Json::integer(json, QLatin1String("refresh_expires_in"));
         !pair.refreshExpiresAt.isValid() && in && *in > 0)
         pair.refreshExpiresAt = QDateTime::currentDateTimeUtc().addSecs(*in);
+    // Opaque; a bounded size is all the keychain needs to know about it.
+    if (const auto cookie = Json::string(json, QLatin1String("device_cookie")); cookie && cookie->size() <= 512)
+        pair.deviceCookie = *cookie;
     return pair;
 }
 

@@ -20,6 +20,8 @@ struct TokenPair
     // When the refresh token dies: for holders the end of the sign-in, after which the password is
     // needed again. Invalid when the service did not say.
     QDateTime refreshExpiresAt;
+    // Sign-ins only: the service's new device cookie (CredentialStore::deviceCookieKey).
+    QString deviceCookie;
 
     static Expected<TokenPair, ApiError> fromJson(const QJsonObject& json);
 };

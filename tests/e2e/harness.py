@@ -563,11 +563,14 @@ class Desktop:
 
     def secret_search(self, *attributes):
         """secret-tool search --all: a list of {attribute: value} dicts, each with its 'secret'."""
+        # secret-tool prints an item's label and secret on stdout but its attributes on stderr, each
+        # line flushed: only one pipe for both keeps every attribute with its own item (reading the
+        # two streams one after the other gave the last item every item's attributes).
         result = subprocess.run(["secret-tool", "search", "--all", "--unlock", *attributes], env=self.env,
-                                capture_output=True, timeout=20)
+                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=20)
         items = []
         current = None
-        for line in (result.stdout + result.stderr).decode(errors="replace").splitlines():
+        for line in result.stdout.decode(errors="replace").splitlines():
             if line.startswith("["):
                 current = {}
                 items.append(current)

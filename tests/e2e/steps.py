@@ -83,14 +83,25 @@ def read_until(proc, pattern, what, timeout=LIVE_TIMEOUT):
     return wait_until(match, what, timeout)
 
 
-def refresh_tokens(desk):
-    """The refresh tokens Vigil keeps in the keychain, by key ("refresh-token:<scheme>://<host:port>/<email>")."""
+def keychain_entries(desk, kind):
+    """Vigil's keychain entries of one kind ("refresh-token", "device-cookie"), by key
+    ("<kind>:<scheme>://<host:port>/<email>")."""
     found = {}
     for item in desk.secret_search("server", KEYCHAIN_SERVICE):
         key = item.get("user", "")
-        if key.startswith("refresh-token:"):
+        if key.startswith(kind + ":"):
             found[key] = decode_secret(desk.secret_lookup("server", KEYCHAIN_SERVICE, "user", key))
     return found
+
+
+def refresh_tokens(desk):
+    """The refresh tokens Vigil keeps in the keychain, by key."""
+    return keychain_entries(desk, "refresh-token")
+
+
+def device_cookies(desk):
+    """The device cookies Vigil keeps in the keychain (proof that this computer signed in before)."""
+    return keychain_entries(desk, "device-cookie")
 
 
 def outbox(mockd, to):

@@ -16,7 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import harness  # noqa: E402
 from harness import DEMO_EMAIL, DEMO_PASSWORD, Desktop, HarnessError, log, wait_until  # noqa: E402
-from steps import refresh_tokens  # noqa: E402
+from steps import device_cookies, refresh_tokens  # noqa: E402
 
 VIGIL = os.environ.get("VIGIL_APP")
 def signed_in_devices(desk, app):
@@ -64,6 +64,15 @@ def test():
                 raise HarnessError(f"a secret is on disk in {[str(h.relative_to(desk.home)) for h in hits]}")
         log("refresh token is in the keychain and in no file under HOME")
 
+        # 2b. So is this computer's device cookie, next to it, and in no file of HOME either.
+        cookie_key = "device-cookie:" + key.split(":", 1)[1]
+        cookies = wait_until(lambda: device_cookies(desk), "a device cookie in the keychain", 30)
+        if list(cookies) != [cookie_key] or not cookies[cookie_key].startswith("vdc_"):
+            raise HarnessError(f"keychain device cookies {list(cookies)}, expected [{cookie_key!r}] with vdc_")
+        if desk.files_containing(cookies[cookie_key]):
+            raise HarnessError("the device cookie is on disk")
+        log("device cookie is in the keychain and in no file under HOME")
+
         # 3. Quit, start again: signed in from the keychain, no typing.
         code = desk.stop_app(vigil)
         log(f"vigil stopped ({code})")
@@ -86,7 +95,7 @@ def test():
         code = mockd.stop()
         if code != 0:
             raise HarnessError(f"vigil-mockd exited with {code} on SIGTERM")
-        harness.assert_no_leak([vigil, again, mockd], [DEMO_PASSWORD, first_token, rotated])
+        harness.assert_no_leak([vigil, again, mockd], [DEMO_PASSWORD, first_token, rotated, cookies[cookie_key]])
 
 
 if __name__ == "__main__":

@@ -12,11 +12,13 @@ class TestCredentialStore final : public QObject
 
 private Q_SLOTS:
     void keyNamesServerAndAccount();
+    void deviceCookieKeyNamesTheSameServerAndAccount();
     void fakeRoundTrip();
     void fakeAnswersLater();
     void fakeUnavailable();
     void fakeRespectsContext();
     void keychainWithoutSessionBusIsUnavailable();
+    void keychainReadsADeviceCookieWithoutSessionBusAsUnavailable();
 
 private:
     template <typename Result>
@@ -39,6 +41,19 @@ void TestCredentialStore::keyNamesServerAndAccount()
     QCOMPARE(CredentialStore::refreshTokenKey(QUrl(QStringLiteral("https://vigil.example")), QStringLiteral("a@b.c")),
              QStringLiteral("refresh-token:https://vigil.example:443/a@b.c"));
     QCOMPARE(CredentialStore::serviceName, QLatin1String("Vigil"));
+}
+
+void TestCredentialStore::deviceCookieKeyNamesTheSameServerAndAccount()
+{
+    const QUrl server(QStringLiteral("http://127.0.0.1:8765"));
+    const QString refresh = CredentialStore::refreshTokenKey(server, QStringLiteral(" Demo@Vigil.test "));
+    const QString cookie = CredentialStore::deviceCookieKey(server, QStringLiteral(" Demo@Vigil.test "));
+    QVERIFY(cookie.startsWith(QLatin1String("device-cookie:")));
+    QCOMPARE(cookie.mid(cookie.indexOf(QLatin1Char(':'))), refresh.mid(refresh.indexOf(QLatin1Char(':'))));
+    QVERIFY(cookie.endsWith(QLatin1String("/demo@vigil.test")));
+    QVERIFY(cookie != CredentialStore::deviceCookieKey(server, QStringLiteral("other@vigil.test")));
+    QVERIFY(cookie != CredentialStore::deviceCookieKey(QUrl(QStringLiteral("http://127.0.0.1:9999")),
+                                                       QStringLiteral("demo@vigil.test")));
 }
 
 void TestCredentialStore::fakeRoundTrip()
@@ -113,6 +128,20 @@ void TestCredentialStore::keychainWithoutSessionBusIsUnavailable()
     QVERIFY(!*written);
     QVERIFY(written->error().code() != CredentialError::Code::NotFound);
     QVERIFY(!written->error().message().isEmpty());
+}
+
+void TestCredentialStore::keychainReadsADeviceCookieWithoutSessionBusAsUnavailable()
+{
+    // SignInFlow reads the cookie before every sign-in: without a keychain the read must answer
+    // (not hang) with an error other than "not found", and the sign-in goes on without a cookie.
+    qputenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/vigil-test-bus");
+    KeychainCredentialStore store;
+    const QString key =
+        CredentialStore::deviceCookieKey(QUrl(QStringLiteral("http://127.0.0.1:1")), QStringLiteral("test@vigil.test"));
+    auto read = wait<CredentialStore::ReadResult>([&](QObject* c, auto done) { store.read(key, c, done); });
+    QVERIFY(read.has_value());
+    QVERIFY(!*read);
+    QVERIFY(read->error().code() != CredentialError::Code::NotFound);
 }
 
 QTEST_GUILESS_MAIN(TestCredentialStore)

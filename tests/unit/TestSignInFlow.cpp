@@ -22,12 +22,13 @@ using Field = SignInFlow::Field;
 namespace {
 
 const QString server = QStringLiteral("http://127.0.0.1:8765");
-const QString key = QStringLiteral("refresh-token:http://127.0.0.1:8765/demo@vigil.test");
+const QString cookieKey = vigil::CredentialStore::deviceCookieKey(QUrl(server), QStringLiteral("demo@vigil.test"));
 
-// A sign-in answer that says when the sign-in ends.
-QJsonObject pairWithEnd(const QString& refresh)
+// A sign-in answer that hands out a device cookie and says when the sign-in ends.
+QJsonObject pairWithCookie(const QString& refresh, const QString& cookie)
 {
     QJsonObject pair = TestTokens::pair(QStringLiteral("vat_") + refresh, refresh);
+    pair.insert(QStringLiteral("device_cookie"), cookie);
     pair.insert(QStringLiteral("refresh_expires_at"), QStringLiteral("2027-01-06T12:00:00Z"));
     return pair;
 }
@@ -61,7 +62,9 @@ private Q_SLOTS:
     void signOutForgetsEverything();
     void revokedSessionReturnsToSignIn();
     void ephemeralWritesNothing();
-    void signInKnowsWhenItEnds();
+    void deviceCookieIsKeptSentAndReplaced();
+    void deviceCookieIsKeptWithoutRemember();
+    void ephemeralNeitherSendsNorKeepsACookie();
 
 private:
     void answerLogin(const FakeResponse& response);
@@ -355,13 +358,53 @@ void TestSignInFlow::ephemeralWritesNothing()
     QVERIFY(m_stack->settings->lastEmail().isEmpty());
 }
 
-void TestSignInFlow::signInKnowsWhenItEnds()
+void TestSignInFlow::deviceCookieIsKeptSentAndReplaced()
 {
-    answerLogin(FakeResponse::json(200, pairWithEnd(QStringLiteral("vrt_1"))));
+    answerLogin(FakeResponse::json(200, pairWithCookie(QStringLiteral("vrt_1"), QStringLiteral("vdc_first"))));
     m_stack->flow->signIn(demo());
     QTRY_COMPARE(m_stack->flow->state(), State::SignedIn);
+    QTRY_COMPARE(m_stack->store->entries().value(cookieKey), QStringLiteral("vdc_first"));
+    QVERIFY(!m_stack->nam->requests().constFirst().json().contains(QStringLiteral("device_cookie")));
     QCOMPARE(m_stack->session->refreshExpiresAt().toUTC(),
              QDateTime::fromString(QStringLiteral("2027-01-06T12:00:00Z"), Qt::ISODate).toUTC());
+
+    // Signing out of Vigil forgets the sign-in, not that this computer signed in before.
+    m_stack->flow->signOut();
+    QTRY_VERIFY(!m_stack->store->entries().contains(key));
+    QTRY_COMPARE(m_stack->nam->count(QStringLiteral("/v1/auth/logout")), 1);
+    QCOMPARE(m_stack->store->entries().value(cookieKey), QStringLiteral("vdc_first"));
+
+    answerLogin(FakeResponse::json(200, pairWithCookie(QStringLiteral("vrt_2"), QStringLiteral("vdc_second"))));
+    m_stack->flow->signIn(demo());
+    QTRY_COMPARE(m_stack->flow->state(), State::SignedIn);
+    const FakeRequest login = m_stack->nam->requests().constLast();
+    QCOMPARE(login.path(), QStringLiteral("/v1/auth/login"));
+    QCOMPARE(login.json().value("device_cookie").toString(), QStringLiteral("vdc_first"));
+    QTRY_COMPARE(m_stack->store->entries().value(cookieKey), QStringLiteral("vdc_second"));
+    QCOMPARE(m_stack->store->entries().value(key), QStringLiteral("vrt_2"));
+}
+
+void TestSignInFlow::deviceCookieIsKeptWithoutRemember()
+{
+    answerLogin(FakeResponse::json(200, pairWithCookie(QStringLiteral("vrt_1"), QStringLiteral("vdc_1"))));
+    m_stack->flow->signIn(demo(false));
+    QTRY_COMPARE(m_stack->store->entries().value(cookieKey), QStringLiteral("vdc_1"));
+    QVERIFY(!m_stack->store->entries().contains(key));
+    // Another account on the same server has its own cookie (none yet).
+    QVERIFY(CredentialStore::deviceCookieKey(QUrl(server), QStringLiteral("other@vigil.test")) != cookieKey);
+}
+
+void TestSignInFlow::ephemeralNeitherSendsNorKeepsACookie()
+{
+    m_stack->store->setEntry(cookieKey, QStringLiteral("vdc_real"));
+    m_stack->flow->setEphemeral(true);
+    answerLogin(FakeResponse::json(200, pairWithCookie(QStringLiteral("vrt_1"), QStringLiteral("vdc_demo"))));
+    m_stack->flow->signIn(demo());
+    QTRY_COMPARE(m_stack->flow->state(), State::SignedIn);
+    QVERIFY(!m_stack->nam->requests().constFirst().json().contains(QStringLiteral("device_cookie")));
+    QTest::qWait(0);
+    QCOMPARE(m_stack->store->writes(), 0);
+    QCOMPARE(m_stack->store->entries().value(cookieKey), QStringLiteral("vdc_real"));
 }
 
 QTEST_GUILESS_MAIN(TestSignInFlow)
