@@ -9,6 +9,7 @@
 #include "ui/devices/DeviceTableModel.h"
 #include "ui/devices/RecommendationsCard.h"
 #include "ui/devices/ThisDeviceCard.h"
+#include "ui/widgets/AccessibleViewGuard.h"
 #include "ui/widgets/Icons.h"
 #include "ui/widgets/InlineMessage.h"
 #include "ui/widgets/LoadState.h"
@@ -148,7 +149,7 @@ QWidget* DevicesPage::buildContent()
 
     m_table = new QTableView(content);
     m_table->setAccessibleName(tr("Devices"));
-    m_table->setModel(m_tableModel);
+    AccessibleViewGuard::setModel(m_table, m_tableModel);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
