@@ -58,12 +58,18 @@ void AccessibleViewGuard::drop()
 {
     // While the view is in its own destructor its meta-object is QWidget's already: leave the rest
     // to Qt, which drops the view's interface and its cells when the view is gone.
-    if (!QAccessible::isActive() || !qobject_cast<QAbstractItemView*>(m_view))
+    if (!qobject_cast<QAbstractItemView*>(m_view))
         return;
-    // Creates an interface if none is cached, which is then dropped at once: the public API has no
-    // "is there one" query. Deleting the view's interface deletes the cells it cached.
-    if (QAccessibleInterface* iface = QAccessible::queryAccessibleInterface(m_view))
-        QAccessible::deleteAccessibleInterface(QAccessible::uniqueId(iface));
+    // Qt's item-view interface answers a model reset by deleting every cell it cached, and keeps
+    // itself: a screen reader that holds the list or table keeps it (dropping the view's own
+    // interface would give it a new identity, and the reader would lose its place). Told directly,
+    // not through QAccessible::updateAccessibility, so the screen reader hears of no reset that
+    // did not happen; the interface is made if none was, which costs one small object per view.
+    QAccessibleInterface* iface = QAccessible::queryAccessibleInterface(m_view);
+    if (QAccessibleTableInterface* table = iface ? iface->tableInterface() : nullptr) {
+        QAccessibleTableModelChangeEvent event(m_view, QAccessibleTableModelChangeEvent::ModelReset);
+        table->modelChange(&event);
+    }
 }
 
 } // namespace vigil

@@ -8,13 +8,11 @@ class QAbstractItemView;
 
 namespace vigil {
 
-// Qt 6.4 caches an item view's accessible interface together with one interface per cell it was
-// asked about; the cells hold a raw pointer to the view and persistent indexes into its model, and
-// Qt never drops them on its own when the rows go or the window closes. A screen reader that asks
-// about such a cell afterwards makes Vigil read freed memory (a crash in QAccessibleCache). The
-// guard drops the view's interface, and with it every cell Qt cached for it, while the view and its
-// rows are still alive: before the model is reset or replaced, and when the view is hidden (its
-// window closes or is swapped). Qt builds fresh ones the next time a screen reader asks.
+// Qt 6.4 caches one accessible interface per item-view cell a screen reader asked about; each holds
+// persistent indexes into the view's model and is dropped by Qt only after the rows changed (or
+// with the view). The guard drops them while the view and its rows are still alive: before the
+// model is reset or replaced, and when the view is hidden (its window closes or is swapped). Qt
+// builds fresh cells the next time a screen reader asks; the view's own interface stays.
 class AccessibleViewGuard final : public QObject
 {
     Q_OBJECT
