@@ -14,6 +14,7 @@
 #include "ui/widgets/InlineMessage.h"
 #include "ui/widgets/LoadState.h"
 #include "ui/widgets/PageHeader.h"
+#include "ui/widgets/ScrollArea.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -21,7 +22,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QScrollArea>
 #include <QShortcut>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -192,7 +192,7 @@ QWidget* DevicesPage::buildContent()
         if (!m_guide)
             Q_EMIT sectionRequested(Section::Help);
     });
-    auto* detailsScroll = new QScrollArea(content);
+    auto* detailsScroll = new ScrollArea(content);
     detailsScroll->setWidget(m_details);
     detailsScroll->setWidgetResizable(true);
     detailsScroll->setFrameShape(QFrame::NoFrame);
