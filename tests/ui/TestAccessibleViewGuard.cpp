@@ -5,7 +5,6 @@
 
 #include <QAccessible>
 #include <QListView>
-#include <QSignalSpy>
 #include <QStringListModel>
 #include <QTest>
 #include <QVBoxLayout>
@@ -41,10 +40,7 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(m_window));
     }
 
-    void cleanup()
-    {
-        delete m_window;
-    }
+    void cleanup() { delete m_window; }
 
     void aModelResetDropsTheCellsWhileTheirRowsAreAlive()
     {
