@@ -147,10 +147,6 @@ def support_signs_out(desk, vigil, mockd, code, name):
     desk.screenshot("support-results")
     desk.click(vigil.find("Done", role="push button"))
     desk.click(vigil.find("Sign Out of Vigil", role="push button"))
-    # Qt 6.4's AT-SPI bridge can crash (QAccessibleCache::idForObject, seen about once in ten runs,
-    # again without this pause on 7 December) when a client walks the tree right after this sign-out;
-    # e2e_accessibility_stress does not reach it, so the sign-out results list is the suspect.
-    time.sleep(1.5)
 
 
 def holder_reads_activity(desk, vigil, mockd):

@@ -1,6 +1,7 @@
 #include "DemoInboxWindow.h"
 
 #include "core/demo/DemoOutbox.h"
+#include "ui/widgets/AccessibleViewGuard.h"
 #include "ui/widgets/InlineMessage.h"
 
 #include <QClipboard>
@@ -43,6 +44,7 @@ DemoInboxWindow::DemoInboxWindow(DemoOutbox* outbox, QWidget* parent) : QWidget(
     m_state->setWordWrap(true);
 
     m_list = new QTreeWidget(this);
+    AccessibleViewGuard::attach(m_list);
     m_list->setAccessibleName(tr("Demo inbox messages"));
     m_list->setRootIsDecorated(false);
     m_list->setColumnCount(ColumnCount);

@@ -2,6 +2,7 @@
 
 #include "core/devices/DeviceListModel.h"
 #include "ui/devices/DeviceTableModel.h"
+#include "ui/widgets/AccessibleViewGuard.h"
 #include "ui/widgets/Icons.h"
 #include "ui/widgets/InlineMessage.h"
 
@@ -114,6 +115,7 @@ DeviceDetailsPane::DeviceDetailsPane(DeviceService* service, QWidget* parent) : 
     form->addRow(tr("First sign-in:"), m_firstSignIn);
 
     m_history = new QListWidget(this);
+    AccessibleViewGuard::attach(m_history);
     m_history->setAccessibleName(tr("Sign-in history"));
     m_history->setMinimumHeight(90);
     m_history->setWordWrap(true);

@@ -1,6 +1,7 @@
 #include "ActivityChart.h"
 
 #include "core/activity/ActivityTimeline.h"
+#include "ui/widgets/ScrollArea.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSet>
@@ -19,6 +20,7 @@ namespace vigil {
 ActivityChart::ActivityChart(QWidget* parent)
     : QWidget(parent), m_view(new QChartView(new QChart, this)), m_summary(new QLabel(this))
 {
+    ScrollArea::installAccessibleFactory(); // QChartView is a scroll area
     m_view->setRenderHint(QPainter::Antialiasing);
     // Room for the axis labels and a legend of up to six countries, in whatever font size (issue 9).
     m_view->setMinimumHeight(qMax(220, m_view->fontMetrics().height() * 12));

@@ -6,6 +6,7 @@
 #include "core/activity/ActivityTimeline.h"
 #include "ui/pages/ActivityChart.h"
 #include "ui/pages/ActivityFilterBar.h"
+#include "ui/widgets/AccessibleViewGuard.h"
 #include "ui/widgets/Icons.h"
 #include "ui/widgets/InlineMessage.h"
 #include "ui/widgets/LoadState.h"
@@ -85,7 +86,7 @@ ActivityPage::ActivityPage(ActivityService* activity, QWidget* parent)
     layout->addWidget(m_state, 1);
 
     if (m_activity) {
-        m_table->setModel(m_activity->model());
+        AccessibleViewGuard::setModel(m_table, m_activity->model());
         QHeaderView* header = m_table->horizontalHeader();
         header->setSectionResizeMode(QHeaderView::Interactive);
         header->setSectionResizeMode(ActivityModel::DetailsColumn, QHeaderView::Stretch);

@@ -9,10 +9,12 @@
 #include "ui/devices/DeviceTableModel.h"
 #include "ui/devices/RecommendationsCard.h"
 #include "ui/devices/ThisDeviceCard.h"
+#include "ui/widgets/AccessibleViewGuard.h"
 #include "ui/widgets/Icons.h"
 #include "ui/widgets/InlineMessage.h"
 #include "ui/widgets/LoadState.h"
 #include "ui/widgets/PageHeader.h"
+#include "ui/widgets/ScrollArea.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -20,7 +22,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QScrollArea>
 #include <QShortcut>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -148,7 +149,7 @@ QWidget* DevicesPage::buildContent()
 
     m_table = new QTableView(content);
     m_table->setAccessibleName(tr("Devices"));
-    m_table->setModel(m_tableModel);
+    AccessibleViewGuard::setModel(m_table, m_tableModel);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -191,7 +192,7 @@ QWidget* DevicesPage::buildContent()
         if (!m_guide)
             Q_EMIT sectionRequested(Section::Help);
     });
-    auto* detailsScroll = new QScrollArea(content);
+    auto* detailsScroll = new ScrollArea(content);
     detailsScroll->setWidget(m_details);
     detailsScroll->setWidgetResizable(true);
     detailsScroll->setFrameShape(QFrame::NoFrame);

@@ -8,13 +8,13 @@
 #include "ui/widgets/Icons.h"
 #include "ui/widgets/LoadState.h"
 #include "ui/widgets/PageHeader.h"
+#include "ui/widgets/ScrollArea.h"
 #include "ui/widgets/StatTile.h"
 
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
-#include <QScrollArea>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -66,7 +66,7 @@ OverviewPage::OverviewPage(AccountService* account, QWidget* parent) : QWidget(p
 
     // With a large font the wrapped tile texts need more height than the window has: scroll rather
     // than squeeze them (a grid of word-wrapped labels cannot ask for height by width).
-    auto* scroll = new QScrollArea(this);
+    auto* scroll = new ScrollArea(this);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setWidget(content);

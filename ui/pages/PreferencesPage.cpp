@@ -9,6 +9,7 @@
 #include "ui/widgets/Icons.h"
 #include "ui/widgets/InlineMessage.h"
 #include "ui/widgets/PageHeader.h"
+#include "ui/widgets/ScrollArea.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -20,7 +21,6 @@
 #include <QLocale>
 #include <QPointer>
 #include <QPushButton>
-#include <QScrollArea>
 #include <QVBoxLayout>
 
 namespace vigil {
@@ -78,7 +78,7 @@ PreferencesPage::PreferencesPage(SignInFlow* flow, Session* session, QWidget* pa
     contentLayout->addWidget(buildAutoSignOutBox());
     contentLayout->addWidget(buildLanguageBox());
     contentLayout->addStretch(1);
-    auto* scroll = new QScrollArea(this);
+    auto* scroll = new ScrollArea(this);
     scroll->setWidget(content);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);

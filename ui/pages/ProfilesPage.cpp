@@ -7,10 +7,10 @@
 #include "ui/widgets/InlineMessage.h"
 #include "ui/widgets/LoadState.h"
 #include "ui/widgets/PageHeader.h"
+#include "ui/widgets/ScrollArea.h"
 
 #include <QGridLayout>
 #include <QLabel>
-#include <QScrollArea>
 #include <QVBoxLayout>
 
 namespace vigil {
@@ -48,7 +48,7 @@ ProfilesPage::ProfilesPage(ProfileService* profiles, QWidget* parent)
     contentLayout->addWidget(m_cards);
     contentLayout->addWidget(m_empty);
     contentLayout->addStretch(1);
-    auto* scroll = new QScrollArea(this);
+    auto* scroll = new ScrollArea(this);
     scroll->setWidget(content);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);

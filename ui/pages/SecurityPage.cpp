@@ -13,12 +13,12 @@
 #include "ui/security/TwoStepSection.h"
 #include "ui/stepup/StepUpDialog.h"
 #include "ui/widgets/InlineMessage.h"
+#include "ui/widgets/ScrollArea.h"
 
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
-#include <QScrollArea>
 #include <QVBoxLayout>
 #include <utility>
 
@@ -48,7 +48,7 @@ SecurityPage::SecurityPage(AccountService* account, QWidget* parent) : QWidget(p
     m_sections = new QVBoxLayout(content);
     m_sections->addWidget(facts);
     m_sections->addStretch(1);
-    auto* scroll = new QScrollArea(this);
+    auto* scroll = new ScrollArea(this);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setFocusPolicy(Qt::NoFocus); // the fields inside take the focus, not the frame

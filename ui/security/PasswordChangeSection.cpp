@@ -3,6 +3,7 @@
 #include "core/flows/SignOutResultsModel.h"
 #include "core/security/PasswordChangeFlow.h"
 #include "ui/signout/SignOutResultsDisplayModel.h"
+#include "ui/widgets/AccessibleViewGuard.h"
 #include "ui/widgets/InlineMessage.h"
 
 #include <QButtonGroup>
@@ -116,7 +117,7 @@ PasswordChangeSection::PasswordChangeSection(PasswordChangeFlow* flow, QWidget* 
     m_results->setVisible(false);
     auto* display = new SignOutResultsDisplayModel(this);
     display->setSourceModel(m_flow->results());
-    m_results->setModel(display);
+    AccessibleViewGuard::setModel(m_results, display);
 
     auto* form = new QFormLayout;
     form->addRow(tr("Current password:"), m_current);

@@ -4,6 +4,7 @@
 #include "SignOutStyle.h"
 #include "core/flows/SignOutFlow.h"
 #include "core/flows/SignOutResultsModel.h"
+#include "ui/widgets/AccessibleViewGuard.h"
 #include "ui/widgets/Icons.h"
 
 #include <QHBoxLayout>
@@ -24,7 +25,7 @@ SignOutResultsView::SignOutResultsView(SignOutFlow* flow, QWidget* parent)
     m_title->setAccessibleName(tr("Sign-out results"));
     m_summary->setAccessibleName(tr("Sign-out summary"));
     m_display->setSourceModel(m_flow->results());
-    m_list->setModel(m_display);
+    AccessibleViewGuard::setModel(m_list, m_display);
     m_list->setAccessibleName(tr("Signed-out devices"));
     m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_list->setSelectionMode(QAbstractItemView::SingleSelection);

@@ -1,6 +1,7 @@
 #include "SupportSearchPanel.h"
 
 #include "core/support/SupportService.h"
+#include "ui/widgets/AccessibleViewGuard.h"
 #include "ui/widgets/InlineMessage.h"
 
 #include <QHBoxLayout>
@@ -32,6 +33,7 @@ SupportSearchPanel::SupportSearchPanel(SupportService* support, QWidget* parent)
     m_status->setAccessibleName(tr("Search status"));
 
     m_results->setAccessibleName(tr("Customers"));
+    AccessibleViewGuard::attach(m_results);
     m_results->setColumnCount(ColumnCount);
     m_results->setHeaderLabels({tr("Name"), tr("Email"), tr("Devices")});
     m_results->setRootIsDecorated(false);
