@@ -221,13 +221,18 @@ void TestClientService::wrongPasswordThenTwoStep()
 
 void TestClientService::restoreFromSavedSignIn()
 {
+    const QString key = CredentialStore::refreshTokenKey(m_mockd->baseUrl(), demoEmail);
+    const QString cookieKey = CredentialStore::deviceCookieKey(m_mockd->baseUrl(), demoEmail);
     QString firstRefresh;
     {
         Client first(m_settings.get(), m_store.get());
         first.flow.signIn({m_mockd->baseUrl().toString(), demoEmail, demoPassword, true});
         QTRY_COMPARE_WITH_TIMEOUT(first.flow.state(), State::SignedIn, 15000);
         firstRefresh = first.session.refreshToken();
-        QTRY_COMPARE(m_store->entries().size(), 1);
+        // The refresh token and, next to it, the service's proof that this computer signed in.
+        QTRY_COMPARE(m_store->entries().value(key), firstRefresh);
+        QTRY_VERIFY(m_store->entries().value(cookieKey).startsWith(QLatin1String("vdc_")));
+        QCOMPARE(m_store->entries().size(), 2);
     } // the app quits without signing out
 
     Client second(m_settings.get(), m_store.get());
@@ -237,7 +242,7 @@ void TestClientService::restoreFromSavedSignIn()
     QTRY_COMPARE_WITH_TIMEOUT(second.account.state(), AccountService::State::Loaded, 10000);
     // The saved token was used once and replaced by its rotation.
     QVERIFY(second.session.refreshToken() != firstRefresh);
-    QTRY_COMPARE(m_store->entries().constBegin().value(), second.session.refreshToken());
+    QTRY_COMPARE(m_store->entries().value(key), second.session.refreshToken());
     QCOMPARE(refreshStatus(firstRefresh), 401);
 }
 

@@ -22,6 +22,7 @@ using Field = SignInFlow::Field;
 namespace {
 
 const QString server = QStringLiteral("http://127.0.0.1:8765");
+const QString key = QStringLiteral("refresh-token:http://127.0.0.1:8765/demo@vigil.test");
 const QString cookieKey = vigil::CredentialStore::deviceCookieKey(QUrl(server), QStringLiteral("demo@vigil.test"));
 
 // A sign-in answer that hands out a device cookie and says when the sign-in ends.
