@@ -21,13 +21,6 @@ private:
 
     ServiceClient& client() { return *m_client; }
 
-    ServiceClient::Tokens signIn(const QString& name)
-    {
-        return client().login(QString::fromLatin1(ServiceClient::demoEmail),
-                              QString::fromLatin1(ServiceClient::demoPassword),
-                              {{QStringLiteral("name"), name}, {QStringLiteral("type"), QStringLiteral("phone")}});
-    }
-
     static bool answersPing(EventClient& events)
     {
         events.socket().sendTextMessage(QStringLiteral("{\"type\":\"ping\"}"));
@@ -61,7 +54,7 @@ private Q_SLOTS:
 
     void beyondTheAccountCapTheOldestSocketIsClosed()
     {
-        const auto device = signIn(QStringLiteral("Sockets"));
+        const auto device = client().loginDemo(QStringLiteral("Sockets"), QStringLiteral("phone"));
         std::vector<std::unique_ptr<EventClient>> sockets;
         for (int i = 0; i < 3; ++i) {
             sockets.push_back(std::make_unique<EventClient>(m_mockd.baseUrl()));
@@ -81,7 +74,7 @@ private Q_SLOTS:
 
     void aSocketIsClosedWhenItsSessionEndedUntold()
     {
-        const auto device = signIn(QStringLiteral("Long Lived"));
+        const auto device = client().loginDemo(QStringLiteral("Long Lived"), QStringLiteral("phone"));
         EventClient events(m_mockd.baseUrl());
         QVERIFY(events.open(device.access));
         QVERIFY(!events.waitFor(QStringLiteral("ready")).isEmpty());
@@ -112,7 +105,7 @@ private Q_SLOTS:
     void resumeFromBeyondAnySeqIsRefused()
     {
         QFETCH(QByteArray, value);
-        const auto device = signIn(QStringLiteral("Resumer"));
+        const auto device = client().loginDemo(QStringLiteral("Resumer"), QStringLiteral("phone"));
 
         EventClient byHeader(m_mockd.baseUrl());
         QUrl url = m_mockd.baseUrl();
@@ -137,7 +130,7 @@ private Q_SLOTS:
 
     void theLargestResumeFromIsAResync()
     {
-        const auto device = signIn(QStringLiteral("Far Ahead"));
+        const auto device = client().loginDemo(QStringLiteral("Far Ahead"), QStringLiteral("phone"));
         EventClient byHeader(m_mockd.baseUrl());
         QVERIFY(byHeader.open(device.access, 9007199254740991LL));
         QVERIFY(!byHeader.waitFor(QStringLiteral("resync")).isEmpty());
