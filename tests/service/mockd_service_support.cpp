@@ -74,6 +74,9 @@ private:
         static const QRegularExpression anyIpv4(QStringLiteral("\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}"));
         static const QRegularExpression anyEmail(QStringLiteral("[A-Za-z0-9._%+\\-]{2,}@"));
         static const QRegularExpression anyPhone(QStringLiteral("\\+\\d[\\d \\-]{6,}\\d|\\d{9,}"));
+        // The service's random ids (dev_ + 16 hex digits) hold 9 decimal digits in a row about one
+        // time in twenty; an id is not a phone number, so ids are left out of the phone check.
+        static const QRegularExpression generatedId(QStringLiteral("^[a-z]+_[0-9a-f]{16}$"));
         static const QRegularExpression secretName(
             QStringLiteral("token|hash|secret|password|recovery|session|^codes?$"),
             QRegularExpression::CaseInsensitiveOption);
@@ -85,7 +88,7 @@ private:
                 QVERIFY2(!s.contains(ip), qPrintable(context + QStringLiteral(" has ") + ip));
             QVERIFY2(!anyIpv4.match(s).hasMatch(), qPrintable(context));
             QVERIFY2(!anyEmail.match(s).hasMatch(), qPrintable(context));
-            QVERIFY2(!anyPhone.match(s).hasMatch(), qPrintable(context));
+            QVERIFY2(generatedId.match(s).hasMatch() || !anyPhone.match(s).hasMatch(), qPrintable(context));
             QVERIFY2(!s.startsWith(QLatin1String("vat_")) && !s.startsWith(QLatin1String("vrt_")), qPrintable(context));
         }
         for (const QString& key : std::as_const(keys))
