@@ -7,6 +7,9 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
 #include <QProcessEnvironment>
 #include <QRandomGenerator>
 #include <QRegularExpression>
@@ -113,14 +116,11 @@ void DemoService::onStandardOutput()
     while ((newline = m_pendingOutput.indexOf('\n')) >= 0) {
         const QString line = QString::fromUtf8(m_pendingOutput.left(newline)).trimmed();
         m_pendingOutput.remove(0, newline + 1);
-        if (m_state == State::Starting) {
+        if (m_state == State::Starting && m_url.isEmpty()) {
             const auto match = listening.match(line);
             if (match.hasMatch()) {
-                m_startTimer.stop();
                 m_url = QUrl(match.captured(1));
-                m_state = State::Running;
-                qCInfo(lcDemo).noquote() << "demo service ready at" << m_url.toString();
-                Q_EMIT ready(m_url);
+                connectOnlineDevices();
                 continue;
             }
         }
@@ -129,11 +129,46 @@ void DemoService::onStandardOutput()
     }
 }
 
+void DemoService::connectOnlineDevices()
+{
+    // The scenario's streaming, paused and idle devices have no client of their own; the service's
+    // simulator runs one for each, and answers once they hold their event sockets.
+    if (!m_network)
+        m_network = new QNetworkAccessManager(this);
+    QUrl endpoint = m_url;
+    endpoint.setPath(QStringLiteral("/__admin/simulator"));
+    QNetworkRequest request(endpoint);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    request.setRawHeader("X-Admin-Key", m_adminKey.toUtf8());
+    request.setTransferTimeout(12000); // the service answers within 10 s whatever happens
+    m_connecting = m_network->post(request, QByteArrayLiteral(R"({"action":"connect"})"));
+    connect(m_connecting, &QNetworkReply::finished, this, [this, reply = m_connecting] {
+        reply->deleteLater();
+        if (reply != m_connecting)
+            return;
+        m_connecting = nullptr;
+        // Without them the demo still works; only their sign-outs end pending.
+        if (reply->error() != QNetworkReply::NoError)
+            qCWarning(lcDemo).noquote() << "the demo's online devices are not connected:" << reply->errorString();
+        becomeReady();
+    });
+}
+
+void DemoService::becomeReady()
+{
+    m_startTimer.stop();
+    m_state = State::Running;
+    qCInfo(lcDemo).noquote() << "demo service ready at" << m_url.toString();
+    Q_EMIT ready(m_url);
+}
+
 void DemoService::stop()
 {
     m_startTimer.stop();
     if (m_state == State::Starting || m_state == State::Running)
         m_state = State::Stopped;
+    if (QNetworkReply* reply = std::exchange(m_connecting, nullptr))
+        reply->abort(); // finishes at once; its handler sees it is no longer the one awaited
     if (!m_process)
         return;
     m_process->disconnect(this);

@@ -7,11 +7,16 @@
 #include <QUrl>
 #include <memory>
 
+class QNetworkAccessManager;
+class QNetworkReply;
+
 namespace vigil {
 
 // Demo mode: runs the bundled vigil-mockd as a child process on a free loopback port with a
 // fresh database in a temporary folder, reports its URL, and stops it when Vigil quits — also
 // when Vigil is killed (the child is tied to the parent's lifetime where the platform allows).
+// Before it reports the URL it has the service's simulator take over the demo devices that say
+// they are online, so they really are: signing one out reaches it at once.
 class DemoService final : public QObject
 {
     Q_OBJECT
@@ -56,12 +61,16 @@ Q_SIGNALS:
 
 private:
     void onStandardOutput();
+    void connectOnlineDevices();
+    void becomeReady();
     void fail(const QString& message);
 
     QString m_executable;
     std::chrono::milliseconds m_startTimeout{15000};
     std::unique_ptr<QTemporaryDir> m_dataDir;
-    QProcess* m_process = nullptr; // child of this; deleted later, as stop() may run inside its signals
+    QProcess* m_process = nullptr;              // child of this; deleted later, as stop() may run inside its signals
+    QNetworkAccessManager* m_network = nullptr; // child of this, made for the one admin request
+    QNetworkReply* m_connecting = nullptr;
     QTimer m_startTimer;
     QByteArray m_pendingOutput;
     State m_state = State::Stopped;

@@ -4,16 +4,21 @@
 #include "http/Router.h"
 #include "log/LogCategories.h"
 #include "scenarios/Scenario.h"
+#include "simulator/DeviceDescription.h"
 #include "simulator/SimulatedDevice.h"
 #include "simulator/Simulator.h"
 
 #include <QJsonArray>
+#include <QTimer>
+#include <memory>
 
 namespace mockd {
 
 namespace {
 
 constexpr int maxDevices = 200;
+// `connect` answers when every device it took over has its event socket, or after this long.
+constexpr int connectAnswerTimeoutMs = 10000;
 
 QString stateName(sim::SimulatedDevice::State state)
 {
@@ -59,10 +64,31 @@ ApiError conflict(const QString& message)
     return ApiError::make(409, QStringLiteral("conflict"), message);
 }
 
+QString profileName(const ScenarioAccount& account, const QString& profileId)
+{
+    for (const Profile& profile : account.profiles) {
+        if (profile.id == profileId)
+            return profile.name;
+    }
+    return {};
+}
+
+QJsonArray describeAll(const sim::Simulator* simulator)
+{
+    QJsonArray devices;
+    for (int i = 0; simulator && i < simulator->deviceCount(); ++i)
+        devices.append(describe(*simulator->device(i)));
+    return devices;
+}
+
 } // namespace
 
-SimulatorRoutes::SimulatorRoutes(UrlFunction serviceUrl, ScenarioFunction scenario, QObject* parent)
-    : QObject(parent), m_serviceUrl(std::move(serviceUrl)), m_scenario(std::move(scenario))
+SimulatorRoutes::SimulatorRoutes(UrlFunction serviceUrl,
+                                 ScenarioFunction scenario,
+                                 SessionFunction takeSession,
+                                 QObject* parent)
+    : QObject(parent), m_serviceUrl(std::move(serviceUrl)), m_scenario(std::move(scenario)),
+      m_takeSession(std::move(takeSession))
 {}
 
 SimulatorRoutes::~SimulatorRoutes()
@@ -82,13 +108,15 @@ void SimulatorRoutes::registerRoutes(Router& router)
 
 void SimulatorRoutes::discard()
 {
-    if (!m_simulator)
-        return;
-    sim::Simulator* simulator = m_simulator;
-    m_simulator = nullptr;
-    simulator->setTickInterval(0);
-    simulator->disconnect(this);
-    delete simulator;
+    for (QPointer<sim::Simulator>* held : {&m_simulator, &m_scenarioDevices}) {
+        sim::Simulator* simulator = *held;
+        if (!simulator)
+            continue;
+        *held = nullptr;
+        simulator->setTickInterval(0);
+        simulator->disconnect(this);
+        delete simulator;
+    }
 }
 
 void SimulatorRoutes::control(const RequestContext& context)
@@ -101,7 +129,10 @@ void SimulatorRoutes::control(const RequestContext& context)
         return start(context);
     if (action == QLatin1String("stop"))
         return stop(context);
-    context.fail(ApiError::invalidField(QStringLiteral("action"), QStringLiteral("action must be start or stop.")));
+    if (action == QLatin1String("connect"))
+        return connectScenarioDevices(context);
+    context.fail(
+        ApiError::invalidField(QStringLiteral("action"), QStringLiteral("action must be start, stop or connect.")));
 }
 
 void SimulatorRoutes::start(const RequestContext& context)
@@ -173,13 +204,79 @@ void SimulatorRoutes::stop(const RequestContext& context)
     list(context);
 }
 
+void SimulatorRoutes::connectScenarioDevices(const RequestContext& context)
+{
+    if (!m_scenarioDevices) {
+        sim::SimulatorConfig config;
+        config.server = m_serviceUrl();
+        config.tickMs = 0; // what they play stays as the scenario says
+        m_scenarioDevices = new sim::Simulator(config, this);
+        connect(m_scenarioDevices, &sim::Simulator::report, this, [](const QString& line) {
+            qCInfo(lcAdmin).noquote() << "scenario device:" << line;
+        });
+    }
+    // The answer waits until each device taken over now has its event socket (or has stopped), so
+    // whoever signs in after it finds them online. `gate` owns the wait and goes with the answer.
+    struct Wait
+    {
+        int remaining = 0;
+        bool answered = false;
+    };
+    auto wait = std::make_shared<Wait>();
+    auto* gate = new QObject(this);
+    const auto answer = [this, context, wait, gate] {
+        if (wait->answered)
+            return;
+        wait->answered = true;
+        list(context);
+        gate->deleteLater();
+    };
+    int taken = 0;
+    for (const ScenarioAccount& account : m_scenario().accounts) {
+        for (const ScenarioDevice& seeded : account.devices) {
+            const Device& device = seeded.device;
+            const auto status = sim::statusFromName(device.status); // none for "offline"
+            if (!seeded.signedIn || !status || m_scenarioDevices->deviceCount() >= maxDevices)
+                continue;
+            // Empty when it was taken over before (or its sessions were reseeded since).
+            const QString refreshToken = m_takeSession(device.id);
+            if (refreshToken.isEmpty())
+                continue;
+            const sim::DeviceDescription description{
+                device.name, device.type, device.os, device.osVersion, device.app, device.appVersion};
+            const int index = m_scenarioDevices->resumeDevice(description,
+                                                              device.id,
+                                                              refreshToken,
+                                                              *status,
+                                                              profileName(account, device.lastProfileId),
+                                                              device.statusTitle);
+            const sim::SimulatedDevice* simulated = m_scenarioDevices->device(index);
+            auto counted = std::make_shared<bool>(false);
+            const auto done = [wait, counted, answer] {
+                if (std::exchange(*counted, true))
+                    return;
+                if (--wait->remaining == 0)
+                    answer();
+            };
+            ++wait->remaining;
+            ++taken;
+            connect(simulated, &sim::SimulatedDevice::connected, gate, done);
+            connect(simulated, &sim::SimulatedDevice::stopped, gate, done);
+        }
+    }
+    qCInfo(lcAdmin) << "simulator: connecting" << taken << "scenario devices";
+    if (wait->remaining == 0)
+        return answer();
+    QTimer::singleShot(connectAnswerTimeoutMs, gate, answer);
+}
+
 void SimulatorRoutes::list(const RequestContext& context)
 {
     QJsonArray devices;
     QJsonObject json;
+    json.insert(QStringLiteral("scenario_devices"), describeAll(m_scenarioDevices));
     if (m_simulator) {
-        for (int i = 0; i < m_simulator->deviceCount(); ++i)
-            devices.append(describe(*m_simulator->device(i)));
+        devices = describeAll(m_simulator);
         json.insert(QStringLiteral("running"), !m_simulator->isShuttingDown());
         json.insert(QStringLiteral("stopping"), m_simulator->isShuttingDown());
         json.insert(QStringLiteral("account"), m_account);

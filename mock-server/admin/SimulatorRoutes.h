@@ -20,6 +20,9 @@ struct Scenario;
 // POST /__admin/simulator/devices/{n}. The devices are real clients of the service's own URL
 // (HTTP + event socket), exactly like `vigil-mockd simulate`, so everything they do goes through
 // the same routes, faults and journal as the app's requests.
+// {"action":"connect"} brings the scenario's own online devices to life (demo mode asks for it):
+// each takes over its seeded session, holds its event socket and reports the scenario's status, so
+// signing one out reaches it at once; offline ones stay offline.
 class SimulatorRoutes final : public QObject
 {
     Q_OBJECT
@@ -28,8 +31,13 @@ class SimulatorRoutes final : public QObject
 public:
     using UrlFunction = std::function<QUrl()>;
     using ScenarioFunction = std::function<const Scenario&()>;
+    // The refresh token of a scenario device's seeded session, once (ScenarioSeeder::takeOnlineSession).
+    using SessionFunction = std::function<QString(const QString& deviceId)>;
 
-    SimulatorRoutes(UrlFunction serviceUrl, ScenarioFunction scenario, QObject* parent = nullptr);
+    SimulatorRoutes(UrlFunction serviceUrl,
+                    ScenarioFunction scenario,
+                    SessionFunction takeSession,
+                    QObject* parent = nullptr);
     ~SimulatorRoutes() override;
 
     void registerRoutes(Router& router);
@@ -40,12 +48,16 @@ private:
     void control(const RequestContext& context);
     void start(const RequestContext& context);
     void stop(const RequestContext& context);
+    void connectScenarioDevices(const RequestContext& context);
     void list(const RequestContext& context);
     void command(const RequestContext& context);
 
     UrlFunction m_serviceUrl;
     ScenarioFunction m_scenario;
+    SessionFunction m_takeSession;
     QPointer<sim::Simulator> m_simulator;
+    // The scenario's own devices that `connect` runs; separate from `start`'s, which sign in anew.
+    QPointer<sim::Simulator> m_scenarioDevices;
     QString m_account;
 };
 

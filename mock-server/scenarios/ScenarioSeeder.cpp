@@ -29,6 +29,7 @@ ScenarioSeeder::ScenarioSeeder(Store& store, const Clock& clock) : m_store(store
 Expected<Ok, QString> ScenarioSeeder::seed(const Scenario& scenario)
 {
     const qint64 now = m_clock.nowMs();
+    m_onlineSessions.clear();
     Transaction transaction(m_store.database());
     for (const ScenarioAccount& source : scenario.accounts) {
         Account account = source.account;
@@ -129,10 +130,12 @@ ScenarioSeeder::seedSession(const QString& accountId, const Device& device, cons
                              session.id,
                              session.lastSeenAtMs,
                              session.lastSeenAtMs + AuthPolicy::accessTokenSeconds * 1000};
-    const RefreshToken refresh{
-        Tokens::hash(Tokens::generate(Tokens::Kind::Refresh)), session.id, session.issuedAtMs, session.expiresAtMs, 0};
+    const QString refreshToken = Tokens::generate(Tokens::Kind::Refresh);
+    const RefreshToken refresh{Tokens::hash(refreshToken), session.id, session.issuedAtMs, session.expiresAtMs, 0};
     if (auto ok = m_store.sessions().create(session, access, refresh); !ok)
         return unexpected(QStringLiteral("session of %1: %2").arg(device.id, ok.error()));
+    if (device.status != QLatin1String("offline") && !m_onlineSessions.contains(device.id))
+        m_onlineSessions.insert(device.id, refreshToken);
 
     AuditEntry entry;
     entry.accountId = accountId;
@@ -147,6 +150,11 @@ ScenarioSeeder::seedSession(const QString& accountId, const Device& device, cons
     if (auto ok = m_store.audit().append(entry); !ok)
         return unexpected(ok.error());
     return Ok{};
+}
+
+QString ScenarioSeeder::takeOnlineSession(const QString& deviceId)
+{
+    return m_onlineSessions.take(deviceId);
 }
 
 } // namespace mockd

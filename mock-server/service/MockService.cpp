@@ -145,8 +145,10 @@ Expected<QUrl, QString> MockService::start()
             std::make_unique<ScenarioRoutes>([this](Scenario next) { return loadScenario(std::move(next)); },
                                              [this]() -> const Scenario& { return m_scenario; });
         m_scenarioRoutes->registerRoutes(m_router);
-        m_simulatorRoutes = std::make_unique<SimulatorRoutes>([this] { return m_url; },
-                                                              [this]() -> const Scenario& { return m_scenario; });
+        m_simulatorRoutes = std::make_unique<SimulatorRoutes>(
+            [this] { return m_url; },
+            [this]() -> const Scenario& { return m_scenario; },
+            [this](const QString& deviceId) { return m_seeder->takeOnlineSession(deviceId); });
         m_simulatorRoutes->registerRoutes(m_router);
         m_journal = std::make_unique<RequestJournal>(m_clock, accountOf);
         m_journalRoutes = std::make_unique<JournalRoutes>(*m_journal);

@@ -111,6 +111,14 @@ void DeviceSession::login(const QString& email, const QString& password, const Q
     });
 }
 
+void DeviceSession::resume(const QString& deviceId, const QString& refreshToken)
+{
+    m_deviceId = deviceId;
+    m_refresh = refreshToken;
+    m_access.clear();
+    m_accessExpiry = QDeadlineTimer(0);
+}
+
 void DeviceSession::refresh(std::function<void(bool)> done)
 {
     if (done)

@@ -32,6 +32,9 @@ public:
 
     // POST /v1/auth/login; on 200 the session holds the tokens and starts its refresh timer.
     void login(const QString& email, const QString& password, const QJsonObject& device, Callback done);
+    // Takes over a session that exists already (a scenario's seeded one), knowing only its refresh
+    // token: the first request refreshes it.
+    void resume(const QString& deviceId, const QString& refreshToken);
     // A bearer request. A 401 token_expired is answered by one refresh and one retry; a 401 that
     // means the session is over emits refused() instead of calling `done`.
     void request(const QByteArray& method, const QString& path, const std::optional<QJsonObject>& body, Callback done);

@@ -48,6 +48,7 @@ SimulatedDevice::SimulatedDevice(int number,
     connect(m_socket, &DeviceEventSocket::ready, this, [this] {
         m_reconnectAttempts = 0;
         say(QStringLiteral("online"));
+        Q_EMIT connected();
     });
     connect(m_socket, &DeviceEventSocket::revoked, this, [this](const QString& reason) { refuse(reason); });
     connect(m_socket, &DeviceEventSocket::authFailed, this, [this](const QString& code) {
@@ -99,6 +100,17 @@ void SimulatedDevice::signIn()
     ++m_signInAttempts;
     m_session->login(
         m_credentials.email, m_credentials.password, m_description.toJson(), [this](const ApiReply& r) { onLogin(r); });
+}
+
+void SimulatedDevice::resume(const QString& deviceId, const QString& refreshToken)
+{
+    if (m_state != State::New)
+        return;
+    m_session->resume(deviceId, refreshToken);
+    m_state = State::Online;
+    say(QStringLiteral("resumed its session"));
+    openSocket();
+    reportStatus();
 }
 
 void SimulatedDevice::onLogin(const ApiReply& reply)

@@ -63,6 +63,9 @@ public:
 
     // Called by the simulator when a sign-in slot is free.
     void signIn();
+    // Instead of signing in: takes over a session the service already has for this device (a
+    // scenario's signed-in device) and goes online with it, reporting the status it was given.
+    void resume(const QString& deviceId, const QString& refreshToken);
     // Reports now when online; an offline device reports when it comes back.
     void setStatus(DeviceStatus status, const QString& profile = {}, const QString& title = {});
     void goOffline();
@@ -75,6 +78,8 @@ Q_SIGNALS:
     // Sign-in could not happen now (throttled, service unreachable): queue me again later.
     void signInDeferred(int delayMs);
     void stopped();
+    // The event socket is open and the service has said `ready`: sign-outs reach this device now.
+    void connected();
 
 private:
     void say(const QString& text);

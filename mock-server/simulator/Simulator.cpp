@@ -71,23 +71,28 @@ Simulator::~Simulator()
     m_devices.clear();
 }
 
+SimulatedDevice* Simulator::addSlot(const DeviceDescription& description, bool scheduled)
+{
+    const int index = deviceCount();
+    Slot slot;
+    slot.device = new SimulatedDevice(
+        index + 1, description, m_config.server, {m_config.email, m_config.password}, *m_network, this);
+    slot.scheduled = scheduled;
+    // Each device draws from its own sequence, so one device's choices do not depend on how
+    // the network interleaved the others.
+    slot.random.seed(m_config.seed * 7919u + quint32(index) * 104729u + 1u);
+    SimulatedDevice* device = slot.device;
+    connect(device, &SimulatedDevice::report, this, &Simulator::report);
+    connect(device, &SimulatedDevice::stopped, this, &Simulator::onDeviceStopped);
+    m_devices.append(slot);
+    return device;
+}
+
 int Simulator::addDevices(int count)
 {
     const int first = deviceCount();
     for (int i = 0; i < count; ++i) {
-        const int index = deviceCount();
-        Slot slot;
-        slot.device = new SimulatedDevice(index + 1,
-                                          DeviceDescription::generate(m_random, m_names),
-                                          m_config.server,
-                                          {m_config.email, m_config.password},
-                                          *m_network,
-                                          this);
-        // Each device draws from its own sequence, so one device's choices do not depend on how
-        // the network interleaved the others.
-        slot.random.seed(m_config.seed * 7919u + quint32(index) * 104729u + 1u);
-        SimulatedDevice* device = slot.device;
-        connect(device, &SimulatedDevice::report, this, &Simulator::report);
+        SimulatedDevice* device = addSlot(DeviceDescription::generate(m_random, m_names), true);
         connect(device, &SimulatedDevice::signInFinished, this, [this] {
             --m_loginsInFlight;
             pumpLogins();
@@ -100,14 +105,27 @@ int Simulator::addDevices(int count)
                 pumpLogins();
             });
         });
-        connect(device, &SimulatedDevice::stopped, this, &Simulator::onDeviceStopped);
-        m_devices.append(slot);
         // The first status is chosen now, so it goes out right after the sign-in.
         chooseStatus(m_devices.last());
         m_loginQueue.append(device);
     }
     pumpLogins();
     return first;
+}
+
+int Simulator::resumeDevice(const DeviceDescription& description,
+                            const QString& deviceId,
+                            const QString& refreshToken,
+                            DeviceStatus status,
+                            const QString& profile,
+                            const QString& title)
+{
+    const int index = deviceCount();
+    m_names.insert(description.name);
+    SimulatedDevice* device = addSlot(description, false);
+    device->setStatus(status, profile, title);
+    device->resume(deviceId, refreshToken);
+    return index;
 }
 
 int Simulator::activeCount() const
@@ -229,8 +247,10 @@ void Simulator::act(Slot& slot)
 
 void Simulator::tick()
 {
-    for (Slot& slot : m_devices)
-        act(slot);
+    for (Slot& slot : m_devices) {
+        if (slot.scheduled)
+            act(slot);
+    }
 }
 
 void Simulator::shutdown()

@@ -16,6 +16,7 @@ class QNetworkAccessManager;
 namespace mockd::sim {
 
 class SimulatedDevice;
+struct DeviceDescription;
 
 // How the random schedule treats the devices. Commands from the admin API always apply.
 enum class Behaviour
@@ -56,6 +57,15 @@ public:
 
     // Creates `count` devices and queues their sign-in; returns the index of the first one.
     int addDevices(int count);
+    // Takes over a device the service already lists as signed in (a scenario's device, known by its
+    // id and the refresh token of its session): it goes online at once, reports `status` and keeps
+    // it (the random schedule leaves it alone). Returns its index.
+    int resumeDevice(const DeviceDescription& description,
+                     const QString& deviceId,
+                     const QString& refreshToken,
+                     DeviceStatus status,
+                     const QString& profile,
+                     const QString& title);
     int deviceCount() const { return int(m_devices.size()); }
     // Devices that are not finished (signed out, refused, failed).
     int activeCount() const;
@@ -85,7 +95,10 @@ private:
     {
         SimulatedDevice* device = nullptr;
         QRandomGenerator random;
+        bool scheduled = true; // false: only commands change it (a resumed scenario device)
     };
+
+    SimulatedDevice* addSlot(const DeviceDescription& description, bool scheduled);
 
     void pumpLogins();
     void tick();

@@ -1,9 +1,12 @@
 #!/usr/bin/python3
 """Demo mode: `vigil --demo` starts its own vigil-mockd, signs in, remembers nothing, and the child
-service ends with Vigil, even when Vigil is killed (SIGKILL) and cannot stop it.
+service ends with Vigil, even when Vigil is killed (SIGKILL) and cannot stop it. The demo devices
+that say they are online really are: signing the streaming Living Room TV out ends "signed out" at
+once, while an offline one (the PlayStation 5) is pending until it reconnects.
 """
 
 import os
+import re
 import signal
 import sys
 from pathlib import Path
@@ -13,6 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import harness  # noqa: E402
 from harness import DEMO_PASSWORD, Desktop, HarnessError, log, wait_until  # noqa: E402
+from steps import LIVE_TIMEOUT, device_cell, open_section, results_say  # noqa: E402
 
 VIGIL = os.environ.get("VIGIL_APP")
 
@@ -40,6 +44,24 @@ def alive(pid):
         return False
 
 
+def sign_out_result(desk, vigil, table, name, verify_first):
+    """Signs the demo device `name` out and returns what the results list says about it."""
+    desk.mouse_click(device_cell(vigil, table, name))
+    desk.click(vigil.find("Sign Out This Device", role="push button"))
+    desk.click(vigil.find("Sign Out", role="push button"))
+    if verify_first:  # later sign-outs reuse the still-valid step-up
+        desk.click(vigil.find("Password", role="radio button"))
+        desk.click(vigil.find("Continue", role="push button"))
+        verify = vigil.wait_for("Verify", role="push button", timeout=LIVE_TIMEOUT)
+        desk.type_text(vigil.find("Password", role="password text"), DEMO_PASSWORD)
+        wait_until(lambda: verify.getState().contains(desk.atspi.STATE_SENSITIVE), "Verify to be enabled", 15)
+        desk.click(verify)
+    said = wait_until(lambda: (lambda text: text if text and re.search(r"(?i)signed out|pending", text) else None)(
+        results_say(vigil, name)), f"a sign-out result for {name!r}", LIVE_TIMEOUT)
+    desk.click(vigil.find("Done", role="push button"))
+    return said
+
+
 def test():
     if not VIGIL:
         raise HarnessError("VIGIL_APP must be set (ctest sets it)")
@@ -63,6 +85,18 @@ def test():
             raise HarnessError("demo mode wrote to the keychain")
         if desk.files_containing(DEMO_PASSWORD):
             raise HarnessError("the demo password is in a file under HOME")
+
+        # Online demo devices are connected to the demo service; offline ones are not.
+        open_section(desk, vigil, "Devices")
+        table = vigil.find("Devices", role="table")
+        said = sign_out_result(desk, vigil, table, "Living Room TV", verify_first=True)
+        log(f"streaming device: {said!r}")
+        if not said.endswith(": signed out"):
+            raise HarnessError(f"the streaming Living Room TV was not signed out at once: {said!r}")
+        said = sign_out_result(desk, vigil, table, "PlayStation 5", verify_first=False)
+        log(f"offline device: {said!r}")
+        if not re.search(r"(?i)pending", said):
+            raise HarnessError(f"the offline PlayStation 5 is not pending: {said!r}")
 
         # Killed without a chance to clean up: the child must still go.
         os.kill(vigil.pid, signal.SIGKILL)

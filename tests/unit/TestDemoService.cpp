@@ -2,6 +2,8 @@
 
 #include <QFile>
 #include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -19,6 +21,7 @@ private Q_SLOTS:
     void childThatDiesEarlyFails();
     void missingExecutableFails();
     void passesPortDbAndAdminKey();
+    void connectsTheOnlineDemoDevicesBeforeReady();
 
 private:
     QString script(const QString& name, const QByteArray& body);
@@ -107,6 +110,35 @@ void TestDemoService::passesPortDbAndAdminKey()
     QVERIFY(!demo.adminKey().isEmpty());
     QVERIFY(text.contains(QStringLiteral("key=") + demo.adminKey()));
     QVERIFY(!text.section(QLatin1Char('\n'), 0, 0).contains(demo.adminKey())); // not on the command line
+}
+
+void TestDemoService::connectsTheOnlineDemoDevicesBeforeReady()
+{
+    // A stand-in for the service's HTTP side: it sees the admin request and decides when to answer.
+    QTcpServer service;
+    QVERIFY(service.listen(QHostAddress::LocalHost));
+    QSignalSpy accepted(&service, &QTcpServer::newConnection);
+    DemoService demo;
+    demo.setExecutable(script(QStringLiteral("http-mockd"),
+                              "echo 'listening on http://127.0.0.1:" + QByteArray::number(service.serverPort()) +
+                                  "'\nexec sleep 600\n"));
+    QSignalSpy ready(&demo, &DemoService::ready);
+    demo.start();
+    QVERIFY(accepted.wait(10000));
+    QTcpSocket* socket = service.nextPendingConnection();
+    QByteArray request;
+    QTRY_VERIFY((request += socket->readAll()).contains(R"({"action":"connect"})"));
+    QVERIFY2(request.startsWith("POST /__admin/simulator HTTP/1.1\r\n"), request.constData());
+    QVERIFY(request.contains(QByteArray("X-Admin-Key: " + demo.adminKey().toUtf8() + "\r\n")));
+    // Not ready while the devices are being connected: Vigil would sign in to a half-live demo.
+    QCOMPARE(ready.count(), 0);
+    QCOMPARE(demo.state(), DemoService::State::Starting);
+
+    socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}");
+    QVERIFY(ready.wait(10000));
+    QCOMPARE(demo.state(), DemoService::State::Running);
+    QCOMPARE(demo.url().port(), int(service.serverPort()));
+    demo.stop();
 }
 
 QTEST_GUILESS_MAIN(TestDemoService)
