@@ -17,6 +17,7 @@
 #include "ui/widgets/ScrollArea.h"
 
 #include <QComboBox>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -90,7 +91,7 @@ DevicesPage::DevicesPage(DeviceService* devices, EventStream* events, QWidget* p
     const auto dropGone = [this] {
         if (!m_details->deviceId().isEmpty() && m_service->model()->rowOf(m_details->deviceId()) < 0) {
             m_details->showDevice(nullptr);
-            m_detailsStack->setCurrentIndex(0);
+            showDetails(false);
         }
     };
     connect(model, &QAbstractItemModel::rowsRemoved, this, dropGone);
@@ -196,21 +197,17 @@ QWidget* DevicesPage::buildContent()
     detailsScroll->setWidget(m_details);
     detailsScroll->setWidgetResizable(true);
     detailsScroll->setFrameShape(QFrame::NoFrame);
-    auto* noSelection = new QLabel(tr("Select a device to see its details and sign-in history."), content);
-    noSelection->setAlignment(Qt::AlignCenter);
-    noSelection->setWordWrap(true);
-    noSelection->setForegroundRole(QPalette::PlaceholderText);
-    m_detailsStack = new QStackedWidget(content);
-    m_detailsStack->addWidget(noSelection);
-    m_detailsStack->addWidget(detailsScroll);
-    m_detailsStack->setMinimumWidth(260);
+    // Only with a device to show: until then the table has the whole width.
+    m_detailsArea = detailsScroll;
+    m_detailsArea->setMinimumWidth(260);
+    m_detailsArea->hide();
 
-    auto* splitter = new QSplitter(Qt::Horizontal, content);
-    splitter->addWidget(m_tableStack);
-    splitter->addWidget(m_detailsStack);
-    splitter->setStretchFactor(0, 2);
-    splitter->setStretchFactor(1, 1);
-    splitter->setChildrenCollapsible(false);
+    m_splitter = new QSplitter(Qt::Horizontal, content);
+    m_splitter->addWidget(m_tableStack);
+    m_splitter->addWidget(m_detailsArea);
+    m_splitter->setStretchFactor(0, 2);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setChildrenCollapsible(false);
 
     auto* layout = new QVBoxLayout(content);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -218,7 +215,7 @@ QWidget* DevicesPage::buildContent()
     layout->addWidget(m_recommendations);
     layout->addLayout(filterRow);
     layout->addWidget(m_filterDescription);
-    layout->addWidget(splitter, 1);
+    layout->addWidget(m_splitter, 1);
 
     connect(m_filterCombo, &QComboBox::activated, this, [this](int index) {
         applyPreset(DeviceFilterPreset::Kind(m_filterCombo->itemData(index).toInt()));
@@ -349,7 +346,35 @@ void DevicesPage::followCurrent()
     if (row < 0)
         return;
     m_details->showDevice(&m_service->model()->deviceAt(row));
-    m_detailsStack->setCurrentIndex(1);
+    if (QGuiApplication::mouseButtons() == Qt::NoButton) {
+        showDetails(true);
+        return;
+    }
+    // After the click that chose the row: the press makes the row current before it selects it,
+    // and a pane appearing in between would move the row out from under the mouse.
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            if (!m_details->deviceId().isEmpty())
+                showDetails(true);
+        },
+        Qt::QueuedConnection);
+}
+
+void DevicesPage::showDetails(bool shown)
+{
+    if (shown == !m_detailsArea->isHidden())
+        return;
+    if (!shown) {
+        m_detailsWidth = m_detailsArea->width();
+        m_detailsArea->hide();
+        return;
+    }
+    // A third of the width the first time, then as wide as it was left.
+    const int total = m_splitter->width();
+    const int width = m_detailsWidth > 0 ? m_detailsWidth : total / 3;
+    m_detailsArea->show();
+    m_splitter->setSizes({total - width, width});
 }
 
 void DevicesPage::openCurrent()

@@ -11,6 +11,7 @@ class QVBoxLayout;
 class QLabel;
 class QLineEdit;
 class QPushButton;
+class QSplitter;
 class QStackedWidget;
 class QTableView;
 class QTimer;
@@ -85,6 +86,7 @@ private:
     void updateSummary();
     void openCurrent();
     void followCurrent();
+    void showDetails(bool shown);
     void updateSignOutButtons();
 
     DeviceService* m_service = nullptr;
@@ -104,7 +106,9 @@ private:
     QTableView* m_table = nullptr;
     QLabel* m_emptyText = nullptr;
     QPushButton* m_showAll = nullptr;
-    QStackedWidget* m_detailsStack = nullptr;
+    QSplitter* m_splitter = nullptr;
+    QWidget* m_detailsArea = nullptr; // the details pane in its scroll area, shown with a device
+    int m_detailsWidth = 0;
     DeviceDetailsPane* m_details = nullptr;
     QTimer* m_tick = nullptr;
     QTimer* m_summaryTimer = nullptr;
