@@ -30,6 +30,7 @@
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <utility>
 
 namespace vigil {
 namespace {
@@ -303,8 +304,11 @@ void DevicesPage::renderRows()
 {
     const bool empty = m_filter->rowCount() == 0;
     m_tableStack->setCurrentIndex(empty ? 1 : 0);
-    if (!empty)
+    if (!empty) {
+        if (!std::exchange(m_columnsSized, true))
+            sizeColumnsToContents();
         return;
+    }
     if (m_service->model()->rowCount() == 0) {
         m_emptyText->setText(tr("No devices are signed in to your account. Devices appear here as soon as "
                                 "they sign in."));
@@ -315,6 +319,21 @@ void DevicesPage::renderRows()
     } else {
         m_emptyText->setText(DeviceFilterPreset::emptyText(m_preset));
         m_showAll->setVisible(m_preset != DeviceFilterPreset::All);
+    }
+}
+
+void DevicesPage::sizeColumnsToContents()
+{
+    // Once, with the first rows: a long name or place is not cut off, and a short one keeps the
+    // width it was given. After that the widths are the person's (live updates do not move them).
+    for (const int column : {DeviceListModel::NameColumn,
+                             DeviceListModel::StatusColumn,
+                             DeviceListModel::ProfileColumn,
+                             DeviceListModel::LocationColumn}) {
+        const int given = m_table->columnWidth(column);
+        m_table->resizeColumnToContents(column);
+        if (m_table->columnWidth(column) < given)
+            m_table->setColumnWidth(column, given);
     }
 }
 

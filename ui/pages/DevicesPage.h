@@ -87,6 +87,7 @@ private:
     void openCurrent();
     void followCurrent();
     void showDetails(bool shown);
+    void sizeColumnsToContents();
     void updateSignOutButtons();
 
     DeviceService* m_service = nullptr;
@@ -109,6 +110,7 @@ private:
     QSplitter* m_splitter = nullptr;
     QWidget* m_detailsArea = nullptr; // the details pane in its scroll area, shown with a device
     int m_detailsWidth = 0;
+    bool m_columnsSized = false;
     DeviceDetailsPane* m_details = nullptr;
     QTimer* m_tick = nullptr;
     QTimer* m_summaryTimer = nullptr;
