@@ -20,6 +20,55 @@
 
 using namespace vigil;
 
+namespace {
+
+// Names the application and installs its translation: what QCommandLineParser's texts need.
+void prepare(QCoreApplication& app)
+{
+    QCoreApplication::setApplicationName(QStringLiteral("Vigil"));
+    QCoreApplication::setOrganizationName(QStringLiteral("Vigil"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(VIGIL_VERSION));
+    // Before the first tr(): the language chosen in Preferences, or the system's.
+    QSettings stored;
+    Translations::install(&app, AppSettings(&stored).language());
+}
+
+struct Options
+{
+    Options()
+    {
+        parser.setApplicationDescription(
+            QCoreApplication::translate("main", "See every device on your account and sign any of them out."));
+        parser.addHelpOption();
+        parser.addOption(version);
+        parser.addOption(demo);
+        parser.addOption(server);
+    }
+
+    QCommandLineParser parser;
+    const QCommandLineOption version{QStringLiteral("version"),
+                                     QCoreApplication::translate("main", "Print the version and exit.")};
+    const QCommandLineOption demo{
+        QStringLiteral("demo"),
+        QCoreApplication::translate("main", "Start the bundled demo service and sign in to its demo account.")};
+    const QCommandLineOption server{QStringLiteral("server"),
+                                    QCoreApplication::translate("main", "The account server to use."),
+                                    QStringLiteral("URL")};
+};
+
+bool asksForHelp(int argc, char* argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        for (const char* help : {"-h", "-?", "--help", "--help-all"}) {
+            if (qstrcmp(argv[i], help) == 0)
+                return true;
+        }
+    }
+    return false;
+}
+
+} // namespace
+
 int main(int argc, char* argv[])
 {
     // Answered before QApplication exists, so it works without any display (packaging checks).
@@ -29,35 +78,22 @@ int main(int argc, char* argv[])
             return 0;
         }
     }
-    QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("Vigil"));
-    QApplication::setOrganizationName(QStringLiteral("Vigil"));
-    QApplication::setApplicationVersion(QStringLiteral(VIGIL_VERSION));
-    QApplication::setDesktopFileName(QStringLiteral("io.github.vigil.Vigil"));
-    {
-        // Before the first tr(): the language chosen in Preferences, or the system's.
-        QSettings stored;
-        Translations::install(&app, AppSettings(&stored).language());
+    if (asksForHelp(argc, argv)) {
+        // QApplication would connect to a display first; the help text needs none.
+        QCoreApplication app(argc, argv);
+        prepare(app);
+        Options().parser.process(app); // prints the help and exits
+        return 0;
     }
+    QApplication app(argc, argv);
+    prepare(app);
+    QApplication::setDesktopFileName(QStringLiteral("io.github.vigil.Vigil"));
     QuitOnSignal::install(app);
 
-    QCommandLineParser options;
-    options.setApplicationDescription(
-        QCoreApplication::translate("main", "See every device on your account and sign any of them out."));
-    options.addHelpOption();
-    const QCommandLineOption versionOption(QStringLiteral("version"),
-                                           QCoreApplication::translate("main", "Print the version and exit."));
-    const QCommandLineOption demoOption(
-        QStringLiteral("demo"),
-        QCoreApplication::translate("main", "Start the bundled demo service and sign in to its demo account."));
-    const QCommandLineOption serverOption(QStringLiteral("server"),
-                                          QCoreApplication::translate("main", "The account server to use."),
-                                          QStringLiteral("URL"));
-    options.addOption(versionOption);
-    options.addOption(demoOption);
-    options.addOption(serverOption);
-    options.process(app);
-    if (options.isSet(versionOption)) {
+    Options options;
+    QCommandLineParser& parser = options.parser;
+    parser.process(app);
+    if (parser.isSet(options.version)) {
         std::printf("vigil %s\n", VIGIL_VERSION);
         return 0;
     }
@@ -65,7 +101,7 @@ int main(int argc, char* argv[])
     Icons::initResources();
     QApplication::setWindowIcon(Icons::app());
 
-    QString server = options.value(serverOption);
+    QString server = parser.value(options.server);
     if (!server.isEmpty()) {
         const auto parsed = ServerAddress::parse(server);
         if (!parsed) {
@@ -77,7 +113,7 @@ int main(int argc, char* argv[])
     QSettings qsettings;
     AppSettings settings(&qsettings);
     // Demo mode when asked for, or when there is no server to talk to yet.
-    const bool demo = options.isSet(demoOption) || (server.isEmpty() && settings.serverUrl().isEmpty());
+    const bool demo = parser.isSet(options.demo) || (server.isEmpty() && settings.serverUrl().isEmpty());
     KeychainCredentialStore keychain;
     Composition client(&settings, &keychain, demo);
     SignInFlow& flow = *client.signInFlow();

@@ -57,7 +57,7 @@ public:
         CountryRole,     // ISO country code
         LocationRole,    // "Lisbon, Portugal"
         SearchKeyRole,   // folded text the filter searches
-        SortRole         // the value the column sorts by
+        SortRole         // the value the column sorts by (DeviceSortKey)
     };
     Q_ENUM(Role)
 
@@ -150,7 +150,6 @@ private:
     QString accessibleText(const Row& row) const;
     QString accessibleDescription(const Row& row) const;
     QString toolTip(const Row& row, int column) const;
-    QVariant sortValue(const Row& row, int column) const;
     bool isInactive(const Row& row, qint64 nowMs) const;
 
     std::vector<Row> m_rows;

@@ -1,5 +1,6 @@
 // DeviceListModel, continued: what each cell shows, says to screen readers, and sorts by.
 #include "core/devices/DeviceListModel.h"
+#include "core/devices/DeviceSortKey.h"
 
 namespace vigil {
 
@@ -88,7 +89,7 @@ QVariant DeviceListModel::data(const QModelIndex& index, int role) const
     case SearchKeyRole:
         return searchKeyAt(index.row()).toString();
     case SortRole:
-        return sortValue(row, column);
+        return DeviceSortKey::of(*this, index.row(), column).value();
     default:
         return {};
     }
@@ -167,35 +168,6 @@ QString DeviceListModel::toolTip(const Row& row, int column) const
         return m_time.exactText(device.lastActive);
     case FirstSignInColumn:
         return m_time.exactText(device.firstSignIn);
-    default:
-        return {};
-    }
-}
-
-QVariant DeviceListModel::sortValue(const Row& row, int column) const
-{
-    const Device& device = row.device;
-    switch (column) {
-    case NameColumn:
-        return device.displayName();
-    case StatusColumn:
-        return int(device.status);
-    case ProfileColumn:
-        return device.shownProfile();
-    case LocationColumn:
-        return device.location.isKnown() ? row.locationText : QString();
-    case LastActiveColumn:
-        return row.lastActiveMs;
-    case TypeColumn:
-        return int(device.type);
-    case OsColumn:
-        return device.osText();
-    case AppColumn:
-        return device.appText();
-    case IpColumn:
-        return device.ip;
-    case FirstSignInColumn:
-        return row.firstSignInMs;
     default:
         return {};
     }

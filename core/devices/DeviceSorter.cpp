@@ -1,6 +1,7 @@
 #include "core/devices/DeviceSorter.h"
 
 #include "core/devices/DeviceListModel.h"
+#include "core/devices/DeviceSortKey.h"
 
 namespace vigil {
 
@@ -32,54 +33,13 @@ bool DeviceSorter::setSort(int column, Qt::SortOrder order)
 
 int DeviceSorter::compare(const DeviceListModel& model, int left, int right, bool& leftEmpty, bool& rightEmpty) const
 {
-    const Device& a = model.deviceAt(left);
-    const Device& b = model.deviceAt(right);
-    const auto texts = [&](const QString& x, const QString& y) {
-        leftEmpty = x.isEmpty();
-        rightEmpty = y.isEmpty();
-        return leftEmpty || rightEmpty ? 0 : m_collator.compare(x, y);
-    };
-    const auto times = [&](qint64 x, qint64 y) {
-        leftEmpty = x == DeviceListModel::noTime;
-        rightEmpty = y == DeviceListModel::noTime;
-        return compareNumbers(x, y);
-    };
-    switch (m_column) {
-    case DeviceListModel::NameColumn:
-        return texts(a.name, b.name);
-    case DeviceListModel::StatusColumn:
-        leftEmpty = a.status == Device::Status::Unknown;
-        rightEmpty = b.status == Device::Status::Unknown;
-        return compareNumbers(int(a.status), int(b.status));
-    case DeviceListModel::ProfileColumn:
-        return texts(a.shownProfile(), b.shownProfile());
-    case DeviceListModel::LocationColumn:
-        leftEmpty = !a.location.isKnown();
-        rightEmpty = !b.location.isKnown();
-        return leftEmpty || rightEmpty ? 0
-                                       : m_collator.compare(model.locationTextAt(left), model.locationTextAt(right));
-    case DeviceListModel::LastActiveColumn:
-        return times(model.lastActiveMsAt(left), model.lastActiveMsAt(right));
-    case DeviceListModel::TypeColumn:
-        leftEmpty = a.type == Device::Type::Unknown;
-        rightEmpty = b.type == Device::Type::Unknown;
-        return compareNumbers(int(a.type), int(b.type));
-    case DeviceListModel::OsColumn: {
-        const int result = texts(a.os, b.os);
-        return result != 0 || leftEmpty || rightEmpty ? result : m_collator.compare(a.osVersion, b.osVersion);
-    }
-    case DeviceListModel::AppColumn: {
-        const int result = texts(a.app, b.app);
-        return result != 0 || leftEmpty || rightEmpty ? result : m_collator.compare(a.appVersion, b.appVersion);
-    }
-    case DeviceListModel::IpColumn:
-        return texts(a.ip, b.ip);
-    case DeviceListModel::FirstSignInColumn:
-        return times(model.firstSignInMsAt(left), model.firstSignInMsAt(right));
-    default:
-        leftEmpty = rightEmpty = false;
+    const DeviceSortKey a = DeviceSortKey::of(model, left, m_column);
+    const DeviceSortKey b = DeviceSortKey::of(model, right, m_column);
+    leftEmpty = a.empty;
+    rightEmpty = b.empty;
+    if (leftEmpty || rightEmpty)
         return 0;
-    }
+    return a.isText ? m_collator.compare(a.text, b.text) : compareNumbers(a.number, b.number);
 }
 
 bool DeviceSorter::lessThan(const DeviceListModel& model, int left, int right) const

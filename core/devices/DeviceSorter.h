@@ -7,7 +7,7 @@ namespace vigil {
 
 class DeviceListModel;
 
-// The sort order of the Devices table over DeviceListModel rows. Empty values (never active, no
+// The sort order of the Devices table over DeviceListModel rows, by DeviceSortKey. Empty values (never active, no
 // place, no profile…) come last in both directions; ties go to the most recently active device,
 // then to arrival order, so the order is strict and total (binary searches stay exact).
 class DeviceSorter final

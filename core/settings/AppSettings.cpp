@@ -80,4 +80,14 @@ void AppSettings::setTrayNoticeShown(bool shown)
     m_settings->setValue(QStringLiteral("alerts/trayNoticeShown"), shown);
 }
 
+QByteArray AppSettings::mainWindowGeometry() const
+{
+    return m_settings->value(QStringLiteral("interface/mainWindowGeometry")).toByteArray();
+}
+
+void AppSettings::setMainWindowGeometry(const QByteArray& geometry)
+{
+    m_settings->setValue(QStringLiteral("interface/mainWindowGeometry"), geometry);
+}
+
 } // namespace vigil

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArray>
 #include <QString>
 #include <QUrl>
 
@@ -30,6 +31,9 @@ public:
     // Whether the user was told once that Vigil keeps running in the tray after its window closes.
     bool trayNoticeShown() const;
     void setTrayNoticeShown(bool shown);
+    // Where the main window was and how big (QWidget::saveGeometry()), so it opens the same way.
+    QByteArray mainWindowGeometry() const;
+    void setMainWindowGeometry(const QByteArray& geometry);
 
 private:
     QSettings* m_settings;

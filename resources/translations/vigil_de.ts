@@ -1390,10 +1390,6 @@
         <translation>Alle anzeigen</translation>
     </message>
     <message>
-        <source>Select a device to see its details and sign-in history.</source>
-        <translation>Wählen Sie ein Gerät aus, um seine Details und seinen Anmeldeverlauf zu sehen.</translation>
-    </message>
-    <message>
         <source>Couldn&apos;t load your devices. %1</source>
         <translation>Ihre Geräte konnten nicht geladen werden. %1</translation>
     </message>

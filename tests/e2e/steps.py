@@ -33,7 +33,7 @@ def sign_in(desk, app, url, remember=False):
 
 
 def open_section(desk, app, section):
-    """Clicks the section in the sidebar, as a person would (selecting over AT-SPI moves no page)."""
+    """Clicks the section in the sidebar, as a person would."""
     sidebar = app.find("Sections", role="list")
     item = wait_until(lambda: next((sidebar.getChildAtIndex(i) for i in range(sidebar.childCount)
                                     if sidebar.getChildAtIndex(i).name == section), None),

@@ -1,8 +1,9 @@
 #!/usr/bin/python3
 """Every control a screen reader lands on has a name: read through AT-SPI, as Orca would.
 
-Real vigil-mockd, real vigil under Xvfb. The sign-in window, then every section of the sidebar,
-then each page of the sign-out dialog (confirmation → method choice → code entry, then Esc) are
+Real vigil-mockd, real vigil under Xvfb. Signed in, each sidebar item is first chosen with its own
+AT-SPI action, as a screen reader does: its page must come on screen. The sign-in window, then every
+section of the sidebar, then each page of the sign-out dialog (confirmation → method choice → code entry, then Esc) are
 walked; any SHOWING button, field, check box, radio button, combo box, tab, list item or table cell
 without an accessible name fails the test, with its role and path in the tree. Then Tab is pressed
 through the Overview, Devices and Preferences pages: focus must move (never stuck on one widget) and
@@ -146,6 +147,40 @@ def tab_through(desk, app, section, failures):
             break
 
 
+def page_showing(app, section):
+    """Whether the section's page is on screen: its header's title label shows."""
+    return bool(app.find_all(section, role="label"))
+
+
+def select_sections_through_accessibility(desk, app, failures):
+    """Chooses each sidebar item with its own AT-SPI action, as a screen reader does: the section's
+    page must come on screen and the one before it leave."""
+    sidebar = app.find("Sections", role="list")
+    items = {sidebar.getChildAtIndex(i).name: sidebar.getChildAtIndex(i) for i in range(sidebar.childCount)}
+    previous = "Overview"  # the page after signing in
+    for section in SECTIONS[1:] + SECTIONS[:1]:
+        item = items.get(section)
+        if item is None:
+            failures.append(f"sidebar: no item {section!r}")
+            continue
+        action = item.queryAction()
+        names = [action.getName(i) for i in range(action.nActions)]
+        if not names:
+            failures.append(f"sidebar: {section!r} has no accessible action")
+            continue
+        toggle = next((i for i, name in enumerate(names) if name.lower() == "toggle"), 0)
+        action.doAction(toggle)
+        try:
+            wait_until(lambda: page_showing(app, section) and not page_showing(app, previous),
+                       f"the {section} page after its sidebar item's {names[toggle]!r} action", 10)
+            log(f"sidebar: {names[toggle]!r} on {section!r} shows its page")
+            previous = section
+        except HarnessError:
+            # `previous` stays: another page's label of the same name must not pass the next check.
+            failures.append(f"sidebar: {names[toggle]!r} on {section!r} leaves the {previous} page on screen")
+            desk.screenshot(f"sidebar-action-{section.lower()}")
+
+
 def open_sign_out_all_other(desk, app):
     """Opens "Sign Out of All Devices…" on the Overview and picks "All Other Devices…" from its menu."""
     open_section(desk, app, "Overview")
@@ -166,6 +201,8 @@ def test():
         vigil.wait_for("Sign In", role="push button")
         audit(desk, vigil, "Sign-in window", failures)
         log(f"signed in: {sign_in(desk, vigil, mockd.url)!r}")
+        vigil.find("Overview", role="label")
+        select_sections_through_accessibility(desk, vigil, failures)
 
         for section in SECTIONS:
             open_section(desk, vigil, section)

@@ -58,6 +58,43 @@ private Q_SLOTS:
         }
     }
 
+    // The table sorts by what SortRole says a column sorts by, also where the text shown is not the
+    // field as stored: a blank name shows as "Unnamed device", a system is its name and version.
+    void sortsAsSortRoleSays_data()
+    {
+        QTest::addColumn<int>("column");
+        QTest::addColumn<int>("order");
+        for (const int column : {int(DeviceListModel::NameColumn), int(DeviceListModel::OsColumn)}) {
+            for (const Qt::SortOrder order : {Qt::AscendingOrder, Qt::DescendingOrder}) {
+                const QByteArray name = QByteArray::number(column) + (order == Qt::AscendingOrder ? " asc" : " desc");
+                QTest::newRow(name.constData()) << column << int(order);
+            }
+        }
+    }
+    void sortsAsSortRoleSays()
+    {
+        QFETCH(int, column);
+        QFETCH(int, order);
+        QList<Device> devices = household();
+        devices.append(makeDevice({.id = s("blank"), .name = s("   ")}));
+        devices.append(makeDevice({.id = s("empty"), .name = QString()}));
+        Device versionOnly = makeDevice({.id = s("version"), .name = s("Versioned")});
+        versionOnly.os.clear(); // the system's version is all the device says: the column shows "14"
+        devices.append(versionOnly);
+        Device windows = makeDevice({.id = s("windows"), .name = s("Windows PC")});
+        windows.os = s("Windows");
+        windows.osVersion = s("9");
+        devices.append(windows);
+        Device windowsServer = makeDevice({.id = s("server"), .name = s("Server")});
+        windowsServer.os = s("Windows Server");
+        windowsServer.osVersion = s("2022");
+        devices.append(windowsServer);
+        m_source->setDevices(devices);
+        m_proxy->sort(column, Qt::SortOrder(order));
+        QCOMPARE(m_proxy->rowCount(), devices.size());
+        checkSorted(column, Qt::SortOrder(order));
+    }
+
     void sortsInSourceOrderWithoutColumn()
     {
         m_proxy->sort(-1);

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Unpacks the built packages (dpkg-deb -x, no root needed) and checks the installed tree:
-#  - both binaries run from /usr/bin and print their version;
+#  - both binaries run from /usr/bin and print their version, and vigil --help needs no display;
 #  - the desktop entry's Exec line names the installed vigil, and runs it (with --version);
 #  - vigil finds vigil-mockd in its own folder, as demo mode needs (core/demo/DemoService.cpp);
 #  - vigil-mockd finds the demo GeoIP database under <prefix>/share/vigil-mockd when installed;
@@ -43,6 +43,11 @@ for exe in vigil vigil-mockd; do
         fail "$exe --version printed '$got', not $version"
     fi
 done
+
+# vigil --help needs no display, as --version does (see help_run.sh).
+if [[ -x $bin/vigil ]]; then
+    "$(dirname "$0")/help_run.sh" "$bin/vigil" || fail "the packaged vigil --help"
+fi
 
 # The menu entry starts the installed binary: its Exec command, run with the unpacked /usr/bin
 # first on PATH, is that file.

@@ -131,19 +131,22 @@ DeviceDetailsPane::DeviceDetailsPane(DeviceService* service, QWidget* parent) : 
     m_unrecognized->setToolTip(tr("What to do when someone else may be using your account"));
     connect(m_unrecognized, &QLabel::linkActivated, this, [this] { Q_EMIT unrecognizedRequested(m_device.id); });
 
-    m_actions = new QVBoxLayout; // sign-out actions (issue 5)
+    m_actions = new QHBoxLayout;
+    m_actions->addStretch(1);
 
+    // What a person does with the device comes first, what they read about it after.
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(12, 0, 0, 0);
     layout->addWidget(m_headingStack);
     layout->addWidget(m_renameMessage);
     layout->addWidget(m_incomplete);
+    layout->addLayout(m_actions);
+    layout->addWidget(m_unrecognized);
     layout->addLayout(form);
     layout->addWidget(sectionTitle(tr("Sign-in history"), this));
     layout->addWidget(m_historyState);
     layout->addWidget(m_history, 1);
-    layout->addLayout(m_actions);
-    layout->addWidget(m_unrecognized);
+    setTabOrder(m_unrecognized, m_history);
 
     connect(m_rename, &QPushButton::clicked, this, &DeviceDetailsPane::startRename);
     connect(m_save, &QPushButton::clicked, this, &DeviceDetailsPane::save);
@@ -296,6 +299,15 @@ void DeviceDetailsPane::showHistory(const QList<DeviceService::HistoryEntry>& en
     }
     m_historyState->setText(entries.isEmpty() ? tr("No sign-ins recorded.") : QString());
     m_historyState->setVisible(entries.isEmpty());
+}
+
+void DeviceDetailsPane::addActionButton(QPushButton* button)
+{
+    m_actions->insertWidget(m_actions->count() - 1, button); // before the stretch
+    // Created after the pane's own widgets, it would come last in the Tab order; it reads first.
+    setTabOrder(m_cancel, button);
+    setTabOrder(button, m_unrecognized);
+    setTabOrder(m_unrecognized, m_history);
 }
 
 void DeviceDetailsPane::focusFirstControl()

@@ -6,6 +6,7 @@
 #include <QWidget>
 
 class QFormLayout;
+class QHBoxLayout;
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -18,8 +19,9 @@ namespace vigil {
 class InlineMessage;
 
 // Everything about one device: what it is, its app, its connection, its sign-in history, renaming
-// in place, and "Don't recognize this device?". Sign-out buttons arrive with the sign-out journey:
-// actionsLayout() is where they go.
+// in place, and "Don't recognize this device?". Sign-out buttons arrive with the sign-out journey
+// (addActionButton()); they sit under the device's name, above the details, so they are in sight
+// however long the history is.
 class DeviceDetailsPane final : public QWidget
 {
     Q_OBJECT
@@ -36,7 +38,8 @@ public:
     void startRename();
     // Keyboard users arrive here with Enter on a table row.
     void focusFirstControl();
-    QVBoxLayout* actionsLayout() const { return m_actions; }
+    // Shows the button under the heading, next in the Tab order after Rename.
+    void addActionButton(QPushButton* button);
 
 Q_SIGNALS:
     void unrecognizedRequested(const QString& deviceId);
@@ -72,7 +75,7 @@ private:
     QListWidget* m_history;
     QLabel* m_historyState;
     QLabel* m_unrecognized;
-    QVBoxLayout* m_actions;
+    QHBoxLayout* m_actions;
 };
 
 } // namespace vigil

@@ -3,6 +3,7 @@
 #include "core/account/AccountService.h"
 #include "core/auth/Session.h"
 #include "core/auth/SignInFlow.h"
+#include "core/settings/AppSettings.h"
 #include "ui/pages/ActivityPage.h"
 #include "ui/pages/DevicesPage.h"
 #include "ui/pages/HelpPage.h"
@@ -13,11 +14,14 @@
 #include "ui/widgets/Icons.h"
 #include "ui/widgets/InlineMessage.h"
 
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenu>
+#include <QScreen>
 #include <QStackedWidget>
+#include <QStyle>
 #include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -53,7 +57,7 @@ MainWindow::MainWindow(AccountService* account, SignInFlow* flow, Session* sessi
 {
     setWindowTitle(m_flow->isEphemeral() ? tr("Vigil — Demo") : tr("Vigil"));
     setWindowIcon(Icons::app());
-    resize(1000, 680);
+    fitToScreen();
 
     m_pages = new QStackedWidget(this);
     m_pages->addWidget(new OverviewPage(m_account, m_pages));
@@ -97,7 +101,60 @@ MainWindow::MainWindow(AccountService* account, SignInFlow* flow, Session* sessi
     showSection(Section::Overview);
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // Quitting from the tray leaves the window shown: no hideEvent() then.
+    if (isVisible())
+        saveGeometryToSettings();
+}
+
+void MainWindow::setSettings(AppSettings* settings)
+{
+    m_settings = settings;
+    const QByteArray saved = m_settings ? m_settings->mainWindowGeometry() : QByteArray();
+    if (saved.isEmpty())
+        return;
+    const QRect fitted = geometry();
+    const Qt::WindowStates states = windowState();
+    if (!restoreGeometry(saved) || !fitsScreen()) {
+        // Saved on a bigger screen, or one no longer attached.
+        setWindowState(states);
+        setGeometry(fitted);
+    }
+}
+
+void MainWindow::hideEvent(QHideEvent* event)
+{
+    saveGeometryToSettings();
+    QMainWindow::hideEvent(event);
+}
+
+void MainWindow::saveGeometryToSettings()
+{
+    if (m_settings)
+        m_settings->setMainWindowGeometry(saveGeometry());
+}
+
+void MainWindow::fitToScreen()
+{
+    // Most of the screen, so the device table and its details fit side by side, but not a
+    // wall of empty space on a big monitor; never more than the screen.
+    const QRect available = screen()->availableGeometry();
+    const QSize wanted = QSize(available.width() * 9 / 10, available.height() * 9 / 10).boundedTo(QSize(1600, 1000));
+    const QSize size = wanted.expandedTo(QSize(1000, 680)).boundedTo(available.size());
+    setGeometry(QStyle::alignedRect(layoutDirection(), Qt::AlignCenter, size, available));
+}
+
+bool MainWindow::fitsScreen() const
+{
+    const QScreen* here = QGuiApplication::screenAt(geometry().center());
+    if (!here)
+        return false;
+    const QRect available = here->availableGeometry();
+    return isMaximized() || isFullScreen() ||
+           (geometry().width() <= available.width() && geometry().height() <= available.height() &&
+            available.contains(geometry().center()));
+}
 
 QString MainWindow::label(Section section)
 {
@@ -145,6 +202,13 @@ void MainWindow::buildSidebar()
     connect(m_sidebar, &QListWidget::currentRowChanged, this, [this](int row) {
         if (row >= 0)
             m_pages->setCurrentIndex(row);
+    });
+    // A screen reader's "Toggle" on an item selects it without making it current; the page follows
+    // the selection, so it comes on screen however the item was chosen.
+    connect(m_sidebar, &QListWidget::itemSelectionChanged, this, [this] {
+        const QList<QListWidgetItem*> selected = m_sidebar->selectedItems();
+        if (selected.size() == 1)
+            m_sidebar->setCurrentItem(selected.first());
     });
 }
 

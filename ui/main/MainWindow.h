@@ -12,6 +12,7 @@ class QAction;
 namespace vigil {
 
 class AccountService;
+class AppSettings;
 class InlineMessage;
 class Session;
 class SignInFlow;
@@ -35,16 +36,26 @@ public:
     static QString label(Section section);
     // An extra entry in the account menu, above "Sign Out of Vigil" (e.g. the demo inbox).
     void addAccountMenuAction(QAction* action);
+    // Where the window keeps its size and place between runs: it opens as it was left when that
+    // still fits the screen, and fitted to the screen otherwise.
+    void setSettings(AppSettings* settings);
+
+protected:
+    void hideEvent(QHideEvent* event) override;
 
 private:
     void buildSidebar();
     void buildAccountMenu();
     void connectPage(QWidget* page);
     void updateAccount();
+    void fitToScreen();
+    bool fitsScreen() const;
+    void saveGeometryToSettings();
 
     AccountService* m_account;
     SignInFlow* m_flow;
     Session* m_session;
+    AppSettings* m_settings = nullptr;
     QListWidget* m_sidebar = nullptr;
     QStackedWidget* m_pages = nullptr;
     InlineMessage* m_banner = nullptr; // e.g. "no keychain: this sign-in won't be remembered"

@@ -9,7 +9,7 @@ namespace vigil {
 
 WindowController::WindowController(
     SignInFlow* flow, Session* session, AccountService* account, AppSettings* settings, QObject* parent)
-    : QObject(parent), m_flow(flow), m_session(session), m_account(account),
+    : QObject(parent), m_flow(flow), m_session(session), m_account(account), m_settings(settings),
       m_signIn(std::make_unique<SignInWindow>(flow, settings))
 {
     connect(m_flow, &SignInFlow::stateChanged, this, [this](SignInFlow::State state) {
@@ -34,8 +34,10 @@ void WindowController::show()
     if (m_flow->state() == SignInFlow::State::SignedIn) {
         if (m_support)
             m_support->hide();
-        if (!m_main)
+        if (!m_main) {
             m_main = std::make_unique<MainWindow>(m_account, m_flow, m_session);
+            m_main->setSettings(m_settings);
+        }
         m_main->showSection(Section::Overview);
         m_main->show();
         m_main->raise();

@@ -44,6 +44,7 @@ private:
     SignInFlow* m_flow;
     Session* m_session;
     AccountService* m_account;
+    AppSettings* m_settings; // where the main window keeps its geometry
     std::unique_ptr<SignInWindow> m_signIn;
     std::unique_ptr<MainWindow> m_main;
     SupportWindow::Parts m_supportParts;

@@ -39,7 +39,12 @@ AccountFacts::AccountFacts(
     connect(m_state, &LoadState::retryRequested, m_account, &AccountService::reload);
 
     auto* layout = new QVBoxLayout(this);
-    layout->addWidget(new PageHeader(title, summary, this));
+    if (!title.isEmpty()) {
+        layout->addWidget(new PageHeader(title, summary, this));
+    } else {
+        // Under the page's own header: lined up with it, not indented.
+        layout->setContentsMargins(0, 0, 0, 0);
+    }
     layout->addWidget(m_state, 1);
 
     connect(m_account, &AccountService::changed, this, &AccountFacts::render);

@@ -17,7 +17,7 @@ struct AccountOverview;
 
 // The shared shape of the pages that, for now, show facts from the account overview: a header, a
 // loading/error state, and a form of labelled facts with a note under it. Each page says which
-// facts through its fill function.
+// facts through its fill function. With an empty title there is no header: the page has its own.
 class AccountFacts final : public QWidget
 {
     Q_OBJECT

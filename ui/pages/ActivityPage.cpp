@@ -88,13 +88,10 @@ ActivityPage::ActivityPage(ActivityService* activity, QWidget* parent)
     if (m_activity) {
         AccessibleViewGuard::setModel(m_table, m_activity->model());
         QHeaderView* header = m_table->horizontalHeader();
-        header->setSectionResizeMode(QHeaderView::Interactive);
+        // Short columns as wide as what they hold (a page of entries at a time), the details
+        // take the rest: fixed widths cut them off on a wide screen and waste room on a narrow one.
+        header->setSectionResizeMode(QHeaderView::ResizeToContents);
         header->setSectionResizeMode(ActivityModel::DetailsColumn, QHeaderView::Stretch);
-        header->resizeSection(ActivityModel::TimeColumn, 150);
-        header->resizeSection(ActivityModel::EventColumn, 200);
-        header->resizeSection(ActivityModel::DeviceColumn, 170);
-        header->resizeSection(ActivityModel::PlaceColumn, 160);
-        header->resizeSection(ActivityModel::IpColumn, 120);
         connect(
             m_filters, &ActivityFilterBar::filterChanged, this, [this] { m_activity->setFilter(m_filters->filter()); });
         connect(m_showAll, &QPushButton::clicked, m_filters, &ActivityFilterBar::reset);

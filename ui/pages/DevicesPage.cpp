@@ -17,6 +17,7 @@
 #include "ui/widgets/ScrollArea.h"
 
 #include <QComboBox>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -29,6 +30,7 @@
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <utility>
 
 namespace vigil {
 namespace {
@@ -90,7 +92,7 @@ DevicesPage::DevicesPage(DeviceService* devices, EventStream* events, QWidget* p
     const auto dropGone = [this] {
         if (!m_details->deviceId().isEmpty() && m_service->model()->rowOf(m_details->deviceId()) < 0) {
             m_details->showDevice(nullptr);
-            m_detailsStack->setCurrentIndex(0);
+            showDetails(false);
         }
     };
     connect(model, &QAbstractItemModel::rowsRemoved, this, dropGone);
@@ -196,21 +198,17 @@ QWidget* DevicesPage::buildContent()
     detailsScroll->setWidget(m_details);
     detailsScroll->setWidgetResizable(true);
     detailsScroll->setFrameShape(QFrame::NoFrame);
-    auto* noSelection = new QLabel(tr("Select a device to see its details and sign-in history."), content);
-    noSelection->setAlignment(Qt::AlignCenter);
-    noSelection->setWordWrap(true);
-    noSelection->setForegroundRole(QPalette::PlaceholderText);
-    m_detailsStack = new QStackedWidget(content);
-    m_detailsStack->addWidget(noSelection);
-    m_detailsStack->addWidget(detailsScroll);
-    m_detailsStack->setMinimumWidth(260);
+    // Only with a device to show: until then the table has the whole width.
+    m_detailsArea = detailsScroll;
+    m_detailsArea->setMinimumWidth(260);
+    m_detailsArea->hide();
 
-    auto* splitter = new QSplitter(Qt::Horizontal, content);
-    splitter->addWidget(m_tableStack);
-    splitter->addWidget(m_detailsStack);
-    splitter->setStretchFactor(0, 2);
-    splitter->setStretchFactor(1, 1);
-    splitter->setChildrenCollapsible(false);
+    m_splitter = new QSplitter(Qt::Horizontal, content);
+    m_splitter->addWidget(m_tableStack);
+    m_splitter->addWidget(m_detailsArea);
+    m_splitter->setStretchFactor(0, 2);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setChildrenCollapsible(false);
 
     auto* layout = new QVBoxLayout(content);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -218,7 +216,7 @@ QWidget* DevicesPage::buildContent()
     layout->addWidget(m_recommendations);
     layout->addLayout(filterRow);
     layout->addWidget(m_filterDescription);
-    layout->addWidget(splitter, 1);
+    layout->addWidget(m_splitter, 1);
 
     connect(m_filterCombo, &QComboBox::activated, this, [this](int index) {
         applyPreset(DeviceFilterPreset::Kind(m_filterCombo->itemData(index).toInt()));
@@ -306,8 +304,11 @@ void DevicesPage::renderRows()
 {
     const bool empty = m_filter->rowCount() == 0;
     m_tableStack->setCurrentIndex(empty ? 1 : 0);
-    if (!empty)
+    if (!empty) {
+        if (!std::exchange(m_columnsSized, true))
+            sizeColumnsToContents();
         return;
+    }
     if (m_service->model()->rowCount() == 0) {
         m_emptyText->setText(tr("No devices are signed in to your account. Devices appear here as soon as "
                                 "they sign in."));
@@ -318,6 +319,21 @@ void DevicesPage::renderRows()
     } else {
         m_emptyText->setText(DeviceFilterPreset::emptyText(m_preset));
         m_showAll->setVisible(m_preset != DeviceFilterPreset::All);
+    }
+}
+
+void DevicesPage::sizeColumnsToContents()
+{
+    // Once, with the first rows: a long name or place is not cut off, and a short one keeps the
+    // width it was given. After that the widths are the person's (live updates do not move them).
+    for (const int column : {DeviceListModel::NameColumn,
+                             DeviceListModel::StatusColumn,
+                             DeviceListModel::ProfileColumn,
+                             DeviceListModel::LocationColumn}) {
+        const int given = m_table->columnWidth(column);
+        m_table->resizeColumnToContents(column);
+        if (m_table->columnWidth(column) < given)
+            m_table->setColumnWidth(column, given);
     }
 }
 
@@ -349,7 +365,35 @@ void DevicesPage::followCurrent()
     if (row < 0)
         return;
     m_details->showDevice(&m_service->model()->deviceAt(row));
-    m_detailsStack->setCurrentIndex(1);
+    if (QGuiApplication::mouseButtons() == Qt::NoButton) {
+        showDetails(true);
+        return;
+    }
+    // After the click that chose the row: the press makes the row current before it selects it,
+    // and a pane appearing in between would move the row out from under the mouse.
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            if (!m_details->deviceId().isEmpty())
+                showDetails(true);
+        },
+        Qt::QueuedConnection);
+}
+
+void DevicesPage::showDetails(bool shown)
+{
+    if (shown == !m_detailsArea->isHidden())
+        return;
+    if (!shown) {
+        m_detailsWidth = m_detailsArea->width();
+        m_detailsArea->hide();
+        return;
+    }
+    // A third of the width the first time, then as wide as it was left.
+    const int total = m_splitter->width();
+    const int width = m_detailsWidth > 0 ? m_detailsWidth : total / 3;
+    m_detailsArea->show();
+    m_splitter->setSizes({total - width, width});
 }
 
 void DevicesPage::openCurrent()

@@ -11,6 +11,7 @@ class QVBoxLayout;
 class QLabel;
 class QLineEdit;
 class QPushButton;
+class QSplitter;
 class QStackedWidget;
 class QTableView;
 class QTimer;
@@ -85,6 +86,8 @@ private:
     void updateSummary();
     void openCurrent();
     void followCurrent();
+    void showDetails(bool shown);
+    void sizeColumnsToContents();
     void updateSignOutButtons();
 
     DeviceService* m_service = nullptr;
@@ -104,7 +107,10 @@ private:
     QTableView* m_table = nullptr;
     QLabel* m_emptyText = nullptr;
     QPushButton* m_showAll = nullptr;
-    QStackedWidget* m_detailsStack = nullptr;
+    QSplitter* m_splitter = nullptr;
+    QWidget* m_detailsArea = nullptr; // the details pane in its scroll area, shown with a device
+    int m_detailsWidth = 0;
+    bool m_columnsSized = false;
     DeviceDetailsPane* m_details = nullptr;
     QTimer* m_tick = nullptr;
     QTimer* m_summaryTimer = nullptr;

@@ -51,7 +51,7 @@ void DevicesPage::setSignOutActions(SignOutActions* actions, QWidget* banner)
     m_signOutThis = new QPushButton(tr("Sign Out This Device…"), m_details);
     m_signOutThis->setAccessibleName(tr("Sign Out This Device"));
     m_signOutThis->setToolTip(tr("Sign this device out of your account. Its profiles and history are kept."));
-    m_details->actionsLayout()->addWidget(m_signOutThis);
+    m_details->addActionButton(m_signOutThis);
     connect(m_signOutThis, &QPushButton::clicked, this, [this] { m_signOut->signOutDevices({m_details->deviceId()}); });
 
     m_guide = new UnrecognizedDeviceGuide(actions, this, this);

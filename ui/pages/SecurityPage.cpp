@@ -13,6 +13,7 @@
 #include "ui/security/TwoStepSection.h"
 #include "ui/stepup/StepUpDialog.h"
 #include "ui/widgets/InlineMessage.h"
+#include "ui/widgets/PageHeader.h"
 #include "ui/widgets/ScrollArea.h"
 
 #include <QGroupBox>
@@ -26,10 +27,12 @@ namespace vigil {
 
 SecurityPage::SecurityPage(AccountService* account, QWidget* parent) : QWidget(parent), m_account(account)
 {
+    // The header stays in place, as on every page; the sections below it scroll.
+    auto* header = new PageHeader(tr("Security"), tr("How your account is protected."), this);
     auto* facts = new AccountFacts(
         account,
-        tr("Security"),
-        tr("How your account is protected."),
+        QString(),
+        QString(),
         [](AccountFacts& page, const AccountOverview& overview) {
             const TwoStepMethods& twoStep = overview.account.twoStep;
             page.setFact(tr("2-step verification"),
@@ -46,6 +49,7 @@ SecurityPage::SecurityPage(AccountService* account, QWidget* parent) : QWidget(p
 
     auto* content = new QWidget(this);
     m_sections = new QVBoxLayout(content);
+    m_sections->setContentsMargins(0, 0, 0, 0);
     m_sections->addWidget(facts);
     m_sections->addStretch(1);
     auto* scroll = new ScrollArea(this);
@@ -55,8 +59,8 @@ SecurityPage::SecurityPage(AccountService* account, QWidget* parent) : QWidget(p
     scroll->setAccessibleName(tr("Security"));
     scroll->setWidget(content);
     auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(scroll);
+    layout->addWidget(header);
+    layout->addWidget(scroll, 1);
 }
 
 SecurityPage::SecurityPage(AccountService* account, const Services& services, QWidget* parent)
