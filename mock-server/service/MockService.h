@@ -18,8 +18,8 @@ namespace mockd {
 class Store;
 struct ServiceParts;
 
-// The composition root of vigil-mockd: builds every part, wires them, starts and stops the
-// service. Nothing here is global; tests may run several services in one process.
+// The composition root of vigil-mockd: reads the scenario, builds the ServiceParts, starts, resets
+// and stops the service. Nothing here is global; tests may run several services in one process.
 class MockService final : public QObject
 {
     Q_OBJECT
