@@ -325,11 +325,7 @@ void DeviceService::fetchHistory(const QString& id)
             return;
         }
         QList<HistoryEntry> entries;
-        // The holder's route says `entries`, the support route `history`.
-        const QJsonObject body = result.value().object();
-        const QJsonArray array = body.contains(QLatin1String("entries"))
-                                     ? body.value(QLatin1String("entries")).toArray()
-                                     : body.value(QLatin1String("history")).toArray();
+        const QJsonArray array = result.value().object().value(QLatin1String("entries")).toArray();
         for (const QJsonValue& value : array) {
             if (value.isObject())
                 entries.append(HistoryEntry::fromJson(value.toObject()));

@@ -11,7 +11,7 @@ class DeviceService;
 class EventHub;
 class Store;
 
-// The auto sign-out rule (issue 7, D6): a device whose last activity is older than its account's
+// The auto sign-out rule: a device whose last activity is older than its account's
 // limit is signed out as by POST /v1/devices/{id}/sign-out — sessions revoked, its sockets told,
 // device.removed sent — and audited as `auto_signed_out` (actor "system"). Runs every minute and
 // at once whenever the service clock moves, so a clock jump by QA shows its effect immediately.

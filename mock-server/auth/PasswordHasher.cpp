@@ -106,9 +106,4 @@ void PasswordHasher::verifyAsync(const QByteArray& encodedHash,
     });
 }
 
-void PasswordHasher::waitForIdle()
-{
-    m_pool.waitForDone();
-}
-
 } // namespace mockd

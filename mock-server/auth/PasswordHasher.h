@@ -49,8 +49,6 @@ public:
     // known accounts cost the same time.
     const QByteArray& dummyHash() const { return m_dummyHash; }
 
-    void waitForIdle();
-
 private:
     QThreadPool m_pool;
     QByteArray m_dummyHash;

@@ -51,7 +51,8 @@ public:
     // Numbers and sends an event to every socket of the account; returns its seq. `body` writes the
     // fields after "type" and "seq".
     qint64 publish(const QString& accountId, QLatin1StringView type, const std::function<void(JsonWriter&)>& body);
-    // Tells every socket of the session why, then closes them (4001). Issue 5's sign-out uses this.
+    // Tells every socket of the session why, then closes them (4001), so a signed-out device
+    // learns it at once instead of at its next request.
     void revokeSession(const QString& sessionId, const QString& reason);
     // The same for many sessions: first every `session.revoked` message is sent and flushed, then
     // the sockets are closed, so a close (and its handshake) never holds up another device's message.

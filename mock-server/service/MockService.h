@@ -15,35 +15,11 @@
 
 namespace mockd {
 
-class AccountRoutes;
-class DeviceRoutes;
-class DeviceService;
-class EventHub;
-class FaultInjector;
-class FaultRoutes;
-class JournalRoutes;
-class RequestJournal;
-class ScenarioRoutes;
-class SimulatorRoutes;
-class GeoIpReader;
-class AdminGuard;
-class AdminRoutes;
-class HttpServer;
-class LoginRoutes;
-class LoginThrottle;
-class MfaChallenges;
-class PasswordHasher;
-class ScenarioSeeder;
-class SessionIssuer;
-class StepUp;
-class StepUpRoutes;
-class SignOutRoutes;
 class Store;
-class TokenAuthenticator;
-class TokenRoutes;
+struct ServiceParts;
 
-// The composition root of vigil-mockd: builds every part, wires them, starts and stops the
-// service. Nothing here is global; tests may run several services in one process.
+// The composition root of vigil-mockd: reads the scenario, builds the ServiceParts, starts, resets
+// and stops the service. Nothing here is global; tests may run several services in one process.
 class MockService final : public QObject
 {
     Q_OBJECT
@@ -67,12 +43,16 @@ public:
 
     Clock& clock() { return m_clock; }
     RequestLog& requestLog() { return m_log; }
-    Store* store() { return m_store.get(); }
+    Store* store();
 
 Q_SIGNALS:
     void stopped();
 
 private:
+    Expected<Ok, QString> readScenario();
+    void warnIfAdminIsRemote(quint16 port) const;
+    // The URL to print; remembers the loopback one for in-process clients.
+    QUrl listeningAt(quint16 port);
     void finishShutdown();
     void maintain();
     void applyScenarioFaults();
@@ -83,33 +63,9 @@ private:
     Router m_router;
     ScenarioLoader m_loader;
     Scenario m_scenario;
-    std::unique_ptr<PasswordHasher> m_hasher;
-    std::unique_ptr<Store> m_store;
-    std::unique_ptr<ScenarioSeeder> m_seeder;
-    std::unique_ptr<LoginThrottle> m_throttle;
-    std::unique_ptr<MfaChallenges> m_challenges;
-    std::unique_ptr<SessionIssuer> m_issuer;
-    std::unique_ptr<TokenAuthenticator> m_authenticator;
-    std::unique_ptr<AdminGuard> m_adminGuard;
-    std::unique_ptr<LoginRoutes> m_loginRoutes;
-    std::unique_ptr<TokenRoutes> m_tokenRoutes;
-    std::unique_ptr<AccountRoutes> m_accountRoutes;
-    std::unique_ptr<StepUp> m_stepUp;
-    std::unique_ptr<StepUpRoutes> m_stepUpRoutes;
-    std::unique_ptr<AdminRoutes> m_adminRoutes;
-    std::unique_ptr<FaultInjector> m_faults;
-    std::unique_ptr<FaultRoutes> m_faultRoutes;
-    std::unique_ptr<RequestJournal> m_journal;
-    std::unique_ptr<JournalRoutes> m_journalRoutes;
-    std::unique_ptr<ScenarioRoutes> m_scenarioRoutes;
-    std::unique_ptr<SimulatorRoutes> m_simulatorRoutes;
     QUrl m_url; // where in-process clients (the simulator) reach the service
-    std::unique_ptr<GeoIpReader> m_geo;
-    std::unique_ptr<DeviceService> m_devices;
-    std::unique_ptr<DeviceRoutes> m_deviceRoutes;
-    std::unique_ptr<EventHub> m_events;
-    std::unique_ptr<SignOutRoutes> m_signOutRoutes;
-    std::unique_ptr<HttpServer> m_http;
+    // Built by start(), after the members above that every part borrows, so it goes before them.
+    std::unique_ptr<ServiceParts> m_parts;
     QTimer m_maintenance;
     QTimer m_shutdownDeadline;
     bool m_stopping = false;

@@ -99,7 +99,7 @@ QStringList version1()
     };
 }
 
-// Recovery codes (issue 5): single use, only a hash is kept.
+// Recovery codes: single use, only a hash is kept, so a stolen database cannot sign anyone in.
 QStringList version2()
 {
     return {
@@ -112,7 +112,7 @@ QStringList version2()
     };
 }
 
-// Auto sign-out of unused devices (issue 7): NULL = never.
+// Auto sign-out of unused devices, per account: NULL = never.
 QStringList version4()
 {
     return {

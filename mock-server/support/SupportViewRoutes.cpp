@@ -127,17 +127,8 @@ void SupportViewRoutes::history(const RequestContext& context)
                       QStringLiteral("/v1/devices/") + pathSegment(deviceId) + QStringLiteral("/history"),
                       forwardedQuery(context, {QStringLiteral("reason"), QStringLiteral("device")}),
                       asCustomer(*customerId),
-                      [context](const HttpResponse& response) {
-                          if (response.status != 200)
-                              return SupportDesk::respondMasked(context, response);
-                          const QJsonObject page = QJsonDocument::fromJson(response.body).object();
-                          const QJsonObject renamed{
-                              {QStringLiteral("history"), page.value(QStringLiteral("entries"))},
-                              {QStringLiteral("next_cursor"), page.value(QStringLiteral("next_cursor"))}};
-                          HttpResponse out = response;
-                          out.body = QJsonDocument(renamed).toJson(QJsonDocument::Compact);
-                          SupportDesk::respondMasked(context, out);
-                      });
+                      // The holder's page as it is (`entries`, `next_cursor`), masked.
+                      [context](const HttpResponse& response) { SupportDesk::respondMasked(context, response); });
 }
 
 void SupportViewRoutes::accountHistory(const RequestContext& context, const QString& customerId)
@@ -169,7 +160,7 @@ void SupportViewRoutes::accountHistory(const RequestContext& context, const QStr
         QJsonArray history;
         for (qsizetype i = 0; i < entries.size() && i < limit; ++i)
             history.append(entries.at(i).second);
-        const QJsonObject page{{QStringLiteral("history"), history}, {QStringLiteral("next_cursor"), QJsonValue()}};
+        const QJsonObject page{{QStringLiteral("entries"), history}, {QStringLiteral("next_cursor"), QJsonValue()}};
         SupportDesk::respondMasked(context, HttpResponse::json(page));
     };
     const QString forwarded = QStringLiteral("limit=") + QString::number(limit);

@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Changing the password with "Sign out all devices", end to end (issue 7).
+"""Changing the password with "Sign out all devices", end to end.
 
 Real vigil-mockd, real vigil under Xvfb driven through AT-SPI, and two simulated devices
 (`vigil-mockd simulate`) signed in to the demo account. On the Security page the person types the

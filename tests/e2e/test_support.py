@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Support signs a device out with the holder's code, end to end (issue 8).
+"""Support signs a device out with the holder's code, end to end.
 
 Real vigil-mockd with the `support` scenario, a simulated device on the customer's (demo) account, and
 the real vigil under Xvfb, driven through AT-SPI, three times:

@@ -11,7 +11,7 @@
 #include <QTest>
 #include <memory>
 
-// Issue 7, D6: the auto sign-out of unused devices against a real vigil-mockd. The setting (GET/PUT
+// The auto sign-out of unused devices against a real vigil-mockd. The setting (GET/PUT
 // /v1/account/settings) and its validation, the sweep after the admin clock moves (stale devices
 // gone, fresh ones kept, audited as activity), "never", auto_signout_at in the device JSON, and the
 // step-up a change needs (X-Step-Up, audited with its method). The database is a file, so the audit

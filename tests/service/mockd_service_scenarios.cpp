@@ -15,7 +15,7 @@
 using Edit = std::function<void(QJsonObject&)>;
 Q_DECLARE_METATYPE(Edit)
 
-// Scenarios (issue 6): every shipped scenario loads through POST /__admin/scenario and through
+// Scenarios: every shipped scenario loads through POST /__admin/scenario and through
 // --scenario; a broken one is refused with its JSON path and leaves the running state alone;
 // POST /__admin/reset returns to the last scenario loaded.
 class TestServiceScenarios final : public QObject

@@ -234,6 +234,31 @@ private Q_SLOTS:
         QVERIFY(sawTv);
     }
 
+    // One shape for history: the support route answers the holder's page, `entries` and `next_cursor`.
+    void supportHistoryHasTheHoldersShape()
+    {
+        const QString device = QStringLiteral("/v1/support/accounts/acc_demo/history?device=dev_demo_living_tv");
+        const QString account = QStringLiteral("/v1/support/accounts/acc_demo/history");
+        const QJsonObject holders =
+            client().get(QStringLiteral("/v1/devices/dev_demo_living_tv/history"), m_holder.access).json();
+        for (const QString& path : {device, account}) {
+            const ServiceReply reply = m_fixture.supportGet(path, m_support.access, m_reason);
+            QCOMPARE(reply.status, 200);
+            const QJsonObject page = reply.json();
+            QCOMPARE(page.keys(), holders.keys());
+            QVERIFY2(page.value(QStringLiteral("entries")).isArray(), qPrintable(path));
+        }
+        // The holder's own sign-in in init() is among the account's.
+        QVERIFY(!m_fixture.supportGet(account, m_support.access, m_reason)
+                     .json()
+                     .value(QStringLiteral("entries"))
+                     .toArray()
+                     .isEmpty());
+        const QJsonArray viaSupport =
+            m_fixture.supportGet(device, m_support.access, m_reason).json().value(QStringLiteral("entries")).toArray();
+        QCOMPARE(viaSupport.size(), holders.value(QStringLiteral("entries")).toArray().size());
+    }
+
     void reasonIsRequired_data()
     {
         QTest::addColumn<QString>("reason");

@@ -1,4 +1,4 @@
-// Issue 7, D6 on the client: the Preferences choice "Sign out devices unused for" (load, save with
+// The auto sign-out setting on the client: the Preferences choice "Sign out devices unused for" (load, save with
 // progress, revert on failure, step-up first: "Confirm It's You" without a token, cancelling
 // reverts and sends nothing, a refused token asks again), the alerts switch, and "Will be signed out
 // in 12 days" in the device table and the details pane's words. Over a faked network; see

@@ -1,4 +1,4 @@
-// Issue 7, D6 against a real vigil-mockd: changing "Sign out devices unused for" on the Preferences
+// The auto sign-out setting against a real vigil-mockd: changing "Sign out devices unused for" on the Preferences
 // page asks "Confirm It's You" while there is no step-up token; cancelling keeps the service's value;
 // verifying with the password saves the choice (with X-Step-Up), and the next change inside the
 // token's life saves without asking.

@@ -1,4 +1,4 @@
-// Issue 9: with a 16 pt font and the high-contrast palette, at the default window size, no
+// Readable for everyone: with a 16 pt font and the high-contrast palette, at the default window size, no
 // single-line label or button on any page (or the sign-out confirmation and verification) is cut
 // off. The pages run live against the bundled demo service (tools/screenshots-palettes/PageTour.h).
 #include "PageTour.h"

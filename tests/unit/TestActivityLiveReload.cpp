@@ -1,4 +1,4 @@
-// Issue 7: the Activity page follows events that create activity, debounced, keeping its filter.
+// The Activity page follows events that create activity, debounced, keeping its filter.
 #include "FakeNetworkAccessManager.h"
 #include "HouseholdFixtures.h"
 #include "TestTokens.h"

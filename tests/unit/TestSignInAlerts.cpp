@@ -9,7 +9,7 @@
 
 using namespace vigil;
 
-// Issue 7: which device.signed_in events become a desktop alert, and their words.
+// Which device.signed_in events become a desktop alert, and their words.
 class TestSignInAlerts final : public QObject
 {
     Q_OBJECT

@@ -79,7 +79,7 @@ FakeResponse supportRoutes(const FakeRequest& request)
     if (path == QLatin1String("/v1/support/accounts/acc_demo/history"))
         return FakeResponse::json(
             200,
-            {{QStringLiteral("history"),
+            {{QStringLiteral("entries"),
               QJsonArray{QJsonObject{{QStringLiteral("time"), QStringLiteral("2026-11-25T09:00:00Z")},
                                      {QStringLiteral("ip"), QStringLiteral("203.0.113.x")},
                                      {QStringLiteral("method"), QStringLiteral("password")}}}}});
@@ -182,7 +182,7 @@ private Q_SLOTS:
             QCOMPARE(QUrlQuery(request.url).queryItemValue(QStringLiteral("reason"), QUrl::FullyDecoded), reason);
         }
 
-        // History: the support route, with device=, in its `history` shape.
+        // History: the support route, with device=, in the holder's `entries` shape.
         QSignalSpy history(m_console->devices(), &DeviceService::historyLoaded);
         m_console->devices()->fetchHistory(QStringLiteral("dev_a"));
         QVERIFY(history.wait());

@@ -5,8 +5,8 @@
 #include <QString>
 #include <QStringList>
 
-// The looks Vigil is checked under (issue 9): the default, a dark palette, a high-contrast palette
-// (black, white, yellow) and a 16 pt application font.
+// The looks Vigil is checked under, so it stays readable for people who change them: the default,
+// a dark palette, a high-contrast palette (black, white, yellow) and a 16 pt application font.
 namespace Palettes {
 
 QStringList names(); // default, dark, high-contrast, large-font
