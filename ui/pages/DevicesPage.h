@@ -18,7 +18,6 @@ class QTimer;
 
 namespace vigil {
 
-class AccountService;
 class ConnectionBanner;
 class DeviceDetailsPane;
 class DeviceFilterModel;
@@ -36,22 +35,15 @@ class ThisDeviceCard;
 
 // The live device list: this device, recommendations, the table of every device (sort, filter,
 // search, multi-select, keyboard), the details pane, and whether what it shows is live.
-//
-// MainWindow builds a placeholder (the account-overview constructor) so the window works before
-// anything else exists; app/ puts the live page in its place with MainWindow::replacePage().
 class DevicesPage final : public QWidget
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(DevicesPage)
 
 public:
-    // Placeholder: how many devices the account overview counts, and this computer.
-    explicit DevicesPage(AccountService* account, QWidget* parent = nullptr);
-    // The live page.
     DevicesPage(DeviceService* devices, EventStream* events, QWidget* parent = nullptr);
     ~DevicesPage() override;
 
-    bool isLive() const { return m_service != nullptr; }
     void applyPreset(DeviceFilterPreset::Kind kind);
     DeviceFilterPreset::Kind preset() const { return m_preset; }
     // All devices, newest sign-in first (the Overview's "new in the last 7 days").
