@@ -139,7 +139,7 @@ void HolderSession::buildWindow()
     pages.security = new SecurityPage(&p.account, {&p.stepUp, &p.passwordChange, &p.twoStep, &p.supportCodes});
     pages.profiles = new ProfilesPage(&p.profiles);
     pages.activity = new ActivityPage(&p.activity);
-    pages.preferences = new PreferencesPage(m_context.flow, m_context.session);
+    pages.preferences = new PreferencesPage(m_context.settings, m_context.flow, m_context.session);
     pages.help = new HelpPage;
     p.window = std::make_unique<MainWindow>(pages, &p.account, m_context.flow, m_context.session);
     MainWindow* window = p.window.get();

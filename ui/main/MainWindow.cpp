@@ -264,7 +264,6 @@ void MainWindow::connectPages()
     connect(m_pageSet.overview, &OverviewPage::sectionRequested, this, go);
     connect(m_pageSet.devices, &DevicesPage::sectionRequested, this, go);
     connect(m_pageSet.security, &SecurityPage::sectionRequested, this, go);
-    connect(m_pageSet.activity, &ActivityPage::sectionRequested, this, go);
     connect(m_pageSet.help, &HelpPage::sectionRequested, this, go);
 }
 

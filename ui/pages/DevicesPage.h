@@ -41,7 +41,12 @@ class DevicesPage final : public QWidget
     Q_DISABLE_COPY_MOVE(DevicesPage)
 
 public:
+    // The account holder's own devices, live through `events`.
     DevicesPage(DeviceService* devices, EventStream* events, QWidget* parent = nullptr);
+    // Someone else's devices (support mode), as read on request: built without the live banner,
+    // "This device", rename, "Don't recognize this device?" and any sign-out control
+    // (setSignOutActions() is refused).
+    static DevicesPage* readOnly(DeviceService* devices, QWidget* parent = nullptr);
     ~DevicesPage() override;
 
     void applyPreset(DeviceFilterPreset::Kind kind);
@@ -53,11 +58,8 @@ public:
     // device?". `banner` (the pending sign-outs strip) goes under the header when given.
     void setSignOutActions(SignOutActions* actions, QWidget* banner = nullptr);
     QStringList selectedDeviceIds() const;
-    // Someone else's devices (support mode): no rename, no "Don't recognize this device?", and
-    // setSignOutActions() is refused, so no sign-out control appears either. One way: there is no
-    // going back to editable.
-    void setReadOnly();
     bool isReadOnly() const { return m_readOnly; }
+    // Null on a read-only page.
     QPushButton* signOutSelectedButton() const { return m_signOutSelected; }
     QPushButton* signOutAllButton() const { return m_signOutAll; }
     UnrecognizedDeviceGuide* unrecognizedGuide() const { return m_guide; }
@@ -71,6 +73,7 @@ Q_SIGNALS:
     void sectionRequested(vigil::Section section);
 
 private:
+    DevicesPage(DeviceService* devices, EventStream* events, bool readOnly, QWidget* parent);
     QWidget* buildContent();
     void renderState();
     void renderRows();
