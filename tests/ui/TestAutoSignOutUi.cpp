@@ -154,7 +154,7 @@ private Q_SLOTS:
     {
         m_days = 60;
         AccountSettingsService service(m_stack->api.get(), m_stack->session.get(), m_stepUp.get());
-        PreferencesPage page(m_stack->flow.get(), m_stack->session.get());
+        PreferencesPage page(m_stack->settings.get(), m_stack->flow.get(), m_stack->session.get());
         QComboBox* box = combo(&page);
         QVERIFY(box);
         QVERIFY(!box->isEnabled()); // nothing to show yet
@@ -193,7 +193,7 @@ private Q_SLOTS:
     {
         m_days = 90;
         AccountSettingsService service(m_stack->api.get(), m_stack->session.get(), m_stepUp.get());
-        PreferencesPage page(m_stack->flow.get(), m_stack->session.get());
+        PreferencesPage page(m_stack->settings.get(), m_stack->flow.get(), m_stack->session.get());
         page.setAccountSettings(&service);
         QComboBox* box = combo(&page);
         QTRY_VERIFY(box->isEnabled());

@@ -27,7 +27,6 @@
 #include "ui/widgets/Icons.h"
 #include "ui/widgets/InlineMessage.h"
 
-#include <QApplication>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -174,8 +173,9 @@ private Q_SLOTS:
         QVERIFY(!findByName<QPushButton>(page->detailsPane(), QStringLiteral("Rename")));
         // Enter on a row takes the keyboard into the pane: onto something there, not a hidden button.
         page->detailsPane()->focusFirstControl();
-        QTRY_VERIFY(page->detailsPane()->isAncestorOf(QApplication::focusWidget()));
-        QVERIFY(QApplication::focusWidget()->isVisible());
+        const QWidget* focused = m_window->focusWidget();
+        QVERIFY(focused && page->detailsPane()->isAncestorOf(focused));
+        QVERIFY(focused->isVisible());
         QVERIFY(page->table()->actions().isEmpty()); // no Delete → sign out
 
         // The Activity tab: the customer's entries, read-only, no export.
