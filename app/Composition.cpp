@@ -1,151 +1,125 @@
 #include "Composition.h"
 
-#include "app/LivePages.h"
-#include "core/account/AccountService.h"
-#include "core/account/AccountSettingsService.h"
-#include "core/activity/ActivityService.h"
-#include "core/alerts/ActivityLiveReload.h"
-#include "core/alerts/SignInAlerts.h"
+#include "app/HolderSession.h"
+#include "app/SupportSession.h"
 #include "core/api/ApiClient.h"
 #include "core/auth/Session.h"
 #include "core/auth/SignInFlow.h"
 #include "core/demo/DemoOutbox.h"
 #include "core/demo/DemoService.h"
-#include "core/devices/DeviceListModel.h"
-#include "core/devices/DeviceService.h"
-#include "core/events/EventStream.h"
-#include "core/flows/SignOutFlow.h"
-#include "core/profiles/ProfileService.h"
-#include "core/security/PasswordChangeFlow.h"
-#include "core/security/SupportCodeService.h"
-#include "core/security/TwoStepService.h"
 #include "core/settings/AppSettings.h"
-#include "core/stepup/StepUpService.h"
-#include "core/support/SupportConsole.h"
-#include "ui/main/WindowController.h"
+#include "ui/main/MainWindow.h"
 #include "ui/signin/SignInWindow.h"
+#include "ui/support/SupportWindow.h"
 
-#include <QCoreApplication>
-#include <QNetworkAccessManager>
+#include <QPointer>
 
 namespace vigil {
 
 // Declared in construction order: each object is built after the ones it is handed.
 struct Composition::Parts
 {
-    Parts(AppSettings* appSettings, CredentialStore* credentials, bool demo)
-        : settings(*appSettings), flow(&api, &session, credentials, appSettings),
-          windows(&flow, &session, &account, appSettings), pages({&windows,
-                                                                  &account,
-                                                                  &devices,
-                                                                  &events,
-                                                                  &signOut,
-                                                                  demo ? &demoOutbox : nullptr,
-                                                                  &profiles,
-                                                                  &activity,
-                                                                  &signInAlerts,
-                                                                  appSettings,
-                                                                  &accountSettings})
+    Parts(QNetworkAccessManager* network, AppSettings* settings, CredentialStore* credentials, bool demo)
+        : settings(settings), demo(demo), api(network, &session), flow(&api, &session, credentials, settings),
+          demoOutbox(network), signInWindow(&flow, settings)
     {}
 
-    AppSettings& settings;
-    QNetworkAccessManager network;
+    void begin();
+    void end();
+    QWidget* window() const;
+    SessionContext context();
+
+    AppSettings* settings;
+    bool demo;
     Session session;
-    ApiClient api{&network, &session};
+    ApiClient api;
     SignInFlow flow;
-    AccountService account{&api, &session};
-    ProfileService profiles{&api, &session};
-    ActivityService activity{&api, &session};
-    DeviceListModel deviceModel;
-    DeviceService devices{&api, &deviceModel};
-    EventStream events;
-    StepUpService stepUp{&api};
-    SignOutFlow signOut{&api, &stepUp, &session};
-    // The Security page: password change, 2-step settings, codes for support (issues 7 and 8).
-    PasswordChangeFlow passwordChange{&api, &stepUp};
-    TwoStepService twoStep{&api, &stepUp};
-    SupportCodeService supportCodes{&api, &stepUp};
-    // Issue 7: alerts about other devices signing in, the Activity page kept current, auto sign-out.
-    SignInAlerts signInAlerts{[this] { return session.deviceId(); }, [this] { return api.serverClock().now(); }};
-    ActivityLiveReload activityLive{&activity};
-    AccountSettingsService accountSettings{&api, &session, &stepUp};
-    DemoOutbox demoOutbox{&network};
-    WindowController windows;
-    // Issue 8: a support account opens support mode, with its own services and its own sign-out
-    // flow (the customer's code instead of a step-up), never the holder's objects.
-    SupportConsole supportConsole{&api, &session};
-    SignOutFlow supportSignOut{&api, &stepUp, &session};
-    LivePages pages;
+    DemoOutbox demoOutbox;
+    SignInWindow signInWindow;
+    // Parent of the signed-in session while it lives; a session ended (deleteLater) but not yet
+    // deleted when the composition goes is deleted with it.
+    QObject sessions;
+    QPointer<HolderSession> holder;
+    QPointer<SupportSession> support;
 };
 
-Composition::Composition(AppSettings* settings, CredentialStore* credentials, bool demo)
-    : m_parts(std::make_unique<Parts>(settings, credentials, demo))
+SessionContext Composition::Parts::context()
+{
+    return {&api, &session, &flow, settings, &signInWindow, demo ? &demoOutbox : nullptr};
+}
+
+QWidget* Composition::Parts::window() const
+{
+    if (holder)
+        return holder->window();
+    if (support)
+        return support->window();
+    return nullptr;
+}
+
+void Composition::Parts::begin()
+{
+    if (holder || support)
+        return;
+    if (session.account().role == Account::Role::Support)
+        support = new SupportSession(context(), &sessions);
+    else
+        holder = new HolderSession(context(), &sessions);
+    QWidget* shown = window();
+    shown->show();
+    shown->raise();
+    shown->activateWindow();
+    signInWindow.hide();
+}
+
+void Composition::Parts::end()
+{
+    QWidget* shown = window();
+    if (!shown)
+        return;
+    shown->hide();
+    // Later, not now: the sign-out may have started inside that session (its menu, its flows).
+    if (holder)
+        std::exchange(holder, nullptr)->deleteLater();
+    if (support)
+        std::exchange(support, nullptr)->deleteLater();
+    signInWindow.show();
+    signInWindow.raise();
+    signInWindow.activateWindow();
+}
+
+Composition::Composition(QNetworkAccessManager* network, AppSettings* settings, CredentialStore* credentials, bool demo)
+    : m_parts(std::make_unique<Parts>(network, settings, credentials, demo))
 {
     Parts& p = *m_parts;
-    // "2 min ago", "inactive for 90+ days": by the service's clock (which QA can move).
-    p.deviceModel.setRelativeTime(RelativeTime([&p] { return p.api.serverClock().now(); }));
-    p.devices.setEventStream(&p.events);
-    p.events.setTokenProvider([&p] { return p.session.accessToken(); });
-    // Any authenticated call refreshes an expired token (or ends a revoked session) in ApiClient.
-    const auto checkSession = [&p] { p.api.send(ApiRequest::get(QStringLiteral("/v1/me"))); };
-    p.events.setTokenRefresher(checkSession);
-    QObject::connect(&p.events, &EventStream::sessionEnded, &p.api, checkSession);
-    QObject::connect(&p.session, &Session::tokensChanged, &p.events, &EventStream::tokenRefreshed);
     p.flow.setEphemeral(demo);
-
-    QObject::connect(&p.session, &Session::signedOut, &p.stepUp, &StepUpService::clearToken);
-    QObject::connect(&p.events, &EventStream::eventReceived, &p.signOut, &SignOutFlow::applyEvent);
-    p.signInAlerts.setEnabledSwitch([&p] { return p.settings.signInAlerts(); });
-    QObject::connect(&p.events, &EventStream::eventReceived, &p.signInAlerts, &SignInAlerts::applyEvent);
-    QObject::connect(&p.session, &Session::signedOut, &p.signInAlerts, &SignInAlerts::clear);
-    QObject::connect(&p.events, &EventStream::eventReceived, &p.activityLive, &ActivityLiveReload::applyEvent);
-
-    p.windows.setSupportParts({&p.supportConsole, &p.supportSignOut, &p.flow, &p.session});
-    // Every device was signed out, this one included: back to sign-in, keychain entry gone.
-    QObject::connect(&p.signOut, &SignOutFlow::returnToSignInRequested, &p.flow, [&p] {
-        p.flow.signOut();
-        p.windows.signInWindow()->showNotice(QCoreApplication::translate(
-            "main", "You signed out every device, this computer included. Sign in again to keep using Vigil."));
-    });
-    p.pages.setSecurityServices(&p.stepUp, &p.passwordChange, &p.twoStep, &p.supportCodes);
-    // A password change that signed every device out, this one included: back to sign-in.
-    QObject::connect(&p.passwordChange, &PasswordChangeFlow::returnToSignInRequested, &p.flow, [&p] {
-        p.flow.signOut();
-        p.windows.signInWindow()->showNotice(QCoreApplication::translate(
-            "main", "Your password was changed and every device was signed out. Sign in with your new password."));
-    });
-    QObject::connect(&p.flow, &SignInFlow::stateChanged, &p.twoStep, [&p](SignInFlow::State state) {
-        if (state == SignInFlow::State::SignedIn && !p.windows.isSupportSession())
-            p.twoStep.reload();
-        else if (state == SignInFlow::State::SignedOut)
-            p.passwordChange.reset();
-    });
-    // Connected after WindowController's own handler, so the main window exists by now.
-    QObject::connect(&p.flow, &SignInFlow::stateChanged, &p.devices, [&p](SignInFlow::State state) {
-        if (state == SignInFlow::State::SignedOut) {
-            p.events.stop();
-            p.devices.clear();
-            p.signOut.cancel();
-            p.supportSignOut.cancel();
-            return;
-        }
-        if (state != SignInFlow::State::SignedIn || p.windows.isSupportSession())
-            return;
-        p.pages.attach();
-        p.events.setServerUrl(p.session.serverUrl());
-        p.devices.reload();
-        p.events.start();
+    QObject::connect(&p.flow, &SignInFlow::stateChanged, &p.sessions, [&p](SignInFlow::State state) {
+        if (state == SignInFlow::State::SignedIn)
+            p.begin();
+        else
+            p.end();
     });
 }
 
 Composition::~Composition() = default;
 
+void Composition::show()
+{
+    Parts& p = *m_parts;
+    if (QWidget* shown = p.window()) {
+        shown->show();
+        return;
+    }
+    p.signInWindow.show();
+    p.signInWindow.raise();
+    p.signInWindow.activateWindow();
+}
+
 void Composition::signInToDemo(const QUrl& url, const QString& adminKey)
 {
     Parts& p = *m_parts;
     p.demoOutbox.setService(url, adminKey);
-    p.windows.signInWindow()->showDemo(
-        url.toString(), QString(DemoService::demoEmail), QString(DemoService::demoPassword));
+    p.signInWindow.showDemo(url.toString(), QString(DemoService::demoEmail), QString(DemoService::demoPassword));
     p.flow.signIn({url.toString(), QString(DemoService::demoEmail), QString(DemoService::demoPassword), false});
 }
 
@@ -159,9 +133,9 @@ SignInFlow* Composition::signInFlow() const
     return &m_parts->flow;
 }
 
-WindowController* Composition::windows() const
+SignInWindow* Composition::signInWindow() const
 {
-    return &m_parts->windows;
+    return &m_parts->signInWindow;
 }
 
 DemoOutbox* Composition::demoOutbox() const
@@ -169,24 +143,14 @@ DemoOutbox* Composition::demoOutbox() const
     return &m_parts->demoOutbox;
 }
 
-EventStream* Composition::events() const
+HolderSession* Composition::holder() const
 {
-    return &m_parts->events;
+    return m_parts->holder;
 }
 
-DeviceListModel* Composition::deviceModel() const
+SupportSession* Composition::support() const
 {
-    return &m_parts->deviceModel;
-}
-
-ProfileService* Composition::profiles() const
-{
-    return &m_parts->profiles;
-}
-
-ActivityService* Composition::activity() const
-{
-    return &m_parts->activity;
+    return m_parts->support;
 }
 
 } // namespace vigil

@@ -3,47 +3,49 @@
 #include <QtGlobal>
 #include <memory>
 
+class QNetworkAccessManager;
 class QString;
 class QUrl;
 
 namespace vigil {
 
-class ActivityService;
 class AppSettings;
 class CredentialStore;
 class DemoOutbox;
-class DeviceListModel;
-class EventStream;
-class ProfileService;
+class HolderSession;
 class Session;
 class SignInFlow;
-class WindowController;
+class SignInWindow;
+class SupportSession;
 
-// Every object of the running client, built once and wired: network, session, sign-in, the
-// services, models and flows behind each page, the windows. What differs between the real app and
-// a tour of its pages (where settings are kept, which keychain, demo or not) comes in from outside;
+// The client's composition root. It keeps what outlives a sign-in (session tokens, the API client,
+// the sign-in flow and window, the demo inbox's reader) and, while someone is signed in, one
+// HolderSession or SupportSession that owns everything of that sign-in, its window included.
+// Signing out deletes that object. What differs between the real app, a tour of its pages and a
+// test (network, where settings are kept, which keychain, demo or not) comes in from outside;
 // options, QApplication and the demo service's lifecycle stay with the caller.
 class Composition final
 {
     Q_DISABLE_COPY_MOVE(Composition)
 
 public:
-    // settings and credentials must outlive the composition. In demo mode the sign-in is not
-    // remembered and the pages show the demo inbox.
-    Composition(AppSettings* settings, CredentialStore* credentials, bool demo);
+    // network, settings and credentials must outlive the composition. In demo mode the sign-in is
+    // not remembered and the main window offers the demo inbox.
+    Composition(QNetworkAccessManager* network, AppSettings* settings, CredentialStore* credentials, bool demo);
     ~Composition();
 
     // The demo service is up: show its account on the sign-in window and sign in to it.
     void signInToDemo(const QUrl& url, const QString& adminKey);
+    // Shows the window that fits the sign-in state.
+    void show();
 
     Session* session() const;
     SignInFlow* signInFlow() const;
-    WindowController* windows() const;
+    SignInWindow* signInWindow() const;
     DemoOutbox* demoOutbox() const;
-    EventStream* events() const;
-    DeviceListModel* deviceModel() const;
-    ProfileService* profiles() const;
-    ActivityService* activity() const;
+    // The current sign-in: an account holder's, a support staff member's, or none.
+    HolderSession* holder() const;
+    SupportSession* support() const;
 
 private:
     struct Parts;

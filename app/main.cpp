@@ -8,12 +8,12 @@
 #include "core/demo/DemoService.h"
 #include "core/settings/AppSettings.h"
 #include "core/settings/Translations.h"
-#include "ui/main/WindowController.h"
 #include "ui/signin/SignInWindow.h"
 #include "ui/widgets/Icons.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QNetworkAccessManager>
 #include <QSettings>
 #include <cstdio>
 #include <memory>
@@ -115,9 +115,10 @@ int main(int argc, char* argv[])
     // Demo mode when asked for, or when there is no server to talk to yet.
     const bool demo = parser.isSet(options.demo) || (server.isEmpty() && settings.serverUrl().isEmpty());
     KeychainCredentialStore keychain;
-    Composition client(&settings, &keychain, demo);
+    QNetworkAccessManager network;
+    Composition client(&network, &settings, &keychain, demo);
     SignInFlow& flow = *client.signInFlow();
-    WindowController& windows = *client.windows();
+    SignInWindow& signInWindow = *client.signInWindow();
 
     std::unique_ptr<DemoService> demoService;
     if (demo) {
@@ -125,20 +126,20 @@ int main(int argc, char* argv[])
         QObject::connect(demoService.get(), &DemoService::ready, &flow, [&](const QUrl& url) {
             client.signInToDemo(url, demoService->adminKey());
         });
-        QObject::connect(demoService.get(), &DemoService::failed, windows.signInWindow(), &SignInWindow::showError);
-        QObject::connect(demoService.get(), &DemoService::stopped, windows.signInWindow(), [&] {
+        QObject::connect(demoService.get(), &DemoService::failed, &signInWindow, &SignInWindow::showError);
+        QObject::connect(demoService.get(), &DemoService::stopped, &signInWindow, [&] {
             flow.signOut();
-            windows.signInWindow()->showError(
+            signInWindow.showError(
                 QCoreApplication::translate("main", "The demo service stopped. Restart Vigil to start a new demo."));
         });
         QObject::connect(&app, &QCoreApplication::aboutToQuit, demoService.get(), &DemoService::stop);
         demoService->start();
     } else if (!server.isEmpty() && QUrl(server) != settings.serverUrl()) {
         // A server other than the saved one: its sign-in is not the one in the keychain.
-        windows.signInWindow()->prefill(server, settings.lastEmail(), settings.rememberSignIn());
+        signInWindow.prefill(server, settings.lastEmail(), settings.rememberSignIn());
     } else {
         flow.restore();
     }
-    windows.show();
+    client.show();
     return app.exec();
 }

@@ -84,7 +84,7 @@ public:
     using ProblemKind = StepUpFlow::ProblemKind;
     using Problem = StepUpFlow::Problem;
 
-    // Support mode (issue 8): staff sign a customer's devices out with the customer's one-time code
+    // Support mode: staff sign a customer's devices out with the customer's one-time code
     // instead of a step-up of their own. confirm() then goes straight to Submitting, the request goes
     // to `/v1/support/accounts/{accountId}/sign-out` with code, scope (devices or all; support has no
     // "this device", so Others is refused) and reason, and no device is ever this one. Everything

@@ -12,7 +12,7 @@ const QString languageKey = QStringLiteral("interface/language");
 
 } // namespace
 
-AppSettings::AppSettings(QSettings* settings) : m_settings(settings)
+AppSettings::AppSettings(QSettings* settings, QObject* parent) : QObject(parent), m_settings(settings)
 {
     Q_ASSERT(m_settings);
 }
@@ -67,7 +67,10 @@ bool AppSettings::signInAlerts() const
 
 void AppSettings::setSignInAlerts(bool on)
 {
+    if (on == signInAlerts())
+        return;
     m_settings->setValue(QStringLiteral("alerts/signIns"), on);
+    Q_EMIT signInAlertsChanged(on);
 }
 
 bool AppSettings::trayNoticeShown() const

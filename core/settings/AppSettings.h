@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QObject>
 #include <QString>
 #include <QUrl>
 
@@ -8,12 +9,16 @@ class QSettings;
 
 namespace vigil {
 
-// Vigil's preferences on top of an injected QSettings. Holds no secret, ever: the refresh token
-// lives in the keychain only.
-class AppSettings final
+// Vigil's preferences on top of an injected QSettings, one object for the whole app: whoever
+// shows a preference listens to its change signal, so every view of it stays in step. Holds no
+// secret, ever: the refresh token lives in the keychain only.
+class AppSettings final : public QObject
 {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(AppSettings)
+
 public:
-    explicit AppSettings(QSettings* settings);
+    explicit AppSettings(QSettings* settings, QObject* parent = nullptr);
 
     QUrl serverUrl() const;
     void setServerUrl(const QUrl& url);
@@ -34,6 +39,9 @@ public:
     // Where the main window was and how big (QWidget::saveGeometry()), so it opens the same way.
     QByteArray mainWindowGeometry() const;
     void setMainWindowGeometry(const QByteArray& geometry);
+
+Q_SIGNALS:
+    void signInAlertsChanged(bool on);
 
 private:
     QSettings* m_settings;

@@ -1410,33 +1410,6 @@
         <translation>Keine Geräte passen zu „%1“</translation>
     </message>
     <message>
-        <source>Every device signed in to your account.</source>
-        <translation>Alle Geräte, die bei Ihrem Konto angemeldet sind.</translation>
-    </message>
-    <message>
-        <source>Signed in</source>
-        <translation>Angemeldet</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n device(s) signed in to your account.</source>
-        <translation>
-            <numerusform>%n Gerät ist bei Ihrem Konto angemeldet.</numerusform>
-            <numerusform>%n Geräte sind bei Ihrem Konto angemeldet.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>signed in %1</source>
-        <translation>angemeldet am %1</translation>
-    </message>
-    <message>
-        <source>This computer</source>
-        <translation>Dieser Computer</translation>
-    </message>
-    <message>
-        <source>Don&apos;t recognize that many devices? Someone else may be using your account. &lt;a href=&quot;%1&quot;&gt;What to do&lt;/a&gt;</source>
-        <translation>Sie erkennen nicht so viele Geräte? Vielleicht verwendet jemand anderes Ihr Konto. &lt;a href=&quot;%1&quot;&gt;Was tun?&lt;/a&gt;</translation>
-    </message>
-    <message>
         <source>Sign Out Selected Devices</source>
         <translation>Ausgewählte Geräte abmelden</translation>
     </message>
@@ -1694,6 +1667,17 @@
     </message>
 </context>
 <context>
+    <name>vigil::HolderSession</name>
+    <message>
+        <source>Show Demo Inbox</source>
+        <translation>Demo-Posteingang anzeigen</translation>
+    </message>
+    <message>
+        <source>The codes the demo service sent by email or text message</source>
+        <translation>Die Codes, die der Demodienst per E-Mail oder SMS gesendet hat</translation>
+    </message>
+</context>
+<context>
     <name>vigil::HolderSupportCodeDialog</name>
     <message>
         <source>Code for Support</source>
@@ -1757,17 +1741,6 @@
     <message>
         <source>Note</source>
         <translation>Hinweis</translation>
-    </message>
-</context>
-<context>
-    <name>vigil::LivePages</name>
-    <message>
-        <source>Show Demo Inbox</source>
-        <translation>Demo-Posteingang anzeigen</translation>
-    </message>
-    <message>
-        <source>The codes the demo service sent by email or text message</source>
-        <translation>Die Codes, die der Demodienst per E-Mail oder SMS gesendet hat</translation>
     </message>
 </context>
 <context>
@@ -4173,13 +4146,6 @@
     <message>
         <source>Resend in %1</source>
         <translation>Erneut senden in %1</translation>
-    </message>
-</context>
-<context>
-    <name>vigil::WindowController</name>
-    <message>
-        <source>This is a support account, and this copy of Vigil has no support mode. Sign in with a customer account, or use the support build.</source>
-        <translation>Dies ist ein Support-Konto, und diese Vigil-Version hat keinen Support-Modus. Melden Sie sich mit einem Kundenkonto an oder verwenden Sie die Support-Version.</translation>
     </message>
 </context>
 </TS>

@@ -87,16 +87,6 @@
     </message>
 </context>
 <context>
-    <name>vigil::DevicesPage</name>
-    <message numerus="yes">
-        <source>%n device(s) signed in to your account.</source>
-        <translation>
-            <numerusform>%n device signed in to your account.</numerusform>
-            <numerusform>%n devices signed in to your account.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>vigil::HelpPage</name>
     <message numerus="yes">
         <source>%n question(s)</source>

@@ -154,7 +154,7 @@ private Q_SLOTS:
     {
         m_days = 60;
         AccountSettingsService service(m_stack->api.get(), m_stack->session.get(), m_stepUp.get());
-        PreferencesPage page(m_stack->flow.get(), m_stack->session.get());
+        PreferencesPage page(m_stack->settings.get(), m_stack->flow.get(), m_stack->session.get());
         QComboBox* box = combo(&page);
         QVERIFY(box);
         QVERIFY(!box->isEnabled()); // nothing to show yet
@@ -193,7 +193,7 @@ private Q_SLOTS:
     {
         m_days = 90;
         AccountSettingsService service(m_stack->api.get(), m_stack->session.get(), m_stepUp.get());
-        PreferencesPage page(m_stack->flow.get(), m_stack->session.get());
+        PreferencesPage page(m_stack->settings.get(), m_stack->flow.get(), m_stack->session.get());
         page.setAccountSettings(&service);
         QComboBox* box = combo(&page);
         QTRY_VERIFY(box->isEnabled());
@@ -217,7 +217,7 @@ private Q_SLOTS:
         m_days = 90;
         AccountSettingsService service(m_stack->api.get(), m_stack->session.get(), m_stepUp.get());
         QWidget window;
-        auto* page = new PreferencesPage(m_stack->flow.get(), m_stack->session.get(), &window);
+        auto* page = new PreferencesPage(m_stack->settings.get(), m_stack->flow.get(), m_stack->session.get(), &window);
         page->setStepUpMethods({QStringLiteral("password"), QStringLiteral("email")});
         page->setAccountSettings(&service);
         QSignalSpy dialogs(page, &PreferencesPage::dialogOpened);
@@ -269,7 +269,7 @@ private Q_SLOTS:
         m_days = 90;
         AccountSettingsService service(m_stack->api.get(), m_stack->session.get(), m_stepUp.get());
         QWidget window;
-        auto* page = new PreferencesPage(m_stack->flow.get(), m_stack->session.get(), &window);
+        auto* page = new PreferencesPage(m_stack->settings.get(), m_stack->flow.get(), m_stack->session.get(), &window);
         page->setStepUpMethods({QStringLiteral("password")});
         page->setAccountSettings(&service);
         QSignalSpy dialogs(page, &PreferencesPage::dialogOpened);
@@ -318,19 +318,22 @@ private Q_SLOTS:
 
     void alertsSwitchIsSaved()
     {
-        QSettings settings; // the application's store (a private HOME in tests)
-        settings.remove(QStringLiteral("alerts/signIns"));
-        PreferencesPage page(m_stack->flow.get(), m_stack->session.get());
+        AppSettings* settings = m_stack->settings.get(); // the app's one AppSettings
+        PreferencesPage page(settings, m_stack->flow.get(), m_stack->session.get());
         auto* box = findByName<QCheckBox>(&page, QStringLiteral("Alert me when a device signs in to my account"));
         QVERIFY(box);
         QVERIFY(box->isChecked()); // on by default
-        QSignalSpy changed(&page, &PreferencesPage::signInAlertsChanged);
+        QSignalSpy changed(settings, &AppSettings::signInAlertsChanged);
         box->click();
         QCOMPARE(changed.size(), 1);
         QCOMPARE(changed.constFirst().constFirst().toBool(), false);
-        QCOMPARE(AppSettings(&settings).signInAlerts(), false);
+        QCOMPARE(settings->signInAlerts(), false);
         box->click();
-        QCOMPARE(AppSettings(&settings).signInAlerts(), true);
+        QCOMPARE(settings->signInAlerts(), true);
+        // Changed elsewhere (another page, the tray): the switch follows.
+        settings->setSignInAlerts(false);
+        QVERIFY(!box->isChecked());
+        QCOMPARE(changed.size(), 3);
     }
 
     void tableSaysWhenADeviceWillBeSignedOut()

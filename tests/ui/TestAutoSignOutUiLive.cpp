@@ -104,7 +104,7 @@ private Q_SLOTS:
         StepUpService stepUp(m_api.get());
         AccountSettingsService service(m_api.get(), m_session.get(), &stepUp);
         QWidget window;
-        auto* page = new PreferencesPage(stack.flow.get(), m_session.get(), &window);
+        auto* page = new PreferencesPage(stack.settings.get(), stack.flow.get(), m_session.get(), &window);
         page->setStepUpMethods({QStringLiteral("password"), QStringLiteral("email")});
         page->setAccountSettings(&service); // signed in: loads
         QSignalSpy dialogs(page, &PreferencesPage::dialogOpened);

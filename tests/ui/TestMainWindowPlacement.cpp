@@ -1,7 +1,7 @@
 #include "SignInStack.h"
 #include "TestTokens.h"
 #include "WidgetFinder.h"
-#include "core/account/AccountService.h"
+#include "app/HolderSession.h"
 #include "core/settings/AppSettings.h"
 #include "ui/main/MainWindow.h"
 #include "ui/widgets/Icons.h"
@@ -12,6 +12,7 @@
 #include <QFile>
 #include <QListWidget>
 #include <QScreen>
+#include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -32,10 +33,20 @@ private Q_SLOTS:
     void sidebarActionShowsThePage();
 
 private:
-    std::unique_ptr<MainWindow> makeWindow(bool withSettings = true);
+    // A holder's session over the fake network; the window is its own.
+    struct Made
+    {
+        std::unique_ptr<HolderSession> session;
+        MainWindow* get() const { return session->window(); }
+        MainWindow* operator->() const { return get(); }
+    };
+    // Without settings: an empty store, so no geometry is remembered.
+    Made makeWindow(bool withSettings = true);
 
     std::unique_ptr<SignInStack> m_stack;
-    std::unique_ptr<AccountService> m_account;
+    std::unique_ptr<QTemporaryDir> m_emptyDir;
+    std::unique_ptr<QSettings> m_emptyStore;
+    std::unique_ptr<AppSettings> m_noSettings;
 };
 
 void TestMainWindowPlacement::init()
@@ -48,24 +59,31 @@ void TestMainWindowPlacement::init()
             return FakeResponse::json(200, TestTokens::me(12, 4));
         return FakeResponse::error(404, "not_found");
     });
-    m_account = std::make_unique<AccountService>(m_stack->api.get(), m_stack->session.get());
+    m_emptyDir = std::make_unique<QTemporaryDir>();
+    m_emptyStore = std::make_unique<QSettings>(m_emptyDir->filePath(QStringLiteral("empty.ini")), QSettings::IniFormat);
+    m_noSettings = std::make_unique<AppSettings>(m_emptyStore.get());
     m_stack->flow->signIn(
-        {QStringLiteral("127.0.0.1:8765"), QStringLiteral("demo@vigil.test"), QStringLiteral("vigil-demo-2026"), true});
+        {QStringLiteral("127.0.0.1:1"), QStringLiteral("demo@vigil.test"), QStringLiteral("vigil-demo-2026"), true});
     QTRY_COMPARE(m_stack->flow->state(), SignInFlow::State::SignedIn);
 }
 
 void TestMainWindowPlacement::cleanup()
 {
-    m_account.reset();
+    m_noSettings.reset();
+    m_emptyStore.reset();
+    m_emptyDir.reset();
     m_stack.reset();
 }
 
-std::unique_ptr<MainWindow> TestMainWindowPlacement::makeWindow(bool withSettings)
+TestMainWindowPlacement::Made TestMainWindowPlacement::makeWindow(bool withSettings)
 {
-    auto window = std::make_unique<MainWindow>(m_account.get(), m_stack->flow.get(), m_stack->session.get());
-    if (withSettings)
-        window->setSettings(m_stack->settings.get());
-    return window;
+    const SessionContext context{m_stack->api.get(),
+                                 m_stack->session.get(),
+                                 m_stack->flow.get(),
+                                 withSettings ? m_stack->settings.get() : m_noSettings.get(),
+                                 nullptr,
+                                 nullptr};
+    return {std::make_unique<HolderSession>(context)};
 }
 
 void TestMainWindowPlacement::opensFittedToTheScreen()

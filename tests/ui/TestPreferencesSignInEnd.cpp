@@ -49,7 +49,7 @@ private Q_SLOTS:
     void aRememberedSignInSaysWhenItEnds()
     {
         signIn(true);
-        PreferencesPage page(m_stack->flow.get(), m_stack->session.get());
+        PreferencesPage page(m_stack->settings.get(), m_stack->flow.get(), m_stack->session.get());
         auto* ends = page.findChild<QLabel*>(QStringLiteral("signInEnds"));
         QVERIFY(ends);
         QVERIFY(!ends->isHidden());
@@ -68,7 +68,7 @@ private Q_SLOTS:
     void nothingIsSaidWithoutAnEnd()
     {
         signIn(true, false);
-        PreferencesPage page(m_stack->flow.get(), m_stack->session.get());
+        PreferencesPage page(m_stack->settings.get(), m_stack->flow.get(), m_stack->session.get());
         QVERIFY(page.findChild<QLabel*>(QStringLiteral("signInEnds"))->isHidden());
     }
 
@@ -76,7 +76,7 @@ private Q_SLOTS:
     {
         m_stack->flow->setEphemeral(true);
         signIn(true);
-        PreferencesPage page(m_stack->flow.get(), m_stack->session.get());
+        PreferencesPage page(m_stack->settings.get(), m_stack->flow.get(), m_stack->session.get());
         QVERIFY(page.findChild<QLabel*>(QStringLiteral("signInEnds"))->isHidden());
     }
 };

@@ -3,7 +3,9 @@
 #include "SignInStack.h"
 #include "TestTokens.h"
 #include "WidgetFinder.h"
-#include "core/account/AccountService.h"
+#include "app/Composition.h"
+#include "app/HolderSession.h"
+#include "core/auth/SignInFlow.h"
 #include "core/settings/Translations.h"
 #include "ui/main/MainWindow.h"
 #include "ui/pages/PreferencesPage.h"
@@ -15,6 +17,7 @@
 #include <QComboBox>
 #include <QLabel>
 #include <QListWidget>
+#include <QPointer>
 #include <QPushButton>
 #include <QSettings>
 #include <QTest>
@@ -108,8 +111,9 @@ private:
     void signIn();
 
     std::unique_ptr<SignInStack> m_stack;
-    std::unique_ptr<AccountService> m_account;
-    std::unique_ptr<MainWindow> m_window;
+    // The app's composition over the stack's fake network, keychain and settings.
+    std::unique_ptr<Composition> m_client;
+    QPointer<MainWindow> m_window;
 };
 
 void TestTranslations::initTestCase()
@@ -128,23 +132,23 @@ void TestTranslations::init()
             return FakeResponse::json(200, TestTokens::me(12, 4));
         return FakeResponse::error(404, "not_found");
     });
-    m_account = std::make_unique<AccountService>(m_stack->api.get(), m_stack->session.get());
+    m_client = std::make_unique<Composition>(m_stack->nam.get(), m_stack->settings.get(), m_stack->store.get(), false);
 }
 
 void TestTranslations::cleanup()
 {
-    m_window.reset();
-    m_account.reset();
+    m_client.reset();
     m_stack.reset();
 }
 
 void TestTranslations::signIn()
 {
-    m_stack->flow->signIn(
-        {QStringLiteral("127.0.0.1:8765"), QStringLiteral("demo@vigil.test"), QStringLiteral("vigil-demo-2026"), true});
-    QTRY_COMPARE(m_stack->flow->state(), SignInFlow::State::SignedIn);
-    m_window = std::make_unique<MainWindow>(m_account.get(), m_stack->flow.get(), m_stack->session.get());
-    m_window->show();
+    // Port 1: the session's event stream (not on the fake network) finds nobody there.
+    m_client->signInFlow()->signIn(
+        {QStringLiteral("127.0.0.1:1"), QStringLiteral("demo@vigil.test"), QStringLiteral("vigil-demo-2026"), true});
+    QTRY_COMPARE(m_client->signInFlow()->state(), SignInFlow::State::SignedIn);
+    QVERIFY(m_client->holder());
+    m_window = m_client->holder()->window();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
 }
 
@@ -174,12 +178,12 @@ void TestTranslations::languageSetting()
 void TestTranslations::englishPluralsComeFromTheResource()
 {
     // Installed in initTestCase from :/i18n/vigil_en.qm, without EnglishPlurals.
-    const char* context = "vigil::DevicesPage";
-    const char* source = "%n device(s) signed in to your account.";
+    const char* context = "vigil::OverviewPage";
+    const char* source = "%n device(s) signed in to your account, this computer included.";
     QCOMPARE(QCoreApplication::translate(context, source, nullptr, 1),
-             QStringLiteral("1 device signed in to your account."));
+             QStringLiteral("1 device signed in to your account, this computer included."));
     QCOMPARE(QCoreApplication::translate(context, source, nullptr, 12),
-             QStringLiteral("12 devices signed in to your account."));
+             QStringLiteral("12 devices signed in to your account, this computer included."));
     QCOMPARE(QCoreApplication::translate("vigil::SignOutConfirmationPage", "Sign Out of %n Device(s)?", nullptr, 3),
              QStringLiteral("Sign Out of 3 Devices?"));
 }
@@ -209,7 +213,6 @@ void TestTranslations::mainWindowInGerman()
     auto* sidebar = findByName<QListWidget>(m_window.get(), QStringLiteral("Sections"));
     QVERIFY(sidebar);
     QCOMPARE(sidebar->item(1)->text(), QStringLiteral("Devices"));
-    m_window.reset();
     cleanup();
     init();
 
@@ -265,9 +268,10 @@ void TestTranslations::signInWindowInGerman()
 
 void TestTranslations::preferencesOfferTheLanguages()
 {
-    QSettings settings; // the application's store (a private HOME in tests), as app/main.cpp reads it
+    // The store behind the app's one AppSettings, from which app/main.cpp reads the language.
+    QSettings& settings = *m_stack->qsettings;
     settings.remove(QStringLiteral("interface/language"));
-    PreferencesPage page(m_stack->flow.get(), m_stack->session.get());
+    PreferencesPage page(m_stack->settings.get(), m_stack->flow.get(), m_stack->session.get());
     page.show();
     auto* combo = findByName<QComboBox>(&page, QStringLiteral("Sprache"));
     QVERIFY(combo);

@@ -2,6 +2,7 @@
 
 #include "FakeCredentialStore.h"
 #include "app/Composition.h"
+#include "app/HolderSession.h"
 #include "core/activity/ActivityService.h"
 #include "core/auth/SignInFlow.h"
 #include "core/demo/DemoService.h"
@@ -10,13 +11,13 @@
 #include "core/profiles/ProfileService.h"
 #include "core/settings/AppSettings.h"
 #include "ui/main/MainWindow.h"
-#include "ui/main/WindowController.h"
 #include "ui/signout/SignOutDialog.h"
 #include "ui/signout/VerificationPage.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QMenu>
+#include <QNetworkAccessManager>
 #include <QPushButton>
 #include <QSettings>
 #include <QTemporaryDir>
@@ -30,7 +31,8 @@ struct PageTour::Parts
     QSettings qsettings{dir.filePath(QStringLiteral("vigil.ini")), QSettings::IniFormat};
     AppSettings settings{&qsettings};
     FakeCredentialStore keychain;
-    Composition client{&settings, &keychain, true};
+    QNetworkAccessManager network;
+    Composition client{&network, &settings, &keychain, true};
     DemoService demo;
     QString failure;
 };
@@ -83,20 +85,21 @@ PageTour::~PageTour()
 {
     if (SignOutDialog* dialog = openDialog())
         dialog->reject();
-    m_parts->client.events()->stop();
+    if (HolderSession* holder = m_parts->client.holder())
+        holder->events()->stop();
     m_parts->demo.stop();
 }
 
 QString PageTour::start(int timeoutMs)
 {
     Parts& p = *m_parts;
-    WindowController* windows = p.client.windows();
-    windows->show();
+    p.client.show();
     p.demo.start();
     const bool ready = QTest::qWaitFor(
-        [&p, windows] {
-            return !p.failure.isEmpty() || (windows->mainWindow() && windows->mainWindow()->isVisible() &&
-                                            p.client.deviceModel()->rowCount() >= 12);
+        [&p] {
+            const HolderSession* holder = p.client.holder();
+            return !p.failure.isEmpty() ||
+                   (holder && holder->window()->isVisible() && holder->deviceModel()->rowCount() >= 12);
         },
         timeoutMs);
     if (!p.failure.isEmpty())
@@ -122,7 +125,8 @@ QStringList PageTour::stops()
 QWidget* PageTour::show(const QString& stop)
 {
     Parts& p = *m_parts;
-    MainWindow* main = p.client.windows()->mainWindow();
+    HolderSession* holder = p.client.holder();
+    MainWindow* main = holder ? holder->window() : nullptr;
     const int index = int(stops().indexOf(stop));
     if (!main || index < 0)
         return nullptr;
@@ -134,9 +138,10 @@ QWidget* PageTour::show(const QString& stop)
         // Pages load on first show; wait for the ones that fetch, then let layouts settle.
         // A page that never loads is shown as it is: the picture tells what went wrong.
         if (Section(index) == Section::Profiles)
-            (void)QTest::qWaitFor([&p] { return p.client.profiles()->state() == ProfileService::State::Ready; }, 10000);
+            (void)QTest::qWaitFor([holder] { return holder->profiles()->state() == ProfileService::State::Ready; },
+                                  10000);
         if (Section(index) == Section::Activity)
-            (void)QTest::qWaitFor([&p] { return p.client.activity()->state() == ActivityService::State::Ready; },
+            (void)QTest::qWaitFor([holder] { return holder->activity()->state() == ActivityService::State::Ready; },
                                   10000);
         QTest::qWait(200);
         return main;

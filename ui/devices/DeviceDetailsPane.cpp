@@ -43,7 +43,8 @@ QLabel* valueLabel(const QString& name, QWidget* parent)
 
 } // namespace
 
-DeviceDetailsPane::DeviceDetailsPane(DeviceService* service, QWidget* parent) : QWidget(parent), m_service(service)
+DeviceDetailsPane::DeviceDetailsPane(DeviceService* service, Mode mode, QWidget* parent)
+    : QWidget(parent), m_service(service)
 {
     setAccessibleName(tr("Device details"));
 
@@ -57,15 +58,18 @@ DeviceDetailsPane::DeviceDetailsPane(DeviceService* service, QWidget* parent) : 
     m_name->setAccessibleName(tr("Device name"));
     m_name->setWordWrap(true);
     m_name->setTextFormat(Qt::PlainText); // the device's name as the service has it, never markup
-    m_rename = new QPushButton(tr("Rename"), this);
-    m_rename->setAccessibleName(tr("Rename"));
-    m_rename->setToolTip(tr("Give this device a name you will recognize"));
+    if (mode == Mode::Editable) {
+        m_rename = new QPushButton(tr("Rename"), this);
+        m_rename->setAccessibleName(tr("Rename"));
+        m_rename->setToolTip(tr("Give this device a name you will recognize"));
+    }
     auto* view = new QWidget(this);
     auto* viewLayout = new QHBoxLayout(view);
     viewLayout->setContentsMargins(0, 0, 0, 0);
     viewLayout->addWidget(m_icon);
     viewLayout->addWidget(m_name, 1);
-    viewLayout->addWidget(m_rename);
+    if (m_rename)
+        viewLayout->addWidget(m_rename);
 
     m_nameEdit = new QLineEdit(this);
     m_nameEdit->setAccessibleName(tr("New device name"));
@@ -123,13 +127,15 @@ DeviceDetailsPane::DeviceDetailsPane(DeviceService* service, QWidget* parent) : 
     m_historyState = new QLabel(this);
     m_historyState->setWordWrap(true);
 
-    m_unrecognized = new QLabel(this);
-    m_unrecognized->setText(QStringLiteral("<a href=\"#\">") + tr("Don't recognize this device?").toHtmlEscaped() +
-                            QStringLiteral("</a>"));
-    m_unrecognized->setAccessibleName(tr("Don't recognize this device?"));
-    m_unrecognized->setTextInteractionFlags(Qt::TextBrowserInteraction);
-    m_unrecognized->setToolTip(tr("What to do when someone else may be using your account"));
-    connect(m_unrecognized, &QLabel::linkActivated, this, [this] { Q_EMIT unrecognizedRequested(m_device.id); });
+    if (mode == Mode::Editable) {
+        m_unrecognized = new QLabel(this);
+        m_unrecognized->setText(QStringLiteral("<a href=\"#\">") + tr("Don't recognize this device?").toHtmlEscaped() +
+                                QStringLiteral("</a>"));
+        m_unrecognized->setAccessibleName(tr("Don't recognize this device?"));
+        m_unrecognized->setTextInteractionFlags(Qt::TextBrowserInteraction);
+        m_unrecognized->setToolTip(tr("What to do when someone else may be using your account"));
+        connect(m_unrecognized, &QLabel::linkActivated, this, [this] { Q_EMIT unrecognizedRequested(m_device.id); });
+    }
 
     m_actions = new QHBoxLayout;
     m_actions->addStretch(1);
@@ -141,14 +147,17 @@ DeviceDetailsPane::DeviceDetailsPane(DeviceService* service, QWidget* parent) : 
     layout->addWidget(m_renameMessage);
     layout->addWidget(m_incomplete);
     layout->addLayout(m_actions);
-    layout->addWidget(m_unrecognized);
+    if (m_unrecognized)
+        layout->addWidget(m_unrecognized);
     layout->addLayout(form);
     layout->addWidget(sectionTitle(tr("Sign-in history"), this));
     layout->addWidget(m_historyState);
     layout->addWidget(m_history, 1);
-    setTabOrder(m_unrecognized, m_history);
+    if (m_unrecognized)
+        setTabOrder(m_unrecognized, m_history);
 
-    connect(m_rename, &QPushButton::clicked, this, &DeviceDetailsPane::startRename);
+    if (m_rename)
+        connect(m_rename, &QPushButton::clicked, this, &DeviceDetailsPane::startRename);
     connect(m_save, &QPushButton::clicked, this, &DeviceDetailsPane::save);
     connect(m_nameEdit, &QLineEdit::returnPressed, this, &DeviceDetailsPane::save);
     connect(m_cancel, &QPushButton::clicked, this, &DeviceDetailsPane::cancelRename);
@@ -163,7 +172,7 @@ DeviceDetailsPane::DeviceDetailsPane(DeviceService* service, QWidget* parent) : 
         m_save->setEnabled(true);
         m_headingStack->setCurrentIndex(0);
         m_renameMessage->clear();
-        m_rename->setFocus();
+        m_rename->setFocus(); // only an editable pane renames
     });
     connect(m_service, &DeviceService::renameFailed, this, [this](const QString& id, const ApiError& error) {
         if (id != m_device.id)
@@ -267,7 +276,8 @@ void DeviceDetailsPane::render()
     m_incomplete->setText(
         tr("Some details of this device are missing or unreadable: %1").arg(d.problems.join(QStringLiteral(", "))));
     m_incomplete->setVisible(d.incomplete());
-    m_rename->setEnabled(true);
+    if (m_rename)
+        m_rename->setEnabled(true);
 }
 
 void DeviceDetailsPane::setField(QLabel* label, const QString& text)
@@ -306,21 +316,27 @@ void DeviceDetailsPane::addActionButton(QPushButton* button)
     m_actions->insertWidget(m_actions->count() - 1, button); // before the stretch
     // Created after the pane's own widgets, it would come last in the Tab order; it reads first.
     setTabOrder(m_cancel, button);
-    setTabOrder(button, m_unrecognized);
-    setTabOrder(m_unrecognized, m_history);
+    if (m_unrecognized) {
+        setTabOrder(button, m_unrecognized);
+        setTabOrder(m_unrecognized, m_history);
+    } else {
+        setTabOrder(button, m_history);
+    }
 }
 
 void DeviceDetailsPane::focusFirstControl()
 {
     if (isEditing())
         m_nameEdit->setFocus();
-    else
+    else if (m_rename)
         m_rename->setFocus();
+    else
+        m_history->setFocus(); // read-only: the first thing there is to read on
 }
 
 void DeviceDetailsPane::startRename()
 {
-    if (!m_hasDevice)
+    if (!m_hasDevice || !m_rename)
         return;
     m_nameEdit->setText(m_device.name);
     m_nameEdit->selectAll();
@@ -350,7 +366,8 @@ void DeviceDetailsPane::cancelRename()
     m_headingStack->setCurrentIndex(0);
     m_renameMessage->clear();
     m_save->setEnabled(true);
-    m_rename->setFocus();
+    if (m_rename)
+        m_rename->setFocus();
 }
 
 } // namespace vigil

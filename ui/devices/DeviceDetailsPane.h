@@ -18,17 +18,23 @@ namespace vigil {
 
 class InlineMessage;
 
-// Everything about one device: what it is, its app, its connection, its sign-in history, renaming
-// in place, and "Don't recognize this device?". Sign-out buttons arrive with the sign-out journey
-// (addActionButton()); they sit under the device's name, above the details, so they are in sight
-// however long the history is.
+// Everything about one device: what it is, its app, its connection, its sign-in history and, when
+// editable, renaming in place and "Don't recognize this device?". Sign-out buttons arrive with the
+// sign-out journey (addActionButton()); they sit under the device's name, above the details, so
+// they are in sight however long the history is.
 class DeviceDetailsPane final : public QWidget
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(DeviceDetailsPane)
 
 public:
-    explicit DeviceDetailsPane(DeviceService* service, QWidget* parent = nullptr);
+    enum class Mode
+    {
+        Editable, // the holder's own device
+        ReadOnly, // someone else's (support mode): built without Rename and "Don't recognize…"
+    };
+
+    explicit DeviceDetailsPane(DeviceService* service, Mode mode = Mode::Editable, QWidget* parent = nullptr);
     ~DeviceDetailsPane() override;
 
     // Shows the device (and fetches its history when it is a different one). nullptr: nothing.
@@ -57,7 +63,7 @@ private:
     QStackedWidget* m_headingStack;
     QLabel* m_icon;
     QLabel* m_name;
-    QPushButton* m_rename;
+    QPushButton* m_rename = nullptr;
     QLineEdit* m_nameEdit;
     QPushButton* m_save;
     QPushButton* m_cancel;
@@ -74,7 +80,7 @@ private:
     QLabel* m_incomplete;
     QListWidget* m_history;
     QLabel* m_historyState;
-    QLabel* m_unrecognized;
+    QLabel* m_unrecognized = nullptr;
     QHBoxLayout* m_actions;
 };
 

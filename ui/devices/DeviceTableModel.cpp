@@ -17,7 +17,7 @@ DeviceTableModel::~DeviceTableModel() = default;
 
 QColor DeviceTableModel::statusColor(int status)
 {
-    // The dark shades are unreadable on a dark or high-contrast palette: lighter ones there (issue 9).
+    // The dark shades are unreadable on a dark or high-contrast palette: lighter ones there.
     const bool dark = QGuiApplication::palette().color(QPalette::Base).lightness() < 128;
     switch (Device::Status(status)) {
     case Device::Status::Streaming:

@@ -52,24 +52,23 @@ QString iconFor(Section section)
 
 } // namespace
 
-MainWindow::MainWindow(AccountService* account, SignInFlow* flow, Session* session, QWidget* parent)
-    : QMainWindow(parent), m_account(account), m_flow(flow), m_session(session)
+MainWindow::MainWindow(const Pages& pages, AccountService* account, SignInFlow* flow, Session* session, QWidget* parent)
+    : QMainWindow(parent), m_pageSet(pages), m_account(account), m_flow(flow), m_session(session)
 {
     setWindowTitle(m_flow->isEphemeral() ? tr("Vigil — Demo") : tr("Vigil"));
     setWindowIcon(Icons::app());
     fitToScreen();
 
     m_pages = new QStackedWidget(this);
-    m_pages->addWidget(new OverviewPage(m_account, m_pages));
-    m_pages->addWidget(new DevicesPage(m_account, m_pages));
-    m_pages->addWidget(new SecurityPage(m_account, m_pages));
-    // The live Profiles and Activity pages come with their services from app/ (replacePage).
-    m_pages->addWidget(new ProfilesPage(nullptr, m_pages));
-    m_pages->addWidget(new ActivityPage(nullptr, m_pages));
-    m_pages->addWidget(new PreferencesPage(m_flow, m_session, m_pages));
-    m_pages->addWidget(new HelpPage(m_pages));
-    for (int i = 0; i < m_pages->count(); ++i)
-        connectPage(m_pages->widget(i));
+    // In Section order.
+    m_pages->addWidget(pages.overview);
+    m_pages->addWidget(pages.devices);
+    m_pages->addWidget(pages.security);
+    m_pages->addWidget(pages.profiles);
+    m_pages->addWidget(pages.activity);
+    m_pages->addWidget(pages.preferences);
+    m_pages->addWidget(pages.help);
+    connectPages();
 
     buildSidebar();
     buildAccountMenu();
@@ -259,19 +258,13 @@ void MainWindow::buildAccountMenu()
     toolbar->addWidget(m_accountButton);
 }
 
-void MainWindow::connectPage(QWidget* page)
+void MainWindow::connectPages()
 {
     const auto go = [this](Section section) { showSection(section); };
-    if (auto* overview = qobject_cast<OverviewPage*>(page))
-        connect(overview, &OverviewPage::sectionRequested, this, go);
-    else if (auto* devices = qobject_cast<DevicesPage*>(page))
-        connect(devices, &DevicesPage::sectionRequested, this, go);
-    else if (auto* security = qobject_cast<SecurityPage*>(page))
-        connect(security, &SecurityPage::sectionRequested, this, go);
-    else if (auto* activity = qobject_cast<ActivityPage*>(page))
-        connect(activity, &ActivityPage::sectionRequested, this, go);
-    else if (auto* help = qobject_cast<HelpPage*>(page))
-        connect(help, &HelpPage::sectionRequested, this, go);
+    connect(m_pageSet.overview, &OverviewPage::sectionRequested, this, go);
+    connect(m_pageSet.devices, &DevicesPage::sectionRequested, this, go);
+    connect(m_pageSet.security, &SecurityPage::sectionRequested, this, go);
+    connect(m_pageSet.help, &HelpPage::sectionRequested, this, go);
 }
 
 void MainWindow::updateAccount()
@@ -297,18 +290,6 @@ Section MainWindow::currentSection() const
 QWidget* MainWindow::page(Section section) const
 {
     return m_pages->widget(int(section));
-}
-
-void MainWindow::replacePage(Section section, QWidget* page)
-{
-    QWidget* old = m_pages->widget(int(section));
-    const bool current = m_pages->currentIndex() == int(section);
-    m_pages->insertWidget(int(section), page);
-    m_pages->removeWidget(old);
-    old->deleteLater();
-    connectPage(page);
-    if (current)
-        m_pages->setCurrentIndex(int(section));
 }
 
 } // namespace vigil

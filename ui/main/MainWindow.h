@@ -12,27 +12,47 @@ class QAction;
 namespace vigil {
 
 class AccountService;
+class ActivityPage;
 class AppSettings;
+class DevicesPage;
+class HelpPage;
 class InlineMessage;
+class OverviewPage;
+class PreferencesPage;
+class ProfilesPage;
+class SecurityPage;
 class Session;
 class SignInFlow;
 
 // The signed-in window, settings-style: a sidebar of sections and the current section's page.
-// It only wires pages together; each page talks to core on its own.
+// Its pages are built, with their services, by whoever owns the sign-in (app/HolderSession); the
+// window shows them and lets each one ask for another section.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
-    MainWindow(AccountService* account, SignInFlow* flow, Session* session, QWidget* parent = nullptr);
+    // One page per Section; the window takes them all over.
+    struct Pages
+    {
+        OverviewPage* overview = nullptr;
+        DevicesPage* devices = nullptr;
+        SecurityPage* security = nullptr;
+        ProfilesPage* profiles = nullptr;
+        ActivityPage* activity = nullptr;
+        PreferencesPage* preferences = nullptr;
+        HelpPage* help = nullptr;
+    };
+
+    MainWindow(
+        const Pages& pages, AccountService* account, SignInFlow* flow, Session* session, QWidget* parent = nullptr);
     ~MainWindow() override;
 
     void showSection(Section section);
     Section currentSection() const;
     QWidget* page(Section section) const;
-    // Puts a richer page in a section's place (the old one is deleted).
-    void replacePage(Section section, QWidget* page);
+    const Pages& pages() const { return m_pageSet; }
     static QString label(Section section);
     // An extra entry in the account menu, above "Sign Out of Vigil" (e.g. the demo inbox).
     void addAccountMenuAction(QAction* action);
@@ -46,12 +66,13 @@ protected:
 private:
     void buildSidebar();
     void buildAccountMenu();
-    void connectPage(QWidget* page);
+    void connectPages();
     void updateAccount();
     void fitToScreen();
     bool fitsScreen() const;
     void saveGeometryToSettings();
 
+    Pages m_pageSet;
     AccountService* m_account;
     SignInFlow* m_flow;
     Session* m_session;

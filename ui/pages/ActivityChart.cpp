@@ -22,7 +22,7 @@ ActivityChart::ActivityChart(QWidget* parent)
 {
     ScrollArea::installAccessibleFactory(); // QChartView is a scroll area
     m_view->setRenderHint(QPainter::Antialiasing);
-    // Room for the axis labels and a legend of up to six countries, in whatever font size (issue 9).
+    // Room for the axis labels and a legend of up to six countries, in whatever font size.
     m_view->setMinimumHeight(qMax(220, m_view->fontMetrics().height() * 12));
     m_view->setAccessibleName(tr("Sign-ins per day by country"));
     QChart* chart = m_view->chart();

@@ -42,9 +42,6 @@ public:
     ActivityFilterBar* filterBar() const { return m_filters; }
     ActivityChart* chart() const { return m_chart; }
 
-Q_SIGNALS:
-    void sectionRequested(vigil::Section section);
-
 protected:
     void showEvent(QShowEvent* event) override;
 

@@ -41,19 +41,31 @@ constexpr int tickMs = 30 * 1000;
 } // namespace
 
 DevicesPage::DevicesPage(DeviceService* devices, EventStream* events, QWidget* parent)
-    : QWidget(parent), m_service(devices), m_events(events)
+    : DevicesPage(devices, events, false, parent)
+{}
+
+DevicesPage* DevicesPage::readOnly(DeviceService* devices, QWidget* parent)
 {
-    // Sign-out buttons of the header, first in the Tab order; setSignOutActions() shows them.
-    m_signOutSelected = new QPushButton(this);
-    m_signOutSelected->hide();
-    m_signOutAll = new QPushButton(this);
-    m_signOutAll->hide();
+    return new DevicesPage(devices, nullptr, true, parent);
+}
+
+DevicesPage::DevicesPage(DeviceService* devices, EventStream* events, bool readOnly, QWidget* parent)
+    : QWidget(parent), m_service(devices), m_events(events), m_readOnly(readOnly)
+{
+    if (!m_readOnly) {
+        // Sign-out buttons of the header, first in the Tab order; setSignOutActions() shows them.
+        m_signOutSelected = new QPushButton(this);
+        m_signOutSelected->hide();
+        m_signOutAll = new QPushButton(this);
+        m_signOutAll->hide();
+    }
     m_filter = new DeviceFilterModel(this);
     m_filter->setSourceModel(m_service->model());
     m_tableModel = new DeviceTableModel(this);
     m_tableModel->setSourceModel(m_filter);
 
-    m_banner = new ConnectionBanner(m_events, this);
+    if (m_events) // else a snapshot read on request, not a live list
+        m_banner = new ConnectionBanner(m_events, this);
     m_refreshError = new InlineMessage(this);
     m_state = new LoadState(buildContent(), this);
     connect(m_state, &LoadState::retryRequested, m_service, &DeviceService::reload);
@@ -61,9 +73,14 @@ DevicesPage::DevicesPage(DeviceService* devices, EventStream* events, QWidget* p
     auto* layout = new QVBoxLayout(this);
     m_layout = layout;
     auto* top = new QHBoxLayout;
-    m_header = new PageHeader(tr("Devices"), tr("Every device signed in to your account, live."), this);
+    m_header = new PageHeader(
+        tr("Devices"),
+        m_readOnly ? tr("Every device signed in to the customer's account. Read-only: nothing here changes it.")
+                   : tr("Every device signed in to your account, live."),
+        this);
     top->addWidget(m_header, 1);
-    top->addWidget(m_banner, 0, Qt::AlignBottom);
+    if (m_banner)
+        top->addWidget(m_banner, 0, Qt::AlignBottom);
     m_headerActions = new QHBoxLayout;
     top->addLayout(m_headerActions);
     layout->addLayout(top);
@@ -106,7 +123,8 @@ DevicesPage::~DevicesPage() = default;
 QWidget* DevicesPage::buildContent()
 {
     auto* content = new QWidget(this);
-    m_thisDevice = new ThisDeviceCard(content);
+    if (!m_readOnly) // Vigil does not run on any of a customer's devices
+        m_thisDevice = new ThisDeviceCard(content);
     m_recommendations = new RecommendationsCard(content);
     connect(m_recommendations, &RecommendationsCard::filterRequested, this, &DevicesPage::applyPreset);
 
@@ -188,7 +206,8 @@ QWidget* DevicesPage::buildContent()
     m_tableStack->addWidget(m_table);
     m_tableStack->addWidget(empty);
 
-    m_details = new DeviceDetailsPane(m_service, content);
+    m_details = new DeviceDetailsPane(
+        m_service, m_readOnly ? DeviceDetailsPane::Mode::ReadOnly : DeviceDetailsPane::Mode::Editable, content);
     // Until sign-out is wired in, the advice in Help is the best answer.
     connect(m_details, &DeviceDetailsPane::unrecognizedRequested, this, [this] {
         if (!m_guide)
@@ -212,7 +231,8 @@ QWidget* DevicesPage::buildContent()
 
     auto* layout = new QVBoxLayout(content);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_thisDevice);
+    if (m_thisDevice)
+        layout->addWidget(m_thisDevice);
     layout->addWidget(m_recommendations);
     layout->addLayout(filterRow);
     layout->addWidget(m_filterDescription);
@@ -234,33 +254,6 @@ QWidget* DevicesPage::buildContent()
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &DevicesPage::followCurrent);
     m_filterDescription->setText(DeviceFilterPreset::description(m_preset));
     return content;
-}
-
-void DevicesPage::setReadOnly()
-{
-    if (m_readOnly)
-        return;
-    m_readOnly = true;
-    m_banner->hide();     // a snapshot read on request, not a live list
-    m_thisDevice->hide(); // Vigil does not run on any of the customer's devices
-    // The pane is shared with the holder's page; its own controls are found by their names.
-    const auto buttons = m_details->findChildren<QPushButton*>();
-    for (QPushButton* button : buttons) {
-        if (button->accessibleName() == DeviceDetailsPane::tr("Rename"))
-            button->hide();
-    }
-    const auto labels = m_details->findChildren<QLabel*>();
-    for (QLabel* label : labels) {
-        if (label->accessibleName() == DeviceDetailsPane::tr("Don't recognize this device?"))
-            label->hide();
-    }
-    auto* header =
-        new PageHeader(tr("Devices"),
-                       tr("Every device signed in to the customer's account. Read-only: nothing here changes it."),
-                       this);
-    delete m_layout->replaceWidget(m_header, header);
-    delete m_header;
-    m_header = header;
 }
 
 void DevicesPage::applyPreset(DeviceFilterPreset::Kind kind)
@@ -352,7 +345,8 @@ void DevicesPage::updateSummary()
         if (model.factsAt(row).isCurrent)
             current = &model.deviceAt(row);
     }
-    m_thisDevice->setDevice(current);
+    if (m_thisDevice)
+        m_thisDevice->setDevice(current);
 }
 
 void DevicesPage::followCurrent()

@@ -18,7 +18,6 @@ class QTimer;
 
 namespace vigil {
 
-class AccountService;
 class ConnectionBanner;
 class DeviceDetailsPane;
 class DeviceFilterModel;
@@ -36,22 +35,20 @@ class ThisDeviceCard;
 
 // The live device list: this device, recommendations, the table of every device (sort, filter,
 // search, multi-select, keyboard), the details pane, and whether what it shows is live.
-//
-// MainWindow builds a placeholder (the account-overview constructor) so the window works before
-// anything else exists; app/ puts the live page in its place with MainWindow::replacePage().
 class DevicesPage final : public QWidget
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(DevicesPage)
 
 public:
-    // Placeholder: how many devices the account overview counts, and this computer.
-    explicit DevicesPage(AccountService* account, QWidget* parent = nullptr);
-    // The live page.
+    // The account holder's own devices, live through `events`.
     DevicesPage(DeviceService* devices, EventStream* events, QWidget* parent = nullptr);
+    // Someone else's devices (support mode), as read on request: built without the live banner,
+    // "This device", rename, "Don't recognize this device?" and any sign-out control
+    // (setSignOutActions() is refused).
+    static DevicesPage* readOnly(DeviceService* devices, QWidget* parent = nullptr);
     ~DevicesPage() override;
 
-    bool isLive() const { return m_service != nullptr; }
     void applyPreset(DeviceFilterPreset::Kind kind);
     DeviceFilterPreset::Kind preset() const { return m_preset; }
     // All devices, newest sign-in first (the Overview's "new in the last 7 days").
@@ -61,11 +58,8 @@ public:
     // device?". `banner` (the pending sign-outs strip) goes under the header when given.
     void setSignOutActions(SignOutActions* actions, QWidget* banner = nullptr);
     QStringList selectedDeviceIds() const;
-    // Someone else's devices (support mode): no rename, no "Don't recognize this device?", and
-    // setSignOutActions() is refused, so no sign-out control appears either. One way: there is no
-    // going back to editable.
-    void setReadOnly();
     bool isReadOnly() const { return m_readOnly; }
+    // Null on a read-only page.
     QPushButton* signOutSelectedButton() const { return m_signOutSelected; }
     QPushButton* signOutAllButton() const { return m_signOutAll; }
     UnrecognizedDeviceGuide* unrecognizedGuide() const { return m_guide; }
@@ -79,6 +73,7 @@ Q_SIGNALS:
     void sectionRequested(vigil::Section section);
 
 private:
+    DevicesPage(DeviceService* devices, EventStream* events, bool readOnly, QWidget* parent);
     QWidget* buildContent();
     void renderState();
     void renderRows();

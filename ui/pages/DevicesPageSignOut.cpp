@@ -19,7 +19,7 @@ namespace vigil {
 
 void DevicesPage::setSignOutActions(SignOutActions* actions, QWidget* banner)
 {
-    if (m_signOut || m_readOnly)
+    if (m_signOut || m_readOnly) // a read-only page has no sign-out control to show
         return;
     m_signOut = actions;
 

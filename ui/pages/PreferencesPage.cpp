@@ -3,6 +3,7 @@
 #include "core/account/AccountSettingsService.h"
 #include "core/auth/Session.h"
 #include "core/auth/SignInFlow.h"
+#include "core/settings/AppSettings.h"
 #include "core/settings/Translations.h"
 #include "core/stepup/StepUpFlow.h"
 #include "ui/stepup/StepUpDialog.h"
@@ -25,8 +26,8 @@
 
 namespace vigil {
 
-PreferencesPage::PreferencesPage(SignInFlow* flow, Session* session, QWidget* parent)
-    : QWidget(parent), m_flow(flow), m_session(session)
+PreferencesPage::PreferencesPage(AppSettings* settings, SignInFlow* flow, Session* session, QWidget* parent)
+    : QWidget(parent), m_flow(flow), m_session(session), m_settings(settings)
 {
     auto* serverBox = new QGroupBox(tr("Account Server"), this);
     m_server = new QLineEdit(serverBox);
@@ -107,7 +108,7 @@ QWidget* PreferencesPage::buildLanguageBox()
     // Each language in its own name, so anyone can find theirs whatever the current language.
     m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
     m_language->addItem(QStringLiteral("Deutsch"), QStringLiteral("de"));
-    const QString current = m_settings.language();
+    const QString current = m_settings->language();
     m_language->setCurrentIndex(
         qMax(0, m_language->findData(Translations::available().contains(current) ? current : QString())));
     m_languageNote = new QLabel(tr("Restart Vigil to change the language."), box);
@@ -119,7 +120,7 @@ QWidget* PreferencesPage::buildLanguageBox()
     form->addRow(m_languageNote);
     connect(m_language, &QComboBox::currentIndexChanged, this, [this, current](int index) {
         const QString language = m_language->itemData(index).toString();
-        m_settings.setLanguage(language);
+        m_settings->setLanguage(language);
         m_languageNote->setVisible(language != current);
     });
     return box;
@@ -130,7 +131,7 @@ QWidget* PreferencesPage::buildAlertsBox()
     auto* box = new QGroupBox(tr("Alerts"), this);
     m_alerts = new QCheckBox(tr("Alert me when a device signs in to my account"), box);
     m_alerts->setAccessibleName(tr("Alert me when a device signs in to my account"));
-    m_alerts->setChecked(m_settings.signInAlerts());
+    m_alerts->setChecked(m_settings->signInAlerts());
     auto* note = new QLabel(tr("A desktop notification names the device, its place and the time, with "
                                "\u201cThis Wasn't Me\u201d to sign it out. While alerts are on, Vigil keeps "
                                "running in the tray when you close its window."),
@@ -140,10 +141,8 @@ QWidget* PreferencesPage::buildAlertsBox()
     auto* layout = new QVBoxLayout(box);
     layout->addWidget(m_alerts);
     layout->addWidget(note);
-    connect(m_alerts, &QCheckBox::toggled, this, [this](bool on) {
-        m_settings.setSignInAlerts(on);
-        Q_EMIT signInAlertsChanged(on);
-    });
+    connect(m_alerts, &QCheckBox::toggled, m_settings, &AppSettings::setSignInAlerts);
+    connect(m_settings, &AppSettings::signInAlertsChanged, m_alerts, &QCheckBox::setChecked);
     return box;
 }
 

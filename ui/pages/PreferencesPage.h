@@ -1,9 +1,7 @@
 #pragma once
 
 #include "core/api/ApiError.h"
-#include "core/settings/AppSettings.h"
 
-#include <QSettings>
 #include <QStringList>
 #include <QWidget>
 #include <optional>
@@ -18,6 +16,7 @@ class QPushButton;
 namespace vigil {
 
 class AccountSettingsService;
+class AppSettings;
 class InlineMessage;
 class Session;
 class SignInFlow;
@@ -31,7 +30,9 @@ class PreferencesPage final : public QWidget
     Q_DISABLE_COPY_MOVE(PreferencesPage)
 
 public:
-    PreferencesPage(SignInFlow* flow, Session* session, QWidget* parent = nullptr);
+    // `settings` is the app's one AppSettings: the page shows and changes the language and the
+    // sign-in alerts there, and follows changes made elsewhere.
+    PreferencesPage(AppSettings* settings, SignInFlow* flow, Session* session, QWidget* parent = nullptr);
     ~PreferencesPage() override;
 
     // The account's auto sign-out rule lives on the service; the box stays disabled until this is set.
@@ -42,7 +43,6 @@ public:
     StepUpFlow* stepUpFlow() const { return m_stepUpFlow; }
 
 Q_SIGNALS:
-    void signInAlertsChanged(bool on);
     // A dialog the page opened (for tests).
     void dialogOpened(QDialog* dialog);
 
@@ -62,10 +62,9 @@ private:
     QLabel* m_rememberNote;
     QLabel* m_signInEnds; // "You'll need to sign in again on …"
     QPushButton* m_signOut;
-    // The language is read once at start-up (app/main.cpp) from the application's settings; the
-    // page writes it to the same store, so the choice is there at the next start.
-    QSettings m_qsettings;
-    AppSettings m_settings{&m_qsettings};
+    // The language is read once at start-up (app/main.cpp) from the same store, so a choice made
+    // here is there at the next start.
+    AppSettings* m_settings;
     QComboBox* m_language = nullptr;
     QLabel* m_languageNote = nullptr;
     QCheckBox* m_alerts = nullptr;

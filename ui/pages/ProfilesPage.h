@@ -28,9 +28,6 @@ public:
     // The note shown above the profiles (also for tests).
     static QString keepNote();
 
-Q_SIGNALS:
-    void sectionRequested(vigil::Section section);
-
 protected:
     void showEvent(QShowEvent* event) override;
 

@@ -20,9 +20,8 @@ class SupportCodeService;
 class TwoStepSection;
 class TwoStepService;
 
-// How the account is protected: which second factors are on, and where to read what to do. Once
-// the live services are attached: changing the password, 2-step verification, and a code for
-// support.
+// How the account is protected: which second factors are on, and where to read what to do;
+// changing the password, 2-step verification, and a code for support.
 class SecurityPage final : public QWidget
 {
     Q_OBJECT
@@ -37,8 +36,6 @@ public:
         SupportCodeService* supportCodes = nullptr;
     };
 
-    explicit SecurityPage(AccountService* account, QWidget* parent = nullptr);
-    // With the live sections at once.
     SecurityPage(AccountService* account, const Services& services, QWidget* parent = nullptr);
     ~SecurityPage() override;
 
@@ -53,6 +50,8 @@ Q_SIGNALS:
     void dialogOpened(QDialog* dialog);
 
 private:
+    // The account's facts; the constructor above adds the sections.
+    SecurityPage(AccountService* account, QWidget* parent);
     void attach(const Services& services);
     void giveSupportCode();
 

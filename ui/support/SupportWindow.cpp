@@ -5,7 +5,6 @@
 #include "core/auth/SignInFlow.h"
 #include "core/devices/DeviceListModel.h"
 #include "core/devices/DeviceService.h"
-#include "core/events/EventStream.h"
 #include "core/flows/SignOutFlow.h"
 #include "core/support/SupportConsole.h"
 #include "core/support/SupportService.h"
@@ -36,7 +35,7 @@
 namespace vigil {
 
 SupportWindow::SupportWindow(const Parts& parts, QWidget* parent)
-    : QMainWindow(parent), m_parts(parts), m_noEvents(new EventStream(this)), m_header(nullptr), m_search(nullptr)
+    : QMainWindow(parent), m_parts(parts), m_header(nullptr), m_search(nullptr)
 {
     setWindowTitle(tr("Vigil — Support Mode"));
     resize(1180, 760);
@@ -127,8 +126,7 @@ QWidget* SupportWindow::buildCustomerArea()
     m_signOutMessage = new InlineMessage(area);
 
     m_overview = new SupportOverviewPage(m_parts.console->support(), area);
-    m_devices = new DevicesPage(m_parts.console->devices(), m_noEvents, area);
-    m_devices->setReadOnly();
+    m_devices = DevicesPage::readOnly(m_parts.console->devices(), area);
     m_activity = new ActivityPage(m_parts.console->activity(), area);
     m_activity->setReadOnly();
     m_tabs = new QTabWidget(area);
@@ -162,16 +160,6 @@ QWidget* SupportWindow::buildCustomerArea()
     m_customerStack->addWidget(none);
     m_customerStack->addWidget(area);
     return m_customerStack;
-}
-
-void SupportWindow::reset()
-{
-    m_parts.console->close();
-    m_lookupReason.clear();
-    m_lastCodeProblem.clear();
-    m_search->queryEdit()->clear();
-    m_search->results()->clear();
-    m_search->message()->clear();
 }
 
 void SupportWindow::searchFor(const QString& query)

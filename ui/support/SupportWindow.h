@@ -27,7 +27,6 @@ class SupportHeaderBar;
 class SupportOverviewPage;
 class SupportReasonDialog;
 class SupportSearchPanel;
-class EventStream;
 
 // Vigil in support mode, for staff signed in with a support account: the coloured header, the
 // customer search, and the open customer's Overview, Devices and Activity, read-only and masked.
@@ -70,9 +69,6 @@ public:
     SupportCodeDialog* codeDialog() const;
     SignOutDialogLauncher* signOutLauncher() const { return m_launcher; }
 
-    // Back to an empty search (after a sign-in as someone else).
-    void reset();
-
 private:
     QWidget* buildCustomerArea();
     void searchFor(const QString& query);
@@ -85,7 +81,6 @@ private:
     void updateCodeSignOut();
 
     Parts m_parts;
-    EventStream* m_noEvents; // the Devices page wants one; support mode's list is not live
     SupportHeaderBar* m_header;
     SupportSearchPanel* m_search;
     QStackedWidget* m_customerStack = nullptr;
