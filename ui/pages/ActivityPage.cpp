@@ -25,22 +25,32 @@
 
 namespace vigil {
 
-ActivityPage::ActivityPage(ActivityService* activity, QWidget* parent)
+ActivityPage::ActivityPage(ActivityService* activity, QWidget* parent) : ActivityPage(activity, false, parent) {}
+
+ActivityPage* ActivityPage::readOnly(ActivityService* activity, QWidget* parent)
+{
+    return new ActivityPage(activity, true, parent);
+}
+
+ActivityPage::ActivityPage(ActivityService* activity, bool readOnly, QWidget* parent)
     : QWidget(parent), m_activity(activity), m_filters(new ActivityFilterBar(this)), m_chart(new ActivityChart(this)),
       m_table(new QTableView(this)), m_message(new InlineMessage(this)), m_empty(new QLabel(this)),
       m_showAll(new QPushButton(tr("Show All"), this)),
       m_loadMore(new QPushButton(Icons::themed(QStringLiteral("refresh-cw")), tr("Load More"), this)),
-      m_export(new QPushButton(tr("Export CSV…"), this)), m_count(new QLabel(this))
+      m_count(new QLabel(this)), m_readOnly(readOnly)
 {
     m_savePath = [this](const QString& suggested) {
         return QFileDialog::getSaveFileName(
             this, tr("Export Activity"), suggested, tr("CSV files (*.csv);;All files (*)"));
     };
-    m_export->setAccessibleName(tr("Export CSV…"));
-    m_export->setToolTip(tr("Save the entries shown as a spreadsheet file"));
     auto* top = new QHBoxLayout;
     top->addWidget(m_filters, 1);
-    top->addWidget(m_export);
+    if (!m_readOnly) {
+        m_export = new QPushButton(tr("Export CSV…"), this);
+        m_export->setAccessibleName(tr("Export CSV…"));
+        m_export->setToolTip(tr("Save the entries shown as a spreadsheet file"));
+        top->addWidget(m_export);
+    }
 
     m_table->setAccessibleName(tr("Activity"));
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -79,8 +89,11 @@ ActivityPage::ActivityPage(ActivityService* activity, QWidget* parent)
 
     m_state = new LoadState(split, this);
     auto* layout = new QVBoxLayout(this);
-    m_header = new PageHeader(tr("Activity"), tr("Sign-ins and other security events on your account."), this);
-    layout->addWidget(m_header);
+    layout->addWidget(
+        new PageHeader(tr("Activity"),
+                       m_readOnly ? tr("Sign-ins and other security events on the customer's account. Read-only.")
+                                  : tr("Sign-ins and other security events on your account."),
+                       this));
     layout->addLayout(top);
     layout->addWidget(m_message);
     layout->addWidget(m_state, 1);
@@ -96,7 +109,8 @@ ActivityPage::ActivityPage(ActivityService* activity, QWidget* parent)
             m_filters, &ActivityFilterBar::filterChanged, this, [this] { m_activity->setFilter(m_filters->filter()); });
         connect(m_showAll, &QPushButton::clicked, m_filters, &ActivityFilterBar::reset);
         connect(m_loadMore, &QPushButton::clicked, m_activity, &ActivityService::loadMore);
-        connect(m_export, &QPushButton::clicked, this, &ActivityPage::exportCsv);
+        if (m_export)
+            connect(m_export, &QPushButton::clicked, this, &ActivityPage::exportCsv);
         connect(m_state, &LoadState::retryRequested, m_activity, &ActivityService::reload);
         connect(m_activity, &ActivityService::stateChanged, this, &ActivityPage::render);
         const QAbstractItemModel* model = m_activity->model();
@@ -105,25 +119,13 @@ ActivityPage::ActivityPage(ActivityService* activity, QWidget* parent)
         modelChanged();
     } else {
         m_filters->setEnabled(false);
-        m_export->setEnabled(false);
+        if (m_export)
+            m_export->setEnabled(false);
     }
     render();
 }
 
 ActivityPage::~ActivityPage() = default;
-
-void ActivityPage::setReadOnly()
-{
-    if (m_readOnly)
-        return;
-    m_readOnly = true;
-    m_export->hide();
-    auto* header = new PageHeader(
-        tr("Activity"), tr("Sign-ins and other security events on the customer's account. Read-only."), this);
-    delete layout()->replaceWidget(m_header, header);
-    delete m_header;
-    m_header = header;
-}
 
 void ActivityPage::showEvent(QShowEvent* event)
 {
@@ -139,7 +141,8 @@ void ActivityPage::modelChanged()
     m_chart->setTimeline(ActivityTimeline::fromEntries(model.entries()));
     m_chart->setVisible(model.rowCount() > 0);
     m_count->setText(tr("%n event(s) shown", nullptr, model.rowCount()));
-    m_export->setEnabled(model.rowCount() > 0);
+    if (m_export)
+        m_export->setEnabled(model.rowCount() > 0);
 }
 
 void ActivityPage::render()
@@ -188,8 +191,6 @@ void ActivityPage::render()
 
 void ActivityPage::exportCsv()
 {
-    if (m_readOnly)
-        return;
     const QList<ActivityEntry>& entries = m_activity->model()->entries();
     if (entries.isEmpty())
         return;

@@ -16,7 +16,6 @@ class ActivityFilterBar;
 class ActivityService;
 class InlineMessage;
 class LoadState;
-class PageHeader;
 
 // The account's security activity: filters (event, device, period), a chart of sign-ins per day
 // by country, the table of entries with "Load More", and "Export CSV…". Loads when first shown.
@@ -31,14 +30,14 @@ public:
 
     // `activity` may be null: the page then only says that it needs a sign-in.
     explicit ActivityPage(ActivityService* activity, QWidget* parent = nullptr);
+    // Someone else's activity (support mode): said so in the header, and built without "Export
+    // CSV…" (the customer's data stays in the service).
+    static ActivityPage* readOnly(ActivityService* activity, QWidget* parent = nullptr);
     ~ActivityPage() override;
 
     void setSavePathProvider(SavePathProvider provider) { m_savePath = std::move(provider); }
-    // Someone else's activity (support mode): said so in the header, and no "Export CSV…" (the
-    // customer's data stays in the service). One way.
-    void setReadOnly();
     bool isReadOnly() const { return m_readOnly; }
-    QPushButton* exportButton() const { return m_export; }
+    QPushButton* exportButton() const { return m_export; } // null when read-only
     ActivityFilterBar* filterBar() const { return m_filters; }
     ActivityChart* chart() const { return m_chart; }
 
@@ -46,6 +45,7 @@ protected:
     void showEvent(QShowEvent* event) override;
 
 private:
+    ActivityPage(ActivityService* activity, bool readOnly, QWidget* parent);
     void render();
     void modelChanged();
     void exportCsv();
@@ -59,11 +59,10 @@ private:
     QLabel* m_empty;
     QPushButton* m_showAll;
     QPushButton* m_loadMore;
-    QPushButton* m_export;
+    QPushButton* m_export = nullptr;
     QLabel* m_count;
     SavePathProvider m_savePath;
-    PageHeader* m_header = nullptr;
-    bool m_readOnly = false;
+    bool m_readOnly;
 };
 
 } // namespace vigil

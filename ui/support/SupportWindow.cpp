@@ -127,8 +127,7 @@ QWidget* SupportWindow::buildCustomerArea()
 
     m_overview = new SupportOverviewPage(m_parts.console->support(), area);
     m_devices = DevicesPage::readOnly(m_parts.console->devices(), area);
-    m_activity = new ActivityPage(m_parts.console->activity(), area);
-    m_activity->setReadOnly();
+    m_activity = ActivityPage::readOnly(m_parts.console->activity(), area);
     m_tabs = new QTabWidget(area);
     m_tabs->setAccessibleName(tr("Customer's account"));
     m_tabs->addTab(m_overview, tr("Overview"));
