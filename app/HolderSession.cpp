@@ -12,6 +12,7 @@
 #include "core/devices/DeviceListModel.h"
 #include "core/devices/DeviceService.h"
 #include "core/events/EventStream.h"
+#include "core/flows/HolderSignOutSender.h"
 #include "core/flows/SignOutFlow.h"
 #include "core/profiles/ProfileService.h"
 #include "core/security/PasswordChangeFlow.h"
@@ -46,7 +47,7 @@ struct HolderSession::Parts
 {
     explicit Parts(const SessionContext& c)
         : account(c.api, c.session), profiles(c.api, c.session), activity(c.api, c.session),
-          devices(c.api, &deviceModel), stepUp(c.api), signOut(c.api, &stepUp, c.session),
+          devices(c.api, &deviceModel), stepUp(c.api), signOut(c.api, &stepUp, c.session, &signOutSender),
           passwordChange(c.api, &stepUp), twoStep(c.api, &stepUp), supportCodes(c.api, &stepUp),
           signInAlerts([c] { return c.session->deviceId(); }, [c] { return c.api->serverClock().now(); }),
           activityLive(&activity), accountSettings(c.api, c.session, &stepUp)
@@ -59,6 +60,7 @@ struct HolderSession::Parts
     DeviceService devices;
     EventStream events;
     StepUpService stepUp;
+    HolderSignOutSender signOutSender;
     SignOutFlow signOut;
     PasswordChangeFlow passwordChange;
     TwoStepService twoStep;
@@ -198,7 +200,7 @@ void HolderSession::updateVerificationMethods()
         if (twoStep.totp)
             methods.append({QStringLiteral("totp"), QStringLiteral("recovery")});
     }
-    p.signOut.setAvailableMethods(methods);
+    p.signOut.stepUpFlow()->setAvailableMethods(methods);
     // The Preferences page asks the same before changing the auto sign-out of unused devices.
     p.pages.preferences->setStepUpMethods(methods);
 }

@@ -8,6 +8,7 @@
 #include "core/auth/Session.h"
 #include "core/devices/DeviceListModel.h"
 #include "core/devices/DeviceService.h"
+#include "core/flows/HolderSignOutSender.h"
 #include "core/flows/SignOutFlow.h"
 #include "core/stepup/StepUpService.h"
 #include "core/util/EnglishPlurals.h"
@@ -123,7 +124,8 @@ private Q_SLOTS:
 
         // "Sign Out of All Devices…": every other device, or every device, through the one flow.
         StepUpService stepUp(&api);
-        SignOutFlow flow(&api, &stepUp, &session);
+        HolderSignOutSender sender;
+        SignOutFlow flow(&api, &stepUp, &session, &sender);
         SignOutActions actions(&flow, &model);
         QVERIFY(!page.signOutAllButton());
         page.setSignOutActions(&actions);
