@@ -24,6 +24,7 @@
 #include "ui/demo/DemoInboxWindow.h"
 #include "ui/devices/SignOutActions.h"
 #include "ui/main/MainWindow.h"
+#include "ui/main/SectionNavigator.h"
 #include "ui/pages/ActivityPage.h"
 #include "ui/pages/DevicesPage.h"
 #include "ui/pages/HelpPage.h"
@@ -68,6 +69,7 @@ struct HolderSession::Parts
     SignInAlerts signInAlerts;
     ActivityLiveReload activityLive;
     AccountSettingsService accountSettings;
+    SectionNavigator navigator;
     std::unique_ptr<SignOutActions> actions;
     std::unique_ptr<MainWindow> window;
     MainWindow::Pages pages; // owned by the window
@@ -136,13 +138,15 @@ void HolderSession::buildWindow()
     Parts& p = *m_parts;
     p.actions = std::make_unique<SignOutActions>(&p.signOut, &p.deviceModel);
     MainWindow::Pages& pages = p.pages;
-    pages.overview = new OverviewPage(&p.account);
-    pages.devices = new DevicesPage(&p.devices, &p.events);
-    pages.security = new SecurityPage(&p.account, {&p.stepUp, &p.passwordChange, &p.twoStep, &p.supportCodes});
+    pages.navigator = &p.navigator;
+    pages.overview = new OverviewPage(&p.account, &p.navigator);
+    pages.devices = new DevicesPage(&p.devices, &p.events, &p.navigator);
+    pages.security =
+        new SecurityPage(&p.account, {&p.stepUp, &p.passwordChange, &p.twoStep, &p.supportCodes}, &p.navigator);
     pages.profiles = new ProfilesPage(&p.profiles);
     pages.activity = new ActivityPage(&p.activity);
     pages.preferences = new PreferencesPage(m_context.settings, m_context.flow, m_context.session);
-    pages.help = new HelpPage;
+    pages.help = new HelpPage(&p.navigator);
     p.window = std::make_unique<MainWindow>(pages, &p.account, m_context.flow, m_context.session);
     MainWindow* window = p.window.get();
     window->setSettings(m_context.settings); // where it keeps its geometry

@@ -13,6 +13,7 @@
 #include "core/stepup/StepUpService.h"
 #include "core/util/EnglishPlurals.h"
 #include "ui/devices/SignOutActions.h"
+#include "ui/main/SectionNavigator.h"
 #include "ui/pages/OverviewPage.h"
 #include "ui/widgets/Icons.h"
 
@@ -78,7 +79,8 @@ private Q_SLOTS:
         ManualClock clock;
         model.setRelativeTime(clock.relativeTime());
         DeviceService service(&api, &model);
-        OverviewPage page(&account);
+        SectionNavigator navigator;
+        OverviewPage page(&account, &navigator);
         page.setDevices(&service);
         page.show();
         account.reload();

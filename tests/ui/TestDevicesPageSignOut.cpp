@@ -192,7 +192,7 @@ private Q_SLOTS:
                                                      {QStringLiteral("result"), QStringLiteral("pending")}}}}});
             return std::nullopt;
         };
-        QSignalSpy sections(m_page.get(), &DevicesPage::sectionRequested);
+        QSignalSpy sections(&m_navigator, &SectionNavigator::requested);
         openRow(rowOf(QStringLiteral("dev_br")));
         Q_EMIT m_page->detailsPane()->unrecognizedRequested(QStringLiteral("dev_br"));
         QCOMPARE(m_flow->state(), State::Confirming);
