@@ -12,6 +12,7 @@
 #include "core/devices/DeviceListModel.h"
 #include "core/devices/DeviceService.h"
 #include "core/events/EventStream.h"
+#include "core/flows/HolderSignOutSender.h"
 #include "core/flows/SignOutFlow.h"
 #include "core/profiles/ProfileService.h"
 #include "core/security/PasswordChangeFlow.h"
@@ -23,6 +24,7 @@
 #include "ui/demo/DemoInboxWindow.h"
 #include "ui/devices/SignOutActions.h"
 #include "ui/main/MainWindow.h"
+#include "ui/main/SectionNavigator.h"
 #include "ui/pages/ActivityPage.h"
 #include "ui/pages/DevicesPage.h"
 #include "ui/pages/HelpPage.h"
@@ -46,7 +48,7 @@ struct HolderSession::Parts
 {
     explicit Parts(const SessionContext& c)
         : account(c.api, c.session), profiles(c.api, c.session), activity(c.api, c.session),
-          devices(c.api, &deviceModel), stepUp(c.api), signOut(c.api, &stepUp, c.session),
+          devices(c.api, &deviceModel), stepUp(c.api), signOut(c.api, &stepUp, c.session, &signOutSender),
           passwordChange(c.api, &stepUp), twoStep(c.api, &stepUp), supportCodes(c.api, &stepUp),
           signInAlerts([c] { return c.session->deviceId(); }, [c] { return c.api->serverClock().now(); }),
           activityLive(&activity), accountSettings(c.api, c.session, &stepUp)
@@ -59,6 +61,7 @@ struct HolderSession::Parts
     DeviceService devices;
     EventStream events;
     StepUpService stepUp;
+    HolderSignOutSender signOutSender;
     SignOutFlow signOut;
     PasswordChangeFlow passwordChange;
     TwoStepService twoStep;
@@ -66,6 +69,7 @@ struct HolderSession::Parts
     SignInAlerts signInAlerts;
     ActivityLiveReload activityLive;
     AccountSettingsService accountSettings;
+    SectionNavigator navigator;
     std::unique_ptr<SignOutActions> actions;
     std::unique_ptr<MainWindow> window;
     MainWindow::Pages pages; // owned by the window
@@ -134,13 +138,15 @@ void HolderSession::buildWindow()
     Parts& p = *m_parts;
     p.actions = std::make_unique<SignOutActions>(&p.signOut, &p.deviceModel);
     MainWindow::Pages& pages = p.pages;
-    pages.overview = new OverviewPage(&p.account);
-    pages.devices = new DevicesPage(&p.devices, &p.events);
-    pages.security = new SecurityPage(&p.account, {&p.stepUp, &p.passwordChange, &p.twoStep, &p.supportCodes});
+    pages.navigator = &p.navigator;
+    pages.overview = new OverviewPage(&p.account, &p.navigator);
+    pages.devices = new DevicesPage(&p.devices, &p.events, &p.navigator);
+    pages.security =
+        new SecurityPage(&p.account, {&p.stepUp, &p.passwordChange, &p.twoStep, &p.supportCodes}, &p.navigator);
     pages.profiles = new ProfilesPage(&p.profiles);
     pages.activity = new ActivityPage(&p.activity);
     pages.preferences = new PreferencesPage(m_context.settings, m_context.flow, m_context.session);
-    pages.help = new HelpPage;
+    pages.help = new HelpPage(&p.navigator);
     p.window = std::make_unique<MainWindow>(pages, &p.account, m_context.flow, m_context.session);
     MainWindow* window = p.window.get();
     window->setSettings(m_context.settings); // where it keeps its geometry
@@ -198,7 +204,7 @@ void HolderSession::updateVerificationMethods()
         if (twoStep.totp)
             methods.append({QStringLiteral("totp"), QStringLiteral("recovery")});
     }
-    p.signOut.setAvailableMethods(methods);
+    p.signOut.stepUpFlow()->setAvailableMethods(methods);
     // The Preferences page asks the same before changing the auto sign-out of unused devices.
     p.pages.preferences->setStepUpMethods(methods);
 }

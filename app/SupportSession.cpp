@@ -1,6 +1,7 @@
 #include "SupportSession.h"
 
 #include "core/flows/SignOutFlow.h"
+#include "core/flows/SupportSignOutSender.h"
 #include "core/stepup/StepUpService.h"
 #include "core/support/SupportConsole.h"
 #include "ui/support/SupportWindow.h"
@@ -11,13 +12,15 @@ namespace vigil {
 struct SupportSession::Parts
 {
     explicit Parts(const SessionContext& c)
-        : console(c.api, c.session), stepUp(c.api), signOut(c.api, &stepUp, c.session),
-          window(std::make_unique<SupportWindow>(SupportWindow::Parts{&console, &signOut, c.flow, c.session}))
+        : console(c.api, c.session), stepUp(c.api), signOut(c.api, &stepUp, c.session, &signOutSender),
+          window(std::make_unique<SupportWindow>(
+              SupportWindow::Parts{&console, &signOut, &signOutSender, c.flow, c.session}))
     {}
 
     SupportConsole console;
     StepUpService stepUp;
-    SignOutFlow signOut; // with the customer's code, never a step-up of the staff member's own
+    SupportSignOutSender signOutSender; // with the customer's code, never a step-up of the staff member's own
+    SignOutFlow signOut;
     std::unique_ptr<SupportWindow> window;
 };
 

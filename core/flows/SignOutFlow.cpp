@@ -7,20 +7,18 @@
 #include "core/flows/SignOutResultsModel.h"
 #include "core/stepup/StepUpService.h"
 
-#include <QJsonArray>
-#include <QUrl>
 #include <algorithm>
 
 namespace vigil {
 
-SignOutFlow::SignOutFlow(ApiClient* api, StepUpService* stepUp, Session* session, QObject* parent)
+SignOutFlow::SignOutFlow(
+    ApiClient* api, StepUpService* stepUp, Session* session, const SignOutSender* sender, QObject* parent)
     : QObject(parent), m_api(api), m_stepUp(stepUp), m_session(session), m_results(new SignOutResultsModel(this)),
-      m_verification(new StepUpFlow(stepUp, this))
+      m_verification(new StepUpFlow(stepUp, this)), m_sender(sender)
 {
     connect(m_verification, &StepUpFlow::stateChanged, this, &SignOutFlow::onStepUpState);
     connect(m_verification, &StepUpFlow::problemChanged, this, &SignOutFlow::problemChanged);
     connect(m_verification, &StepUpFlow::verificationChanged, this, &SignOutFlow::verificationChanged);
-    connect(m_verification, &StepUpFlow::countdownsChanged, this, &SignOutFlow::countdownsChanged);
     connect(m_verification, &StepUpFlow::verified, this, [this] {
         if (m_state == State::ChoosingMethod || m_state == State::Verifying)
             submit();
@@ -29,24 +27,10 @@ SignOutFlow::SignOutFlow(ApiClient* api, StepUpService* stepUp, Session* session
 
 SignOutFlow::~SignOutFlow() = default;
 
-void SignOutFlow::setSupportAuthorization(const std::optional<SupportAuthorization>& authorization)
-{
-    switch (m_state) {
-    case State::Idle:
-    case State::Reporting:
-    case State::Done:
-    case State::Failed:
-        m_support = authorization;
-        break;
-    default:
-        qCWarning(lcFlows) << "support authorization ignored in state" << m_state;
-    }
-}
-
 bool SignOutFlow::includesThisDevice() const
 {
-    if (m_support)
-        return false; // the customer's devices; Vigil runs on none of them
+    if (!m_sender->isOwnAccount())
+        return false; // a customer's devices; Vigil runs on none of them
     switch (m_scope.kind) {
     case Scope::Kind::All:
         return true;
@@ -76,8 +60,8 @@ void SignOutFlow::start(const Scope& scope)
     }
     if (scope.kind == Scope::Kind::Devices && scope.devices.isEmpty())
         return;
-    if (m_support && scope.kind == Scope::Kind::Others) {
-        qCWarning(lcFlows) << "support sign-out has no \"others\" scope";
+    if (!m_sender->isOwnAccount() && scope.kind == Scope::Kind::Others) {
+        qCWarning(lcFlows) << "another account's sign-out has no \"others\" scope";
         return;
     }
     ++m_generation;
@@ -104,7 +88,7 @@ void SignOutFlow::confirm()
 
 void SignOutFlow::proceedToSubmit()
 {
-    if (m_support || m_stepUp->validToken()) {
+    if (!m_sender->needsStepUp() || m_stepUp->validToken()) {
         submit();
         return;
     }
@@ -131,7 +115,8 @@ void SignOutFlow::cancel()
 
 void SignOutFlow::retry()
 {
-    if (m_state != State::Failed || problem().kind == ProblemKind::SessionEnded || lockoutSecondsLeft() > 0)
+    if (m_state != State::Failed || problem().kind == ProblemKind::SessionEnded ||
+        m_verification->lockoutSecondsLeft() > 0)
         return;
     clearProblem();
     proceedToSubmit();
@@ -181,9 +166,8 @@ bool SignOutFlow::applyEvent(const QString& type, const QJsonObject& frame)
 
 void SignOutFlow::submit()
 {
-    // Support mode: the customer's code stands in for the step-up.
-    const auto token = m_support ? std::optional<QString>() : m_stepUp->validToken();
-    if (!m_support && !token) {
+    const auto token = m_sender->needsStepUp() ? m_stepUp->validToken() : std::optional<QString>(QString());
+    if (!token) {
         proceedToSubmit();
         return;
     }
@@ -191,38 +175,8 @@ void SignOutFlow::submit()
     setState(State::Submitting);
     setBusy(true);
 
-    // One route for every scope: the batch route takes a single id as well as many.
-    QJsonObject body;
-    switch (m_submission.kind) {
-    case Scope::Kind::Devices:
-        body.insert(QStringLiteral("ids"), QJsonArray::fromStringList(m_submission.ids));
-        break;
-    case Scope::Kind::Others:
-        body.insert(QStringLiteral("scope"), QStringLiteral("others"));
-        break;
-    case Scope::Kind::All:
-        body.insert(QStringLiteral("scope"), QStringLiteral("all"));
-        break;
-    }
-    qCInfo(lcFlows) << "signing out" << m_submission.ids.size() << "device(s), scope" << int(m_submission.kind)
-                    << (m_support ? "with a support code" : "");
-    ApiRequest request;
-    if (m_support) {
-        body.remove(QStringLiteral("ids"));
-        if (m_submission.kind == Scope::Kind::Devices) {
-            body.insert(QStringLiteral("scope"), QStringLiteral("devices"));
-            body.insert(QStringLiteral("devices"), QJsonArray::fromStringList(m_submission.ids));
-        }
-        body.insert(QStringLiteral("code"), m_support->code);
-        body.insert(QStringLiteral("reason"), m_support->reason);
-        request = ApiRequest::post(QStringLiteral("/v1/support/accounts/") +
-                                       QString::fromLatin1(QUrl::toPercentEncoding(m_support->accountId)) +
-                                       QStringLiteral("/sign-out"),
-                                   body);
-    } else {
-        request = ApiRequest::post(QStringLiteral("/v1/devices/sign-out"), body)
-                      .withHeader(StepUpService::headerName(), token->toUtf8());
-    }
+    qCInfo(lcFlows) << "signing out" << m_submission.ids.size() << "device(s), scope" << int(m_submission.kind);
+    const ApiRequest request = m_sender->request(m_submission.kind, m_submission.ids, *token);
     ApiReply* reply = m_api->send(request);
     const quint64 generation = m_generation;
     connect(reply, &ApiReply::finished, this, [this, reply, generation] {
@@ -306,7 +260,7 @@ void SignOutFlow::onSubmitFailed(const ApiError& error)
 
 bool SignOutFlow::submissionIncludesThisDevice() const
 {
-    if (m_support)
+    if (!m_sender->isOwnAccount())
         return false;
     switch (m_submission.kind) {
     case Scope::Kind::All:

@@ -2,6 +2,7 @@
 
 #include "core/api/ApiError.h"
 #include "core/flows/DeviceSignOutResult.h"
+#include "core/flows/SignOutSender.h"
 #include "core/stepup/StepUpFlow.h"
 #include "core/stepup/VerificationMethod.h"
 
@@ -27,7 +28,8 @@ class StepUpService;
 //                                                          ↓
 //                                                        Failed ─retry()→ Submitting
 //
-// The bracketed steps are skipped while the StepUpService holds a valid step-up token. A sign-out
+// The bracketed steps are skipped while the StepUpService holds a valid step-up token, or when the
+// SignOutSender needs none (support's, with the customer's code). A sign-out
 // that includes this device ends in ReturnToSignIn (and returnToSignInRequested()). cancel() leaves
 // any state before Submitting for Idle. Results stay in results() after Done, so pending devices
 // keep turning into "signed out" as their `signout.progress` events arrive.
@@ -64,12 +66,8 @@ public:
 
     struct Scope
     {
-        enum class Kind
-        {
-            Devices, // exactly `devices`
-            Others,  // every device but this one
-            All,     // every device, this one included
-        };
+        // Devices: exactly `devices`; Others: every device but this one; All: every device.
+        using Kind = SignOutScopeKind;
         Kind kind = Kind::Devices;
         // Devices: the ones to sign out. Others/All: what the caller knows of them, for display only.
         QList<Target> devices;
@@ -84,20 +82,13 @@ public:
     using ProblemKind = StepUpFlow::ProblemKind;
     using Problem = StepUpFlow::Problem;
 
-    // Support mode: staff sign a customer's devices out with the customer's one-time code
-    // instead of a step-up of their own. confirm() then goes straight to Submitting, the request goes
-    // to `/v1/support/accounts/{accountId}/sign-out` with code, scope (devices or all; support has no
-    // "this device", so Others is refused) and reason, and no device is ever this one. Everything
-    // after the answer (results, retry, problems) is the same.
-    struct SupportAuthorization
-    {
-        QString accountId;
-        QString reason;
-        QString code; // "7KQ2M9XF"; never logged
-    };
-
     // `session` tells which device is this one; times come from the step-up service's clock.
-    SignOutFlow(ApiClient* api, StepUpService* stepUp, Session* session, QObject* parent = nullptr);
+    // `sender` makes the request (the holder's own or support's) and outlives the flow.
+    SignOutFlow(ApiClient* api,
+                StepUpService* stepUp,
+                Session* session,
+                const SignOutSender* sender,
+                QObject* parent = nullptr);
     ~SignOutFlow() override;
 
     State state() const { return m_state; }
@@ -108,39 +99,14 @@ public:
     QString requestId() const { return m_requestId; }
     Problem problem() const;
 
-    // Methods offered in ChoosingMethod (default: every known method; the app narrows it to what
-    // the account has).
-    void setAvailableMethods(const QStringList& ids);
-    QList<const VerificationMethod*> availableMethods() const;
-    const VerificationMethod* method() const;
-    // Verifying: the masked address a code went to, tries left after a miss, countdowns in seconds.
-    QString destination() const;
-    std::optional<int> attemptsLeft() const;
-    int resendSecondsLeft() const;
-    int lockoutSecondsLeft() const;
-    bool canResend() const;
-    bool canSubmit(const QString& input) const;
-    bool isCodeExpired() const;
-    // Only while nothing is being confirmed or sent (Idle, Reporting, Done, Failed); nullopt goes
-    // back to the holder's own sign-out.
-    void setSupportAuthorization(const std::optional<SupportAuthorization>& authorization);
-    bool isSupportMode() const { return m_support.has_value(); }
-
-    // The step-up part (ChoosingMethod, Verifying), which the verification page renders.
+    // The step-up part (ChoosingMethod, Verifying: methods, code, countdowns), which the
+    // verification page renders and drives directly.
     StepUpFlow* stepUpFlow() const { return m_verification; }
 
     // Idle, Reporting, Done, Failed → Confirming.
     void start(const Scope& scope);
     // Confirming → Submitting with a valid step-up token, else ChoosingMethod.
     void confirm();
-    // ChoosingMethod → Verifying (a challenge is requested; for email/SMS the code is sent).
-    void chooseMethod(const QString& id);
-    // Verifying → ChoosingMethod.
-    void chooseAnotherMethod();
-    // Verifying: checks the password or code; success → Submitting.
-    void submitSecret(const QString& input);
-    // Verifying: a new code (or, after expiry or a dead challenge, a new challenge).
-    void resend();
     // Confirming, ChoosingMethod, Verifying, Failed → Idle.
     void cancel();
     // Failed → Submitting the same devices again (or ChoosingMethod when the token has expired).
@@ -155,17 +121,12 @@ public:
     // The same from an EventStream frame ({"type":"signout.progress","request_id",…}); other
     // event types are ignored, so eventReceived() can be connected straight to it.
     bool applyEvent(const QString& type, const QJsonObject& frame);
-    // Re-reads the clock: ends countdowns that ran out and expires the code. Runs every second by
-    // itself while a countdown is on; tests call it after moving their clock.
-    void refreshCountdowns();
 
 Q_SIGNALS:
     void stateChanged(vigil::SignOutFlow::State state);
     void problemChanged();
     // Method, destination, attempts left, busy, code expiry.
     void verificationChanged();
-    // Once a second while a countdown runs.
-    void countdownsChanged();
     // Every device including this one was signed out: the app clears the keychain entry and shows
     // the sign-in screen.
     void returnToSignInRequested();
@@ -201,7 +162,7 @@ private:
     quint64 m_generation = 0;
 
     StepUpFlow* m_verification;
-    std::optional<SupportAuthorization> m_support;
+    const SignOutSender* m_sender;
 
     QString m_requestId;
     QSet<QString> m_requestIds; // every request of this sign-out, for progress events

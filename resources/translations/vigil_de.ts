@@ -3092,7 +3092,7 @@
     </message>
 </context>
 <context>
-    <name>vigil::SignOutFlow</name>
+    <name>vigil::SupportSignOutSender</name>
     <message>
         <source>Ask the customer to create a new code in Vigil and read it to you.</source>
         <translation>Bitten Sie den Kunden, in Vigil einen neuen Code zu erstellen und ihn Ihnen vorzulesen.</translation>

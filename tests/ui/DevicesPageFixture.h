@@ -14,6 +14,7 @@
 #include "ui/devices/ConnectionBanner.h"
 #include "ui/devices/DeviceDetailsPane.h"
 #include "ui/devices/RecommendationsCard.h"
+#include "ui/main/SectionNavigator.h"
 #include "ui/pages/DevicesPage.h"
 #include "ui/widgets/Icons.h"
 #include "ui/widgets/InlineMessage.h"
@@ -126,7 +127,7 @@ protected:
             return FakeResponse::error(404, "not_found");
         });
         m_devices = DevicesPageFixtures::household();
-        m_page = std::make_unique<DevicesPage>(m_service.get(), m_stream.get());
+        m_page = std::make_unique<DevicesPage>(m_service.get(), m_stream.get(), &m_navigator);
         m_page->resize(1000, 700);
         m_page->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
@@ -167,5 +168,6 @@ protected:
     std::unique_ptr<DeviceListModel> m_model;
     std::unique_ptr<DeviceService> m_service;
     std::unique_ptr<EventStream> m_stream;
+    SectionNavigator m_navigator;
     std::unique_ptr<DevicesPage> m_page;
 };

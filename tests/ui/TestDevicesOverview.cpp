@@ -8,10 +8,12 @@
 #include "core/auth/Session.h"
 #include "core/devices/DeviceListModel.h"
 #include "core/devices/DeviceService.h"
+#include "core/flows/HolderSignOutSender.h"
 #include "core/flows/SignOutFlow.h"
 #include "core/stepup/StepUpService.h"
 #include "core/util/EnglishPlurals.h"
 #include "ui/devices/SignOutActions.h"
+#include "ui/main/SectionNavigator.h"
 #include "ui/pages/OverviewPage.h"
 #include "ui/widgets/Icons.h"
 
@@ -77,7 +79,8 @@ private Q_SLOTS:
         ManualClock clock;
         model.setRelativeTime(clock.relativeTime());
         DeviceService service(&api, &model);
-        OverviewPage page(&account);
+        SectionNavigator navigator;
+        OverviewPage page(&account, &navigator);
         page.setDevices(&service);
         page.show();
         account.reload();
@@ -123,7 +126,8 @@ private Q_SLOTS:
 
         // "Sign Out of All Devices…": every other device, or every device, through the one flow.
         StepUpService stepUp(&api);
-        SignOutFlow flow(&api, &stepUp, &session);
+        HolderSignOutSender sender;
+        SignOutFlow flow(&api, &stepUp, &session, &sender);
         SignOutActions actions(&flow, &model);
         QVERIFY(!page.signOutAllButton());
         page.setSignOutActions(&actions);

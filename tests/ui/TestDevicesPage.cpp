@@ -238,7 +238,7 @@ private Q_SLOTS:
     {
         load();
         openRow(1);
-        QSignalSpy section(m_page.get(), &DevicesPage::sectionRequested);
+        QSignalSpy section(&m_navigator, &SectionNavigator::requested);
         auto* link = findByName<QLabel>(m_page->detailsPane(), QStringLiteral("Don't recognize this device?"));
         QVERIFY(link && link->isVisible());
         Q_EMIT link->linkActivated(QStringLiteral("#"));

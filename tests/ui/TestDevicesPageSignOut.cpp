@@ -1,6 +1,7 @@
 // Every sign-out entry point of the Devices page, offscreen: each starts the one SignOutFlow with
 // the right devices, named and placed, and "Don't recognize this device?" ends in next steps.
 #include "DevicesPageFixture.h"
+#include "core/flows/HolderSignOutSender.h"
 #include "core/flows/SignOutFlow.h"
 #include "core/flows/SignOutResultsModel.h"
 #include "core/stepup/StepUpService.h"
@@ -53,7 +54,7 @@ private Q_SLOTS:
     {
         setUp();
         m_stepUp = std::make_unique<StepUpService>(m_api.get());
-        m_flow = std::make_unique<SignOutFlow>(m_api.get(), m_stepUp.get(), m_session.get());
+        m_flow = std::make_unique<SignOutFlow>(m_api.get(), m_stepUp.get(), m_session.get(), &m_sender);
         m_actions = std::make_unique<SignOutActions>(m_flow.get(), m_model.get());
         m_page->setSignOutActions(m_actions.get());
         load();
@@ -191,7 +192,7 @@ private Q_SLOTS:
                                                      {QStringLiteral("result"), QStringLiteral("pending")}}}}});
             return std::nullopt;
         };
-        QSignalSpy sections(m_page.get(), &DevicesPage::sectionRequested);
+        QSignalSpy sections(&m_navigator, &SectionNavigator::requested);
         openRow(rowOf(QStringLiteral("dev_br")));
         Q_EMIT m_page->detailsPane()->unrecognizedRequested(QStringLiteral("dev_br"));
         QCOMPARE(m_flow->state(), State::Confirming);
@@ -200,9 +201,9 @@ private Q_SLOTS:
 
         m_flow->confirm();
         QCOMPARE(m_flow->state(), State::ChoosingMethod);
-        m_flow->chooseMethod(QStringLiteral("password"));
-        QTRY_VERIFY(m_flow->canSubmit(QStringLiteral("correct horse"))); // the challenge has arrived
-        m_flow->submitSecret(QStringLiteral("correct horse"));
+        m_flow->stepUpFlow()->chooseMethod(QStringLiteral("password"));
+        QTRY_VERIFY(m_flow->stepUpFlow()->canSubmit(QStringLiteral("correct horse"))); // the challenge has arrived
+        m_flow->stepUpFlow()->submitSecret(QStringLiteral("correct horse"));
         QTRY_VERIFY2(m_flow->state() == State::Reporting, qPrintable(m_flow->problem().message));
         QVERIFY(!m_page->unrecognizedGuide()->nextSteps()); // not on top of the results
         m_flow->finish();
@@ -242,6 +243,7 @@ private:
     }
 
     std::unique_ptr<StepUpService> m_stepUp;
+    HolderSignOutSender m_sender;
     std::unique_ptr<SignOutFlow> m_flow;
     std::unique_ptr<SignOutActions> m_actions;
 };

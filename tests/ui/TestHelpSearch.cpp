@@ -2,6 +2,7 @@
 // number and their link to the screen that does it, and nothing found says so.
 #include "WidgetFinder.h"
 #include "core/util/EnglishPlurals.h"
+#include "ui/main/SectionNavigator.h"
 #include "ui/pages/HelpPage.h"
 #include "ui/widgets/Icons.h"
 
@@ -34,7 +35,8 @@ private Q_SLOTS:
 
     void everythingShowsWithoutASearch()
     {
-        HelpPage page;
+        SectionNavigator navigator;
+        HelpPage page(&navigator);
         page.show();
         QCOMPARE(page.visibleEntries(), 13); // six questions, seven tips
         QVERIFY(page.plainText().contains(QStringLiteral("Questions and Answers")));
@@ -45,7 +47,8 @@ private Q_SLOTS:
 
     void searchNarrowsQuestionsAndTips()
     {
-        HelpPage page;
+        SectionNavigator navigator;
+        HelpPage page(&navigator);
         page.resize(800, 600);
         page.show();
         search(page, QStringLiteral("offline"));
@@ -62,7 +65,8 @@ private Q_SLOTS:
 
     void everyWordMustMatchWhateverTheCase()
     {
-        HelpPage page;
+        SectionNavigator navigator;
+        HelpPage page(&navigator);
         search(page, QStringLiteral("SIGN   Public"));
         QCOMPARE(page.visibleEntries(), 2);
         QVERIFY(page.plainText().contains(QStringLiteral("5. Sign out of shared and public devices")));
@@ -76,8 +80,9 @@ private Q_SLOTS:
 
     void tipsKeepTheirNumberAndLink()
     {
-        HelpPage page;
-        QSignalSpy sections(&page, &HelpPage::sectionRequested);
+        SectionNavigator navigator;
+        HelpPage page(&navigator);
+        QSignalSpy sections(&navigator, &SectionNavigator::requested);
         search(page, QStringLiteral("activity"));
         QVERIFY(page.plainText().contains(QStringLiteral("7. Keep an eye on your account's activity")));
         QVERIFY(!page.plainText().contains(QStringLiteral("1. Turn on")));
@@ -92,7 +97,8 @@ private Q_SLOTS:
 
     void nothingFoundSaysSo()
     {
-        HelpPage page;
+        SectionNavigator navigator;
+        HelpPage page(&navigator);
         page.show();
         search(page, QStringLiteral("zebra"));
         QCOMPARE(page.visibleEntries(), 0);

@@ -295,9 +295,9 @@ void TestSignOutDialog::launcherOpensOneDialog()
     QCOMPARE(launcher.dialog(), dialog);
     QVERIFY(dialog->isVisible());
     m_flow->confirm();
-    m_flow->chooseMethod(QStringLiteral("email"));
+    m_flow->stepUpFlow()->chooseMethod(QStringLiteral("email"));
     QTRY_VERIFY(!m_flow->isBusy());
-    m_flow->submitSecret(QStringLiteral("123456"));
+    m_flow->stepUpFlow()->submitSecret(QStringLiteral("123456"));
     QTRY_COMPARE(dialog->currentPage(), Page::Results);
     dialog->resultsView()->doneButton()->click();
     QVERIFY(!dialog->isVisible());
@@ -358,10 +358,10 @@ void TestSignOutDialog::screenshots()
     save(QStringLiteral("1-confirm"));
     m_flow->confirm();
     save(QStringLiteral("2-choose"));
-    m_flow->chooseMethod(QStringLiteral("email"));
+    m_flow->stepUpFlow()->chooseMethod(QStringLiteral("email"));
     QTRY_VERIFY(!m_flow->isBusy());
     QTest::keyClicks(m_dialog->verificationPage()->secretField(), QStringLiteral("000000"));
-    m_flow->submitSecret(QStringLiteral("000000"));
+    m_flow->stepUpFlow()->submitSecret(QStringLiteral("000000"));
     QTRY_VERIFY(!m_flow->isBusy());
     save(QStringLiteral("3-verify"));
     m_flow->cancel();

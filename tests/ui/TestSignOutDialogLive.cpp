@@ -6,6 +6,7 @@
 #include "core/auth/Session.h"
 #include "core/auth/TokenPair.h"
 #include "core/devices/Device.h"
+#include "core/flows/HolderSignOutSender.h"
 #include "core/flows/SignOutFlow.h"
 #include "core/flows/SignOutResultsModel.h"
 #include "core/stepup/StepUpService.h"
@@ -61,6 +62,7 @@ private:
     std::unique_ptr<Session> m_session;
     std::unique_ptr<ApiClient> m_api;
     std::unique_ptr<StepUpService> m_stepUp;
+    HolderSignOutSender m_sender;
     std::unique_ptr<SignOutFlow> m_flow;
     std::unique_ptr<SignOutDialog> m_dialog;
     QString m_accessToken;
@@ -85,7 +87,7 @@ void TestSignOutDialogLive::init()
     m_api = std::make_unique<ApiClient>(&m_network, m_session.get());
     m_api->setBaseUrl(m_mockd->baseUrl());
     m_stepUp = std::make_unique<StepUpService>(m_api.get());
-    m_flow = std::make_unique<SignOutFlow>(m_api.get(), m_stepUp.get(), m_session.get());
+    m_flow = std::make_unique<SignOutFlow>(m_api.get(), m_stepUp.get(), m_session.get(), &m_sender);
     m_dialog = std::make_unique<SignOutDialog>(m_flow.get());
 }
 

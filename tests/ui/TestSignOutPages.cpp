@@ -181,7 +181,8 @@ void TestSignOutPages::confirmationCancelIsDefault()
 
 void TestSignOutPages::methodChoice()
 {
-    m_flow->setAvailableMethods({QStringLiteral("email"), QStringLiteral("totp"), QStringLiteral("password")});
+    m_flow->stepUpFlow()->setAvailableMethods(
+        {QStringLiteral("email"), QStringLiteral("totp"), QStringLiteral("password")});
     m_flow->start(threeDevices());
     m_flow->confirm();
     auto page = showPage<VerificationPage>();
@@ -197,7 +198,7 @@ void TestSignOutPages::methodChoice()
     script(stepUpPath, {challenge(QStringLiteral("chl_t"), QStringLiteral("totp"))});
     page->defaultButton()->click();
     QCOMPARE(m_flow->state(), State::Verifying);
-    QCOMPARE(m_flow->method()->id(), QStringLiteral("totp"));
+    QCOMPARE(m_flow->stepUpFlow()->method()->id(), QStringLiteral("totp"));
     QTRY_VERIFY(!m_flow->isBusy());
     QCOMPARE(page->defaultButton()->text(), QStringLiteral("Verify"));
     QVERIFY(page->secretField()->isVisible());
@@ -272,12 +273,12 @@ void TestSignOutPages::destinationAndResendCountdown()
     QVERIFY(!resend->isEnabled());
 
     m_now = m_now.addSecs(3);
-    m_flow->refreshCountdowns();
+    m_flow->stepUpFlow()->refreshCountdowns();
     QCOMPARE(resend->text(), QStringLiteral("Resend in 0:27"));
     QVERIFY(!resend->isEnabled());
 
     m_now = m_now.addSecs(27);
-    m_flow->refreshCountdowns();
+    m_flow->stepUpFlow()->refreshCountdowns();
     QCOMPARE(resend->text(), QStringLiteral("Resend Code"));
     QVERIFY(resend->isEnabled());
     script(resendPath, {challenge()});
@@ -296,7 +297,7 @@ void TestSignOutPages::attemptsLeftAfterAMiss()
     QVERIFY(problemLine(page.get())->text().isEmpty());
     QTest::keyClicks(page->secretField(), QStringLiteral("000000"));
     QTest::keyClick(page->secretField(), Qt::Key_Return);
-    QTRY_VERIFY(m_flow->attemptsLeft().has_value());
+    QTRY_VERIFY(m_flow->stepUpFlow()->attemptsLeft().has_value());
     QTRY_VERIFY(!m_flow->isBusy());
     QCOMPARE(m_nam->count(verifyPath), 1);
     QCOMPARE(problemLine(page.get())->text(), QStringLiteral("That code isn't right. 4 attempts left."));
@@ -314,7 +315,7 @@ void TestSignOutPages::expiredCodeSaysSendANewOne()
     QVERIFY(page);
     QTest::keyClicks(page->secretField(), QStringLiteral("123456"));
     findByName<QPushButton>(page.get(), QStringLiteral("Verify"))->click();
-    QTRY_VERIFY(m_flow->isCodeExpired());
+    QTRY_VERIFY(m_flow->stepUpFlow()->isCodeExpired());
     QCOMPARE(problemLine(page.get())->text(), QStringLiteral("Code expired — send a new one."));
     auto* resend = findByName<QPushButton>(page.get(), QStringLiteral("Resend code"));
     QCOMPARE(resend->text(), QStringLiteral("Send New Code"));
@@ -342,10 +343,10 @@ void TestSignOutPages::lockoutCountsDown()
     QVERIFY(!findByName<QPushButton>(page.get(), QStringLiteral("Verify"))->isEnabled());
     QVERIFY(page->secretField()->isReadOnly());
     m_now = m_now.addSecs(1);
-    m_flow->refreshCountdowns();
+    m_flow->stepUpFlow()->refreshCountdowns();
     QCOMPARE(problemLine(page.get())->text(), QStringLiteral("Too many attempts — try again in 4:59."));
     m_now = m_now.addSecs(299);
-    m_flow->refreshCountdowns();
+    m_flow->stepUpFlow()->refreshCountdowns();
     QVERIFY(problemLine(page.get())->text().isEmpty());
     QVERIFY(!page->secretField()->isReadOnly());
 }
@@ -370,11 +371,11 @@ void TestSignOutPages::accountWaitCountsDownAndKeepsTheCode()
     QVERIFY(!resend->isEnabled());
     QVERIFY(resend->text() != QStringLiteral("Send New Code")); // the code is not used up
     m_now = m_now.addSecs(30);
-    m_flow->refreshCountdowns();
+    m_flow->stepUpFlow()->refreshCountdowns();
     QCOMPARE(problemLine(page.get())->text(), QStringLiteral("Too many attempts — try again in 1:00."));
     QVERIFY(!verify->isEnabled());
     m_now = m_now.addSecs(60);
-    m_flow->refreshCountdowns();
+    m_flow->stepUpFlow()->refreshCountdowns();
     QVERIFY(problemLine(page.get())->text().isEmpty());
     QVERIFY(verify->isEnabled());
     QCOMPARE(resend->text(), QStringLiteral("Resend Code"));

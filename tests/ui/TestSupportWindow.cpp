@@ -10,6 +10,7 @@
 #include "core/devices/DeviceService.h"
 #include "core/flows/SignOutFlow.h"
 #include "core/flows/SignOutResultsModel.h"
+#include "core/flows/SupportSignOutSender.h"
 #include "core/stepup/StepUpService.h"
 #include "core/support/SupportConsole.h"
 #include "core/support/SupportService.h"
@@ -55,9 +56,9 @@ private Q_SLOTS:
         QVERIFY(m_fixture->signInSupport());
         m_console = std::make_unique<SupportConsole>(&m_fixture->api, &m_fixture->session);
         m_stepUp = std::make_unique<StepUpService>(&m_fixture->api);
-        m_signOut = std::make_unique<SignOutFlow>(&m_fixture->api, m_stepUp.get(), &m_fixture->session);
+        m_signOut = std::make_unique<SignOutFlow>(&m_fixture->api, m_stepUp.get(), &m_fixture->session, &m_sender);
         m_window = std::make_unique<SupportWindow>(
-            SupportWindow::Parts{m_console.get(), m_signOut.get(), &m_fixture->flow, &m_fixture->session});
+            SupportWindow::Parts{m_console.get(), m_signOut.get(), &m_sender, &m_fixture->flow, &m_fixture->session});
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
     }
@@ -298,6 +299,7 @@ private:
     std::unique_ptr<SupportLiveFixture> m_fixture;
     std::unique_ptr<SupportConsole> m_console;
     std::unique_ptr<StepUpService> m_stepUp;
+    SupportSignOutSender m_sender;
     std::unique_ptr<SignOutFlow> m_signOut;
     std::unique_ptr<SupportWindow> m_window;
 };

@@ -2,6 +2,7 @@
 // set-up, recovery codes (Done, the saved file's permissions), the support code's countdown, the
 // page's sections and the dialogs its actions open.
 #include "SecurityPageFixture.h"
+#include "ui/main/SectionNavigator.h"
 
 using namespace vigil;
 using namespace SecurityPageFixtureData;
@@ -165,7 +166,8 @@ void TestTwoStepDialogs::securityPageSections()
     PasswordChangeFlow password(m_api.get(), m_stepUp.get());
     TwoStepService twoStep(m_api.get(), m_stepUp.get());
     SupportCodeService supportCodes(m_api.get(), m_stepUp.get());
-    SecurityPage page(&account, {m_stepUp.get(), &password, &twoStep, &supportCodes});
+    SectionNavigator navigator;
+    SecurityPage page(&account, {m_stepUp.get(), &password, &twoStep, &supportCodes}, &navigator);
     QSignalSpy dialogs(&page, &SecurityPage::dialogOpened);
     page.resize(700, 900);
     page.show();

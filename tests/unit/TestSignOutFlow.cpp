@@ -49,14 +49,14 @@ void TestSignOutFlow::journeyWithEmailCode()
     script(verifyPath, {verified()});
     script(signOutPath, {threeResults()});
     reachVerifying();
-    QCOMPARE(m_flow->method()->id(), QStringLiteral("email"));
-    QVERIFY(m_flow->method()->needsChallengeSend());
-    QCOMPARE(m_flow->destination(), QStringLiteral("d***@vigil.test"));
-    QCOMPARE(m_flow->resendSecondsLeft(), 30);
-    QVERIFY(!m_flow->canSubmit(QStringLiteral("12345")));
-    QVERIFY(m_flow->canSubmit(QStringLiteral("123 456")));
+    QCOMPARE(m_flow->stepUpFlow()->method()->id(), QStringLiteral("email"));
+    QVERIFY(m_flow->stepUpFlow()->method()->needsChallengeSend());
+    QCOMPARE(m_flow->stepUpFlow()->destination(), QStringLiteral("d***@vigil.test"));
+    QCOMPARE(m_flow->stepUpFlow()->resendSecondsLeft(), 30);
+    QVERIFY(!m_flow->stepUpFlow()->canSubmit(QStringLiteral("12345")));
+    QVERIFY(m_flow->stepUpFlow()->canSubmit(QStringLiteral("123 456")));
 
-    m_flow->submitSecret(QStringLiteral("123 456"));
+    m_flow->stepUpFlow()->submitSecret(QStringLiteral("123 456"));
     QVERIFY(m_flow->isBusy());
     QTRY_COMPARE(m_flow->state(), State::Reporting);
 
@@ -90,7 +90,7 @@ void TestSignOutFlow::cancelFromChoosingMethod()
     m_flow->start(threeDevices());
     m_flow->confirm();
     QCOMPARE(m_flow->state(), State::ChoosingMethod);
-    QCOMPARE(m_flow->availableMethods().size(), 5);
+    QCOMPARE(m_flow->stepUpFlow()->availableMethods().size(), 5);
     m_flow->cancel();
     QCOMPARE(m_flow->state(), State::Idle);
     QVERIFY(m_nam->requests().isEmpty());
@@ -101,7 +101,7 @@ void TestSignOutFlow::cancelWhileVerifyingDropsLateAnswer()
     script(stepUpPath, {FakeResponse::held()});
     m_flow->start(threeDevices());
     m_flow->confirm();
-    m_flow->chooseMethod(QStringLiteral("email"));
+    m_flow->stepUpFlow()->chooseMethod(QStringLiteral("email"));
     QCOMPARE(m_flow->state(), State::Verifying);
     QTRY_COMPARE(m_nam->heldCount(), 1);
     m_flow->cancel();
@@ -112,7 +112,7 @@ void TestSignOutFlow::cancelWhileVerifyingDropsLateAnswer()
     QTRY_COMPARE(m_nam->heldCount(), 0);
     QCoreApplication::processEvents();
     QCOMPARE(m_flow->state(), State::Idle);
-    QVERIFY(m_flow->destination().isEmpty());
+    QVERIFY(m_flow->stepUpFlow()->destination().isEmpty());
     QCOMPARE(states.size(), 0);
 }
 
@@ -154,7 +154,7 @@ void TestSignOutFlow::networkFailureDuringSubmitRetries()
     script(verifyPath, {verified()});
     script(signOutPath, {FakeResponse::transport(QNetworkReply::ConnectionRefusedError), threeResults()});
     reachVerifying();
-    m_flow->submitSecret(QStringLiteral("123456"));
+    m_flow->stepUpFlow()->submitSecret(QStringLiteral("123456"));
     QTRY_COMPARE(m_flow->state(), State::Failed);
     QCOMPARE(m_flow->problem().kind, Kind::NoConnection);
     QVERIFY(m_flow->problem().canRetry);
@@ -180,7 +180,7 @@ void TestSignOutFlow::unreadableAnswerDuringSubmitRetries()
             FakeResponse::raw(200, QByteArray("{\"results\": [{\"id\""), "application/json"),
             threeResults()});
     reachVerifying();
-    m_flow->submitSecret(QStringLiteral("123456"));
+    m_flow->stepUpFlow()->submitSecret(QStringLiteral("123456"));
     QTRY_COMPARE(m_flow->state(), State::Failed);
     QCOMPARE(m_flow->problem().kind, Kind::Other);
     QVERIFY(m_flow->problem().canRetry);
@@ -209,7 +209,7 @@ void TestSignOutFlow::goneDeviceKeepsItsName()
                          row(QStringLiteral("dev_3"), QStringLiteral("Kid's Tablet"), QStringLiteral("pending")),
                          row(QStringLiteral("dev_4"), QStringLiteral("Office PC"), QStringLiteral("signed_out"))})});
     reachVerifying();
-    m_flow->submitSecret(QStringLiteral("123456"));
+    m_flow->stepUpFlow()->submitSecret(QStringLiteral("123456"));
     QTRY_COMPARE(m_flow->state(), State::Reporting);
     const SignOutResultsModel* model = m_flow->results();
     QCOMPARE(model->data(model->index(0), Qt::DisplayRole).toString(), QStringLiteral("Living Room TV"));
@@ -222,7 +222,7 @@ void TestSignOutFlow::stepUpRefusedOnSubmitAsksAgain()
     script(verifyPath, {verified()});
     script(signOutPath, {FakeResponse::error(403, "step_up_required")});
     reachVerifying();
-    m_flow->submitSecret(QStringLiteral("123456"));
+    m_flow->stepUpFlow()->submitSecret(QStringLiteral("123456"));
     QTRY_COMPARE(m_flow->state(), State::ChoosingMethod);
     QCOMPARE(m_flow->problem().kind, Kind::StepUpRequired);
     QVERIFY(!m_stepUp->validToken().has_value());
@@ -350,9 +350,9 @@ void TestSignOutFlow::selectedIncludingThisDevice()
 void TestSignOutFlow::ignoredOutsideTheirStates()
 {
     m_flow->confirm();
-    m_flow->chooseMethod(QStringLiteral("email"));
-    m_flow->submitSecret(QStringLiteral("123456"));
-    m_flow->resend();
+    m_flow->stepUpFlow()->chooseMethod(QStringLiteral("email"));
+    m_flow->stepUpFlow()->submitSecret(QStringLiteral("123456"));
+    m_flow->stepUpFlow()->resend();
     m_flow->retry();
     m_flow->retryFailed();
     m_flow->finish();
@@ -361,7 +361,7 @@ void TestSignOutFlow::ignoredOutsideTheirStates()
     QCOMPARE(m_flow->state(), State::Idle);
     m_flow->start(threeDevices());
     m_flow->confirm();
-    m_flow->chooseMethod(QStringLiteral("carrier-pigeon"));
+    m_flow->stepUpFlow()->chooseMethod(QStringLiteral("carrier-pigeon"));
     QCOMPARE(m_flow->state(), State::ChoosingMethod);
     m_flow->start(threeDevices()); // no restart in the middle of a sign-out
     QCOMPARE(m_flow->state(), State::ChoosingMethod);

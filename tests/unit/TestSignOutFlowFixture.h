@@ -5,6 +5,7 @@
 #include "core/api/ApiClient.h"
 #include "core/auth/Session.h"
 #include "core/auth/TokenPair.h"
+#include "core/flows/HolderSignOutSender.h"
 #include "core/flows/SignOutFlow.h"
 #include "core/flows/SignOutResultsModel.h"
 #include "core/stepup/StepUpService.h"
@@ -117,6 +118,7 @@ protected:
     std::unique_ptr<Session> m_session;
     std::unique_ptr<ApiClient> m_api;
     std::unique_ptr<StepUpService> m_stepUp;
+    HolderSignOutSender m_sender;
     std::unique_ptr<SignOutFlow> m_flow;
 };
 
@@ -138,7 +140,7 @@ inline void SignOutFlowFixture::setUp()
     m_api = std::make_unique<ApiClient>(m_nam.get(), m_session.get());
     m_api->setBaseUrl(QUrl(QStringLiteral("http://127.0.0.1:8765")));
     m_stepUp = std::make_unique<StepUpService>(m_api.get(), [this] { return m_now; });
-    m_flow = std::make_unique<SignOutFlow>(m_api.get(), m_stepUp.get(), m_session.get());
+    m_flow = std::make_unique<SignOutFlow>(m_api.get(), m_stepUp.get(), m_session.get(), &m_sender);
 }
 
 inline void SignOutFlowFixture::tearDown()
@@ -168,7 +170,7 @@ inline void SignOutFlowFixture::reachVerifying(const QString& method)
     QCOMPARE(m_flow->state(), State::Confirming);
     m_flow->confirm();
     QCOMPARE(m_flow->state(), State::ChoosingMethod);
-    m_flow->chooseMethod(method);
+    m_flow->stepUpFlow()->chooseMethod(method);
     QCOMPARE(m_flow->state(), State::Verifying);
     QVERIFY(m_flow->isBusy());
     QTRY_VERIFY(!m_flow->isBusy());
@@ -181,6 +183,6 @@ inline void SignOutFlowFixture::completeJourney()
     script(verifyPath, {verified()});
     script(signOutPath, {threeResults()});
     reachVerifying();
-    m_flow->submitSecret(QStringLiteral("123456"));
+    m_flow->stepUpFlow()->submitSecret(QStringLiteral("123456"));
     QTRY_COMPARE(m_flow->state(), State::Reporting);
 }

@@ -9,8 +9,10 @@
 #include "core/auth/Session.h"
 #include "core/devices/DeviceListModel.h"
 #include "core/devices/DeviceService.h"
+#include "core/flows/HolderSignOutSender.h"
 #include "core/flows/SignOutFlow.h"
 #include "core/flows/SignOutResultsModel.h"
+#include "core/flows/SupportSignOutSender.h"
 #include "core/stepup/StepUpService.h"
 #include "core/support/SupportConsole.h"
 #include "core/support/SupportService.h"
@@ -250,9 +252,10 @@ private Q_SLOTS:
                 200, {{QStringLiteral("request_id"), QStringLiteral("req_1")}, {QStringLiteral("results"), results}});
         });
         StepUpService stepUp(m_api.get());
-        SignOutFlow flow(m_api.get(), &stepUp, m_session.get());
-        flow.setSupportAuthorization(
-            SignOutFlow::SupportAuthorization{QStringLiteral("acc_demo"), reason, QStringLiteral("7KQ2M9XF")});
+        SupportSignOutSender sender;
+        SignOutFlow flow(m_api.get(), &stepUp, m_session.get(), &sender);
+        sender.setAuthorization(
+            SupportSignOutSender::Authorization{QStringLiteral("acc_demo"), reason, QStringLiteral("7KQ2M9XF")});
 
         // There is no "every other device" for support.
         flow.start(SignOutFlow::Scope::others());
@@ -285,11 +288,12 @@ private Q_SLOTS:
         QVERIFY(!m_nam->requests().constLast().json().contains(QStringLiteral("devices")));
         QVERIFY(m_session->isSignedIn()); // "all" is the customer's, never a reason to leave
 
-        // Without the authorization the same flow is the holder's again: a step-up first.
-        flow.setSupportAuthorization(std::nullopt);
-        flow.start(SignOutFlow::Scope::selected({{QStringLiteral("dev_2"), QStringLiteral("Phone")}}));
-        flow.confirm();
-        QCOMPARE(flow.state(), SignOutFlow::State::ChoosingMethod);
+        // The holder's own sign-out over the same services: a step-up first.
+        HolderSignOutSender holderSender;
+        SignOutFlow holderFlow(m_api.get(), &stepUp, m_session.get(), &holderSender);
+        holderFlow.start(SignOutFlow::Scope::selected({{QStringLiteral("dev_2"), QStringLiteral("Phone")}}));
+        holderFlow.confirm();
+        QCOMPARE(holderFlow.state(), SignOutFlow::State::ChoosingMethod);
     }
 
     void holderDefaultsAreUnchanged()

@@ -6,6 +6,7 @@
 #include "SupportLiveFixture.h"
 #include "core/flows/SignOutFlow.h"
 #include "core/flows/SignOutResultsModel.h"
+#include "core/flows/SupportSignOutSender.h"
 #include "core/stepup/StepUpService.h"
 #include "core/support/SupportService.h"
 
@@ -30,7 +31,7 @@ private Q_SLOTS:
         QVERIFY2(m_fixture->start(), qPrintable(m_fixture->mockd->errorString()));
         QVERIFY(m_fixture->signInSupport());
         m_stepUp = std::make_unique<StepUpService>(&m_fixture->api);
-        m_flow = std::make_unique<SignOutFlow>(&m_fixture->api, m_stepUp.get(), &m_fixture->session);
+        m_flow = std::make_unique<SignOutFlow>(&m_fixture->api, m_stepUp.get(), &m_fixture->session, &m_sender);
     }
     void cleanup()
     {
@@ -50,10 +51,9 @@ private Q_SLOTS:
         const auto normalized = SupportService::normalizeCode(code);
         QVERIFY2(normalized, qPrintable(code));
 
-        QVERIFY(!m_flow->isSupportMode());
-        m_flow->setSupportAuthorization(
-            SignOutFlow::SupportAuthorization{QStringLiteral("acc_demo"), reason, *normalized});
-        QVERIFY(m_flow->isSupportMode());
+        QVERIFY(!m_sender.authorization());
+        m_sender.setAuthorization(SupportSignOutSender::Authorization{QStringLiteral("acc_demo"), reason, *normalized});
+        QVERIFY(m_sender.authorization());
         QSignalSpy states(m_flow.get(), &SignOutFlow::stateChanged);
         QSignalSpy backToSignIn(m_flow.get(), &SignOutFlow::returnToSignInRequested);
         m_flow->start(SignOutFlow::Scope::selected({{tvId, QStringLiteral("Living Room TV")}}));
@@ -100,8 +100,8 @@ private Q_SLOTS:
 
     void aWrongCodeIsRefusedWithTheServiceMessage()
     {
-        m_flow->setSupportAuthorization(
-            SignOutFlow::SupportAuthorization{QStringLiteral("acc_demo"), reason, QStringLiteral("22222222")});
+        m_sender.setAuthorization(
+            SupportSignOutSender::Authorization{QStringLiteral("acc_demo"), reason, QStringLiteral("22222222")});
         m_flow->start(SignOutFlow::Scope::all());
         QVERIFY(!m_flow->includesThisDevice()); // "all" is the customer's devices, never this one
         m_flow->confirm();
@@ -118,6 +118,7 @@ private Q_SLOTS:
 private:
     std::unique_ptr<SupportLiveFixture> m_fixture;
     std::unique_ptr<StepUpService> m_stepUp;
+    SupportSignOutSender m_sender;
     std::unique_ptr<SignOutFlow> m_flow;
 };
 

@@ -4,6 +4,7 @@
 #include "core/auth/Session.h"
 #include "core/auth/SignInFlow.h"
 #include "core/settings/AppSettings.h"
+#include "ui/main/SectionNavigator.h"
 #include "ui/pages/ActivityPage.h"
 #include "ui/pages/DevicesPage.h"
 #include "ui/pages/HelpPage.h"
@@ -260,11 +261,7 @@ void MainWindow::buildAccountMenu()
 
 void MainWindow::connectPages()
 {
-    const auto go = [this](Section section) { showSection(section); };
-    connect(m_pageSet.overview, &OverviewPage::sectionRequested, this, go);
-    connect(m_pageSet.devices, &DevicesPage::sectionRequested, this, go);
-    connect(m_pageSet.security, &SecurityPage::sectionRequested, this, go);
-    connect(m_pageSet.help, &HelpPage::sectionRequested, this, go);
+    connect(m_pageSet.navigator, &SectionNavigator::requested, this, &MainWindow::showSection);
 }
 
 void MainWindow::updateAccount()

@@ -20,6 +20,7 @@ class InlineMessage;
 class OverviewPage;
 class PreferencesPage;
 class ProfilesPage;
+class SectionNavigator;
 class SecurityPage;
 class Session;
 class SignInFlow;
@@ -43,6 +44,8 @@ public:
         ActivityPage* activity = nullptr;
         PreferencesPage* preferences = nullptr;
         HelpPage* help = nullptr;
+        // The pages' requests for another section, which the window follows.
+        SectionNavigator* navigator = nullptr;
     };
 
     MainWindow(

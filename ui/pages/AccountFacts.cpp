@@ -1,6 +1,7 @@
 #include "AccountFacts.h"
 
 #include "core/account/AccountService.h"
+#include "ui/main/SectionNavigator.h"
 #include "ui/widgets/LoadState.h"
 #include "ui/widgets/PageHeader.h"
 
@@ -10,8 +11,12 @@
 
 namespace vigil {
 
-AccountFacts::AccountFacts(
-    AccountService* account, const QString& title, const QString& summary, Fill fill, QWidget* parent)
+AccountFacts::AccountFacts(AccountService* account,
+                           SectionNavigator* navigator,
+                           const QString& title,
+                           const QString& summary,
+                           Fill fill,
+                           QWidget* parent)
     : QWidget(parent), m_account(account), m_fill(std::move(fill))
 {
     auto* content = new QWidget(this);
@@ -24,9 +29,9 @@ AccountFacts::AccountFacts(
     m_note->setTextFormat(Qt::RichText);
     m_note->setTextInteractionFlags(Qt::TextBrowserInteraction);
     m_note->setVisible(false);
-    connect(m_note, &QLabel::linkActivated, this, [this](const QString& link) {
+    connect(m_note, &QLabel::linkActivated, navigator, [navigator](const QString& link) {
         if (const auto section = sectionFromLink(link))
-            Q_EMIT sectionRequested(*section);
+            navigator->request(*section);
     });
     auto* contentLayout = new QVBoxLayout(content);
     contentLayout->setContentsMargins(0, 0, 0, 0);

@@ -13,6 +13,7 @@ namespace vigil {
 
 class AccountService;
 class LoadState;
+class SectionNavigator;
 struct AccountOverview;
 
 // The shared shape of the pages that, for now, show facts from the account overview: a header, a
@@ -26,17 +27,19 @@ class AccountFacts final : public QWidget
 public:
     using Fill = std::function<void(AccountFacts& facts, const AccountOverview& overview)>;
 
-    AccountFacts(
-        AccountService* account, const QString& title, const QString& summary, Fill fill, QWidget* parent = nullptr);
+    // `navigator` takes the note's links to their sections.
+    AccountFacts(AccountService* account,
+                 SectionNavigator* navigator,
+                 const QString& title,
+                 const QString& summary,
+                 Fill fill,
+                 QWidget* parent = nullptr);
     ~AccountFacts() override;
 
     // For the fill function: one labelled fact (created on first use, updated after).
     void setFact(const QString& label, const QString& value, const QString& accessibleName = {});
     // A paragraph under the facts; its links (linkTo(section)) open that section.
     void setNote(const QString& html);
-
-Q_SIGNALS:
-    void sectionRequested(vigil::Section section);
 
 private:
     void render();

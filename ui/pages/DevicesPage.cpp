@@ -9,6 +9,7 @@
 #include "ui/devices/DeviceTableModel.h"
 #include "ui/devices/RecommendationsCard.h"
 #include "ui/devices/ThisDeviceCard.h"
+#include "ui/main/SectionNavigator.h"
 #include "ui/widgets/AccessibleViewGuard.h"
 #include "ui/widgets/Icons.h"
 #include "ui/widgets/InlineMessage.h"
@@ -40,17 +41,19 @@ constexpr int tickMs = 30 * 1000;
 
 } // namespace
 
-DevicesPage::DevicesPage(DeviceService* devices, EventStream* events, QWidget* parent)
-    : DevicesPage(devices, events, false, parent)
+DevicesPage::DevicesPage(DeviceService* devices, EventStream* events, SectionNavigator* navigator, QWidget* parent)
+    : DevicesPage(devices, events, navigator, false, parent)
 {}
 
 DevicesPage* DevicesPage::readOnly(DeviceService* devices, QWidget* parent)
 {
-    return new DevicesPage(devices, nullptr, true, parent);
+    // Nothing on a read-only page leads to another section.
+    return new DevicesPage(devices, nullptr, nullptr, true, parent);
 }
 
-DevicesPage::DevicesPage(DeviceService* devices, EventStream* events, bool readOnly, QWidget* parent)
-    : QWidget(parent), m_service(devices), m_events(events), m_readOnly(readOnly)
+DevicesPage::DevicesPage(
+    DeviceService* devices, EventStream* events, SectionNavigator* navigator, bool readOnly, QWidget* parent)
+    : QWidget(parent), m_service(devices), m_events(events), m_navigator(navigator), m_readOnly(readOnly)
 {
     if (!m_readOnly) {
         // Sign-out buttons of the header, first in the Tab order; setSignOutActions() shows them.
@@ -210,8 +213,8 @@ QWidget* DevicesPage::buildContent()
         m_service, m_readOnly ? DeviceDetailsPane::Mode::ReadOnly : DeviceDetailsPane::Mode::Editable, content);
     // Until sign-out is wired in, the advice in Help is the best answer.
     connect(m_details, &DeviceDetailsPane::unrecognizedRequested, this, [this] {
-        if (!m_guide)
-            Q_EMIT sectionRequested(Section::Help);
+        if (!m_guide && m_navigator)
+            m_navigator->request(Section::Help);
     });
     auto* detailsScroll = new ScrollArea(content);
     detailsScroll->setWidget(m_details);

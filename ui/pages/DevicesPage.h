@@ -28,6 +28,7 @@ class InlineMessage;
 class LoadState;
 class PageHeader;
 class RecommendationsCard;
+class SectionNavigator;
 class SignOutActions;
 class SignOutRowDelegate;
 class UnrecognizedDeviceGuide;
@@ -41,8 +42,9 @@ class DevicesPage final : public QWidget
     Q_DISABLE_COPY_MOVE(DevicesPage)
 
 public:
-    // The account holder's own devices, live through `events`.
-    DevicesPage(DeviceService* devices, EventStream* events, QWidget* parent = nullptr);
+    // The account holder's own devices, live through `events`; `navigator` takes the advice's
+    // links (Help, Security) to their sections.
+    DevicesPage(DeviceService* devices, EventStream* events, SectionNavigator* navigator, QWidget* parent = nullptr);
     // Someone else's devices (support mode), as read on request: built without the live banner,
     // "This device", rename, "Don't recognize this device?" and any sign-out control
     // (setSignOutActions() is refused).
@@ -69,11 +71,9 @@ public:
     DeviceDetailsPane* detailsPane() const { return m_details; }
     DeviceFilterModel* filterModel() const { return m_filter; }
 
-Q_SIGNALS:
-    void sectionRequested(vigil::Section section);
-
 private:
-    DevicesPage(DeviceService* devices, EventStream* events, bool readOnly, QWidget* parent);
+    DevicesPage(
+        DeviceService* devices, EventStream* events, SectionNavigator* navigator, bool readOnly, QWidget* parent);
     QWidget* buildContent();
     void renderState();
     void renderRows();
@@ -87,6 +87,7 @@ private:
 
     DeviceService* m_service = nullptr;
     EventStream* m_events = nullptr;
+    SectionNavigator* m_navigator = nullptr; // none on a read-only page
     DeviceFilterModel* m_filter = nullptr;
     DeviceTableModel* m_tableModel = nullptr;
     LoadState* m_state = nullptr;

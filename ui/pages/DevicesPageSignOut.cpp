@@ -6,6 +6,7 @@
 #include "ui/devices/SignOutActions.h"
 #include "ui/devices/SignOutRowDelegate.h"
 #include "ui/devices/UnrecognizedDeviceGuide.h"
+#include "ui/main/SectionNavigator.h"
 
 #include <QAction>
 #include <QHBoxLayout>
@@ -56,12 +57,10 @@ void DevicesPage::setSignOutActions(SignOutActions* actions, QWidget* banner)
 
     m_guide = new UnrecognizedDeviceGuide(actions, this, this);
     connect(m_details, &DeviceDetailsPane::unrecognizedRequested, m_guide, &UnrecognizedDeviceGuide::begin);
-    connect(m_guide, &UnrecognizedDeviceGuide::passwordChangeRequested, this, [this] {
-        Q_EMIT sectionRequested(Section::Security);
-    });
-    connect(m_guide, &UnrecognizedDeviceGuide::twoStepReviewRequested, this, [this] {
-        Q_EMIT sectionRequested(Section::Security);
-    });
+    // Sign-out entry points exist only on the holder's page, which always has a navigator.
+    const auto security = [this] { m_navigator->request(Section::Security); };
+    connect(m_guide, &UnrecognizedDeviceGuide::passwordChangeRequested, this, security);
+    connect(m_guide, &UnrecognizedDeviceGuide::twoStepReviewRequested, this, security);
 
     connect(m_signOutSelected, &QPushButton::clicked, this, [this] { m_signOut->signOutDevices(selectedDeviceIds()); });
     connect(

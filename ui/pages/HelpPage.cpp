@@ -1,5 +1,6 @@
 #include "HelpPage.h"
 
+#include "ui/main/SectionNavigator.h"
 #include "ui/widgets/Icons.h"
 #include "ui/widgets/PageHeader.h"
 
@@ -29,7 +30,7 @@ QString searchKey(const QString& text)
 
 } // namespace
 
-HelpPage::HelpPage(QWidget* parent)
+HelpPage::HelpPage(SectionNavigator* navigator, QWidget* parent)
     : QWidget(parent), m_search(new QLineEdit(this)), m_results(new QLabel(this)), m_text(new QTextBrowser(this))
 {
     fillEntries();
@@ -50,9 +51,9 @@ HelpPage::HelpPage(QWidget* parent)
     m_text->setOpenLinks(false);
     m_text->setAccessibleName(tr("Help text"));
     m_text->setFrameShape(QFrame::NoFrame);
-    connect(m_text, &QTextBrowser::anchorClicked, this, [this](const QUrl& url) {
+    connect(m_text, &QTextBrowser::anchorClicked, navigator, [navigator](const QUrl& url) {
         if (const auto section = sectionFromLink(url.toString()))
-            Q_EMIT sectionRequested(*section);
+            navigator->request(*section);
     });
     connect(m_search, &QLineEdit::textChanged, this, &HelpPage::render);
 

@@ -12,6 +12,8 @@ class QTextBrowser;
 
 namespace vigil {
 
+class SectionNavigator;
+
 // Questions people ask about signing devices out, and seven security tips, each tip linking to
 // the page that does it. A search field narrows both to the entries that contain every word typed.
 class HelpPage final : public QWidget
@@ -20,16 +22,14 @@ class HelpPage final : public QWidget
     Q_DISABLE_COPY_MOVE(HelpPage)
 
 public:
-    explicit HelpPage(QWidget* parent = nullptr);
+    // `navigator` takes the tips' links to their sections.
+    explicit HelpPage(SectionNavigator* navigator, QWidget* parent = nullptr);
     ~HelpPage() override;
 
     QString plainText() const;
     QLineEdit* searchField() const { return m_search; }
     // Entries shown for the current search (questions and tips together).
     int visibleEntries() const { return m_visible; }
-
-Q_SIGNALS:
-    void sectionRequested(vigil::Section section);
 
 private:
     struct Entry

@@ -4,6 +4,7 @@
 #include "core/devices/DeviceListModel.h"
 #include "core/devices/DeviceService.h"
 #include "ui/devices/SignOutActions.h"
+#include "ui/main/SectionNavigator.h"
 #include "ui/pages/TwoStepText.h"
 #include "ui/widgets/Icons.h"
 #include "ui/widgets/LoadState.h"
@@ -20,7 +21,8 @@
 
 namespace vigil {
 
-OverviewPage::OverviewPage(AccountService* account, QWidget* parent) : QWidget(parent), m_account(account)
+OverviewPage::OverviewPage(AccountService* account, SectionNavigator* navigator, QWidget* parent)
+    : QWidget(parent), m_account(account)
 {
     auto* content = new QWidget(this);
     m_name = new QLabel(content);
@@ -42,9 +44,9 @@ OverviewPage::OverviewPage(AccountService* account, QWidget* parent) : QWidget(p
     m_profiles->setLink(tr("See Profiles"));
     m_twoStep = new StatTile(tr("2-step verification"), QStringLiteral("shield-check"), content);
     m_twoStep->setLink(tr("Review Security"));
-    connect(m_devices, &StatTile::linkActivated, this, [this] { Q_EMIT sectionRequested(Section::Devices); });
-    connect(m_profiles, &StatTile::linkActivated, this, [this] { Q_EMIT sectionRequested(Section::Profiles); });
-    connect(m_twoStep, &StatTile::linkActivated, this, [this] { Q_EMIT sectionRequested(Section::Security); });
+    connect(m_devices, &StatTile::linkActivated, navigator, [navigator] { navigator->request(Section::Devices); });
+    connect(m_profiles, &StatTile::linkActivated, navigator, [navigator] { navigator->request(Section::Profiles); });
+    connect(m_twoStep, &StatTile::linkActivated, navigator, [navigator] { navigator->request(Section::Security); });
 
     auto* tiles = new QGridLayout;
     tiles->setSpacing(12);

@@ -14,6 +14,7 @@ namespace vigil {
 class AccountService;
 class DeviceService;
 class LoadState;
+class SectionNavigator;
 class SignOutActions;
 class StatTile;
 
@@ -25,7 +26,8 @@ class OverviewPage final : public QWidget
     Q_DISABLE_COPY_MOVE(OverviewPage)
 
 public:
-    explicit OverviewPage(AccountService* account, QWidget* parent = nullptr);
+    // `navigator` takes the tiles' links to their sections.
+    OverviewPage(AccountService* account, SectionNavigator* navigator, QWidget* parent = nullptr);
     ~OverviewPage() override;
 
     // Adds the live device figures (active, streaming, new, unfamiliar), each a link to the
@@ -36,7 +38,6 @@ public:
     QPushButton* signOutAllButton() const { return m_signOutAll; }
 
 Q_SIGNALS:
-    void sectionRequested(vigil::Section section);
     void devicesRequested(vigil::DeviceFilterPreset::Kind kind);
     void newestDevicesRequested();
 

@@ -25,12 +25,14 @@
 
 namespace vigil {
 
-SecurityPage::SecurityPage(AccountService* account, QWidget* parent) : QWidget(parent), m_account(account)
+SecurityPage::SecurityPage(AccountService* account, SectionNavigator* navigator, QWidget* parent)
+    : QWidget(parent), m_account(account)
 {
     // The header stays in place, as on every page; the sections below it scroll.
     auto* header = new PageHeader(tr("Security"), tr("How your account is protected."), this);
     auto* facts = new AccountFacts(
         account,
+        navigator,
         QString(),
         QString(),
         [](AccountFacts& page, const AccountOverview& overview) {
@@ -45,7 +47,6 @@ SecurityPage::SecurityPage(AccountService* account, QWidget* parent) : QWidget(p
                              .arg(linkTo(Section::Help)));
         },
         this);
-    connect(facts, &AccountFacts::sectionRequested, this, &SecurityPage::sectionRequested);
 
     auto* content = new QWidget(this);
     m_sections = new QVBoxLayout(content);
@@ -63,8 +64,11 @@ SecurityPage::SecurityPage(AccountService* account, QWidget* parent) : QWidget(p
     layout->addWidget(scroll, 1);
 }
 
-SecurityPage::SecurityPage(AccountService* account, const Services& services, QWidget* parent)
-    : SecurityPage(account, parent)
+SecurityPage::SecurityPage(AccountService* account,
+                           const Services& services,
+                           SectionNavigator* navigator,
+                           QWidget* parent)
+    : SecurityPage(account, navigator, parent)
 {
     attach(services);
 }

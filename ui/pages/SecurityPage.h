@@ -14,6 +14,7 @@ class AccountService;
 class InlineMessage;
 class PasswordChangeFlow;
 class PasswordChangeSection;
+class SectionNavigator;
 class StepUpFlow;
 class StepUpService;
 class SupportCodeService;
@@ -36,7 +37,11 @@ public:
         SupportCodeService* supportCodes = nullptr;
     };
 
-    SecurityPage(AccountService* account, const Services& services, QWidget* parent = nullptr);
+    // `navigator` takes the facts' links to their sections.
+    SecurityPage(AccountService* account,
+                 const Services& services,
+                 SectionNavigator* navigator,
+                 QWidget* parent = nullptr);
     ~SecurityPage() override;
 
     PasswordChangeSection* passwordSection() const { return m_password; }
@@ -45,13 +50,12 @@ public:
     StepUpFlow* stepUpFlow() const { return m_stepUpFlow; }
 
 Q_SIGNALS:
-    void sectionRequested(vigil::Section section);
     // A dialog the page opened (for tests).
     void dialogOpened(QDialog* dialog);
 
 private:
     // The account's facts; the constructor above adds the sections.
-    SecurityPage(AccountService* account, QWidget* parent);
+    SecurityPage(AccountService* account, SectionNavigator* navigator, QWidget* parent);
     void attach(const Services& services);
     void giveSupportCode();
 

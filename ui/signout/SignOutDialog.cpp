@@ -46,7 +46,7 @@ SignOutDialog::SignOutDialog(SignOutFlow* flow, QWidget* parent)
     connect(m_results, &SignOutResultsView::doneRequested, this, &SignOutDialog::reject);
     connect(m_flow, &SignOutFlow::stateChanged, this, &SignOutDialog::followState);
     connect(m_flow, &SignOutFlow::problemChanged, this, &SignOutDialog::refreshFailed);
-    connect(m_flow, &SignOutFlow::countdownsChanged, this, &SignOutDialog::refreshFailed);
+    connect(m_flow->stepUpFlow(), &StepUpFlow::countdownsChanged, this, &SignOutDialog::refreshFailed);
     followState();
 }
 
@@ -191,7 +191,7 @@ void SignOutDialog::refreshFailed()
     m_failedReason->setText(problem.message.isEmpty() ? tr("Something went wrong.") : problem.message);
     m_failedReason->setAccessibleDescription(m_failedReason->text()); // Qt 6.4: QLabel text is not on AT-SPI
     m_retry->setVisible(problem.canRetry);
-    m_retry->setEnabled(problem.canRetry && m_flow->lockoutSecondsLeft() == 0);
+    m_retry->setEnabled(problem.canRetry && m_flow->stepUpFlow()->lockoutSecondsLeft() == 0);
 }
 
 void SignOutDialog::showEvent(QShowEvent* event)

@@ -27,6 +27,7 @@ class SupportHeaderBar;
 class SupportOverviewPage;
 class SupportReasonDialog;
 class SupportSearchPanel;
+class SupportSignOutSender;
 
 // Vigil in support mode, for staff signed in with a support account: the coloured header, the
 // customer search, and the open customer's Overview, Devices and Activity, read-only and masked.
@@ -48,6 +49,8 @@ public:
         SupportConsole* console = nullptr;
         // A SignOutFlow of support mode's own (not the holder's), sending to the support route.
         SignOutFlow* signOut = nullptr;
+        // How that flow sends: given the customer's code before each sign-out.
+        SupportSignOutSender* signOutSender = nullptr;
         SignInFlow* signIn = nullptr; // "Sign Out of Vigil"
         Session* session = nullptr;   // the staff member's name
     };

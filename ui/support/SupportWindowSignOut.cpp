@@ -3,6 +3,7 @@
 #include "SupportWindow.h"
 #include "core/devices/DeviceService.h"
 #include "core/flows/SignOutFlow.h"
+#include "core/flows/SupportSignOutSender.h"
 #include "core/support/SupportConsole.h"
 #include "core/support/SupportService.h"
 #include "ui/devices/SignOutActions.h"
@@ -35,8 +36,11 @@ void SupportWindow::openCodeDialog()
             return;
         m_lastCodeProblem.clear();
         m_signOutMessage->clear();
-        m_parts.signOut->setSupportAuthorization(
-            SignOutFlow::SupportAuthorization{open->customer()->id, open->reason(), dialog->code()});
+        // Only while no sign-out is being confirmed or sent, so one in flight keeps its code.
+        if (!m_actions->canStart())
+            return;
+        m_parts.signOutSender->setAuthorization(
+            SupportSignOutSender::Authorization{open->customer()->id, open->reason(), dialog->code()});
         if (dialog->allDevices())
             m_actions->signOutAll();
         else
