@@ -2,6 +2,7 @@
 
 #include "FakeCredentialStore.h"
 #include "FakeNetworkAccessManager.h"
+#include "TestTokens.h"
 #include "core/api/ApiClient.h"
 #include "core/auth/Session.h"
 #include "core/auth/SignInFlow.h"
@@ -25,4 +26,17 @@ struct SignInStack
     std::unique_ptr<vigil::ApiClient> api = std::make_unique<vigil::ApiClient>(nam.get(), session.get());
     std::unique_ptr<vigil::SignInFlow> flow =
         std::make_unique<vigil::SignInFlow>(api.get(), session.get(), store.get(), settings.get());
+
+    // A service that signs anyone in (12 devices, 4 profiles) and knows nothing else: enough for a
+    // test that only needs to reach the main window.
+    void serveSignInOnly()
+    {
+        nam->setHandler([](const FakeRequest& request) {
+            if (request.path() == QLatin1String("/v1/auth/login"))
+                return FakeResponse::json(200, TestTokens::pair(QStringLiteral("vat_1"), QStringLiteral("vrt_1")));
+            if (request.path() == QLatin1String("/v1/me"))
+                return FakeResponse::json(200, TestTokens::me(12, 4));
+            return FakeResponse::error(404, "not_found");
+        });
+    }
 };

@@ -52,13 +52,7 @@ private:
 void TestMainWindowPlacement::init()
 {
     m_stack = std::make_unique<SignInStack>();
-    m_stack->nam->setHandler([](const FakeRequest& request) {
-        if (request.path() == QLatin1String("/v1/auth/login"))
-            return FakeResponse::json(200, TestTokens::pair(QStringLiteral("vat_1"), QStringLiteral("vrt_1")));
-        if (request.path() == QLatin1String("/v1/me"))
-            return FakeResponse::json(200, TestTokens::me(12, 4));
-        return FakeResponse::error(404, "not_found");
-    });
+    m_stack->serveSignInOnly();
     m_emptyDir = std::make_unique<QTemporaryDir>();
     m_emptyStore = std::make_unique<QSettings>(m_emptyDir->filePath(QStringLiteral("empty.ini")), QSettings::IniFormat);
     m_noSettings = std::make_unique<AppSettings>(m_emptyStore.get());

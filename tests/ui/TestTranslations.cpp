@@ -125,13 +125,7 @@ void TestTranslations::initTestCase()
 void TestTranslations::init()
 {
     m_stack = std::make_unique<SignInStack>();
-    m_stack->nam->setHandler([](const FakeRequest& request) {
-        if (request.path() == QLatin1String("/v1/auth/login"))
-            return FakeResponse::json(200, TestTokens::pair(QStringLiteral("vat_1"), QStringLiteral("vrt_1")));
-        if (request.path() == QLatin1String("/v1/me"))
-            return FakeResponse::json(200, TestTokens::me(12, 4));
-        return FakeResponse::error(404, "not_found");
-    });
+    m_stack->serveSignInOnly();
     m_client = std::make_unique<Composition>(m_stack->nam.get(), m_stack->settings.get(), m_stack->store.get(), false);
 }
 
