@@ -256,6 +256,13 @@ void SimulatedDevice::refuse(const QString& code)
 {
     if (isFinal())
         return;
+    if (m_state == State::SigningOut) {
+        // A request that crossed this device's own sign-out (or the owner's) was answered "revoked":
+        // the session has ended, which is what was asked for.
+        say(QStringLiteral("signed out"));
+        finish(State::SignedOut);
+        return;
+    }
     m_reconnectTimer.stop();
     m_socket->close();
     m_session->abandon();

@@ -129,6 +129,36 @@ private:
         QVERIFY2(!output.contains(demoPassword()), "the password was printed");
     }
 
+    // The account holder signs the device called `name` out (password step-up, then the sign-out).
+    void ownerSignsOut(const QString& access, const QString& name)
+    {
+        QString victimId;
+        const ServiceReply list = client().get(QStringLiteral("/v1/devices?limit=1000"), access);
+        for (const QJsonValue& value : list.json().value(QStringLiteral("devices")).toArray()) {
+            if (value.toObject().value(QStringLiteral("name")).toString() == name)
+                victimId = value.toObject().value(QStringLiteral("id")).toString();
+        }
+        QVERIFY(!victimId.isEmpty());
+        const ServiceReply challenge = client().postJson(
+            QStringLiteral("/v1/step-up"), {{QStringLiteral("method"), QStringLiteral("password")}}, access);
+        QCOMPARE(challenge.status, 200);
+        const ServiceReply verified =
+            client().postJson(QStringLiteral("/v1/step-up/verify"),
+                              {{QStringLiteral("challenge"), challenge.json().value(QStringLiteral("challenge"))},
+                               {QStringLiteral("secret"), demoPassword()}},
+                              access);
+        QCOMPARE(verified.status, 200);
+        const QString stepUp = verified.json().value(QStringLiteral("step_up_token")).toString();
+        client().rememberSecret(stepUp);
+        const ServiceReply signedOut = client().send("POST",
+                                                     QStringLiteral("/v1/devices/%1/sign-out").arg(victimId),
+                                                     "{}",
+                                                     {{"Content-Type", "application/json"},
+                                                      {"Authorization", "Bearer " + access.toLatin1()},
+                                                      {"X-Step-Up", stepUp.toLatin1()}});
+        QCOMPARE(signedOut.status, 200);
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -201,6 +231,41 @@ private Q_SLOTS:
         checkNoSecrets(simulator);
     }
 
+    // Another request of a signing-out device can be answered 401 session_revoked (in CI a status
+    // report sent at sign-in came back after the sign-out had been processed; here the owner signs
+    // the device out while its own sign-out is held at the door). The device asked to be signed out
+    // and it is, so it says "signed out", not "refused". Regression: CI saw one device "refused".
+    void aRevocationDuringSignOutIsTheSignOut()
+    {
+        const auto owner = client().login(demoEmail(), demoPassword());
+        QVERIFY(!owner.access.isEmpty());
+        const int before = signedInDevices(owner.access);
+        SimulatorProcess simulator(simulateArgs(1, 0));
+        const auto signedIn =
+            simulator.waitFor(QStringLiteral("^sim: device (\\d+) (.+) signed in$"), 1, signInDeadlineMs);
+        QCOMPARE(signedIn.size(), 1);
+        QCOMPARE(simulator.waitFor(QStringLiteral("^sim: device (.+) online$")).size(), 1);
+        const QJsonObject slowSignOut{
+            {QStringLiteral("match"),
+             QJsonObject{{QStringLiteral("method"), QStringLiteral("POST")},
+                         {QStringLiteral("path"), QStringLiteral("/v1/auth/logout")}}},
+            {QStringLiteral("action"),
+             QJsonObject{{QStringLiteral("type"), QStringLiteral("latency")}, {QStringLiteral("ms"), 6000}}}};
+        QCOMPARE(client().admin("POST", QStringLiteral("/__admin/faults"), slowSignOut).status, 201);
+
+        simulator.process().terminate();
+        QCOMPARE(simulator.waitFor(QStringLiteral("^sim: stopping$")).size(), 1);
+        ownerSignsOut(owner.access, signedIn.first().captured(2));
+        if (QTest::currentTestFailed())
+            return;
+        QVERIFY(simulator.waitForExit());
+        QCOMPARE(client().admin("DELETE", QStringLiteral("/__admin/faults")).status, 204);
+        QCOMPARE(simulator.process().exitCode(), 0);
+        QCOMPARE(simulator.waitFor(QStringLiteral("^sim: device (.+) signed out$")).size(), 1);
+        QVERIFY2(!simulator.allOutput().contains(QStringLiteral("refused")), qPrintable(simulator.allOutput()));
+        QCOMPARE(signedInDevices(owner.access), before);
+    }
+
     void wrongPasswordFails()
     {
         SimulatorProcess simulator(simulateArgs(1, 0, QStringLiteral("not-the-password")));
@@ -249,31 +314,9 @@ private Q_SLOTS:
         QCOMPARE(signedIn.size(), 2);
         const QString victim = signedIn.first().captured(2);
         QCOMPARE(simulator.waitFor(QStringLiteral("^sim: device (.+) online$"), 2).size(), 2);
-        QString victimId;
-        const ServiceReply list = client().get(QStringLiteral("/v1/devices?limit=1000"), owner.access);
-        for (const QJsonValue& value : list.json().value(QStringLiteral("devices")).toArray()) {
-            if (value.toObject().value(QStringLiteral("name")).toString() == victim)
-                victimId = value.toObject().value(QStringLiteral("id")).toString();
-        }
-        QVERIFY(!victimId.isEmpty());
-        const ServiceReply challenge = client().postJson(
-            QStringLiteral("/v1/step-up"), {{QStringLiteral("method"), QStringLiteral("password")}}, owner.access);
-        QCOMPARE(challenge.status, 200);
-        const ServiceReply verified =
-            client().postJson(QStringLiteral("/v1/step-up/verify"),
-                              {{QStringLiteral("challenge"), challenge.json().value(QStringLiteral("challenge"))},
-                               {QStringLiteral("secret"), demoPassword()}},
-                              owner.access);
-        QCOMPARE(verified.status, 200);
-        const QString stepUp = verified.json().value(QStringLiteral("step_up_token")).toString();
-        client().rememberSecret(stepUp);
-        const ServiceReply signedOut = client().send("POST",
-                                                     QStringLiteral("/v1/devices/%1/sign-out").arg(victimId),
-                                                     "{}",
-                                                     {{"Content-Type", "application/json"},
-                                                      {"Authorization", "Bearer " + owner.access.toLatin1()},
-                                                      {"X-Step-Up", stepUp.toLatin1()}});
-        QCOMPARE(signedOut.status, 200);
+        ownerSignsOut(owner.access, victim);
+        if (QTest::currentTestFailed())
+            return;
         const auto refused = simulator.waitFor(QStringLiteral("^sim: device (.+) refused: session_revoked$"));
         QCOMPARE(refused.size(), 1);
         QCOMPARE(refused.first().captured(1), victim);
