@@ -6,7 +6,9 @@
 //     cached bytes, and rebuilt (the caller's device reports a status before each request, which
 //     moves the account's version);
 //   - a full paging walk (limit=1000) after a change, per device listed.
-// Ratios are against the smallest account of the same run (targets: first page and /v1/me within
+// Every size has its own service, all running at once, and the requests go to them in turn, so the
+// load of the (shared) machine at any moment falls on every size alike. Ratios are against the
+// smallest account of the same run (targets: first page and /v1/me within
 // 2x of 100 devices; the walk per device within 2x, i.e. linear).
 //
 // Usage: bench_large_account [--sizes 100,10000,100000] [--requests 300] [--walks 3]
@@ -20,6 +22,8 @@
 #include <QTemporaryDir>
 #include <algorithm>
 #include <cstdio>
+#include <memory>
+#include <vector>
 
 using namespace signoutbench;
 
@@ -80,108 +84,131 @@ qint64 rssKiB(qint64 pid)
     return 0;
 }
 
-// Times `count` requests of one kind; `before` (not timed) runs ahead of each.
-bool timeRequests(HttpConnection& http,
-                  const QByteArray& path,
-                  const Headers& auth,
-                  int count,
-                  Stats* out,
-                  const std::function<bool()>& before = {})
+// One account's service, seeded and signed in.
+struct Account
 {
-    std::vector<double> times;
-    times.reserve(size_t(count));
-    for (int i = 0; i < count; ++i) {
-        if (before && !before())
-            return false;
-        const SteadyClock::time_point t0 = SteadyClock::now();
-        const HttpResult answer = http.request("GET", path, {}, auth);
-        times.push_back(msBetween(t0, SteadyClock::now()));
-        if (answer.status != 200) {
-            std::fprintf(stderr, "GET %s answered %d\n", path.constData(), answer.status);
-            return false;
-        }
-    }
-    *out = summarize(std::move(times));
-    return true;
-}
-
-Figures measure(const QTemporaryDir& dir, int devices, int requests, int walks)
-{
-    Figures f;
-    f.devices = devices;
-    const QString path = dir.filePath(QStringLiteral("large-%1.json").arg(devices));
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(scenario(devices)) < 0)
-        return f;
-    file.close();
-    MockdChild mockd;
-    QElapsedTimer seeding;
-    seeding.start();
-    if (!mockd.start({QStringLiteral("--scenario"), path})) {
-        std::fprintf(stderr, "cannot start vigil-mockd: %s\n", qPrintable(mockd.error()));
-        return f;
-    }
-    f.seedMs = double(seeding.nsecsElapsed()) / 1e6;
-    HttpConnection http(mockd.port());
-    const QByteArray access =
-        login(http, QString::fromLatin1(email), QString::fromLatin1(password), QStringLiteral("Bench"));
-    if (access.isEmpty())
-        return f;
-    const Headers auth{{"Authorization", "Bearer " + access}};
+    int devices = 0;
+    std::unique_ptr<MockdChild> mockd;
+    std::unique_ptr<HttpConnection> http;
+    Headers auth;
     bool streaming = false;
-    const auto change = [&] {
+    std::vector<double> me, pageCached, pageRebuilt, walks;
+    Figures figures;
+
+    // The caller's device reports a status: the account's version moves, cached pages are stale.
+    bool change()
+    {
         streaming = !streaming;
-        return http.request(
-                       "PUT",
-                       "/v1/devices/current/status",
-                       {{QStringLiteral("status"), streaming ? QStringLiteral("streaming") : QStringLiteral("idle")}},
-                       auth)
-                   .status == 204;
-    };
-
-    const QByteArray firstPage = "/v1/devices?limit=" + QByteArray::number(pageLimit);
-    const HttpResult check = http.request("GET", firstPage, {}, auth);
-    if (check.json().value(QStringLiteral("total")).toInt() != devices) {
-        std::fprintf(
-            stderr, "the list has %d devices, not %d\n", check.json().value(QStringLiteral("total")).toInt(), devices);
-        return f;
+        const QJsonObject status{
+            {QStringLiteral("status"), streaming ? QStringLiteral("streaming") : QStringLiteral("idle")}};
+        return http->request("PUT", "/v1/devices/current/status", status, auth).status == 204;
     }
-    if (!timeRequests(http, "/v1/me", auth, requests, &f.me) ||
-        !timeRequests(http, firstPage, auth, requests, &f.pageCached) ||
-        !timeRequests(http, firstPage, auth, requests, &f.pageRebuilt, change))
-        return f;
 
-    f.walkMs = -1;
-    for (int walk = 0; walk < walks; ++walk) {
+    bool timed(const QByteArray& path, std::vector<double>& into)
+    {
+        const SteadyClock::time_point t0 = SteadyClock::now();
+        const int status = http->request("GET", path, {}, auth).status;
+        into.push_back(msBetween(t0, SteadyClock::now()));
+        if (status != 200)
+            std::fprintf(stderr, "%d devices: GET %s answered %d\n", devices, path.constData(), status);
+        return status == 200;
+    }
+
+    // Every page; false when it failed or missed devices.
+    bool walk()
+    {
         if (!change())
-            return f;
+            return false;
         QByteArray cursor;
         int pages = 0;
         int seen = 0;
         const SteadyClock::time_point t0 = SteadyClock::now();
         do {
-            QByteArray pagePath = "/v1/devices?limit=" + QByteArray::number(walkLimit);
+            QByteArray path = "/v1/devices?limit=" + QByteArray::number(walkLimit);
             if (!cursor.isEmpty())
-                pagePath += "&cursor=" + cursor;
-            const HttpResult page = http.request("GET", pagePath, {}, auth);
+                path += "&cursor=" + cursor;
+            const HttpResult page = http->request("GET", path, {}, auth);
             if (page.status != 200)
-                return f;
+                return false;
             const QJsonObject json = page.json();
             seen += int(json.value(QStringLiteral("devices")).toArray().size());
             cursor = json.value(QStringLiteral("next_cursor")).toString().toLatin1();
             ++pages;
         } while (!cursor.isEmpty());
-        const double ms = msBetween(t0, SteadyClock::now());
-        if (seen != devices) {
+        walks.push_back(msBetween(t0, SteadyClock::now()));
+        figures.walkPages = pages;
+        if (seen != devices)
             std::fprintf(stderr, "the walk saw %d devices, not %d\n", seen, devices);
-            return f;
-        }
-        f.walkMs = f.walkMs < 0 ? ms : std::min(f.walkMs, ms);
-        f.walkPages = pages;
+        return seen == devices;
     }
-    f.rssKiB = rssKiB(mockd.pid());
-    f.ok = true;
-    return f;
+};
+
+bool start(const QTemporaryDir& dir, Account& account)
+{
+    const QString path = dir.filePath(QStringLiteral("large-%1.json").arg(account.devices));
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(scenario(account.devices)) < 0)
+        return false;
+    file.close();
+    account.mockd = std::make_unique<MockdChild>();
+    QElapsedTimer seeding;
+    seeding.start();
+    if (!account.mockd->start({QStringLiteral("--scenario"), path})) {
+        std::fprintf(stderr, "cannot start vigil-mockd: %s\n", qPrintable(account.mockd->error()));
+        return false;
+    }
+    account.figures.devices = account.devices;
+    account.figures.seedMs = double(seeding.nsecsElapsed()) / 1e6;
+    account.http = std::make_unique<HttpConnection>(account.mockd->port());
+    const QByteArray access =
+        login(*account.http, QString::fromLatin1(email), QString::fromLatin1(password), QStringLiteral("Bench"));
+    if (access.isEmpty())
+        return false;
+    account.auth = {{"Authorization", "Bearer " + access}};
+    const int total = account.http->request("GET", "/v1/devices?limit=1", {}, account.auth)
+                          .json()
+                          .value(QStringLiteral("total"))
+                          .toInt();
+    if (total != account.devices) {
+        std::fprintf(stderr, "the list has %d devices, not %d\n", total, account.devices);
+        return false;
+    }
+    return true;
+}
+
+// Round robin over the accounts, one request each in turn, so the machine's load at any moment
+// falls on every size alike.
+bool measure(QList<Account*>& accounts, int requests, int walks)
+{
+    const QByteArray firstPage = "/v1/devices?limit=" + QByteArray::number(pageLimit);
+    for (int i = 0; i < requests; ++i) {
+        for (Account* a : accounts) {
+            if (!a->timed("/v1/me", a->me) || !a->timed(firstPage, a->pageCached))
+                return false;
+        }
+    }
+    for (int i = 0; i < requests; ++i) {
+        for (Account* a : accounts) {
+            if (!a->change() || !a->timed(firstPage, a->pageRebuilt))
+                return false;
+        }
+    }
+    for (int i = 0; i < walks; ++i) {
+        for (Account* a : accounts) {
+            if (!a->walk())
+                return false;
+        }
+    }
+    for (Account* a : accounts) {
+        Figures& f = a->figures;
+        f.me = summarize(a->me);
+        f.pageCached = summarize(a->pageCached);
+        f.pageRebuilt = summarize(a->pageRebuilt);
+        f.walkMs = *std::min_element(a->walks.begin(), a->walks.end());
+        f.rssKiB = rssKiB(a->mockd->pid());
+        f.ok = true;
+    }
+    return true;
 }
 
 QList<int> parseSizes(const QString& text)
@@ -223,8 +250,9 @@ int main(int argc, char** argv)
     if (!dir.isValid())
         return 1;
 
-    std::printf("large_account: one account with N devices, %d requests each over one keep-alive loopback\n"
-                "connection; first page = GET /v1/devices?limit=%d, walk = every page at limit=%d (fastest of %d).\n"
+    std::printf("large_account: one account with N devices per service, all running at once; %d requests of\n"
+                "each kind per size, taken in turn (round robin), over one keep-alive loopback connection each;\n"
+                "first page = GET /v1/devices?limit=%d, walk = every page at limit=%d (fastest of %d).\n"
                 "Service: %s\n\n",
                 requests,
                 pageLimit,
@@ -240,13 +268,24 @@ int main(int argc, char** argv)
                 "walk ms",
                 "us/dev",
                 "RSS MiB");
-    QList<Figures> all;
+    std::vector<std::unique_ptr<Account>> owned;
+    QList<Account*> accounts;
     for (int size : std::as_const(sizes)) {
-        const Figures f = measure(dir, size, requests, walks);
-        if (!f.ok) {
-            std::printf("  %8d FAILED\n", size);
+        owned.push_back(std::make_unique<Account>());
+        owned.back()->devices = size;
+        if (!start(dir, *owned.back())) {
+            std::printf("  %8d FAILED to start\n", size);
             return 1;
         }
+        accounts.append(owned.back().get());
+    }
+    if (!measure(accounts, requests, walks)) {
+        std::printf("large_account: FAILED\n");
+        return 1;
+    }
+    QList<Figures> all;
+    for (const Account* a : std::as_const(accounts)) {
+        const Figures& f = a->figures;
         std::printf("  %8d %9.1f | %7.3f / %7.3f | %7.3f / %7.3f | %7.3f / %7.3f | %9.1f %8.2f | %7.1f\n",
                     f.devices,
                     f.seedMs / 1000,
@@ -259,7 +298,6 @@ int main(int argc, char** argv)
                     f.walkMs,
                     1000 * f.walkMs / f.devices,
                     double(f.rssKiB) / 1024);
-        std::fflush(stdout);
         all.append(f);
     }
 
