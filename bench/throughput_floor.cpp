@@ -1,8 +1,8 @@
-// bench_constant_body: the floor of bench/mockd_throughput.py. A bare QHttpServer (the HTTP stack
+// throughput_floor: the floor of bench/mockd_throughput.py. A bare QHttpServer (the HTTP stack
 // vigil-mockd is built on) answering one GET route with constant bytes: no token check, no store,
 // no logging. Whatever vigil-mockd costs above this is its own work.
 //
-// Usage: bench_constant_body --body FILE [--path /v1/devices]
+// Usage: throughput_floor --body FILE [--path /v1/devices]
 // Prints "listening on http://127.0.0.1:PORT" once it accepts connections.
 #include <QCoreApplication>
 #include <QFile>
@@ -19,7 +19,7 @@ int main(int argc, char** argv)
     const qsizetype pathAt = args.indexOf(QStringLiteral("--path"));
     QFile file(args.value(bodyAt + 1));
     if (bodyAt < 0 || !file.open(QIODevice::ReadOnly)) {
-        std::fprintf(stderr, "usage: bench_constant_body --body FILE [--path /v1/devices]\n");
+        std::fprintf(stderr, "usage: throughput_floor --body FILE [--path /v1/devices]\n");
         return 2;
     }
     const QByteArray body = file.readAll();
