@@ -5,15 +5,17 @@ In one run, on this machine: vigil-mockd serves GET /v1/devices for an account w
 bearer-token check, real SQLite store); throughput_floor (a bare QHttpServer route, the stack
 vigil-mockd is built on: its floor, target >= 0.8 of it), json-server 0.17.4 and WireMock 3.13.2
 serve the very same JSON as a constant body. Each gets a warm-up, then `wrk -t2 -c32 -d10s --latency`,
-one server at a time. Prints requests/s and p99 of each and vigil-mockd's ratios to the faster peer (target: >= 10x).
-The peers run as people start them (the target's reference numbers); WireMock runs a second time
+one server at a time. Prints requests/s and p99 of each and vigil-mockd's ratios to the faster peer
+(target: >= 10x). The peers run as people start them (the target's reference numbers); WireMock runs a second time
 tuned for load (no request journal, no request logging), which is much faster, for an honest view.
 
-With --profile, perf samples vigil-mockd during its run and the bench prints where its time goes
-(the share of its own work per area, and the top functions).
+vigil-mockd and the floor run in turn (--rounds), so the load of a shared machine falls on both
+alike; the median round counts, with the CPU each server spent per answer. With --profile, perf
+samples vigil-mockd during one extra run and the bench prints where its time goes (per area, per
+library, and its top functions).
 
 Usage: bench/mockd_throughput.py [--build build/ci] [--duration 10s] [--warmup 5s] [--devices 50]
-                                 [--profile] [--no-peers]
+                                 [--rounds 3] [--profile] [--no-peers]
 Needs `tools/bootstrap --bench` (wrk, Java, json-server and WireMock in .tools/npm). Never prints the
 token: wrk reads it from its environment. Exits non-zero only when the measurement itself is invalid
 (a server did not start, answered errors, or served a different body).
@@ -143,8 +145,8 @@ def cpu_seconds(pid):
         return None
 
 
-def measure(name, url, args, authorization=None, pid=None):
-    run_wrk(url, args, args.warmup, authorization)
+def timed_run(name, url, args, authorization=None, pid=None):
+    """One wrk run with the server's CPU time; refuses runs with errors."""
     before = cpu_seconds(pid) if pid else None
     result = run_wrk(url, args, args.duration, authorization)
     after = cpu_seconds(pid) if pid else None
@@ -155,9 +157,19 @@ def measure(name, url, args, authorization=None, pid=None):
     if result["non2xx"] or result["socket_errors"]:
         raise BenchError(f"{name}: {result['non2xx']:.0f} non-2xx answers and {result['socket_errors']:.0f} socket "
                          "errors during the run; the numbers would mean nothing")
+    return result
+
+
+def show(name, result):
     say(f"  {name:<12} {result['rps']:>10.0f} req/s   p50 {result['p50_ms']:7.2f} ms   p99 {result['p99_ms']:7.2f} ms"
         f"   ({result['requests']:.0f} requests, {result['bytes'] / max(result['requests'], 1):.0f} B each)"
         + (f"   CPU {result['cpu_us']:.1f} us/request" if "cpu_us" in result else ""))
+
+
+def measure(name, url, args, authorization=None, pid=None):
+    run_wrk(url, args, args.warmup, authorization)
+    result = timed_run(name, url, args, authorization, pid)
+    show(name, result)
     return result
 
 
@@ -284,17 +296,17 @@ def bench_mockd(args, workdir, notes):
                 f"{result['p99_ms']:7.2f} ms   (under perf: slower than without)")
             print_profile(profile.report())
             print_libraries(profile.report())
-        result = measure("vigil-mockd", base + path, args, authorization, server.proc.pid)
+        result, floor = against_floor(args, workdir, base + path, authorization, server.proc.pid, path, body)
         if authorization.split()[-1].encode() in server.log.read_bytes():
             raise BenchError("vigil-mockd logged the access token")
-        return result, path, body
+        return result, floor, path, body
     finally:
         code = server.stop()
         if code != 0:
             notes.append(f"vigil-mockd exited with {code} on SIGTERM (expected 0)")
 
 
-def bench_floor(args, workdir, path, body):
+def start_floor(args, workdir, path, body):
     """throughput_floor: a bare QHttpServer route serving `body`, the floor vigil-mockd stands on."""
     exe = Path(args.build) / "bin" / "throughput_floor"
     if not exe.exists():
@@ -317,9 +329,34 @@ def bench_floor(args, workdir, path, body):
         status, served = http("GET", base + path)
         if status != 200 or served != body:
             raise BenchError(f"throughput_floor served something else ({status})")
-        return measure("QHttpServer", base + path, args, pid=server.proc.pid)
-    finally:
+        return server, base + path
+    except BaseException:
         server.stop()
+        raise
+
+
+def against_floor(args, workdir, url, authorization, pid, path, body):
+    """Rounds of vigil-mockd then the floor, taken in turn so the shared machine's load falls on both
+    alike; returns (vigil-mockd, floor) of the median round by requests/s ratio, and every ratio."""
+    floor, floor_url = start_floor(args, workdir, path, body)
+    try:
+        run_wrk(url, args, args.warmup, authorization)
+        run_wrk(floor_url, args, args.warmup)
+        rounds = []
+        for round_number in range(args.rounds):
+            mockd = timed_run("vigil-mockd", url, args, authorization, pid)
+            base = timed_run("QHttpServer", floor_url, args, pid=floor.proc.pid)
+            say(f"  round {round_number + 1}: vigil-mockd {mockd['rps']:.0f} req/s, floor {base['rps']:.0f} req/s = "
+                f"{mockd['rps'] / base['rps']:.2f}; CPU per answer {mockd.get('cpu_us', 0):.1f} vs "
+                f"{base.get('cpu_us', 0):.1f} us = {base.get('cpu_us', 0) / max(mockd.get('cpu_us', 1), 1e-9):.2f}")
+            rounds.append((mockd, base))
+        rounds.sort(key=lambda pair: pair[0]["rps"] / pair[1]["rps"])
+        mockd, base = rounds[len(rounds) // 2]
+        show("vigil-mockd", mockd)
+        show("QHttpServer", base)
+        return mockd, base
+    finally:
+        floor.stop()
 
 
 class Profile:
@@ -450,6 +487,7 @@ def main():
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--devices", type=int, default=50)
+    parser.add_argument("--rounds", type=int, default=3, help="vigil-mockd / floor rounds, taken in turn")
     parser.add_argument("--profile", action="store_true", help="perf vigil-mockd and print where its time goes")
     parser.add_argument("--no-peers", action="store_true", help="only vigil-mockd and its floor (no Node or Java)")
     args = parser.parse_args()
@@ -461,8 +499,7 @@ def main():
     say(f"mockd_throughput: wrk -t{args.threads} -c{args.connections} -d{args.duration} after a {args.warmup} "
         f"warm-up, one server at a time, {os.cpu_count()} cores")
     try:
-        mockd, path, body = bench_mockd(args, workdir, notes)
-        floor = bench_floor(args, workdir, path, body)
+        mockd, floor, path, body = bench_mockd(args, workdir, notes)
         # The peers as people start them (the reference numbers of the target), and WireMock once
         # more tuned for load (no request journal), which is much faster: shown for honesty.
         if not args.no_peers:
@@ -476,6 +513,7 @@ def main():
     say("")
     floor_ratio = mockd["rps"] / floor["rps"]
     say(f"mockd_throughput: vigil-mockd {mockd['rps']:.0f} req/s = {floor_ratio:.2f} of the constant-body floor "
+        f"(median of {args.rounds} rounds) "
         f"(bare QHttpServer, {floor['rps']:.0f} req/s); target >= {FLOOR_TARGET} "
         f"{'met' if floor_ratio >= FLOOR_TARGET else 'MISSED'}")
     if "cpu_us" in mockd and "cpu_us" in floor:
