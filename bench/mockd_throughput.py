@@ -15,7 +15,7 @@ samples vigil-mockd during one extra run and the bench prints where its time goe
 library, and its top functions).
 
 Usage: bench/mockd_throughput.py [--build build/ci] [--duration 10s] [--warmup 5s] [--devices 50]
-                                 [--rounds 3] [--profile] [--no-peers]
+                                 [--rounds 3] [--profile] [--no-peers] [--mockd PATH]
 Needs `tools/bootstrap --bench` (wrk, Java, json-server and WireMock in .tools/npm). Never prints the
 token: wrk reads it from its environment. Exits non-zero only when the measurement itself is invalid
 (a server did not start, answered errors, or served a different body).
@@ -236,7 +236,7 @@ def count_devices(body):
 # ---- the run ----------------------------------------------------------------------------------------
 
 def start_mockd(args, workdir, scenario):
-    mockd = Path(args.build) / "bin" / "vigil-mockd"
+    mockd = Path(args.mockd) if args.mockd else Path(args.build) / "bin" / "vigil-mockd"
     if not mockd.exists():
         raise BenchError(f"{mockd} is missing: build first (tools/bench does)")
     argv = [str(mockd), "--port", "0", "--db", str(workdir / "mockd.sqlite"), "--admin-key", secrets.token_hex(16)]
@@ -487,6 +487,7 @@ def main():
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--devices", type=int, default=50)
+    parser.add_argument("--mockd", help="another vigil-mockd binary (e.g. an older build, for a before/after)")
     parser.add_argument("--rounds", type=int, default=3, help="vigil-mockd / floor rounds, taken in turn")
     parser.add_argument("--profile", action="store_true", help="perf vigil-mockd and print where its time goes")
     parser.add_argument("--no-peers", action="store_true", help="only vigil-mockd and its floor (no Node or Java)")
