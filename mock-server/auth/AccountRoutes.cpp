@@ -7,9 +7,6 @@
 #include "http/Router.h"
 #include "store/Store.h"
 
-#include <algorithm>
-#include <vector>
-
 namespace mockd {
 
 AccountRoutes::AccountRoutes(const Store& store, const Clock& clock, QObject* parent)
@@ -29,18 +26,7 @@ void AccountRoutes::registerRoutes(Router& router)
 qsizetype AccountRoutes::signedInDevices(const QString& accountId) const
 {
     const Account* account = m_store.accounts().byId(accountId);
-    if (!account)
-        return 0;
-    const qint64 now = m_clock.nowMs();
-    std::vector<QStringView> devices;
-    const auto sessions = m_store.sessions().forAccount(accountId);
-    devices.reserve(size_t(sessions.size()));
-    for (const Session* session : sessions) {
-        if (!session->isRevoked() && session->issuedAtMs >= account->notBeforeMs && session->expiresAtMs > now)
-            devices.emplace_back(session->deviceId);
-    }
-    std::sort(devices.begin(), devices.end());
-    return qsizetype(std::unique(devices.begin(), devices.end()) - devices.begin());
+    return account ? m_store.listing().count(*account, m_clock.nowMs()) : 0;
 }
 
 void AccountRoutes::me(const RequestContext& context)

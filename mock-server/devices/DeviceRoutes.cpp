@@ -163,35 +163,22 @@ void DeviceRoutes::list(const RequestContext& context)
                     ApiError::invalidField(QStringLiteral("cursor"), QStringLiteral("cursor is not valid.")));
         }
 
-        const auto devices = m_devices.listed(who.accountId);
+        const auto filter = DeviceListing::filterOf(*statuses, *types);
+        std::optional<DeviceListing::Key> from;
+        if (after)
+            from = DeviceListing::Key{after->first, after->second};
+        const DeviceService::Page page =
+            m_devices.page(who.accountId, filter.value_or(DeviceListing::Filter{}), from, *limit);
         JsonWriter json;
         json.beginObject().key(l1("devices")).beginArray();
-        qint64 total = 0;
-        int written = 0;
-        const Device* last = nullptr;
-        bool more = false;
-        for (const Device* device : devices) {
-            if (!statuses->isEmpty() && !statuses->contains(device->status))
-                continue;
-            if (!types->isEmpty() && !types->contains(device->type))
-                continue;
-            ++total;
-            if (after && (device->firstSignInMs < after->first ||
-                          (device->firstSignInMs == after->first && device->id <= after->second)))
-                continue;
-            if (written == *limit) {
-                more = true;
-                continue;
-            }
+        for (const Device* device : page.devices)
             m_devices.write(json, *device, who.deviceId);
-            last = device;
-            ++written;
-        }
         json.endArray().key(l1("next_cursor"));
-        if (more && last)
-            json.value(encodeCursor(last->firstSignInMs, last->id));
+        if (page.more && !page.devices.isEmpty())
+            json.value(encodeCursor(page.devices.constLast()->firstSignInMs, page.devices.constLast()->id));
         else
             json.null();
+        const qint64 total = page.total;
         json.field(l1("total"), total).endObject();
 
         CachedList entry;
@@ -201,8 +188,15 @@ void DeviceRoutes::list(const RequestContext& context)
             QCryptographicHash::hash(QByteArray(key.toUtf8() + QByteArray::number(version)), QCryptographicHash::Sha1)
                 .toHex();
         entry.etag = '"' + QByteArray::number(version, 16) + '-' + digest.left(16) + '"';
-        if (m_listCache.size() > 4096)
-            m_listCache.clear(); // bounded; a miss only costs one rebuild
+        // Bounded in entries and bytes (a walk through 100,000 devices is 100 pages of up to
+        // ~600 KiB each); a miss only costs one rebuild.
+        if (cached != m_listCache.constEnd())
+            m_listCacheBytes -= cached->body.size();
+        if (m_listCache.size() > maxCachedLists || m_listCacheBytes + entry.body.size() > maxCachedListBytes) {
+            m_listCache.clear();
+            m_listCacheBytes = 0;
+        }
+        m_listCacheBytes += entry.body.size();
         cached = m_listCache.insert(key, entry);
     }
 

@@ -46,9 +46,13 @@ private:
     // The {id} of the path; "current" is the caller's own device.
     QString deviceIdOf(const RequestContext& context) const;
 
+    static constexpr qsizetype maxCachedLists = 4096;
+    static constexpr qsizetype maxCachedListBytes = 32 * 1024 * 1024;
+
     const Store& m_store;
     DeviceService& m_devices;
     QHash<QString, CachedList> m_listCache;
+    qsizetype m_listCacheBytes = 0;
 };
 
 } // namespace mockd

@@ -7,9 +7,6 @@
 #include "log/LogCategories.h"
 #include "store/Store.h"
 
-#include <QSet>
-#include <algorithm>
-
 namespace mockd {
 
 namespace {
@@ -17,11 +14,6 @@ namespace {
 QLatin1StringView l1(const char* text)
 {
     return QLatin1StringView(text);
-}
-
-bool isLive(const Session& session, const Account& account, qint64 now)
-{
-    return !session.isRevoked() && session.issuedAtMs >= account.notBeforeMs && session.expiresAtMs > now;
 }
 
 void writeOptional(JsonWriter& json, const char* name, const QString& text)
@@ -50,41 +42,52 @@ DeviceService::DeviceService(Store& store, const Clock& clock, const GeoIpReader
 
 DeviceService::~DeviceService() = default;
 
-QList<const Device*> DeviceService::listed(const QString& accountId) const
+QList<const Device*> DeviceService::devicesOf(const QStringList& ids) const
 {
     QList<const Device*> out;
+    out.reserve(ids.size());
+    for (const QString& id : ids) {
+        if (const Device* device = m_store.devices().byId(id))
+            out.append(device);
+    }
+    return out;
+}
+
+QList<const Device*> DeviceService::listed(const QString& accountId) const
+{
+    const Account* account = m_store.accounts().byId(accountId);
+    if (!account)
+        return {};
+    return devicesOf(m_store.listing().page(*account, m_clock.nowMs(), {}, std::nullopt, -1).deviceIds);
+}
+
+DeviceService::Page DeviceService::page(const QString& accountId,
+                                        DeviceListing::Filter filter,
+                                        const std::optional<DeviceListing::Key>& after,
+                                        int limit) const
+{
+    Page out;
     const Account* account = m_store.accounts().byId(accountId);
     if (!account)
         return out;
     const qint64 now = m_clock.nowMs();
-    QSet<QStringView> live;
-    const auto sessions = m_store.sessions().forAccount(accountId);
-    for (const Session* session : sessions) {
-        if (isLive(*session, *account, now))
-            live.insert(session->deviceId);
-    }
-    const auto devices = m_store.devices().forAccount(accountId);
-    out.reserve(live.size());
-    for (const Device* device : devices) {
-        if (live.contains(device->id))
-            out.append(device);
-    }
-    std::sort(out.begin(), out.end(), [](const Device* a, const Device* b) {
-        return a->firstSignInMs != b->firstSignInMs ? a->firstSignInMs < b->firstSignInMs : a->id < b->id;
-    });
+    DeviceListing::Page page = m_store.listing().page(*account, now, filter, after, limit);
+    out.devices = devicesOf(page.deviceIds);
+    out.more = page.more;
+    out.total = m_store.listing().count(*account, now, filter);
     return out;
+}
+
+qsizetype DeviceService::listedCount(const QString& accountId) const
+{
+    const Account* account = m_store.accounts().byId(accountId);
+    return account ? m_store.listing().count(*account, m_clock.nowMs()) : 0;
 }
 
 bool DeviceService::isListed(const Device& device) const
 {
     const Account* account = m_store.accounts().byId(device.accountId);
-    if (!account)
-        return false;
-    const qint64 now = m_clock.nowMs();
-    const auto sessions = m_store.sessions().forAccount(device.accountId);
-    return std::any_of(sessions.begin(), sessions.end(), [&](const Session* session) {
-        return session->deviceId == device.id && isLive(*session, *account, now);
-    });
+    return account && m_store.listing().isListed(device, *account, m_clock.nowMs());
 }
 
 const Device* DeviceService::device(const QString& accountId, const QString& deviceId) const
@@ -94,10 +97,21 @@ const Device* DeviceService::device(const QString& accountId, const QString& dev
 
 quint64 DeviceService::version(const QString& accountId) const
 {
+    // Sessions expiring and not_before moving on take devices off the list with no notify().
+    if (const Account* account = m_store.accounts().byId(accountId)) {
+        const quint64 generation = m_store.listing().generation(*account, m_clock.nowMs());
+        const auto seen = m_listingGenerations.find(accountId);
+        if (seen == m_listingGenerations.end()) {
+            m_listingGenerations.insert(accountId, generation);
+        } else if (*seen != generation) {
+            *seen = generation;
+            bump(accountId);
+        }
+    }
     return m_versions.value(accountId, m_baseVersion);
 }
 
-void DeviceService::bump(const QString& accountId)
+void DeviceService::bump(const QString& accountId) const
 {
     m_versions.insert(accountId, ++m_nextVersion);
 }
@@ -105,6 +119,7 @@ void DeviceService::bump(const QString& accountId)
 void DeviceService::invalidateAll()
 {
     m_versions.clear();
+    m_listingGenerations.clear();
     m_statusProfiles.clear();
     m_baseVersion = ++m_nextVersion;
 }

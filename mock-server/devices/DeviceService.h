@@ -3,6 +3,7 @@
 #include "base/Expected.h"
 #include "geo/GeoLocation.h"
 #include "http/ApiError.h"
+#include "store/DeviceListing.h"
 #include "store/Records.h"
 
 #include <QHash>
@@ -36,8 +37,22 @@ public:
     DeviceService(Store& store, const Clock& clock, const GeoIpReader& geo, QObject* parent = nullptr);
     ~DeviceService() override;
 
+    // One page of the list with the number of listed devices that match the filter on all pages.
+    struct Page
+    {
+        QList<const Device*> devices;
+        bool more = false;
+        qsizetype total = 0;
+    };
+
     // Devices with at least one live session, in the stable order first_sign_in ASC, id ASC.
     QList<const Device*> listed(const QString& accountId) const;
+    // The devices after `after` (from the first when empty), at most `limit`: O(log n + limit).
+    Page page(const QString& accountId,
+              DeviceListing::Filter filter,
+              const std::optional<DeviceListing::Key>& after,
+              int limit) const;
+    qsizetype listedCount(const QString& accountId) const;
     bool isListed(const Device& device) const;
     // A device of that account (any other account's id: nullptr).
     const Device* device(const QString& accountId, const QString& deviceId) const;
@@ -74,15 +89,18 @@ Q_SIGNALS:
     void deviceChanged(const QString& accountId, const QString& deviceId, mockd::DeviceService::Change change);
 
 private:
-    void bump(const QString& accountId);
+    void bump(const QString& accountId) const;
+    QList<const Device*> devicesOf(const QStringList& ids) const;
     QString profileName(const QString& accountId, const QString& profileId) const;
 
     Store& m_store;
     const Clock& m_clock;
     const GeoIpReader& m_geo;
-    quint64 m_nextVersion = 1;
+    // Mutable: reading a version notices devices that time or not_before took off the list.
+    mutable quint64 m_nextVersion = 1;
     quint64 m_baseVersion = 1;
-    QHash<QString, quint64> m_versions;
+    mutable QHash<QString, quint64> m_versions;
+    mutable QHash<QString, quint64> m_listingGenerations;
     // Who is watching, as the device reported it (may name no profile of the account). Memory only.
     QHash<QString, QString> m_statusProfiles;
     mutable QHash<QString, GeoLocation> m_locations;

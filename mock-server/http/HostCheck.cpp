@@ -36,6 +36,9 @@ bool isLoopbackName(QByteArrayView host)
         return true;
     // An address literal of this machine (127.0.0.2 when bound there); a rebinding page has a name.
     const QByteArrayView literal = name.startsWith('[') ? name.sliced(1, name.size() - 2) : name;
+    // The usual names first: parsing an address costs more than the rest of the check.
+    if (literal == "127.0.0.1" || literal == "::1")
+        return true;
     const QHostAddress address(QString::fromLatin1(literal.data(), literal.size()));
     return !address.isNull() && isLoopbackAddress(address);
 }

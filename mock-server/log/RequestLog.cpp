@@ -39,7 +39,11 @@ void RequestLog::record(QByteArrayView method, QStringView path, QStringView que
     line += ' ';
     line += QByteArray::number(status);
     line += ' ';
-    line += QByteArray::number(double(elapsedUs) / 1000.0, 'f', 1);
+    // Milliseconds with one decimal, in integers (formatting a double showed up in profiles).
+    const qint64 tenths = (qMax<qint64>(elapsedUs, 0) + 50) / 100;
+    line += QByteArray::number(tenths / 10);
+    line += '.';
+    line += char('0' + tenths % 10);
     line += "ms\n";
     append(line);
 }

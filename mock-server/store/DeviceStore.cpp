@@ -1,6 +1,7 @@
 #include "store/DeviceStore.h"
 
 #include "store/Database.h"
+#include "store/DeviceListing.h"
 
 #include <QSqlQuery>
 #include <QVariant>
@@ -26,7 +27,7 @@ std::optional<double> optionalDouble(const QVariant& value)
 
 } // namespace
 
-DeviceStore::DeviceStore(Database& database) : m_database(database) {}
+DeviceStore::DeviceStore(Database& database, DeviceListing& listing) : m_database(database), m_listing(listing) {}
 
 Expected<Ok, QString> DeviceStore::load()
 {
@@ -149,6 +150,7 @@ Expected<Ok, QString> DeviceStore::save(const Device& d)
     if (!m_devices.contains(d.id))
         m_idsByAccount[d.accountId].append(d.id);
     m_devices.insert(d.id, d);
+    m_listing.deviceSaved(d);
     return Ok{};
 }
 

@@ -9,12 +9,14 @@
 namespace mockd {
 
 class Database;
+class DeviceListing;
 
 // Devices, kept in memory (per account, in first-sign-in order) and written through to SQLite.
 class DeviceStore final
 {
 public:
-    explicit DeviceStore(Database& database);
+    // Tells `listing` every device it saves.
+    DeviceStore(Database& database, DeviceListing& listing);
 
     Expected<Ok, QString> load();
     void clearMemory();
@@ -26,11 +28,19 @@ public:
     // A device the client described the same way before (name, type, OS and app), for re-sign-in.
     const Device* findSame(const QString& accountId, const Device& description) const;
 
+    template <typename Visit>
+    void forEach(Visit visit) const
+    {
+        for (const Device& device : m_devices)
+            visit(device);
+    }
+
     // Inserts or replaces the whole row.
     Expected<Ok, QString> save(const Device& device);
 
 private:
     Database& m_database;
+    DeviceListing& m_listing;
     QHash<QString, Device> m_devices;
     QHash<QString, QStringList> m_idsByAccount;
 };

@@ -1,6 +1,7 @@
 #include "store/SessionStore.h"
 
 #include "store/Database.h"
+#include "store/DeviceListing.h"
 
 #include <QSqlQuery>
 #include <QVariant>
@@ -25,7 +26,7 @@ Expected<Ok, QString> insertRefresh(Database& database, const RefreshToken& toke
 
 } // namespace
 
-SessionStore::SessionStore(Database& database) : m_database(database) {}
+SessionStore::SessionStore(Database& database, DeviceListing& listing) : m_database(database), m_listing(listing) {}
 
 Expected<Ok, QString> SessionStore::load()
 {
@@ -163,6 +164,7 @@ SessionStore::create(const Session& session, const AccessToken& access, const Re
     m_sessionIdsByDevice[session.deviceId].append(session.id);
     m_access.insert(access.hash, access);
     m_refresh.insert(refresh.hash, refresh);
+    m_listing.sessionSaved(session);
     return Ok{};
 }
 
@@ -191,6 +193,7 @@ Expected<Ok, QString> SessionStore::rotate(const QByteArray& usedRefreshHash,
     if (auto it = m_sessions.find(refresh.sessionId); it != m_sessions.end()) {
         it->expiresAtMs = refresh.expiresAtMs;
         it->lastSeenAtMs = nowMs;
+        m_listing.sessionSaved(*it);
     }
     m_access.insert(access.hash, access);
     m_refresh.insert(refresh.hash, refresh);
@@ -207,6 +210,7 @@ Expected<Ok, QString> SessionStore::revoke(const QString& sessionId, qint64 atMs
     if (auto it = m_sessions.find(sessionId); it != m_sessions.end() && !it->isRevoked()) {
         it->revokedAtMs = atMs;
         it->revokedReason = reason;
+        m_listing.sessionSaved(*it);
     }
     return Ok{};
 }

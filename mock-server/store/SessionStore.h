@@ -9,6 +9,7 @@
 namespace mockd {
 
 class Database;
+class DeviceListing;
 
 // Sessions and their tokens. The hot path (checking a bearer token) is three hash lookups in
 // memory: access-token hash → token → session; every change is written through to SQLite before
@@ -16,7 +17,8 @@ class Database;
 class SessionStore final
 {
 public:
-    explicit SessionStore(Database& database);
+    // Tells `listing` every session it creates or changes.
+    SessionStore(Database& database, DeviceListing& listing);
 
     Expected<Ok, QString> load();
     void clearMemory();
@@ -25,6 +27,12 @@ public:
     const AccessToken* access(const QByteArray& hash) const;
     const RefreshToken* refresh(const QByteArray& hash) const;
     QList<const Session*> forAccount(const QString& accountId) const;
+    template <typename Visit>
+    void forEach(Visit visit) const
+    {
+        for (const Session& session : m_sessions)
+            visit(session);
+    }
     // True when the device has a session that is not revoked, started at or after `notBeforeMs` and
     // has not expired: stops at the first (usually the newest few are checked, however many).
     bool hasLiveSession(const QString& deviceId, qint64 notBeforeMs, qint64 nowMs) const;
@@ -43,6 +51,7 @@ public:
 
 private:
     Database& m_database;
+    DeviceListing& m_listing;
     QHash<QString, Session> m_sessions;
     QHash<QByteArray, AccessToken> m_access;
     QHash<QByteArray, RefreshToken> m_refresh;

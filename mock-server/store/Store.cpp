@@ -9,8 +9,9 @@
 namespace mockd {
 
 Store::Store(std::unique_ptr<Database> database)
-    : m_database(std::move(database)), m_accounts(*m_database), m_devices(*m_database), m_sessions(*m_database),
-      m_throttle(*m_database), m_audit(*m_database), m_supportCodes(*m_database), m_deviceCookies(*m_database)
+    : m_database(std::move(database)), m_accounts(*m_database), m_devices(*m_database, m_listing),
+      m_sessions(*m_database, m_listing), m_throttle(*m_database), m_audit(*m_database), m_supportCodes(*m_database),
+      m_deviceCookies(*m_database)
 {}
 
 Store::~Store() = default;
@@ -37,6 +38,7 @@ Expected<Ok, QString> Store::reload()
         if (auto ok = load(*this); !ok)
             return ok;
     }
+    m_listing.rebuild(m_devices, m_sessions);
     return Ok{};
 }
 
@@ -63,6 +65,7 @@ Expected<Ok, QString> Store::wipe()
     m_accounts.clearMemory();
     m_devices.clearMemory();
     m_sessions.clearMemory();
+    m_listing.clear();
     m_throttle.clearMemory();
     return Ok{};
 }

@@ -4,6 +4,7 @@
 #include "store/AccountStore.h"
 #include "store/AuditLog.h"
 #include "store/DeviceCookieStore.h"
+#include "store/DeviceListing.h"
 #include "store/DeviceStore.h"
 #include "store/SessionStore.h"
 #include "store/SupportCodeStore.h"
@@ -30,6 +31,8 @@ public:
     const AccountStore& accounts() const { return m_accounts; }
     DeviceStore& devices() { return m_devices; }
     const DeviceStore& devices() const { return m_devices; }
+    // Which devices are listed, kept up to date by the device and session stores.
+    const DeviceListing& listing() const { return m_listing; }
     SessionStore& sessions() { return m_sessions; }
     const SessionStore& sessions() const { return m_sessions; }
     ThrottleStore& throttle() { return m_throttle; }
@@ -55,6 +58,7 @@ private:
 
     std::unique_ptr<Database> m_database;
     AccountStore m_accounts;
+    DeviceListing m_listing;
     DeviceStore m_devices;
     SessionStore m_sessions;
     ThrottleStore m_throttle;

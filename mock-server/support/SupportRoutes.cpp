@@ -100,7 +100,7 @@ void SupportRoutes::search(const RequestContext& context)
             .field(l1("id"), account->id)
             .field(l1("email"), account->email) // masked on the way out
             .field(l1("display_name"), account->displayName)
-            .field(l1("devices_count"), qint64(m_devices.listed(account->id).size()))
+            .field(l1("devices_count"), qint64(m_devices.listedCount(account->id)))
             .endObject();
     }
     json.endArray().endObject();
@@ -134,7 +134,7 @@ void SupportRoutes::account(const RequestContext& context)
         .field(l1("sms"), customer->smsTwoStep && customer->phoneVerified)
         .field(l1("email"), customer->emailVerified)
         .endObject()
-        .field(l1("devices_count"), qint64(m_devices.listed(customer->id).size()))
+        .field(l1("devices_count"), qint64(m_devices.listedCount(customer->id)))
         .field(l1("profiles_count"), qint64(m_store.accounts().profilesCount(customer->id)))
         .field(l1("created_at"), TimeFormat::toRfc3339(customer->createdAtMs))
         .endObject();
