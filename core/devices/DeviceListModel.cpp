@@ -190,7 +190,12 @@ DeviceListModel::Change DeviceListModel::upsert(const Device& device)
     const Row previous = std::exchange(current, makeRow(device));
     storeSearchKey(current);
     dropSearchKey(previous);
-    m_usualCountries.reset();
+    // Status updates (nearly every live event) leave the usual countries as they are: no rescan of
+    // every row for them.
+    if (previous.device.location.countryCode != current.device.location.countryCode ||
+        previous.firstSignInMs != current.firstSignInMs || previous.facts.isCurrent != current.facts.isCurrent) {
+        m_usualCountries.reset();
+    }
     if (m_burstDepth > 0)
         m_gathered.push_back(row);
     else
