@@ -174,9 +174,10 @@ int main(int argc, char** argv)
         QStringLiteral("devices"), QStringLiteral("Devices."), QStringLiteral("N"), QStringLiteral("10000"));
     const QCommandLineOption rateOption(
         QStringLiteral("rate"), QStringLiteral("Events a second."), QStringLiteral("N"), QStringLiteral("1000"));
-    const QCommandLineOption shotOption(QStringLiteral("screenshot"),
-                                        QStringLiteral("Save the page, as painted after the first phase, to this file."),
-                                        QStringLiteral("PNG"));
+    const QCommandLineOption shotOption(
+        QStringLiteral("screenshot"),
+        QStringLiteral("Save the page, as painted after the first phase, to this file."),
+        QStringLiteral("PNG"));
     const QCommandLineOption secondsOption(
         QStringLiteral("seconds"), QStringLiteral("Seconds per phase."), QStringLiteral("S"), QStringLiteral("5"));
     parser.addOptions({devicesOption, rateOption, secondsOption, shotOption});
