@@ -1,5 +1,6 @@
 #include "Composition.h"
 
+#include "app/FirstPaint.h"
 #include "app/HolderSession.h"
 #include "app/SupportSession.h"
 #include "core/api/ApiClient.h"
@@ -113,6 +114,20 @@ void Composition::show()
     p.signInWindow.show();
     p.signInWindow.raise();
     p.signInWindow.activateWindow();
+}
+
+void Composition::showThen(const QString& loadingText, std::function<void()> begin)
+{
+    Parts& p = *m_parts;
+    if (!loadingText.isEmpty())
+        p.signInWindow.showLoading(loadingText);
+    show();
+    FirstPaint::after(&p.signInWindow, &p.sessions, [&p, begin = std::move(begin)] {
+        begin();
+        // Nothing started (no saved sign-in after all): the form, not a spinner that never ends.
+        if (p.flow.state() == SignInFlow::State::SignedOut && !p.demo)
+            p.signInWindow.endLoading();
+    });
 }
 
 void Composition::signInToDemo(const QUrl& url, const QString& adminKey)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QtGlobal>
+#include <functional>
 #include <memory>
 
 class QNetworkAccessManager;
@@ -38,6 +39,10 @@ public:
     void signInToDemo(const QUrl& url, const QString& adminKey);
     // Shows the window that fits the sign-in state.
     void show();
+    // Start-up: shows the sign-in window at once, saying `loadingText` (when not empty), and runs
+    // `begin` (start the demo service, read the keychain, sign in) only once that window's first
+    // frame is on screen, so nothing slow or waiting comes before it.
+    void showThen(const QString& loadingText, std::function<void()> begin);
 
     Session* session() const;
     SignInFlow* signInFlow() const;

@@ -1,6 +1,7 @@
 // vigil: parses the options, builds the client (app/Composition), starts the demo service or restores
 // the last sign-in, runs.
 #include "app/Composition.h"
+#include "app/FirstPaint.h"
 #include "app/QuitOnSignal.h"
 #include "core/api/ServerAddress.h"
 #include "core/auth/KeychainCredentialStore.h"
@@ -16,6 +17,7 @@
 #include <QNetworkAccessManager>
 #include <QSettings>
 #include <cstdio>
+#include <functional>
 #include <memory>
 
 using namespace vigil;
@@ -86,6 +88,7 @@ int main(int argc, char* argv[])
         return 0;
     }
     QApplication app(argc, argv);
+    FirstPaint::reportIfAsked();
     prepare(app);
     QApplication::setDesktopFileName(QStringLiteral("io.github.vigil.Vigil"));
     QuitOnSignal::install(app);
@@ -120,26 +123,39 @@ int main(int argc, char* argv[])
     SignInFlow& flow = *client.signInFlow();
     SignInWindow& signInWindow = *client.signInWindow();
 
+    // Everything that starts a process, reads the keychain or waits for the network comes after the
+    // first frame: the window is on screen at once, saying what it is waiting for.
     std::unique_ptr<DemoService> demoService;
+    QString loading;
+    std::function<void()> begin;
     if (demo) {
-        demoService = std::make_unique<DemoService>();
-        QObject::connect(demoService.get(), &DemoService::ready, &flow, [&](const QUrl& url) {
-            client.signInToDemo(url, demoService->adminKey());
-        });
-        QObject::connect(demoService.get(), &DemoService::failed, &signInWindow, &SignInWindow::showError);
-        QObject::connect(demoService.get(), &DemoService::stopped, &signInWindow, [&] {
-            flow.signOut();
-            signInWindow.showError(
-                QCoreApplication::translate("main", "The demo service stopped. Restart Vigil to start a new demo."));
-        });
-        QObject::connect(&app, &QCoreApplication::aboutToQuit, demoService.get(), &DemoService::stop);
-        demoService->start();
+        loading = QCoreApplication::translate("main", "Starting the demo service…");
+        begin = [&] {
+            demoService = std::make_unique<DemoService>();
+            QObject::connect(demoService.get(), &DemoService::ready, &flow, [&](const QUrl& url) {
+                client.signInToDemo(url, demoService->adminKey());
+            });
+            QObject::connect(demoService.get(), &DemoService::failed, &signInWindow, [&](const QString& message) {
+                signInWindow.endLoading();
+                signInWindow.showError(message);
+            });
+            QObject::connect(demoService.get(), &DemoService::stopped, &signInWindow, [&] {
+                flow.signOut();
+                signInWindow.showError(QCoreApplication::translate(
+                    "main", "The demo service stopped. Restart Vigil to start a new demo."));
+            });
+            QObject::connect(&app, &QCoreApplication::aboutToQuit, demoService.get(), &DemoService::stop);
+            demoService->start();
+        };
     } else if (!server.isEmpty() && QUrl(server) != settings.serverUrl()) {
         // A server other than the saved one: its sign-in is not the one in the keychain.
         signInWindow.prefill(server, settings.lastEmail(), settings.rememberSignIn());
+        begin = [] {};
     } else {
-        flow.restore();
+        if (settings.rememberSignIn() && !settings.lastEmail().isEmpty())
+            loading = QCoreApplication::translate("main", "Signing you in again…");
+        begin = [&flow] { flow.restore(); };
     }
-    client.show();
+    client.showThen(loading, begin);
     return app.exec();
 }

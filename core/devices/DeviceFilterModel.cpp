@@ -121,6 +121,9 @@ void DeviceFilterModel::setSearchText(const QString& text)
     case DeviceFilter::SearchChange::Same:
         return;
     case DeviceFilter::SearchChange::Narrower:
+        if (m_heldChanges) {
+            break; // the shown rows are not what the filter would show now: look at all
+        }
         if (m_searchSteps.size() >= maxSearchSteps) {
             m_searchSteps.erase(m_searchSteps.begin());
         }
@@ -157,6 +160,19 @@ void DeviceFilterModel::refresh()
     captureContext();
     resortAll();
     applyFilter(Scan::AllRows);
+}
+
+void DeviceFilterModel::setOrderHeld(bool held)
+{
+    if (held == m_held) {
+        return;
+    }
+    m_held = held;
+    if (!held && std::exchange(m_heldChanges, false) && m_devices) {
+        m_searchSteps.clear();
+        captureContext();
+        applyFilter(Scan::AllRows);
+    }
 }
 
 void DeviceFilterModel::sort(int column, Qt::SortOrder order)
@@ -208,6 +224,7 @@ void DeviceFilterModel::applyFilter(Scan scan)
             pass[size_t(sourceRow)] = m_filter.accepts(*m_devices, sourceRow);
         }
         m_lastScanCount = count;
+        m_heldChanges = false; // everything shown as it is now
     }
     std::vector<int> rows;
     rows.reserve(scan == Scan::ShownRows ? m_rows.size() : m_sorted.size());
@@ -299,6 +316,7 @@ void DeviceFilterModel::resortAll()
 void DeviceFilterModel::rebuild()
 {
     m_searchSteps.clear();
+    m_heldChanges = false;
     captureContext();
     resortAll();
     m_rows.clear();

@@ -24,7 +24,10 @@ class DeviceListModel;
 // search keys in memory order — only over the rows shown now when the search text grew, and none
 // at all when it shrank back to an earlier prefix — then published as at most one insert at the
 // end, one layout change and one remove at the end, so selection and current index survive
-// wherever their row stays visible. Single-row source changes become one move, insert or remove.
+// wherever their row stays visible. Single-row source changes become one move, insert or remove;
+// a burst of changed rows (DeviceListModel::beginUpdates) is re-placed in one pass and published
+// as one layout change. While the order is held (the pointer rests on the list), live changes
+// update rows in place and the re-sorting and re-filtering they need waits for the release.
 class DeviceFilterModel final : public QAbstractProxyModel
 {
     Q_OBJECT
@@ -59,6 +62,15 @@ public:
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
     int sortColumn() const { return m_sorter.column(); }
     Qt::SortOrder sortOrder() const { return m_sorter.order(); }
+
+    // Held: live changes from the source (updates, new devices, the clock) leave every shown row
+    // where it is — new devices are added at the end — so nothing moves under the pointer; what
+    // they would change is applied in one step on release. Explicit changes (filter, search,
+    // sort) apply at once. Removed devices go at once either way.
+    void setOrderHeld(bool held);
+    bool isOrderHeld() const { return m_held; }
+    // Whether live changes are waiting for the release.
+    bool hasHeldChanges() const { return m_heldChanges; }
 
     // How many rows the last filter change examined (narrowing looks at fewer, going back to an
     // earlier search text at none).
@@ -98,6 +110,7 @@ private:
     void rebuildSortedPos(int from, int to);
 
     void updateSourceRow(int sourceRow);
+    void updateSourceRows(const std::vector<int>& sourceRows, int firstColumn, int lastColumn, const QList<int>& roles);
     void onSourceDataChanged(const QModelIndex& topLeft, const QModelIndex& bottomRight, const QList<int>& roles);
     void onSourceRowsInserted(const QModelIndex& parent, int first, int last);
     void onSourceRowsAboutToBeRemoved(const QModelIndex& parent, int first, int last);
@@ -121,6 +134,8 @@ private:
     std::optional<QSet<QString>> m_usualOverride;
     std::vector<SearchStep> m_searchSteps; // valid until anything but the search text changes
     int m_lastScanCount = 0;
+    bool m_held = false;
+    bool m_heldChanges = false;
 };
 
 } // namespace vigil

@@ -3,6 +3,7 @@
 #include "core/devices/DeviceListModel.h"
 
 #include <algorithm>
+#include <limits>
 
 namespace vigil {
 
@@ -22,6 +23,10 @@ void DeviceFilterModel::updateSourceRow(int sourceRow)
     const int newPosition = int(at - m_sorted.begin());
     m_sorted.insert(at, sourceRow);
     rebuildSortedPos(std::min(oldPosition, newPosition), std::max(oldPosition, newPosition) + 1);
+    if (m_held) {
+        m_heldChanges = true;
+        return;
+    }
 
     const int oldRow = m_proxyOf[size_t(sourceRow)];
     const bool accepted = m_filter.accepts(*m_devices, sourceRow);
@@ -64,8 +69,17 @@ void DeviceFilterModel::onSourceDataChanged(const QModelIndex& topLeft,
     m_searchSteps.clear();
     const int first = topLeft.row();
     const int last = bottomRight.row();
+    const std::vector<int>& burst = m_devices->changedRows();
+    if (burst.size() > 1) {
+        updateSourceRows(burst, topLeft.column(), bottomRight.column(), roles);
+        return;
+    }
     if (last - first >= incrementalLimit) {
-        refresh();
+        if (m_held) {
+            m_heldChanges = true;
+        } else {
+            refresh();
+        }
         if (!m_rows.empty()) {
             Q_EMIT dataChanged(
                 createIndex(0, topLeft.column()), createIndex(int(m_rows.size()) - 1, bottomRight.column()), roles);
@@ -80,6 +94,69 @@ void DeviceFilterModel::onSourceDataChanged(const QModelIndex& topLeft,
         if (row >= 0) {
             Q_EMIT dataChanged(createIndex(row, topLeft.column()), createIndex(row, bottomRight.column()), roles);
         }
+    }
+    checkUsualCountries();
+}
+
+void DeviceFilterModel::updateSourceRows(const std::vector<int>& sourceRows,
+                                         int firstColumn,
+                                         int lastColumn,
+                                         const QList<int>& roles)
+{
+    const auto less = [this](int a, int b) { return lessThan(a, b); };
+    m_filter.setNow(m_devices->relativeTime().now().toMSecsSinceEpoch());
+
+    // Keep the full sorted order exact: take the changed rows out, sort them among themselves, and
+    // put each back where a binary search over the others says (k log n comparisons, one pass).
+    std::vector<char> changed(m_sortedPos.size(), 0);
+    for (const int sourceRow : sourceRows) {
+        changed[size_t(sourceRow)] = 1;
+    }
+    std::vector<int> rest;
+    rest.reserve(m_sorted.size());
+    for (const int sourceRow : m_sorted) {
+        if (!changed[size_t(sourceRow)]) {
+            rest.push_back(sourceRow);
+        }
+    }
+    std::vector<int> placed(sourceRows);
+    std::sort(placed.begin(), placed.end(), less);
+    m_sorted.clear();
+    auto from = rest.begin();
+    for (const int sourceRow : placed) {
+        const auto at = std::lower_bound(from, rest.end(), sourceRow, less);
+        m_sorted.insert(m_sorted.end(), from, at);
+        m_sorted.push_back(sourceRow);
+        from = at;
+    }
+    m_sorted.insert(m_sorted.end(), from, rest.end());
+    rebuildSortedPos(0, int(m_sorted.size()));
+
+    if (m_held) {
+        m_heldChanges = true;
+    } else {
+        std::vector<int> rows;
+        rows.reserve(m_rows.size() + sourceRows.size());
+        for (const int sourceRow : m_sorted) {
+            if (changed[size_t(sourceRow)] ? m_filter.accepts(*m_devices, sourceRow)
+                                           : m_proxyOf[size_t(sourceRow)] >= 0) {
+                rows.push_back(sourceRow);
+            }
+        }
+        publishRows(rows, QAbstractItemModel::VerticalSortHint);
+    }
+    // One dataChanged over the shown rows that changed.
+    int top = std::numeric_limits<int>::max();
+    int bottom = -1;
+    for (const int sourceRow : sourceRows) {
+        const int row = m_proxyOf[size_t(sourceRow)];
+        if (row >= 0) {
+            top = std::min(top, row);
+            bottom = std::max(bottom, row);
+        }
+    }
+    if (bottom >= 0) {
+        Q_EMIT dataChanged(createIndex(top, firstColumn), createIndex(bottom, lastColumn), roles);
     }
     checkUsualCountries();
 }
@@ -109,6 +186,16 @@ void DeviceFilterModel::onSourceRowsInserted(const QModelIndex& parent, int firs
         m_sorted.insert(at, sourceRow);
         rebuildSortedPos(position, int(m_sorted.size()));
         if (!m_filter.accepts(*m_devices, sourceRow)) {
+            continue;
+        }
+        if (m_held) {
+            // At the end, below everything under the pointer; in its place on release.
+            m_heldChanges = true;
+            const int row = int(m_rows.size());
+            beginInsertRows(QModelIndex(), row, row);
+            m_rows.push_back(sourceRow);
+            rebuildProxyOf(row, row + 1);
+            endInsertRows();
             continue;
         }
         const auto place = std::lower_bound(m_rows.begin(), m_rows.end(), sourceRow, less);
@@ -183,6 +270,10 @@ void DeviceFilterModel::checkUsualCountries()
     // A change to one device can change which countries are usual, and so every other row.
     if (!m_filter.unfamiliarOnly() || m_usualOverride || !m_devices ||
         m_devices->usualCountries() == m_filter.usualCountries()) {
+        return;
+    }
+    if (m_held) {
+        m_heldChanges = true;
         return;
     }
     refresh();

@@ -4,6 +4,7 @@
 #include "core/devices/SearchKey.h"
 
 #include <QJsonValue>
+#include <algorithm>
 #include <utility>
 
 namespace vigil {
@@ -103,8 +104,31 @@ void DeviceListModel::rebuildIndex(int fromRow)
     }
 }
 
+void DeviceListModel::beginUpdates()
+{
+    ++m_burstDepth;
+}
+
+void DeviceListModel::endUpdates()
+{
+    if (m_burstDepth > 0 && --m_burstDepth == 0)
+        announceGathered();
+}
+
+void DeviceListModel::announceGathered()
+{
+    if (m_gathered.empty())
+        return;
+    std::sort(m_gathered.begin(), m_gathered.end());
+    m_gathered.erase(std::unique(m_gathered.begin(), m_gathered.end()), m_gathered.end());
+    m_announcing = std::exchange(m_gathered, {});
+    Q_EMIT dataChanged(index(m_announcing.front(), 0), index(m_announcing.back(), ColumnCount - 1));
+    m_announcing.clear();
+}
+
 void DeviceListModel::setDevices(const QList<Device>& devices)
 {
+    m_gathered.clear(); // every row is new anyway
     beginResetModel();
     m_rows.clear();
     m_rowById.clear();
@@ -147,6 +171,8 @@ DeviceListModel::Change DeviceListModel::upsert(const Device& device)
     }
     const auto it = m_rowById.constFind(device.id);
     if (it == m_rowById.constEnd()) {
+        // Views and proxies must know every earlier change before rows come or go.
+        announceGathered();
         const int row = int(m_rows.size());
         beginInsertRows(QModelIndex(), row, row);
         m_rows.push_back(makeRow(device));
@@ -164,8 +190,16 @@ DeviceListModel::Change DeviceListModel::upsert(const Device& device)
     const Row previous = std::exchange(current, makeRow(device));
     storeSearchKey(current);
     dropSearchKey(previous);
-    m_usualCountries.reset();
-    Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    // Status updates (nearly every live event) leave the usual countries as they are: no rescan of
+    // every row for them.
+    if (previous.device.location.countryCode != current.device.location.countryCode ||
+        previous.firstSignInMs != current.firstSignInMs || previous.facts.isCurrent != current.facts.isCurrent) {
+        m_usualCountries.reset();
+    }
+    if (m_burstDepth > 0)
+        m_gathered.push_back(row);
+    else
+        Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
     return Change::Updated;
 }
 
@@ -175,6 +209,7 @@ bool DeviceListModel::remove(const QString& id)
     if (row < 0) {
         return false;
     }
+    announceGathered(); // with the row numbers they were gathered with
     beginRemoveRows(QModelIndex(), row, row);
     m_searchKeyGarbage += m_rows[size_t(row)].keyLength;
     m_rows.erase(m_rows.begin() + row);
@@ -221,6 +256,7 @@ DeviceListModel::Change DeviceListModel::applyEvent(QStringView type, const QJso
 
 void DeviceListModel::refreshRelativeTimes()
 {
+    announceGathered();
     m_usualCountries.reset();
     if (m_rows.empty()) {
         return;

@@ -14,7 +14,8 @@ namespace vigil {
 
 // Every device of the account, one row each, in the order they arrived. Sorting and filtering
 // live in DeviceFilterModel. Live events update single rows by id: one dataChanged for one
-// changed device, one insert or one remove — never a reset after the first load.
+// changed device, one insert or one remove — never a reset after the first load. A burst of
+// updates (beginUpdates/endUpdates) is announced as one dataChanged over the rows it touched.
 // No QtGui here: icons and status colours are exposed as names/enums in custom roles.
 class DeviceListModel final : public QAbstractTableModel
 {
@@ -99,6 +100,14 @@ public:
     // "device.signed_in" (full device), "device.updated" (id plus the changed fields),
     // "device.removed" ({"id"}). The payload may also wrap the device as {"device": {...}}.
     Change applyEvent(QStringView type, const QJsonObject& payload);
+    // A burst of live updates: until the matching endUpdates(), changed rows are gathered instead of
+    // announced one by one; endUpdates() announces them with one dataChanged from the first to the
+    // last, during which changedRows() names the rows in that span that really changed (so a proxy
+    // need not look at the others). An insert or a removal announces what was gathered first.
+    void beginUpdates();
+    void endUpdates();
+    // Ascending source rows; empty outside a burst's dataChanged (then the whole span changed).
+    const std::vector<int>& changedRows() const { return m_announcing; }
     // Relative times ("2 min ago") and inactivity move with the clock: call this from a timer.
     void refreshRelativeTimes();
 
@@ -143,6 +152,7 @@ private:
     };
 
     static Row makeRow(const Device& device);
+    void announceGathered();
     void storeSearchKey(Row& row);
     void dropSearchKey(const Row& row);
     void rebuildIndex(int fromRow);
@@ -160,6 +170,9 @@ private:
     QHash<QString, int> m_rowById;
     RelativeTime m_time;
     mutable std::optional<QSet<QString>> m_usualCountries;
+    int m_burstDepth = 0;
+    std::vector<int> m_gathered;   // rows changed in the current burst, not yet announced
+    std::vector<int> m_announcing; // what changedRows() answers
 };
 
 } // namespace vigil

@@ -6,6 +6,7 @@
 #include "core/devices/DevicesLog.h"
 #include "core/devices/Rfc3339.h"
 #include "core/events/EventStream.h"
+#include "core/util/FreedMemory.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -13,6 +14,12 @@
 #include <QUrlQuery>
 
 namespace vigil {
+
+namespace {
+// From this many devices on, a load's freed JSON is worth handing back to the system.
+constexpr qsizetype largeLoad = 2000;
+constexpr int releaseAfterLoadMs = 1000;
+} // namespace
 
 DeviceService::HistoryEntry DeviceService::HistoryEntry::fromJson(const QJsonObject& json)
 {
@@ -67,6 +74,9 @@ DeviceService::DeviceService(ApiClient* api, DeviceListModel* model, QObject* pa
     : QObject(parent), m_api(api), m_model(model)
 {
     qRegisterMetaType<vigil::DeviceService::HistoryEntry>();
+    m_burstTimer.setSingleShot(true);
+    m_burstTimer.setInterval(burstMs);
+    connect(&m_burstTimer, &QTimer::timeout, this, &DeviceService::applyBurst);
 }
 
 DeviceService::~DeviceService() = default;
@@ -111,8 +121,10 @@ void DeviceService::clear()
     ++m_generation;
     if (m_pageReply)
         m_pageReply->abort();
-    m_pending.clear();
+    m_pending = {};
     m_queuedEvents.clear();
+    m_burst.clear();
+    m_burstTimer.stop();
     m_etag.clear();
     m_loadedAt = {};
     m_error.reset();
@@ -127,7 +139,7 @@ void DeviceService::startLoad(bool conditional)
         m_pageReply->disconnect(this);
         m_pageReply->abort();
     }
-    m_pending.clear();
+    m_pending = {};
     m_pendingEtag.clear();
     m_conditional = conditional;
     setState(hasData() ? State::Refreshing : State::Loading);
@@ -164,7 +176,7 @@ void DeviceService::onPage(ApiReply* reply)
     if (response.status == 304) {
         m_loadedAt = QDateTime::currentDateTimeUtc();
         m_error.reset();
-        m_pending.clear();
+        m_pending = {};
         finishLoad();
         return;
     }
@@ -202,7 +214,10 @@ void DeviceService::onPage(ApiReply* reply)
                 m_model->remove(device.id);
         }
     }
-    m_pending.clear();
+    const bool large = m_pending.size() >= largeLoad;
+    m_pending = {}; // with its capacity: 10,000 devices' worth of copies otherwise
+    if (large)      // once the last page's reply is gone too, and the views have laid the rows out
+        QTimer::singleShot(releaseAfterLoadMs, this, [] { FreedMemory::release(); });
     m_etag = m_pendingEtag;
     m_loadedAt = QDateTime::currentDateTimeUtc();
     m_error.reset();
@@ -213,15 +228,17 @@ void DeviceService::finishLoad()
 {
     const auto queued = std::exchange(m_queuedEvents, {});
     setState(State::Ready);
+    m_model->beginUpdates();
     for (const auto& [type, frame] : queued)
-        applyEvent(type, frame);
+        applyNow(type, frame);
+    m_model->endUpdates();
     Q_EMIT loaded();
 }
 
 void DeviceService::fail(const ApiError& error)
 {
     qCInfo(lcDevices) << "device list failed:" << ApiError::codeName(error.code());
-    m_pending.clear();
+    m_pending = {};
     m_queuedEvents.clear();
     m_error = error;
     setState(State::Failed);
@@ -230,11 +247,38 @@ void DeviceService::fail(const ApiError& error)
 void DeviceService::applyEvent(const QString& type, const QJsonObject& frame)
 {
     if (m_state == State::Loading || m_state == State::Refreshing) {
+        applyBurst(); // arrived before the load began
         m_queuedEvents.append({type, frame});
         return;
     }
     if (!hasData())
         return;
+    const bool update = type == QLatin1String("device.updated");
+    if (update && m_burstTimer.isActive()) {
+        m_burst.append(frame);
+        return;
+    }
+    applyBurst(); // anything gathered goes first, in arrival order
+    applyNow(type, frame);
+    if (update)
+        m_burstTimer.start(); // the ones that follow soon are gathered
+}
+
+void DeviceService::applyBurst()
+{
+    if (m_burst.isEmpty())
+        return;
+    const QList<QJsonObject> burst = std::exchange(m_burst, {});
+    m_model->beginUpdates();
+    for (const QJsonObject& frame : burst)
+        applyNow(QStringLiteral("device.updated"), frame);
+    m_model->endUpdates();
+    // Still busy: keep gathering for one more interval.
+    m_burstTimer.start();
+}
+
+void DeviceService::applyNow(const QString& type, const QJsonObject& frame)
+{
     if (m_model->applyEvent(type, frame) == DeviceListModel::Change::UnknownDevice &&
         type == QLatin1String("device.updated")) {
         QString id = frame.value(QLatin1String("device")).toObject().value(QLatin1String("id")).toString();

@@ -9,6 +9,7 @@
 #include <QList>
 #include <QObject>
 #include <QPointer>
+#include <QTimer>
 #include <QUrlQuery>
 #include <optional>
 
@@ -22,6 +23,10 @@ class EventStream;
 // Keeps a DeviceListModel in step with the service: pages through `GET /v1/devices` (500 at a
 // time), refreshes with If-None-Match (304 = nothing to do), applies event-stream events to single
 // rows, refetches on resync, and renames devices and reads their sign-in history for the UI.
+// Status updates come in bursts (a thousand a second on a large account): the first after a quiet
+// spell applies at once, the ones after it are gathered and applied together once per burstMs, as
+// one model change (DeviceListModel::beginUpdates), so the UI relayouts and repaints once per
+// burst, not once per event. Sign-ins and removals apply at once, after what was gathered.
 // It never does anything with widgets; the Devices page renders its state.
 class DeviceService final : public QObject
 {
@@ -68,6 +73,7 @@ public:
     };
 
     static constexpr int pageSize = 500;
+    static constexpr int burstMs = 50;
 
     DeviceService(ApiClient* api, DeviceListModel* model, QObject* parent = nullptr);
     ~DeviceService() override;
@@ -115,6 +121,8 @@ private:
     void finishLoad();
     void fail(const ApiError& error);
     void applyEvent(const QString& type, const QJsonObject& frame);
+    void applyNow(const QString& type, const QJsonObject& frame);
+    void applyBurst();
     void fetchOne(const QString& id);
     void setState(State state);
 
@@ -131,6 +139,8 @@ private:
     bool m_conditional = false;
     QList<Device> m_pending;                           // pages gathered so far
     QList<QPair<QString, QJsonObject>> m_queuedEvents; // arrived during a load; applied after it
+    QList<QJsonObject> m_burst;                        // device.updated frames waiting for m_burstTimer
+    QTimer m_burstTimer;
     int m_generation = 0;
     int m_sourceGeneration = 0; // answers for another source's devices are dropped
 };

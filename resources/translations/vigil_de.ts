@@ -74,6 +74,14 @@
         <source>Your password was changed and every device was signed out. Sign in with your new password.</source>
         <translation>Ihr Passwort wurde geändert und alle Geräte wurden abgemeldet. Melden Sie sich mit Ihrem neuen Passwort an.</translation>
     </message>
+    <message>
+        <source>Starting the demo service…</source>
+        <translation>Der Demo-Dienst wird gestartet …</translation>
+    </message>
+    <message>
+        <source>Signing you in again…</source>
+        <translation>Sie werden erneut angemeldet …</translation>
+    </message>
 </context>
 <context>
     <name>vigil::AccountFacts</name>

@@ -269,6 +269,64 @@ private Q_SLOTS:
                  m_page->table()->currentIndex().data(DeviceListModel::IdRole).toString());
     }
 
+    void rowUnderThePointerStaysWhileUpdatesArrive()
+    {
+        load();
+        m_service->setEventStream(m_stream.get());
+        QTableView* table = m_page->table();
+        QWidget* viewport = table->viewport();
+        const auto shownIds = [table] {
+            QStringList ids;
+            for (int row = 0; row < table->model()->rowCount(); ++row)
+                ids.append(table->model()->index(row, 0).data(DeviceListModel::IdRole).toString());
+            return ids;
+        };
+        const QStringList before = shownIds();
+        QCOMPARE(before,
+                 QStringList({QStringLiteral("dev_me"),
+                              QStringLiteral("dev_tv"),
+                              QStringLiteral("dev_br"),
+                              QStringLiteral("dev_phone"),
+                              QStringLiteral("dev_old")}));
+        const QPoint pointer(30, table->rowViewportPosition(3) + table->rowHeight(3) / 2);
+        QTest::mouseMove(viewport, pointer);
+        QTRY_VERIFY(m_page->filterModel()->isOrderHeld());
+        QCOMPARE(table->indexAt(pointer).data(DeviceListModel::IdRole).toString(), QStringLiteral("dev_phone"));
+
+        // Updates that would put the oldest device first and the one under the pointer on top.
+        const auto event = [this](int seq, const char* id, const char* status, const char* lastActive) {
+            Q_EMIT m_stream->eventReceived(
+                QStringLiteral("device.updated"),
+                {{QStringLiteral("type"), QStringLiteral("device.updated")},
+                 {QStringLiteral("device"),
+                  QJsonObject{{QStringLiteral("id"), QString::fromLatin1(id)},
+                              {QStringLiteral("status"), QString::fromLatin1(status)},
+                              {QStringLiteral("last_active"), QString::fromLatin1(lastActive)}}}},
+                seq);
+        };
+        event(10, "dev_old", "streaming", "2026-03-10T12:00:00Z");
+        event(11, "dev_phone", "streaming", "2026-03-10T11:59:59Z");
+        event(12, "dev_br", "idle", "2026-03-10T11:59:58Z");
+        const auto statusOf = [this](const char* id) {
+            return m_model->deviceAt(m_model->rowOf(QString::fromLatin1(id))).status;
+        };
+        QTRY_COMPARE(statusOf("dev_br"), Device::Status::Idle);
+        QCOMPARE(shownIds(), before);
+        QCOMPARE(table->indexAt(pointer).data(DeviceListModel::IdRole).toString(), QStringLiteral("dev_phone"));
+        QCOMPARE(table->model()->index(3, DeviceListModel::StatusColumn).data().toString(),
+                 QStringLiteral("Streaming"));
+
+        // The pointer leaves the table: the new order applies at once.
+        QTest::mouseMove(m_page->findChild<QLineEdit*>(), QPoint(5, 5));
+        QTRY_VERIFY(!m_page->filterModel()->isOrderHeld());
+        QCOMPARE(shownIds(),
+                 QStringList({QStringLiteral("dev_old"),
+                              QStringLiteral("dev_phone"),
+                              QStringLiteral("dev_br"),
+                              QStringLiteral("dev_me"),
+                              QStringLiteral("dev_tv")}));
+    }
+
     void connectionBannerText()
     {
         auto* status = findByName<QLabel>(m_page.get(), QStringLiteral("Connection status"));

@@ -239,6 +239,41 @@ private Q_SLOTS:
         QCOMPARE(resets.size(), 0);
     }
 
+    void updatesInABurstApplyTogether()
+    {
+        EventStream stream;
+        m_service->setEventStream(&stream);
+        loadThree();
+        QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+        const auto statusOf = [this](const char* id) {
+            return m_model->deviceAt(m_model->rowOf(QString::fromLatin1(id))).status;
+        };
+        // The first after a quiet spell applies at once; those right behind it are gathered.
+        Q_EMIT stream.eventReceived(
+            QStringLiteral("device.updated"), update(4, QStringLiteral("dev_0"), "streaming"), 4);
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(statusOf("dev_0"), Device::Status::Streaming);
+        Q_EMIT stream.eventReceived(QStringLiteral("device.updated"), update(5, QStringLiteral("dev_1"), "paused"), 5);
+        Q_EMIT stream.eventReceived(QStringLiteral("device.updated"), update(6, QStringLiteral("dev_2"), "paused"), 6);
+        Q_EMIT stream.eventReceived(QStringLiteral("device.updated"), update(7, QStringLiteral("dev_1"), "idle"), 7);
+        QCOMPARE(changed.size(), 1);
+        // …and applied as one change over the rows they touched.
+        QTRY_COMPARE(changed.size(), 2);
+        QCOMPARE(statusOf("dev_1"), Device::Status::Idle);
+        QCOMPARE(statusOf("dev_2"), Device::Status::Paused);
+        QCOMPARE(changed.last().at(0).toModelIndex().row(), m_model->rowOf(QStringLiteral("dev_1")));
+        QCOMPARE(changed.last().at(1).toModelIndex().row(), m_model->rowOf(QStringLiteral("dev_2")));
+
+        // A removal does not wait, and what was gathered before it is applied first.
+        Q_EMIT stream.eventReceived(QStringLiteral("device.updated"), update(8, QStringLiteral("dev_0"), "offline"), 8);
+        Q_EMIT stream.eventReceived(QStringLiteral("device.removed"),
+                                    {{QStringLiteral("type"), QStringLiteral("device.removed")},
+                                     {QStringLiteral("device_id"), QStringLiteral("dev_2")}},
+                                    9);
+        QCOMPARE(m_model->rowCount(), 2);
+        QCOMPARE(statusOf("dev_0"), Device::Status::Offline);
+    }
+
     void eventsDuringALoadWaitForIt()
     {
         EventStream stream;

@@ -7,6 +7,7 @@
 #include "ui/devices/ConnectionBanner.h"
 #include "ui/devices/DeviceDetailsPane.h"
 #include "ui/devices/DeviceTableModel.h"
+#include "ui/devices/HoverHold.h"
 #include "ui/devices/RecommendationsCard.h"
 #include "ui/devices/ThisDeviceCard.h"
 #include "ui/main/SectionNavigator.h"
@@ -186,6 +187,7 @@ QWidget* DevicesPage::buildContent()
     m_table->horizontalHeader()->setHighlightSections(false);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setIconSize(QSize(18, 18));
+    new HoverHold(m_table, m_filter);
     // The details pane shows what the other columns would; keep the table readable.
     for (int column = DeviceListModel::TypeColumn; column < DeviceListModel::ColumnCount; ++column)
         m_table->setColumnHidden(column, true);

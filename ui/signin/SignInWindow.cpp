@@ -222,6 +222,23 @@ void SignInWindow::showNotice(const QString& text)
     m_notice->showMessage(InlineMessage::Kind::Warning, text);
 }
 
+void SignInWindow::showLoading(const QString& text)
+{
+    m_steps->setVisible(false);
+    m_busyText->setText(text);
+    m_busy->setVisible(true);
+}
+
+void SignInWindow::endLoading()
+{
+    render(m_flow->state());
+}
+
+QString SignInWindow::busyText() const
+{
+    return m_busy->isVisibleTo(this) ? m_busyText->text() : QString();
+}
+
 void SignInWindow::submit()
 {
     if (m_flow->isBusy())

@@ -34,6 +34,12 @@ public:
     // A problem that did not come from the flow (e.g. the demo service could not start).
     void showError(const QString& text);
     void showNotice(const QString& text);
+    // Before start-up work (the demo service, the saved sign-in) has begun: says what is coming
+    // instead of a form that is about to change. The flow's next state, or endLoading(), ends it.
+    void showLoading(const QString& text);
+    void endLoading();
+    // The text shown while something runs, or an empty string when nothing does.
+    QString busyText() const;
 
 protected:
     void keyPressEvent(QKeyEvent* event) override;
