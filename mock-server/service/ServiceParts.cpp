@@ -202,6 +202,7 @@ ServiceParts::Live::Live(
                           : nullptr)
 {
     events->setMaxSocketsPerAccount(context.options.maxEventSocketsPerAccount);
+    events->setBatchInterval(context.options.eventBatchMs);
     // The handlers below outlive this area in the parts built before it: they hold guarded pointers.
     const QPointer<EventHub> hub(events.get());
     const QPointer<SignOutRoutes> signOut(signOutRoutes.get());
