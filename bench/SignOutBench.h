@@ -107,8 +107,10 @@ public:
     RawWebSocket(const RawWebSocket&) = delete;
     RawWebSocket& operator=(const RawWebSocket&) = delete;
 
-    // Connects and upgrades; `authorization` (e.g. "Bearer vat_…") may be empty.
-    bool open(quint16 port, const QByteArray& path, const QByteArray& authorization);
+    // Connects and upgrades; `authorization` (e.g. "Bearer vat_…") may be empty; `extraHeaders` are
+    // whole header lines ("Name: value\r\n").
+    bool
+    open(quint16 port, const QByteArray& path, const QByteArray& authorization, const QByteArray& extraHeaders = {});
     int fd() const { return m_fd; }
     // Reads what is there; calls `frame(opcode, payload)` for every complete frame; answers pings.
     // Returns false when the peer closed the connection.
@@ -123,6 +125,13 @@ private:
     QByteArray m_buffer;
     qsizetype m_offset = 0; // parsed up to here
 };
+
+// A device's event socket that hears only of its own session (no account events).
+inline constexpr const char* sessionScopeHeader = "X-Event-Scope: session\r\n";
+
+// VmRSS of a process in KiB (0 when unknown) and its CPU time (user + system) in seconds.
+qint64 rssKiB(qint64 pid);
+double cpuSeconds(qint64 pid);
 
 // Logs in (one argon2id check on the service); returns the access token, empty on failure.
 QByteArray login(HttpConnection& http, const QString& email, const QString& password, const QString& deviceName);

@@ -46,7 +46,7 @@ void refuseScope(EventConnection* connection)
 }
 
 // Several already-written event objects as one EventBatch frame (one event is sent as itself).
-template<typename Iterator>
+template <typename Iterator>
 QByteArray batchFrame(Iterator first, Iterator last)
 {
     if (std::next(first) == last)
@@ -56,7 +56,9 @@ QByteArray batchFrame(Iterator first, Iterator last)
         size += it->second.size() + 1;
     QByteArray frame;
     frame.reserve(size);
-    frame.append(R"({"type":"batch","seq":)").append(QByteArray::number(std::prev(last)->first)).append(R"(,"events":[)");
+    frame.append(R"({"type":"batch","seq":)")
+        .append(QByteArray::number(std::prev(last)->first))
+        .append(R"(,"events":[)");
     for (auto it = first; it != last; ++it) {
         if (it != first)
             frame.append(',');

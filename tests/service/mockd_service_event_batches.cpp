@@ -32,8 +32,8 @@ private:
 
     int reportStatus(const QString& token, int i)
     {
-        const QByteArray body = QByteArray(R"({"status":"streaming","profile":"Sam","title":"Episode )") +
-                                QByteArray::number(i) + "\"}";
+        const QByteArray body =
+            QByteArray(R"({"status":"streaming","profile":"Sam","title":"Episode )") + QByteArray::number(i) + "\"}";
         return m_client
             ->send("PUT",
                    QStringLiteral("/v1/devices/current/status"),
@@ -53,8 +53,8 @@ private:
         for (;;) {
             const QJsonObject event = events.waitFor(QStringLiteral("device.updated"));
             const QJsonObject device = event.value(QStringLiteral("device")).toObject();
-            if (event.isEmpty() || (deviceIdOf(event) == deviceId &&
-                                    device.value(QStringLiteral("status_title")).toString() == title))
+            if (event.isEmpty() ||
+                (deviceIdOf(event) == deviceId && device.value(QStringLiteral("status_title")).toString() == title))
                 return event;
         }
     }
