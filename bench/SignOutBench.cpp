@@ -4,6 +4,7 @@
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QRandomGenerator>
 #include <QRegularExpression>
@@ -430,6 +431,22 @@ QByteArray login(HttpConnection& http, const QString& email, const QString& pass
         "/v1/auth/login",
         {{QStringLiteral("email"), email}, {QStringLiteral("password"), password}, {QStringLiteral("device"), device}});
     return reply.json().value(QStringLiteral("access_token")).toString().toLatin1();
+}
+
+std::vector<QByteArray> issueSessions(HttpConnection& http, const QString& email, int count)
+{
+    const HttpResult reply = http.request("POST",
+                                          "/__admin/sessions",
+                                          {{QStringLiteral("account"), email}, {QStringLiteral("devices"), count}},
+                                          {{"X-Admin-Key", MockdChild::adminKey}});
+    const QJsonArray sessions = reply.json().value(QStringLiteral("sessions")).toArray();
+    if (reply.status != 200 || sessions.size() != count)
+        return {};
+    std::vector<QByteArray> tokens;
+    tokens.reserve(size_t(count));
+    for (const QJsonValue& session : sessions)
+        tokens.push_back(session.toObject().value(QStringLiteral("access_token")).toString().toLatin1());
+    return tokens;
 }
 
 QByteArray stepUpWithPassword(HttpConnection& http, const QByteArray& access, const QString& password)
