@@ -260,6 +260,12 @@ qint64 EventHub::publish(const QString& accountId, QLatin1StringView type, const
 
 void EventHub::flushBatches()
 {
+    // A device that got a socket again meanwhile stays online. Its offline update joins this batch.
+    const auto goingOffline = std::exchange(m_goingOffline, {});
+    for (const auto& [accountId, deviceId] : goingOffline) {
+        if (!m_socketsPerDevice.contains(deviceId))
+            m_devices.setOnline(accountId, deviceId, false);
+    }
     const QList<QString> accounts = std::exchange(m_accountsWithPending, {});
     for (const QString& accountId : accounts) {
         const auto it = m_streams.find(accountId);
@@ -334,7 +340,9 @@ void EventHub::onClosed(EventConnection* connection)
         removeFrom(m_byAccount, principal->accountId);
         if (--m_socketsPerDevice[principal->deviceId] <= 0) {
             m_socketsPerDevice.remove(principal->deviceId);
-            m_devices.setOnline(principal->accountId, principal->deviceId, false);
+            m_goingOffline.append({principal->accountId, principal->deviceId});
+            if (!m_batchTimer.isActive())
+                m_batchTimer.start();
         }
     }
     connection->deleteLater();
@@ -392,6 +400,7 @@ void EventHub::reset()
     m_socketsPerDevice.clear();
     m_sessionWatch.clear();
     m_accountsWithPending.clear();
+    m_goingOffline.clear();
     for (Stream& stream : m_streams) {
         stream.replay.clear();
         stream.pending.clear();

@@ -67,6 +67,8 @@ public:
     void revokeAccount(const QString& accountId, const QString& reason);
     // Closes every socket (shutdown).
     void closeAll();
+    // Sends what waits for the next batch now, and marks the devices whose sockets closed offline.
+    void flushBatches();
     // After a reset: every socket is closed (1012) and forgotten, replay buffers are emptied (seq
     // keeps counting, so a client that resumes is told to resync).
     void reset();
@@ -98,8 +100,7 @@ private:
     // The socket's access token would have expired: is its session still live?
     void recheckSession(EventConnection* connection);
     void closeOldestBeyondCap(const QString& accountId);
-    // Sends every account's pending events, one frame per socket.
-    void flushBatches();
+    // Sends one account's pending events, one frame per socket.
     void flush(const QString& accountId, Stream& stream);
 
     DeviceService& m_devices;
@@ -114,6 +115,9 @@ private:
     SessionWatch m_sessionWatch;
     QTimer m_batchTimer;
     QList<QString> m_accountsWithPending;
+    // Devices whose last socket closed: marked offline with the next batch (when still without a
+    // socket), so thousands of sockets closing after a sign-out do not hold up its HTTP answer.
+    QList<std::pair<QString, QString>> m_goingOffline; // account id, device id
     int m_maxSocketsPerAccount = 256;
 };
 
