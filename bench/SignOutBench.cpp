@@ -3,6 +3,8 @@
 #include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QDir>
+#include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QRandomGenerator>
 #include <QRegularExpression>
@@ -279,7 +281,10 @@ void RawWebSocket::close()
     m_fd = -1;
 }
 
-bool RawWebSocket::open(quint16 port, const QByteArray& path, const QByteArray& authorization)
+bool RawWebSocket::open(quint16 port,
+                        const QByteArray& path,
+                        const QByteArray& authorization,
+                        const QByteArray& extraHeaders)
 {
     m_fd = connectLoopback(port);
     if (m_fd < 0)
@@ -292,7 +297,7 @@ bool RawWebSocket::open(quint16 port, const QByteArray& path, const QByteArray& 
                          key.toBase64() + "\r\n";
     if (!authorization.isEmpty())
         request += "Authorization: " + authorization + "\r\n";
-    request += "\r\n";
+    request += extraHeaders + "\r\n";
     if (!writeAll(m_fd, request))
         return false;
     qsizetype headerEnd = -1;
@@ -388,6 +393,31 @@ bool RawWebSocket::readAvailable(const std::function<void(int, QByteArrayView)>&
     return open;
 }
 
+qint64 rssKiB(qint64 pid)
+{
+    QFile status(QStringLiteral("/proc/%1/status").arg(pid));
+    if (!status.open(QIODevice::ReadOnly))
+        return 0;
+    for (const QByteArray& line : status.readAll().split('\n')) {
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
+    }
+    return 0;
+}
+
+double cpuSeconds(qint64 pid)
+{
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return 0;
+    // The command name (field 2) may hold spaces: count fields after its closing parenthesis.
+    const QByteArray text = stat.readAll();
+    const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
+    // utime and stime are fields 14 and 15 of the whole line, 12 and 13 after the name.
+    const double ticks = double(fields.value(11).toLongLong() + fields.value(12).toLongLong());
+    return ticks / double(::sysconf(_SC_CLK_TCK));
+}
+
 QByteArray login(HttpConnection& http, const QString& email, const QString& password, const QString& deviceName)
 {
     const QJsonObject device{{QStringLiteral("name"), deviceName},
@@ -401,6 +431,22 @@ QByteArray login(HttpConnection& http, const QString& email, const QString& pass
         "/v1/auth/login",
         {{QStringLiteral("email"), email}, {QStringLiteral("password"), password}, {QStringLiteral("device"), device}});
     return reply.json().value(QStringLiteral("access_token")).toString().toLatin1();
+}
+
+std::vector<QByteArray> issueSessions(HttpConnection& http, const QString& email, int count)
+{
+    const HttpResult reply = http.request("POST",
+                                          "/__admin/sessions",
+                                          {{QStringLiteral("account"), email}, {QStringLiteral("devices"), count}},
+                                          {{"X-Admin-Key", MockdChild::adminKey}});
+    const QJsonArray sessions = reply.json().value(QStringLiteral("sessions")).toArray();
+    if (reply.status != 200 || sessions.size() != count)
+        return {};
+    std::vector<QByteArray> tokens;
+    tokens.reserve(size_t(count));
+    for (const QJsonValue& session : sessions)
+        tokens.push_back(session.toObject().value(QStringLiteral("access_token")).toString().toLatin1());
+    return tokens;
 }
 
 QByteArray stepUpWithPassword(HttpConnection& http, const QByteArray& access, const QString& password)

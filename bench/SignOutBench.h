@@ -107,8 +107,10 @@ public:
     RawWebSocket(const RawWebSocket&) = delete;
     RawWebSocket& operator=(const RawWebSocket&) = delete;
 
-    // Connects and upgrades; `authorization` (e.g. "Bearer vat_…") may be empty.
-    bool open(quint16 port, const QByteArray& path, const QByteArray& authorization);
+    // Connects and upgrades; `authorization` (e.g. "Bearer vat_…") may be empty; `extraHeaders` are
+    // whole header lines ("Name: value\r\n").
+    bool
+    open(quint16 port, const QByteArray& path, const QByteArray& authorization, const QByteArray& extraHeaders = {});
     int fd() const { return m_fd; }
     // Reads what is there; calls `frame(opcode, payload)` for every complete frame; answers pings.
     // Returns false when the peer closed the connection.
@@ -124,8 +126,18 @@ private:
     qsizetype m_offset = 0; // parsed up to here
 };
 
+// A device's event socket that hears only of its own session (no account events).
+inline constexpr const char* sessionScopeHeader = "X-Event-Scope: session\r\n";
+
+// VmRSS of a process in KiB (0 when unknown) and its CPU time (user + system) in seconds.
+qint64 rssKiB(qint64 pid);
+double cpuSeconds(qint64 pid);
+
 // Logs in (one argon2id check on the service); returns the access token, empty on failure.
 QByteArray login(HttpConnection& http, const QString& email, const QString& password, const QString& deviceName);
+// Signs `count` devices in without a password (POST /__admin/sessions, the service's admin key):
+// their access tokens in order, empty on failure. The argon2id cost is left out on purpose.
+std::vector<QByteArray> issueSessions(HttpConnection& http, const QString& email, int count);
 // Password step-up for the caller; returns the vst_ token, empty on failure.
 QByteArray stepUpWithPassword(HttpConnection& http, const QByteArray& access, const QString& password);
 

@@ -1,16 +1,16 @@
 // bench_signout_propagation: how long after "sign out all" each connected device hears
 // `session.revoked`. A real vigil-mockd (from this executable's folder) gets N devices signed in
-// (one login each) with an open event socket each; another session verifies with its password and
-// signs out everything. This process holds every socket (raw, epoll) and timestamps with one
-// monotonic clock. t0 is the moment the sign-out request is written to the socket — the service's
-// own accept time is not visible from outside, so the figures are an upper bound of the
-// accept-to-delivery latency (they include the HTTP parsing, the step-up check and the commit).
+// (POST /__admin/sessions: no argon2id per device) with an open event socket each; another session verifies with its
+// password and signs out everything. This process holds every socket (raw, epoll) and timestamps with one monotonic
+// clock. t0 is the moment the sign-out request is written to the socket — the service's own accept time is not visible
+// from outside, so the figures are an upper bound of the accept-to-delivery latency (they include the HTTP parsing, the
+// step-up check and the commit).
 //
 // Baseline, same run: a bare QWebSocketServer (this executable in --baseline-server mode) with N
 // sockets that, on a "go" message, sends the same frame to every socket and closes it, in turn
 // ("naive"), and one that sends and flushes every message before closing any ("flush first").
 //
-// Usage: bench_signout_propagation [--sizes 1000,5000] [--no-glib-too]
+// Usage: bench_signout_propagation [--sizes 1000,5000,10000] [--no-glib-too]
 #include "SignOutBench.h"
 
 #include <QCoreApplication>
@@ -91,10 +91,10 @@ public:
     Peers(const Peers&) = delete;
     Peers& operator=(const Peers&) = delete;
 
-    bool add(quint16 port, const QByteArray& authorization)
+    bool add(quint16 port, const QByteArray& authorization, const QByteArray& extraHeaders = {})
     {
         auto socket = std::make_unique<RawWebSocket>();
-        if (!socket->open(port, "/v1/events", authorization))
+        if (!socket->open(port, "/v1/events", authorization, extraHeaders))
             return false;
         epoll_event event{};
         event.events = EPOLLIN;
@@ -235,35 +235,22 @@ Result measureService(int devices, const QStringList& env)
         std::fprintf(stderr, "cannot start vigil-mockd: %s\n", qPrintable(mockd.error()));
         return result;
     }
-    // One login per device (argon2id on the service's two workers: two clients keep both busy).
-    std::vector<QByteArray> tokens(static_cast<size_t>(devices));
-    std::atomic<int> failures{0};
+    // The devices are signed in without their password (POST /__admin/sessions): what is measured is
+    // the sign-out, and N argon2id verifications would only make the run long.
+    std::vector<QByteArray> tokens;
     {
-        std::vector<std::thread> workers;
-        for (int w = 0; w < 2; ++w) {
-            workers.emplace_back([&, w] {
-                HttpConnection http(mockd.port());
-                for (int i = w; i < devices; i += 2) {
-                    tokens[size_t(i)] = login(http,
-                                              QString::fromLatin1(demoEmail),
-                                              QString::fromLatin1(demoPassword),
-                                              QStringLiteral("Bench TV %1").arg(i));
-                    if (tokens[size_t(i)].isEmpty())
-                        ++failures;
-                }
-            });
-        }
-        for (std::thread& worker : workers)
-            worker.join();
+        HttpConnection http(mockd.port());
+        tokens = issueSessions(http, QString::fromLatin1(demoEmail), devices);
     }
-    if (failures > 0) {
-        std::fprintf(stderr, "%d logins failed\n", failures.load());
+    if (tokens.empty()) {
+        std::fprintf(stderr, "POST /__admin/sessions failed\n");
         return result;
     }
-    // Every socket that comes online is announced to the account's other sockets: read as we go.
+    // Devices ask for their own session's news only (as vigil-mockd simulate does): the account's
+    // events would be every device's change sent to every device. Read as we go all the same.
     Peers peers;
     for (int i = 0; i < devices; ++i) {
-        if (!peers.add(mockd.port(), "Bearer " + tokens[size_t(i)]))
+        if (!peers.add(mockd.port(), "Bearer " + tokens[size_t(i)], sessionScopeHeader))
             break;
         if (i % 64 == 63)
             peers.pump(0, [] { return false; });
@@ -362,7 +349,8 @@ int main(int argc, char** argv)
     std::printf("signout_propagation: latency from writing POST /v1/devices/sign-out {scope: all} to each\n"
                 "device socket reading session.revoked (ms, one monotonic clock; an upper bound of\n"
                 "accept-to-delivery). Service: %s\n"
-                "Targets: p99 < 20 ms at 1,000 devices, < 100 ms at 5,000.\n\n",
+                "Targets: p99 < 20 ms and below the flush-first baseline at 1,000 devices, < 100 ms at 5,000;\n"
+                "at 10,000 p99 < 150 ms and the initiator's HTTP answer within 2x of that p99.\n\n",
                 qPrintable(MockdChild::executable()));
     std::printf("  %-38s %6s  %8s  %8s  %8s  %8s  %8s\n", "", "devices", "received", "min", "p50", "p99", "max");
     int status = 0;
@@ -373,12 +361,21 @@ int main(int argc, char** argv)
         printRow("baseline: send+flush all, then close", devices, flush);
         const Result service = measureService(devices, {});
         printRow("vigil-mockd", devices, service);
-        if (service.ok && naive.ok && flush.ok)
-            std::printf("  -> p99 vigil-mockd / naive baseline = %.2f; / flush-first baseline = %.2f; target %s: %s\n",
-                        service.stats.p99 / naive.stats.p99,
-                        service.stats.p99 / flush.stats.p99,
-                        devices <= 1000 ? "< 20 ms" : "< 100 ms",
-                        service.stats.p99 < (devices <= 1000 ? 20.0 : 100.0) ? "met" : "MISSED");
+        if (service.ok && naive.ok && flush.ok) {
+            const double target = devices <= 1000 ? 20.0 : devices <= 5000 ? 100.0 : 150.0;
+            std::printf(
+                "  -> p99 vigil-mockd / naive baseline = %.2f; / flush-first baseline = %.2f; target < %.0f ms: %s\n",
+                service.stats.p99 / naive.stats.p99,
+                service.stats.p99 / flush.stats.p99,
+                target,
+                service.stats.p99 < target ? "met" : "MISSED");
+            std::printf("  -> HTTP answer / p99 = %.2f (target <= 2)%s\n",
+                        service.answerMs / service.stats.p99,
+                        devices <= 1000
+                            ? (service.stats.p99 < flush.stats.p99 ? "; p99 below the flush-first baseline: met"
+                                                                   : "; p99 below the flush-first baseline: MISSED")
+                            : "");
+        }
         if (noGlibToo) {
             const Result plain = measureService(devices, {QStringLiteral("QT_NO_GLIB=1")});
             printRow("vigil-mockd, QT_NO_GLIB=1", devices, plain);

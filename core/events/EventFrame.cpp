@@ -1,5 +1,6 @@
 #include "EventFrame.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <cmath>
@@ -8,12 +9,19 @@ namespace vigil {
 
 EventFrame EventFrame::read(const QString& text)
 {
-    EventFrame frame;
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(text.toUtf8(), &parseError);
-    frame.object = document.object();
+    if (parseError.error != QJsonParseError::NoError || !document.isObject())
+        return {};
+    return fromObject(document.object());
+}
+
+EventFrame EventFrame::fromObject(const QJsonObject& object)
+{
+    EventFrame frame;
+    frame.object = object;
     frame.type = frame.object.value(QLatin1String("type")).toString();
-    if (parseError.error != QJsonParseError::NoError || !document.isObject() || frame.type.isEmpty())
+    if (frame.type.isEmpty())
         return frame;
     const QJsonValue seq = frame.object.value(QLatin1String("seq"));
     if (seq.isDouble()) {
@@ -31,10 +39,30 @@ EventFrame EventFrame::read(const QString& text)
         frame.kind = Kind::Error;
     else if (frame.type == QLatin1String("session.revoked"))
         frame.kind = Kind::SessionRevoked;
+    else if (frame.type == QLatin1String("batch"))
+        frame.kind = Kind::Batch;
     else
         frame.kind = Kind::Event;
     if (frame.kind == Kind::Error)
         frame.error = frame.object.value(QLatin1String("error")).toString();
+    if (frame.kind == Kind::Batch) {
+        const QJsonValue events = frame.object.value(QLatin1String("events"));
+        if (!events.isArray()) {
+            frame.kind = Kind::Garbage;
+            return frame;
+        }
+        const QJsonArray array = events.toArray();
+        frame.events.reserve(array.size());
+        for (const QJsonValue& event : array) {
+            EventFrame inner = fromObject(event.toObject());
+            // A batch carries events only: no nested batch, no ready or revocation inside one.
+            if (inner.kind != Kind::Event)
+                inner.kind = Kind::Garbage;
+            frame.events.append(std::move(inner));
+        }
+        // The batch's own object would keep every event alive twice; its events are what counts.
+        frame.object = {};
+    }
     return frame;
 }
 

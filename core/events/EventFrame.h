@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QJsonObject>
+#include <QList>
 #include <QString>
 #include <optional>
 
@@ -18,6 +19,7 @@ struct EventFrame
         Resync,         // the service cannot replay what was missed
         Error,          // `error` says why the service refuses the stream
         SessionRevoked, // this device was signed out
+        Batch,          // several events of one interval: `events`, applied in order
         Event           // anything else: an event for the rest of the app
     };
 
@@ -29,8 +31,11 @@ struct EventFrame
     QJsonObject object;        // the whole message
     std::optional<qint64> seq; // when "seq" is a number
     QString error;             // Error: the service's code
+    // Batch: its events, each read like a frame of its own; one that is not an Event is Garbage.
+    QList<EventFrame> events;
 
     static EventFrame read(const QString& text);
+    static EventFrame fromObject(const QJsonObject& object);
 };
 
 } // namespace vigil

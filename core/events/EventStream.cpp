@@ -247,9 +247,25 @@ void EventStream::onMessage(const QString& text)
     case EventFrame::Kind::SessionRevoked:
         handleError(QStringLiteral("session_revoked"));
         return;
+    case EventFrame::Kind::Batch:
+        // The same events as if each had come alone, in order; then the batch's seq is where to resume.
+        for (const EventFrame& event : frame.events) {
+            if (event.kind == EventFrame::Kind::Event)
+                deliver(event);
+            else
+                ++m_garbageFrames;
+        }
+        if (frame.seq && *frame.seq > m_lastSeq)
+            m_lastSeq = *frame.seq;
+        return;
     case EventFrame::Kind::Event:
-        break;
+        deliver(frame);
+        return;
     }
+}
+
+void EventStream::deliver(const EventFrame& frame)
+{
     if (frame.seq) {
         if (*frame.seq <= m_lastSeq)
             return; // replayed twice across a reconnect

@@ -14,6 +14,8 @@ class QWebSocket;
 
 namespace vigil {
 
+struct EventFrame;
+
 // The live channel from the account service (`GET /v1/events`, a WebSocket; see
 // contract-devices-events / api/openapi.yaml). It authenticates with the access token in the
 // upgrade's Authorization header (never in the URL), resumes from the last sequence number it saw,
@@ -98,6 +100,8 @@ private:
     void onConnected();
     void onDisconnected();
     void onMessage(const QString& text);
+    // One event (alone or out of a batch): emitted unless its seq was seen already.
+    void deliver(const EventFrame& frame);
     void handleError(const QString& code);
     void setState(State state);
     void dropSocket();

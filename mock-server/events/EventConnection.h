@@ -42,6 +42,12 @@ public:
     // After a reset the principal's session no longer exists; closing must not touch its device.
     void forgetPrincipal() { m_principal.reset(); }
     bool isClosing() const { return m_closing; }
+    // Scope "session": the socket wants only its own session's news, not the account's events.
+    bool wantsAccountEvents() const { return m_accountEvents; }
+    void setWantsAccountEvents(bool wants) { m_accountEvents = wants; }
+    // The last seq this socket was given (ready, replay or a live frame): a batch sends only what is newer.
+    qint64 deliveredSeq() const { return m_deliveredSeq; }
+    void setDeliveredSeq(qint64 seq) { m_deliveredSeq = seq; }
 
     // Queues one text frame and pushes it to the socket at once.
     void send(const QByteArray& frame);
@@ -63,6 +69,8 @@ private:
     QTimer m_authDeadline;
     QTimer m_heartbeat;
     QElapsedTimer m_lastHeard;
+    qint64 m_deliveredSeq = 0;
+    bool m_accountEvents = true;
     bool m_closing = false;
     bool m_closedEmitted = false;
 };

@@ -14,6 +14,8 @@
 
 #include <QWebSocket>
 #include <algorithm>
+#include <iterator>
+#include <utility>
 
 namespace mockd {
 
@@ -38,6 +40,34 @@ QByteArray errorFrame(const QString& code)
     return json.take();
 }
 
+void refuseScope(EventConnection* connection)
+{
+    connection->closeWith(EventConnection::closePolicy, QStringLiteral("scope must be account or session"));
+}
+
+// Several already-written event objects as one EventBatch frame (one event is sent as itself).
+template <typename Iterator>
+QByteArray batchFrame(Iterator first, Iterator last)
+{
+    if (std::next(first) == last)
+        return first->second;
+    qsizetype size = 48;
+    for (auto it = first; it != last; ++it)
+        size += it->second.size() + 1;
+    QByteArray frame;
+    frame.reserve(size);
+    frame.append(R"({"type":"batch","seq":)")
+        .append(QByteArray::number(std::prev(last)->first))
+        .append(R"(,"events":[)");
+    for (auto it = first; it != last; ++it) {
+        if (it != first)
+            frame.append(',');
+        frame.append(it->second);
+    }
+    frame.append("]}");
+    return frame;
+}
+
 void refuseResumePosition(EventConnection* connection)
 {
     connection->closeWith(
@@ -54,6 +84,9 @@ EventHub::EventHub(
       m_sessionWatch(clock, [this](EventConnection* connection) { recheckSession(connection); })
 {
     connect(&m_devices, &DeviceService::deviceChanged, this, &EventHub::onDeviceChanged);
+    m_batchTimer.setSingleShot(true);
+    m_batchTimer.setInterval(100);
+    connect(&m_batchTimer, &QTimer::timeout, this, &EventHub::flushBatches);
 }
 
 EventHub::~EventHub()
@@ -87,6 +120,12 @@ void EventHub::accept(std::unique_ptr<QWebSocket> socket)
             ResumePosition::fromHeader(request.rawHeader("X-Resume-From"), request.hasRawHeader("X-Resume-From"));
         if (resume.invalid)
             return refuseResumePosition(connection);
+        if (request.hasRawHeader("X-Event-Scope")) {
+            const QByteArray scope = request.rawHeader("X-Event-Scope");
+            if (scope != "session" && scope != "account")
+                return refuseScope(connection);
+            connection->setWantsAccountEvents(scope == "account");
+        }
         authenticate(connection, authorization, resume.seq);
     }
 }
@@ -104,6 +143,9 @@ void EventHub::onMessage(EventConnection* connection, const QString& text)
             break;
         if (message.resumeInvalid)
             return refuseResumePosition(connection);
+        if (message.scopeInvalid)
+            return refuseScope(connection);
+        connection->setWantsAccountEvents(!message.sessionScope);
         authenticate(connection, "Bearer " + message.token.toLatin1(), message.resumeFrom);
         return;
     case EventMessage::Kind::Ping:
@@ -179,7 +221,9 @@ void EventHub::replay(EventConnection* connection, const QString& accountId, std
     JsonWriter ready;
     ready.beginObject().field(l1("type"), "ready").field(l1("seq"), stream.lastSeq).endObject();
     connection->send(ready.take());
-    if (!resumeFrom || *resumeFrom == stream.lastSeq)
+    // Events numbered before this moment (even those still waiting for their batch) are behind it.
+    connection->setDeliveredSeq(stream.lastSeq);
+    if (!resumeFrom || *resumeFrom == stream.lastSeq || !connection->wantsAccountEvents())
         return;
     const qint64 from = *resumeFrom;
     const bool covered = from < stream.lastSeq && !stream.replay.empty() && stream.replay.front().first <= from + 1;
@@ -187,10 +231,10 @@ void EventHub::replay(EventConnection* connection, const QString& accountId, std
         connection->send(simpleFrame("resync"));
         return;
     }
-    for (const auto& [seq, frame] : stream.replay) {
-        if (seq > from)
-            connection->send(frame);
-    }
+    const auto first = std::find_if(
+        stream.replay.begin(), stream.replay.end(), [from](const auto& event) { return event.first > from; });
+    if (first != stream.replay.end())
+        connection->send(batchFrame(first, stream.replay.end()));
 }
 
 qint64 EventHub::publish(const QString& accountId, QLatin1StringView type, const std::function<void(JsonWriter&)>& body)
@@ -206,10 +250,57 @@ qint64 EventHub::publish(const QString& accountId, QLatin1StringView type, const
     stream.replay.emplace_back(seq, frame);
     while (qsizetype(stream.replay.size()) > replayLimit)
         stream.replay.pop_front();
-    const auto connections = m_byAccount.value(accountId);
-    for (EventConnection* connection : connections)
-        connection->send(frame);
+    if (stream.pending.isEmpty())
+        m_accountsWithPending.append(accountId);
+    stream.pending.append({seq, frame});
+    if (!m_batchTimer.isActive())
+        m_batchTimer.start();
     return seq;
+}
+
+void EventHub::flushBatches()
+{
+    // A device that got a socket again meanwhile stays online. Its offline update joins this batch.
+    const auto goingOffline = std::exchange(m_goingOffline, {});
+    for (const auto& [accountId, deviceId] : goingOffline) {
+        if (!m_socketsPerDevice.contains(deviceId))
+            m_devices.setOnline(accountId, deviceId, false);
+    }
+    const QList<QString> accounts = std::exchange(m_accountsWithPending, {});
+    for (const QString& accountId : accounts) {
+        const auto it = m_streams.find(accountId);
+        if (it != m_streams.end())
+            flush(accountId, *it);
+    }
+}
+
+void EventHub::flush(const QString& accountId, Stream& stream)
+{
+    const QList<std::pair<qint64, QByteArray>> pending = std::exchange(stream.pending, {});
+    if (pending.isEmpty())
+        return;
+    const qint64 firstSeq = pending.constFirst().first;
+    const qint64 lastSeq = pending.constLast().first;
+    // One frame, decoded once, for every socket that has seen none of these events; a socket that
+    // authenticated meanwhile gets only what is newer than its ready (rare: a frame of its own).
+    QString shared;
+    const QList<EventConnection*> connections = m_byAccount.value(accountId);
+    for (EventConnection* connection : connections) {
+        if (!connection->wantsAccountEvents() || connection->isClosing() || connection->deliveredSeq() >= lastSeq)
+            continue;
+        if (connection->deliveredSeq() < firstSeq) {
+            if (shared.isEmpty())
+                shared = QString::fromUtf8(batchFrame(pending.cbegin(), pending.cend()));
+            connection->sendNow(shared);
+        } else {
+            const qint64 seen = connection->deliveredSeq();
+            // Not empty: seen < lastSeq.
+            const auto first = std::find_if(
+                pending.cbegin(), pending.cend(), [seen](const auto& event) { return event.first > seen; });
+            connection->send(batchFrame(first, pending.cend()));
+        }
+        connection->setDeliveredSeq(lastSeq);
+    }
 }
 
 void EventHub::onDeviceChanged(const QString& accountId, const QString& deviceId, DeviceService::Change change)
@@ -249,7 +340,9 @@ void EventHub::onClosed(EventConnection* connection)
         removeFrom(m_byAccount, principal->accountId);
         if (--m_socketsPerDevice[principal->deviceId] <= 0) {
             m_socketsPerDevice.remove(principal->deviceId);
-            m_devices.setOnline(principal->accountId, principal->deviceId, false);
+            m_goingOffline.append({principal->accountId, principal->deviceId});
+            if (!m_batchTimer.isActive())
+                m_batchTimer.start();
         }
     }
     connection->deleteLater();
@@ -306,8 +399,12 @@ void EventHub::reset()
     m_byAccount.clear();
     m_socketsPerDevice.clear();
     m_sessionWatch.clear();
-    for (Stream& stream : m_streams)
+    m_accountsWithPending.clear();
+    m_goingOffline.clear();
+    for (Stream& stream : m_streams) {
         stream.replay.clear();
+        stream.pending.clear();
+    }
 }
 
 void EventHub::registerRoutes(Router& router)

@@ -7,6 +7,7 @@
 #include <QHash>
 #include <QList>
 #include <QObject>
+#include <QTimer>
 #include <deque>
 #include <functional>
 #include <memory>
@@ -25,7 +26,10 @@ class Router;
 // The event stream GET /v1/events: authenticates sockets (Authorization header of the upgrade or
 // a first {"type":"auth"} message), numbers each account's events (seq 1, 2, …), keeps the last
 // 1,000 per account for resume_from, and keeps a registry of sockets per session and per account
-// so a sign-out can reach the signed-out device at once.
+// so a sign-out can reach the signed-out device at once. Account events are coalesced: each socket
+// gets at most one frame of them per batch interval (a "batch" of every event since), so thousands
+// of devices changing at once cost one frame per socket, not one per device per socket.
+// Revocations, errors and pongs are never delayed.
 class EventHub final : public QObject
 {
     Q_OBJECT
@@ -47,9 +51,11 @@ public:
     // Authenticated sockets per account; when one more authenticates, the account's oldest is
     // closed (4429), so a client that lost track of its sockets can always get a new one.
     void setMaxSocketsPerAccount(int maximum) { m_maxSocketsPerAccount = maximum; }
+    // How long account events gather before they go out (ms, at least 1).
+    void setBatchInterval(int ms) { m_batchTimer.setInterval(qMax(1, ms)); }
 
-    // Numbers and sends an event to every socket of the account; returns its seq. `body` writes the
-    // fields after "type" and "seq".
+    // Numbers an event and queues it for every socket of the account (sent with the next batch);
+    // returns its seq. `body` writes the fields after "type" and "seq".
     qint64 publish(const QString& accountId, QLatin1StringView type, const std::function<void(JsonWriter&)>& body);
     // Tells every socket of the session why, then closes them (4001), so a signed-out device
     // learns it at once instead of at its next request.
@@ -61,6 +67,8 @@ public:
     void revokeAccount(const QString& accountId, const QString& reason);
     // Closes every socket (shutdown).
     void closeAll();
+    // Sends what waits for the next batch now, and marks the devices whose sockets closed offline.
+    void flushBatches();
     // After a reset: every socket is closed (1012) and forgotten, replay buffers are emptied (seq
     // keeps counting, so a client that resumes is told to resync).
     void reset();
@@ -78,6 +86,8 @@ private:
     {
         qint64 lastSeq = 0;
         std::deque<std::pair<qint64, QByteArray>> replay;
+        // Numbered but not yet sent to the account's sockets (the next batch).
+        QList<std::pair<qint64, QByteArray>> pending;
     };
 
     void onDeviceChanged(const QString& accountId, const QString& deviceId, DeviceService::Change change);
@@ -90,6 +100,8 @@ private:
     // The socket's access token would have expired: is its session still live?
     void recheckSession(EventConnection* connection);
     void closeOldestBeyondCap(const QString& accountId);
+    // Sends one account's pending events, one frame per socket.
+    void flush(const QString& accountId, Stream& stream);
 
     DeviceService& m_devices;
     Authenticator& m_authenticator;
@@ -101,6 +113,11 @@ private:
     QHash<QString, QList<EventConnection*>> m_byAccount;
     QHash<QString, int> m_socketsPerDevice;
     SessionWatch m_sessionWatch;
+    QTimer m_batchTimer;
+    QList<QString> m_accountsWithPending;
+    // Devices whose last socket closed: marked offline with the next batch (when still without a
+    // socket), so thousands of sockets closing after a sign-out do not hold up its HTTP answer.
+    QList<std::pair<QString, QString>> m_goingOffline; // account id, device id
     int m_maxSocketsPerAccount = 256;
 };
 

@@ -23,6 +23,9 @@ EventMessage EventMessage::read(const QString& text)
         const auto resume = ResumePosition::fromJson(message.value(QLatin1String("resume_from")));
         out.resumeFrom = resume.seq;
         out.resumeInvalid = resume.invalid;
+        const QJsonValue scope = message.value(QLatin1String("scope"));
+        out.sessionScope = scope == QLatin1String("session");
+        out.scopeInvalid = !scope.isUndefined() && !out.sessionScope && scope != QLatin1String("account");
         return out;
     }
     out.kind = type == QLatin1String("ping") ? Kind::Ping : Kind::Other;

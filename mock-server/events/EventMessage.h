@@ -21,6 +21,10 @@ struct EventMessage
     QString token;                    // Auth
     std::optional<qint64> resumeFrom; // Auth: the last seq the client saw, when it gave one
     bool resumeInvalid = false;       // Auth: resume_from cannot be a seq (ResumePosition's rules)
+    // Auth: "scope":"session" asks for the session's own news only (no account events); absent or
+    // "account": everything. Any other value is refused.
+    bool sessionScope = false;
+    bool scopeInvalid = false;
 
     static EventMessage read(const QString& text);
 };

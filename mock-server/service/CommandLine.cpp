@@ -131,6 +131,12 @@ Expected<Options, QString> parse(const QStringList& arguments, const QString& en
                        "account's oldest with 4429 (default %1).")
             .arg(defaults.maxEventSocketsPerAccount),
         defaults.maxEventSocketsPerAccount);
+    const QCommandLineOption eventBatch = limitOption(
+        "event-batch-ms",
+        QStringLiteral("Account events reach each event socket at most once per this many ms, several in one batch "
+                       "frame, so thousands of devices changing at once cost one frame per socket (default %1).")
+            .arg(defaults.eventBatchMs),
+        defaults.eventBatchMs);
     parser.addOptions({port,
                        bind,
                        db,
@@ -145,7 +151,8 @@ Expected<Options, QString> parse(const QStringList& arguments, const QString& en
                        idleTimeout,
                        maxConnections,
                        maxPerAddress,
-                       maxEventSockets});
+                       maxEventSockets,
+                       eventBatch});
     parser.process(arguments);
 
     Options options;
@@ -189,7 +196,8 @@ Expected<Options, QString> parse(const QStringList& arguments, const QString& en
                   {idleTimeout, options.connections.idleTimeoutMs, 3600 * 1000},
                   {maxConnections, options.connections.maxConnections, 1000 * 1000},
                   {maxPerAddress, options.connections.maxConnectionsPerAddress, 1000 * 1000},
-                  {maxEventSockets, options.maxEventSocketsPerAccount, 1000 * 1000}};
+                  {maxEventSockets, options.maxEventSocketsPerAccount, 1000 * 1000},
+                  {eventBatch, options.eventBatchMs, 60 * 1000}};
     for (const auto& limit : limits) {
         const auto value = readLimit(parser, limit.option, limit.maximum);
         if (!value)

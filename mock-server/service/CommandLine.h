@@ -24,6 +24,8 @@ struct Options
     ConnectionLimits connections;
     // --max-event-sockets-per-account: one more closes the account's oldest event socket (4429)
     int maxEventSocketsPerAccount = 256;
+    // --event-batch-ms: account events are sent to a socket at most once per this many ms, batched
+    int eventBatchMs = 100;
 
     // A shorter admin key could be guessed; the service refuses to start with one.
     static constexpr qsizetype minAdminKeyLength = 16;

@@ -134,6 +134,9 @@ void MockService::finishShutdown()
     m_shutdownDeadline.stop();
     if (m_parts) {
         m_parts->http->flushConnections();
+        // Sockets that closed while draining still mark their devices offline.
+        if (m_parts->live)
+            m_parts->live->events->flushBatches();
         // In-process simulated devices stop without a word, pending sign-outs are dropped and the
         // remaining sockets go without touching the store.
         m_parts->live.reset();

@@ -9,6 +9,7 @@
 #include "admin/AdminGuard.h"
 #include "admin/AdminRoutes.h"
 #include "admin/ScenarioRoutes.h"
+#include "admin/SessionRoutes.h"
 #include "admin/SimulatorRoutes.h"
 #include "auth/AccountRoutes.h"
 #include "auth/LoginRoutes.h"
@@ -199,9 +200,11 @@ ServiceParts::Live::Live(
                                                               [seeder = data.seeder.get()](const QString& deviceId) {
                                                                   return seeder->takeOnlineSession(deviceId);
                                                               })
-                          : nullptr)
+                          : nullptr),
+      sessionRoutes(context.options.adminApi ? std::make_unique<SessionRoutes>(*data.store, *auth.issuer) : nullptr)
 {
     events->setMaxSocketsPerAccount(context.options.maxEventSocketsPerAccount);
+    events->setBatchInterval(context.options.eventBatchMs);
     // The handlers below outlive this area in the parts built before it: they hold guarded pointers.
     const QPointer<EventHub> hub(events.get());
     const QPointer<SignOutRoutes> signOut(signOutRoutes.get());
@@ -246,6 +249,8 @@ void ServiceParts::Live::registerRoutes(Router& router)
     // changes nothing, and being built last it is the first part to go.
     if (simulatorRoutes)
         simulatorRoutes->registerRoutes(router);
+    if (sessionRoutes)
+        sessionRoutes->registerRoutes(router);
 }
 
 ServiceParts::ServiceParts(const Context& context, std::unique_ptr<Data> opened, const AdminHooks& hooks)

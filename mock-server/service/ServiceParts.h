@@ -39,6 +39,7 @@ class ScenarioSeeder;
 class SessionIssuer;
 class SettingsRoutes;
 class SignOutRoutes;
+class SessionRoutes;
 class SimulatorRoutes;
 class StepUp;
 class StepUpRoutes;
@@ -157,6 +158,7 @@ struct ServiceParts
         std::unique_ptr<SupportRoutes> supportRoutes;
         std::unique_ptr<SupportViewRoutes> supportViewRoutes;
         std::unique_ptr<SimulatorRoutes> simulatorRoutes; // only with the admin API
+        std::unique_ptr<SessionRoutes> sessionRoutes;     // only with the admin API
     };
 
     // Builds every area on the opened data and registers the routes.

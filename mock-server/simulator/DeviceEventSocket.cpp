@@ -58,6 +58,9 @@ void DeviceEventSocket::open(const QByteArray& authorization)
     });
     QNetworkRequest request(m_url);
     request.setRawHeader("Authorization", authorization);
+    // A streaming device needs to hear of its own sign-out, not of every other device of the
+    // account: with thousands of devices that would be every change sent to every device.
+    request.setRawHeader("X-Event-Scope", "session");
     if (m_lastSeq > 0)
         request.setRawHeader("X-Resume-From", QByteArray::number(m_lastSeq));
     socket->open(request);

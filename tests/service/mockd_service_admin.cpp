@@ -1,6 +1,8 @@
 #include "MockdProcess.h"
 #include "ServiceClient.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QObject>
 #include <QTcpSocket>
 #include <QTemporaryDir>
@@ -141,6 +143,43 @@ private Q_SLOTS:
         QCOMPARE(reply.status, 422);
         QCOMPARE(reply.error(), QStringLiteral("invalid_field"));
         QCOMPARE(reply.json().value(QStringLiteral("field")).toString(), field);
+    }
+
+    void sessionsAreIssuedWithoutAPasswordForBenchmarks()
+    {
+        const QJsonObject body{{QStringLiteral("account"), QString::fromLatin1(ServiceClient::demoEmail)},
+                               {QStringLiteral("devices"), 3},
+                               {QStringLiteral("name"), QStringLiteral("Rack TV")}};
+        QCOMPARE(client().send("POST", QStringLiteral("/__admin/sessions"), QJsonDocument(body).toJson()).status, 403);
+        const ServiceReply reply = client().admin("POST", QStringLiteral("/__admin/sessions"), body);
+        QCOMPARE(reply.status, 200);
+        const QJsonArray sessions = reply.json().value(QStringLiteral("sessions")).toArray();
+        QCOMPARE(sessions.size(), 3);
+        // Each is a signed-in device like any other: its token works and the list shows it.
+        const QString access = sessions.at(2).toObject().value(QStringLiteral("access_token")).toString();
+        const ServiceReply devices = client().get(QStringLiteral("/v1/devices"), access);
+        QCOMPARE(devices.status, 200);
+        QStringList names;
+        for (const QJsonValue& device : devices.json().value(QStringLiteral("devices")).toArray())
+            names.append(device.toObject().value(QStringLiteral("name")).toString());
+        QVERIFY2(names.contains(QStringLiteral("Rack TV 1")) && names.contains(QStringLiteral("Rack TV 3")),
+                 qPrintable(names.join(QStringLiteral(", "))));
+
+        // An unknown account or a count out of range is refused.
+        QCOMPARE(client()
+                     .admin("POST",
+                            QStringLiteral("/__admin/sessions"),
+                            {{QStringLiteral("account"), QStringLiteral("nobody@vigil.test")},
+                             {QStringLiteral("devices"), 1}})
+                     .status,
+                 422);
+        QCOMPARE(client()
+                     .admin("POST",
+                            QStringLiteral("/__admin/sessions"),
+                            {{QStringLiteral("account"), QString::fromLatin1(ServiceClient::demoEmail)},
+                             {QStringLiteral("devices"), 0}})
+                     .status,
+                 422);
     }
 
     void sigtermStopsCleanlyAndKeepsTheData()

@@ -3,6 +3,7 @@
 #include "core/events/EventStream.h"
 
 #include <QHostAddress>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QSignalSpy>
@@ -172,6 +173,48 @@ private Q_SLOTS:
         QCOMPARE(events[2][1].toJsonObject().value(QStringLiteral("device")).toObject().value(QStringLiteral("id")),
                  QStringLiteral("dev_c"));
         QCOMPARE(m_stream->lastSeq(), 3);
+    }
+
+    void aBatchIsItsEventsInOrder()
+    {
+        goLive(0);
+        QSignalSpy events(m_stream.get(), &EventStream::eventReceived);
+        m_server->send(eventFrame(1, QStringLiteral("dev_a")));
+        // Seq 1 again (already seen), then 2 and 3; a nested batch inside is garbage, not an event.
+        const QJsonObject nested{{QStringLiteral("type"), QStringLiteral("batch")},
+                                 {QStringLiteral("seq"), 9},
+                                 {QStringLiteral("events"), QJsonArray{eventFrame(9, QStringLiteral("dev_z"))}}};
+        m_server->send({{QStringLiteral("type"), QStringLiteral("batch")},
+                        {QStringLiteral("seq"), 3},
+                        {QStringLiteral("events"),
+                         QJsonArray{eventFrame(1, QStringLiteral("dev_a")),
+                                    eventFrame(2, QStringLiteral("dev_b")),
+                                    nested,
+                                    eventFrame(3, QStringLiteral("dev_c"))}}});
+        QTRY_COMPARE(events.size(), 3);
+        QCOMPARE(events[1][2].toLongLong(), 2);
+        QCOMPARE(events[1][0].toString(), QStringLiteral("device.updated"));
+        QCOMPARE(events[1][1].toJsonObject().value(QStringLiteral("device")).toObject().value(QStringLiteral("id")),
+                 QStringLiteral("dev_b"));
+        QCOMPARE(events[2][2].toLongLong(), 3);
+        QCOMPARE(m_stream->lastSeq(), 3);
+        QCOMPARE(m_stream->garbageFrames(), 1);
+
+        // A batch without an events array is garbage as a whole; the stream goes on.
+        m_server->send({{QStringLiteral("type"), QStringLiteral("batch")}, {QStringLiteral("seq"), 4}});
+        m_server->send(eventFrame(4, QStringLiteral("dev_d")));
+        QTRY_COMPARE(events.size(), 4);
+        QCOMPARE(m_stream->garbageFrames(), 2);
+
+        // After a reconnect it resumes from the last batch's seq.
+        m_server->send({{QStringLiteral("type"), QStringLiteral("batch")},
+                        {QStringLiteral("seq"), 6},
+                        {QStringLiteral("events"),
+                         QJsonArray{eventFrame(5, QStringLiteral("dev_e")), eventFrame(6, QStringLiteral("dev_f"))}}});
+        QTRY_COMPARE(events.size(), 6);
+        m_server->dropClient();
+        QTRY_COMPARE(m_server->upgrades.size(), 2);
+        QCOMPARE(m_server->upgrades[1].resumeFrom, QByteArray("6"));
     }
 
     void resumesFromLastSeqAfterReconnect()
