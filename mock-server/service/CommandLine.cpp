@@ -131,6 +131,18 @@ Expected<Options, QString> parse(const QStringList& arguments, const QString& en
                        "account's oldest with 4429 (default %1).")
             .arg(defaults.maxEventSocketsPerAccount),
         defaults.maxEventSocketsPerAccount);
+    const QCommandLineOption hashThreads = limitOption(
+        "hash-threads",
+        QStringLiteral("Threads that hash passwords and codes (argon2id), at a lower priority than the event loop "
+                       "(default %1: one fewer than the cores, at least one).")
+            .arg(defaults.hashing.threads),
+        defaults.hashing.threads);
+    const QCommandLineOption hashQueue =
+        limitOption("hash-queue",
+                    QStringLiteral("Hashes waiting for a thread; a request that would queue one more is answered 503 "
+                                   "service_busy (default %1).")
+                        .arg(defaults.hashing.queue),
+                    defaults.hashing.queue);
     parser.addOptions({port,
                        bind,
                        db,
@@ -145,7 +157,9 @@ Expected<Options, QString> parse(const QStringList& arguments, const QString& en
                        idleTimeout,
                        maxConnections,
                        maxPerAddress,
-                       maxEventSockets});
+                       maxEventSockets,
+                       hashThreads,
+                       hashQueue});
     parser.process(arguments);
 
     Options options;
@@ -189,7 +203,9 @@ Expected<Options, QString> parse(const QStringList& arguments, const QString& en
                   {idleTimeout, options.connections.idleTimeoutMs, 3600 * 1000},
                   {maxConnections, options.connections.maxConnections, 1000 * 1000},
                   {maxPerAddress, options.connections.maxConnectionsPerAddress, 1000 * 1000},
-                  {maxEventSockets, options.maxEventSocketsPerAccount, 1000 * 1000}};
+                  {maxEventSockets, options.maxEventSocketsPerAccount, 1000 * 1000},
+                  {hashThreads, options.hashing.threads, 64},
+                  {hashQueue, options.hashing.queue, 100 * 1000}};
     for (const auto& limit : limits) {
         const auto value = readLimit(parser, limit.option, limit.maximum);
         if (!value)

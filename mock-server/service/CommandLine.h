@@ -1,5 +1,6 @@
 #pragma once
 
+#include "auth/HashingLimits.h"
 #include "base/Expected.h"
 #include "http/HttpLimits.h"
 
@@ -24,6 +25,8 @@ struct Options
     ConnectionLimits connections;
     // --max-event-sockets-per-account: one more closes the account's oldest event socket (4429)
     int maxEventSocketsPerAccount = 256;
+    // --hash-threads, --hash-queue
+    HashingLimits hashing;
 
     // A shorter admin key could be guessed; the service refuses to start with one.
     static constexpr qsizetype minAdminKeyLength = 16;
