@@ -1,5 +1,6 @@
 #include "account/PasswordRoutes.h"
 
+#include "auth/HashingPool.h"
 #include "auth/LoginThrottle.h"
 #include "auth/PasswordHasher.h"
 #include "auth/StepUp.h"
@@ -94,10 +95,10 @@ void PasswordRoutes::change(const RequestContext& context)
     const LoginThrottle::Keys keys = LoginThrottle::keysFor(account->email, context.request.peer);
     if (const qint64 wait = m_throttle.retryAfter(keys); wait > 0)
         return context.fail(ApiError::tooManyAttempts(wait));
-    // Counted before the (slow) check, like a sign-in, so parallel guesses cannot slip through.
-    m_throttle.recordFailure(keys);
+    // Counted before the (slow) check answers (right after it is queued), like a sign-in, so
+    // parallel guesses cannot slip through.
     const Change change{who.accountId, newPassword, signOut, grant->method};
-    m_hasher.verifyAsync(
+    const bool queued = m_hasher.verifyAsync(
         account->passwordHash.toLatin1(), current, this, [this, context, change, current, keys](bool matches) {
             if (matches)
                 m_throttle.recordSuccess(keys);
@@ -106,22 +107,31 @@ void PasswordRoutes::change(const RequestContext& context)
                     QStringLiteral("new"), QStringLiteral("The new password must differ from the current one.")));
             finish(context, change, matches);
         });
+    if (!queued)
+        return context.fail(HashingPool::busyError());
+    m_throttle.recordFailure(keys);
+}
+
+Expected<Ok, QString> PasswordRoutes::auditChange(const RequestContext& context,
+                                                  const Change& change,
+                                                  const QString& type,
+                                                  QJsonObject details)
+{
+    AuditEntry entry;
+    entry.accountId = change.accountId;
+    entry.deviceId = context.principal->deviceId;
+    entry.atMs = m_clock.nowMs();
+    entry.type = type;
+    entry.actor = roleName(context.principal->role);
+    entry.ip = context.request.peerText();
+    entry.details = std::move(details);
+    return m_store.audit().append(entry);
 }
 
 void PasswordRoutes::finish(const RequestContext& context, const Change& change, bool currentMatches)
 {
-    const Principal& who = *context.principal;
-    const qint64 now = m_clock.nowMs();
-    auto audit = [&](const QString& type, QJsonObject details) {
-        AuditEntry entry;
-        entry.accountId = change.accountId;
-        entry.deviceId = who.deviceId;
-        entry.atMs = now;
-        entry.type = type;
-        entry.actor = roleName(who.role);
-        entry.ip = context.request.peerText();
-        entry.details = std::move(details);
-        return m_store.audit().append(entry);
+    const auto audit = [&](const QString& type, QJsonObject details) {
+        return auditChange(context, change, type, std::move(details));
     };
     if (!currentMatches) {
         if (auto audited = audit(QStringLiteral("password_change_failed"),
@@ -139,15 +149,23 @@ void PasswordRoutes::finish(const RequestContext& context, const Change& change,
         blocked.with(QStringLiteral("field"), QStringLiteral("new"));
         return context.fail(blocked);
     }
-    const auto hashed = PasswordHasher::hash(change.newPassword);
-    if (!hashed)
-        return context.fail(ApiError::internal());
+    if (!m_hasher.hashAsync(change.newPassword, this, [this, context, change](const auto& hashed) {
+            if (!hashed)
+                return context.fail(ApiError::internal());
+            store(context, change, *hashed);
+        }))
+        context.fail(HashingPool::busyError());
+}
 
+void PasswordRoutes::store(const RequestContext& context, const Change& change, const QByteArray& hash)
+{
+    const auto audit = [&](const QString& type, QJsonObject details) {
+        return auditChange(context, change, type, std::move(details));
+    };
     {
         Transaction transaction(m_store.database());
         bool ok = true;
-        if (auto written = m_store.accounts().setPasswordHash(change.accountId, QString::fromLatin1(*hashed));
-            !written) {
+        if (auto written = m_store.accounts().setPasswordHash(change.accountId, QString::fromLatin1(hash)); !written) {
             qCCritical(lcAuth) << "cannot write a password hash:" << written.error();
             ok = false;
         }

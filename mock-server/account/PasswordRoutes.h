@@ -1,5 +1,8 @@
 #pragma once
 
+#include "base/Expected.h"
+
+#include <QJsonObject>
 #include <QObject>
 #include <QSet>
 #include <QString>
@@ -52,6 +55,10 @@ private:
 
     void change(const RequestContext& context);
     void finish(const RequestContext& context, const Change& change, bool currentMatches);
+    // Writes the new password's hash (made on the HashingPool) and signs the chosen devices out.
+    void store(const RequestContext& context, const Change& change, const QByteArray& hash);
+    Expected<Ok, QString>
+    auditChange(const RequestContext& context, const Change& change, const QString& type, QJsonObject details);
 
     Store& m_store;
     const Clock& m_clock;

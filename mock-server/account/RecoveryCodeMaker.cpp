@@ -25,28 +25,7 @@ QString newRecoveryCode()
 
 } // namespace
 
-RecoveryCodeMaker::RecoveryCodeMaker(QObject* parent) : QObject(parent)
-{
-    // One set at a time is plenty (regenerating is rare and behind step-up); it bounds the memory
-    // a burst of requests can take to one argon2id run.
-    m_pool.setMaxThreadCount(1);
-}
-
-RecoveryCodeMaker::~RecoveryCodeMaker()
-{
-    m_pool.waitForDone();
-}
-
-void RecoveryCodeMaker::make(std::function<void(const RecoveryCodeSet&)> done)
-{
-    m_pool.start([this, done = std::move(done)]() mutable {
-        RecoveryCodeSet set = makeNow();
-        QMetaObject::invokeMethod(
-            this, [done = std::move(done), set = std::move(set)] { done(set); }, Qt::QueuedConnection);
-    });
-}
-
-RecoveryCodeSet RecoveryCodeMaker::makeNow()
+RecoveryCodeSet RecoveryCodeMaker::make()
 {
     RecoveryCodeSet set;
     set.salt = StepUp::newRecoverySalt();

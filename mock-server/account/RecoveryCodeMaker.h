@@ -2,11 +2,8 @@
 
 #include <QByteArray>
 #include <QList>
-#include <QObject>
 #include <QString>
 #include <QStringList>
-#include <QThreadPool>
-#include <functional>
 
 namespace mockd {
 
@@ -22,29 +19,18 @@ struct RecoveryCodeSet
     bool isEmpty() const { return codes.isEmpty(); }
 };
 
-// Makes recovery codes. Ten argon2id hashes take a few hundred milliseconds and 19 MiB each, so they
-// run on a worker thread: the service keeps answering everyone else meanwhile.
-class RecoveryCodeMaker final : public QObject
+// Makes recovery codes. Ten argon2id hashes take a few hundred milliseconds and 19 MiB each, so
+// make() runs on the HashingPool: the service keeps answering everyone else meanwhile.
+class RecoveryCodeMaker final
 {
-    Q_OBJECT
-    Q_DISABLE_COPY_MOVE(RecoveryCodeMaker)
-
 public:
     static constexpr int count = 10;
 
-    explicit RecoveryCodeMaker(QObject* parent = nullptr);
-    ~RecoveryCodeMaker() override;
-
-    // Makes a set on the worker; `done` runs on this object's thread (an empty set when hashing failed).
-    void make(std::function<void(const RecoveryCodeSet&)> done);
+    // A new set (an empty one when hashing failed). Slow: call it on the HashingPool.
+    static RecoveryCodeSet make();
     // Replaces the account's codes with `set`, inside the caller's transaction; false when the store
     // refused.
     static bool replace(Store& store, const QString& accountId, const RecoveryCodeSet& set);
-
-private:
-    static RecoveryCodeSet makeNow();
-
-    QThreadPool m_pool;
 };
 
 } // namespace mockd

@@ -2,6 +2,7 @@
 
 #include "account/RecoveryCodeMaker.h"
 #include "auth/Base32.h"
+#include "auth/HashingPool.h"
 #include "auth/StepUp.h"
 #include "auth/Totp.h"
 #include "base/Clock.h"
@@ -38,8 +39,8 @@ ApiError stepUpRequired()
 
 } // namespace
 
-TwoStepRoutes::TwoStepRoutes(Store& store, const Clock& clock, StepUp& stepUp, QObject* parent)
-    : QObject(parent), m_store(store), m_clock(clock), m_stepUp(stepUp), m_recoveryCodes(new RecoveryCodeMaker(this))
+TwoStepRoutes::TwoStepRoutes(Store& store, const Clock& clock, StepUp& stepUp, HashingPool& hashing, QObject* parent)
+    : QObject(parent), m_store(store), m_clock(clock), m_stepUp(stepUp), m_hashing(hashing)
 {}
 
 TwoStepRoutes::~TwoStepRoutes() = default;
@@ -161,22 +162,27 @@ void TwoStepRoutes::confirm(const RequestContext& context)
         return context.fail(wrong);
     }
     const Pending pending = *it;
-    m_pending.erase(it);
     const qint64 spentStep = *step;
-    m_recoveryCodes->make([this, context, pending, spentStep](const RecoveryCodeSet& codes) {
-        {
-            Transaction transaction(m_store.database());
-            // The confirming step is already spent: the same code cannot sign in or step up later.
-            auto stored = m_store.accounts().setTotpSecret(pending.accountId, pending.secret, spentStep);
-            if (!stored || !RecoveryCodeMaker::replace(m_store, pending.accountId, codes) || !transaction.commit()) {
-                (void)m_store.reload();
-                return context.fail(ApiError::internal());
+    const bool queued = m_hashing.run(
+        this, &RecoveryCodeMaker::make, [this, context, pending, spentStep](const RecoveryCodeSet& codes) {
+            {
+                Transaction transaction(m_store.database());
+                // The confirming step is already spent: the same code cannot sign in or step up later.
+                auto stored = m_store.accounts().setTotpSecret(pending.accountId, pending.secret, spentStep);
+                if (!stored || !RecoveryCodeMaker::replace(m_store, pending.accountId, codes) ||
+                    !transaction.commit()) {
+                    (void)m_store.reload();
+                    return context.fail(ApiError::internal());
+                }
             }
-        }
-        audit(context, QStringLiteral("totp_enabled"));
-        audit(context, QStringLiteral("recovery_codes_generated"));
-        respondCodes(context, codes.codes);
-    });
+            audit(context, QStringLiteral("totp_enabled"));
+            audit(context, QStringLiteral("recovery_codes_generated"));
+            respondCodes(context, codes.codes);
+        });
+    // Busy: the enrolment stays pending, so the same code can confirm it once the service has room.
+    if (!queued)
+        return context.fail(HashingPool::busyError());
+    m_pending.erase(it);
 }
 
 void TwoStepRoutes::disable(const RequestContext& context)
@@ -202,7 +208,7 @@ void TwoStepRoutes::regenerate(const RequestContext& context)
 {
     if (!hasStepUp(context))
         return context.fail(stepUpRequired());
-    m_recoveryCodes->make([this, context](const RecoveryCodeSet& codes) {
+    const bool queued = m_hashing.run(this, &RecoveryCodeMaker::make, [this, context](const RecoveryCodeSet& codes) {
         {
             Transaction transaction(m_store.database());
             if (!RecoveryCodeMaker::replace(m_store, context.principal->accountId, codes) || !transaction.commit()) {
@@ -213,6 +219,8 @@ void TwoStepRoutes::regenerate(const RequestContext& context)
         audit(context, QStringLiteral("recovery_codes_regenerated"));
         respondCodes(context, codes.codes);
     });
+    if (!queued)
+        context.fail(HashingPool::busyError());
 }
 
 void TwoStepRoutes::respondCodes(const RequestContext& context, const QStringList& codes)

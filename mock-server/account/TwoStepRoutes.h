@@ -8,7 +8,7 @@
 namespace mockd {
 
 class Clock;
-class RecoveryCodeMaker;
+class HashingPool;
 class Router;
 class StepUp;
 class Store;
@@ -22,7 +22,7 @@ class TwoStepRoutes final : public QObject
     Q_DISABLE_COPY_MOVE(TwoStepRoutes)
 
 public:
-    TwoStepRoutes(Store& store, const Clock& clock, StepUp& stepUp, QObject* parent = nullptr);
+    TwoStepRoutes(Store& store, const Clock& clock, StepUp& stepUp, HashingPool& hashing, QObject* parent = nullptr);
     ~TwoStepRoutes() override;
 
     void registerRoutes(Router& router);
@@ -54,7 +54,7 @@ private:
     const Clock& m_clock;
     StepUp& m_stepUp;
     QHash<QString, Pending> m_pending;
-    RecoveryCodeMaker* m_recoveryCodes; // child: hashes off the event loop
+    HashingPool& m_hashing; // makes recovery codes off the event loop
 };
 
 } // namespace mockd

@@ -2,6 +2,7 @@
 
 #include "auth/AuthPolicy.h"
 #include "auth/Base32.h"
+#include "auth/HashingPool.h"
 #include "auth/MfaChallenges.h"
 #include "auth/PasswordHasher.h"
 #include "auth/SessionIssuer.h"
@@ -134,10 +135,14 @@ void LoginRoutes::login(const RequestContext& context)
     attempt.keys = keysFor(email, attempt.deviceCookieHash, context);
     if (const qint64 wait = m_throttle.retryAfter(attempt.keys); wait > 0)
         return refuse(context, account ? account->id : QString(), attempt.keys, wait, {});
-    m_throttle.recordFailure(attempt.keys);
     const QByteArray hash = account ? account->passwordHash.toLatin1() : m_hasher.dummyHash();
-    m_hasher.verifyAsync(
-        hash, password, this, [this, context, attempt](bool matches) { finishLogin(context, attempt, matches); });
+    // A full hashing queue refuses known and unknown accounts alike, before any hash and without
+    // counting an attempt.
+    if (!m_hasher.verifyAsync(
+            hash, password, this, [this, context, attempt](bool matches) { finishLogin(context, attempt, matches); }))
+        return context.fail(HashingPool::busyError());
+    // Counted while the hash is queued (the answer comes later on this thread).
+    m_throttle.recordFailure(attempt.keys);
 }
 
 void LoginRoutes::finishLogin(const RequestContext& context, const Attempt& attempt, bool passwordMatches)

@@ -1,9 +1,9 @@
 #include "auth/PasswordHasher.h"
 
+#include "auth/HashingPool.h"
 #include "base/Ids.h"
 #include "log/LogCategories.h"
 
-#include <QPointer>
 #include <sodium.h>
 
 namespace mockd {
@@ -34,11 +34,9 @@ QByteArray prepared(const QString& password)
 
 } // namespace
 
-PasswordHasher::PasswordHasher(QObject* parent) : QObject(parent)
+PasswordHasher::PasswordHasher(HashingPool& pool, QObject* parent) : QObject(parent), m_pool(pool)
 {
     ensureSodium();
-    // Each verification holds 19 MiB; two at a time is plenty for a mock and bounds memory.
-    m_pool.setMaxThreadCount(2);
     QByteArray random(32, Qt::Uninitialized);
     randombytes_buf(random.data(), size_t(random.size()));
     const auto dummy = hash(QString::fromLatin1(random.toBase64()));
@@ -48,10 +46,7 @@ PasswordHasher::PasswordHasher(QObject* parent) : QObject(parent)
         qCCritical(lcAuth) << "cannot compute the dummy password hash";
 }
 
-PasswordHasher::~PasswordHasher()
-{
-    m_pool.waitForDone();
-}
+PasswordHasher::~PasswordHasher() = default;
 
 bool PasswordHasher::isTooLong(const QString& password)
 {
@@ -86,24 +81,21 @@ bool PasswordHasher::verify(const QByteArray& encodedHash, const QString& passwo
     return crypto_pwhash_str_verify(terminated.constData(), bytes.constData(), quint64(bytes.size())) == 0;
 }
 
-void PasswordHasher::verifyAsync(const QByteArray& encodedHash,
+bool PasswordHasher::verifyAsync(const QByteArray& encodedHash,
                                  const QString& password,
                                  QObject* context,
                                  std::function<void(bool)> done)
 {
-    // The result is posted to this object (which outlives the pool) and only then, on the main
-    // thread, handed to `context` if it still exists: a QPointer must not be read across threads.
-    QPointer<QObject> target(context);
-    m_pool.start([this, encodedHash, password, target, done = std::move(done)]() mutable {
-        const bool ok = verify(encodedHash, password);
-        QMetaObject::invokeMethod(
-            this,
-            [ok, target, done = std::move(done)] {
-                if (target)
-                    done(ok);
-            },
-            Qt::QueuedConnection);
-    });
+    return m_pool.run(
+        context, [encodedHash, password] { return verify(encodedHash, password); }, std::move(done));
+}
+
+bool PasswordHasher::hashAsync(const QString& password,
+                               QObject* context,
+                               std::function<void(Expected<QByteArray, Error>)> done)
+{
+    return m_pool.run(
+        context, [password] { return hash(password); }, std::move(done));
 }
 
 } // namespace mockd

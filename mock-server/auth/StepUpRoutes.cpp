@@ -2,6 +2,7 @@
 
 #include "auth/AuthPolicy.h"
 #include "auth/Base32.h"
+#include "auth/HashingPool.h"
 #include "auth/LoginThrottle.h"
 #include "auth/PasswordHasher.h"
 #include "auth/StepUp.h"
@@ -79,10 +80,7 @@ StepUpRoutes::StepUpRoutes(Store& store,
                            QObject* parent)
     : QObject(parent), m_store(store), m_clock(clock), m_hasher(hasher), m_loginThrottle(loginThrottle),
       m_stepUp(stepUp), m_budget(store.throttle(), clock)
-{
-    // Each recovery-code check holds 19 MiB for a moment: two at a time is plenty.
-    m_pool.setMaxThreadCount(2);
-}
+{}
 
 StepUpRoutes::~StepUpRoutes() = default;
 
@@ -295,9 +293,11 @@ void StepUpRoutes::verify(const RequestContext& context)
     }
 
     if (challenge->method == QLatin1String("password")) {
-        m_hasher.verifyAsync(account->passwordHash.toLatin1(), secret, this, [this, context, handle](bool matches) {
-            finishVerify(context, handle, matches, -1);
-        });
+        if (!m_hasher.verifyAsync(
+                account->passwordHash.toLatin1(), secret, this, [this, context, handle](bool matches) {
+                    finishVerify(context, handle, matches, -1);
+                }))
+            context.fail(HashingPool::busyError());
         return;
     }
     if (challenge->method == QLatin1String("recovery"))
@@ -325,17 +325,17 @@ void StepUpRoutes::verifyRecoveryCode(const RequestContext& context, const QStri
     // Not shaped like a code, or none left: a wrong try, without spending a hash on it.
     if (normalized.isEmpty() || hashesBySalt.isEmpty())
         return finishVerify(context, handle, false, -1);
-    m_pool.start([this, context, handle, normalized, hashesBySalt]() mutable {
-        QByteArray matched;
-        for (auto it = hashesBySalt.cbegin(); it != hashesBySalt.cend() && matched.isEmpty(); ++it)
-            matched = StepUp::matchingHash(it.value(), StepUp::recoveryCodeHash(it.key(), normalized));
-        QMetaObject::invokeMethod(
-            this,
-            [this, context = std::move(context), handle = std::move(handle), matched] {
-                finishRecovery(context, handle, matched);
-            },
-            Qt::QueuedConnection);
-    });
+    const bool queued = m_hasher.pool().run(
+        this,
+        [normalized, hashesBySalt] {
+            QByteArray matched;
+            for (auto it = hashesBySalt.cbegin(); it != hashesBySalt.cend() && matched.isEmpty(); ++it)
+                matched = StepUp::matchingHash(it.value(), StepUp::recoveryCodeHash(it.key(), normalized));
+            return matched;
+        },
+        [this, context, handle](const QByteArray& matched) { finishRecovery(context, handle, matched); });
+    if (!queued)
+        context.fail(HashingPool::busyError());
 }
 
 void StepUpRoutes::finishRecovery(const RequestContext& context, const QString& handle, const QByteArray& matchedHash)

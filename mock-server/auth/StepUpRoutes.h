@@ -4,7 +4,6 @@
 
 #include <QJsonObject>
 #include <QObject>
-#include <QThreadPool>
 
 namespace mockd {
 
@@ -20,7 +19,7 @@ struct StepUpChallenge;
 
 // POST /v1/step-up, /v1/step-up/resend, /v1/step-up/verify and the admin outbox
 // (GET /__admin/outbox). Methods: password, email and sms (a 6-digit code sent to the outbox), totp
-// and recovery (a single-use recovery code, checked on a worker thread: its hash is argon2id). Every
+// and recovery (a single-use recovery code, checked on the HashingPool: its hash is argon2id). Every
 // wrong secret counts against the account's and the session's StepUpBudget; a wrong password also
 // counts as a failed sign-in of the account.
 class StepUpRoutes final : public QObject
@@ -65,8 +64,6 @@ private:
     LoginThrottle& m_loginThrottle;
     StepUp& m_stepUp;
     StepUpBudget m_budget;
-    // Last member: destroyed (waiting for running hashes) before anything a result would touch.
-    QThreadPool m_pool;
 };
 
 } // namespace mockd

@@ -101,6 +101,16 @@ ApiError ApiError::tooManyAttempts(qint64 retryAfterSeconds)
     return error;
 }
 
+ApiError ApiError::serviceBusy(qint64 retryAfterSeconds)
+{
+    ApiError error =
+        make(503,
+             QStringLiteral("service_busy"),
+             QStringLiteral("The service is busy. Try again in %1 seconds.").arg(qMax<qint64>(1, retryAfterSeconds)));
+    error.retryAfter = qMax<qint64>(1, retryAfterSeconds);
+    return error;
+}
+
 ApiError ApiError::internal()
 {
     return make(500, QStringLiteral("internal_error"), QStringLiteral("Something went wrong on the server."));

@@ -36,6 +36,8 @@ struct ApiError
     static ApiError unauthorized(const QString& code, const QString& message);
     static ApiError forbidden(const QString& code, const QString& message);
     static ApiError tooManyAttempts(qint64 retryAfterSeconds);
+    // 503 service_busy: the service has more of this kind of work queued than it takes on.
+    static ApiError serviceBusy(qint64 retryAfterSeconds);
     static ApiError internal();
 };
 

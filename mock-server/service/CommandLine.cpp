@@ -137,6 +137,18 @@ Expected<Options, QString> parse(const QStringList& arguments, const QString& en
                        "frame, so thousands of devices changing at once cost one frame per socket (default %1).")
             .arg(defaults.eventBatchMs),
         defaults.eventBatchMs);
+    const QCommandLineOption hashThreads = limitOption(
+        "hash-threads",
+        QStringLiteral("Threads that hash passwords and codes (argon2id), at a lower priority than the event loop "
+                       "(default %1: one fewer than the cores, at least one).")
+            .arg(defaults.hashing.threads),
+        defaults.hashing.threads);
+    const QCommandLineOption hashQueue =
+        limitOption("hash-queue",
+                    QStringLiteral("Hashes waiting for a thread; a request that would queue one more is answered 503 "
+                                   "service_busy (default %1).")
+                        .arg(defaults.hashing.queue),
+                    defaults.hashing.queue);
     parser.addOptions({port,
                        bind,
                        db,
@@ -152,7 +164,9 @@ Expected<Options, QString> parse(const QStringList& arguments, const QString& en
                        maxConnections,
                        maxPerAddress,
                        maxEventSockets,
-                       eventBatch});
+                       eventBatch,
+                       hashThreads,
+                       hashQueue});
     parser.process(arguments);
 
     Options options;
@@ -197,7 +211,9 @@ Expected<Options, QString> parse(const QStringList& arguments, const QString& en
                   {maxConnections, options.connections.maxConnections, 1000 * 1000},
                   {maxPerAddress, options.connections.maxConnectionsPerAddress, 1000 * 1000},
                   {maxEventSockets, options.maxEventSocketsPerAccount, 1000 * 1000},
-                  {eventBatch, options.eventBatchMs, 60 * 1000}};
+                  {eventBatch, options.eventBatchMs, 60 * 1000},
+                  {hashThreads, options.hashing.threads, 64},
+                  {hashQueue, options.hashing.queue, 100 * 1000}};
     for (const auto& limit : limits) {
         const auto value = readLimit(parser, limit.option, limit.maximum);
         if (!value)

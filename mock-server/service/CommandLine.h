@@ -1,5 +1,6 @@
 #pragma once
 
+#include "auth/HashingLimits.h"
 #include "base/Expected.h"
 #include "http/HttpLimits.h"
 
@@ -26,6 +27,8 @@ struct Options
     int maxEventSocketsPerAccount = 256;
     // --event-batch-ms: account events are sent to a socket at most once per this many ms, batched
     int eventBatchMs = 100;
+    // --hash-threads, --hash-queue
+    HashingLimits hashing;
 
     // A shorter admin key could be guessed; the service refuses to start with one.
     static constexpr qsizetype minAdminKeyLength = 16;

@@ -8,10 +8,12 @@
 #include "account/TwoStepRoutes.h"
 #include "admin/AdminGuard.h"
 #include "admin/AdminRoutes.h"
+#include "admin/HashingRoutes.h"
 #include "admin/ScenarioRoutes.h"
 #include "admin/SessionRoutes.h"
 #include "admin/SimulatorRoutes.h"
 #include "auth/AccountRoutes.h"
+#include "auth/HashingPool.h"
 #include "auth/LoginRoutes.h"
 #include "auth/LoginThrottle.h"
 #include "auth/MfaChallenges.h"
@@ -72,7 +74,8 @@ Expected<std::unique_ptr<ServiceParts::Data>, QString> ServiceParts::Data::open(
                                                                                 const Scenario& scenario)
 {
     auto data = std::make_unique<Data>();
-    data->hasher = std::make_unique<PasswordHasher>();
+    data->hashing = std::make_unique<HashingPool>(context.options.hashing);
+    data->hasher = std::make_unique<PasswordHasher>(*data->hashing);
 
     const QString dbPath = context.options.databasePath;
     if (dbPath != QLatin1String(":memory:")) {
@@ -120,7 +123,7 @@ ServiceParts::Auth::Auth(const Context& context, Data& data)
       tokenRoutes(std::make_unique<TokenRoutes>(*data.store, context.clock, *issuer)),
       accountRoutes(std::make_unique<AccountRoutes>(*data.store, context.clock)),
       stepUpRoutes(std::make_unique<StepUpRoutes>(*data.store, context.clock, *data.hasher, *throttle, *stepUp)),
-      twoStepRoutes(std::make_unique<TwoStepRoutes>(*data.store, context.clock, *stepUp))
+      twoStepRoutes(std::make_unique<TwoStepRoutes>(*data.store, context.clock, *stepUp, *data.hashing))
 {}
 
 ServiceParts::Auth::~Auth() = default;
@@ -145,6 +148,7 @@ ServiceParts::Admin::Admin(const Context& context, Data& data, const AdminHooks&
     scenarioRoutes = std::make_unique<ScenarioRoutes>(hooks.loadScenario, hooks.scenario);
     journal = std::make_unique<RequestJournal>(context.clock, accountOf);
     journalRoutes = std::make_unique<JournalRoutes>(*journal);
+    hashingRoutes = std::make_unique<HashingRoutes>(*data.hashing);
 }
 
 ServiceParts::Admin::~Admin() = default;
@@ -155,6 +159,7 @@ void ServiceParts::Admin::registerRoutes(Router& router)
     faultRoutes->registerRoutes(router);
     scenarioRoutes->registerRoutes(router);
     journalRoutes->registerRoutes(router);
+    hashingRoutes->registerRoutes(router);
 }
 
 ServiceParts::Devices::Devices(const Context& context, Data& data, Auth& auth)

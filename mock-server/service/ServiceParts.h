@@ -23,6 +23,8 @@ class EventHub;
 class FaultInjector;
 class FaultRoutes;
 class GeoIpReader;
+class HashingPool;
+class HashingRoutes;
 class HttpServer;
 class JournalRoutes;
 class LoginRoutes;
@@ -81,6 +83,7 @@ struct ServiceParts
         static Expected<std::unique_ptr<Data>, QString> open(const Context& context, const Scenario& scenario);
         ~Data();
 
+        std::unique_ptr<HashingPool> hashing;
         std::unique_ptr<PasswordHasher> hasher;
         std::unique_ptr<Store> store;
         std::unique_ptr<ScenarioSeeder> seeder;
@@ -120,6 +123,7 @@ struct ServiceParts
         std::unique_ptr<ScenarioRoutes> scenarioRoutes;
         std::unique_ptr<RequestJournal> journal;
         std::unique_ptr<JournalRoutes> journalRoutes;
+        std::unique_ptr<HashingRoutes> hashingRoutes;
     };
 
     // The holder's devices and household pages.

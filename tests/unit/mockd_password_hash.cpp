@@ -1,9 +1,11 @@
+#include "auth/HashingPool.h"
 #include "auth/PasswordHasher.h"
 
 #include <QObject>
 #include <QTest>
 #include <QThread>
 
+using mockd::HashingPool;
 using mockd::PasswordHasher;
 
 class TestPasswordHash final : public QObject
@@ -87,18 +89,19 @@ private Q_SLOTS:
 
     void asyncVerifyAnswersOnTheCallersThread()
     {
-        PasswordHasher hasher;
+        HashingPool pool;
+        PasswordHasher hasher(pool);
         QVERIFY(!hasher.dummyHash().isEmpty());
         const auto hash = PasswordHasher::hash(QStringLiteral("async-password"));
         QVERIFY(hash.hasValue());
         QObject context;
         std::optional<bool> right;
         std::optional<bool> wrong;
-        hasher.verifyAsync(*hash, QStringLiteral("async-password"), &context, [&](bool ok) {
+        QVERIFY(hasher.verifyAsync(*hash, QStringLiteral("async-password"), &context, [&](bool ok) {
             QCOMPARE(QThread::currentThread(), context.thread());
             right = ok;
-        });
-        hasher.verifyAsync(*hash, QStringLiteral("other"), &context, [&](bool ok) { wrong = ok; });
+        }));
+        QVERIFY(hasher.verifyAsync(*hash, QStringLiteral("other"), &context, [&](bool ok) { wrong = ok; }));
         QTRY_VERIFY_WITH_TIMEOUT(right.has_value() && wrong.has_value(), 20000);
         QVERIFY(*right);
         QVERIFY(!*wrong);
@@ -106,7 +109,8 @@ private Q_SLOTS:
 
     void dummyHashMatchesNothingUsual()
     {
-        PasswordHasher hasher;
+        HashingPool pool;
+        PasswordHasher hasher(pool);
         QVERIFY(hasher.dummyHash().startsWith("$argon2id$"));
         QVERIFY(!PasswordHasher::verify(hasher.dummyHash(), QStringLiteral("vigil-demo-2026")));
     }
