@@ -71,6 +71,20 @@ void DeviceEventSocket::close()
     discard();
 }
 
+void DeviceEventSocket::drop()
+{
+    if (!m_socket)
+        return;
+    QWebSocket* socket = m_socket;
+    socket->abort();
+    // abort() may or may not report `disconnected` (it depends on the state it found): handle the
+    // end once, when the socket has settled, like a refused connection.
+    QTimer::singleShot(0, this, [this, guard = QPointer<QWebSocket>(socket)] {
+        if (guard && guard == m_socket)
+            onDisconnected();
+    });
+}
+
 void DeviceEventSocket::onText(const QString& text)
 {
     const QJsonObject frame = QJsonDocument::fromJson(text.toUtf8()).object();

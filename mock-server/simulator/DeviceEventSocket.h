@@ -23,6 +23,8 @@ public:
     void open(const QByteArray& authorization);
     // Closes on purpose (going offline, signing out); emits nothing.
     void close();
+    // Ends the connection without a close frame, as a lost network does; emits lost() like one.
+    void drop();
     bool isOpen() const;
     qint64 lastSeq() const { return m_lastSeq; }
 

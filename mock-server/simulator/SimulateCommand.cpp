@@ -89,7 +89,12 @@ int runSimulateCommand(const QStringList& arguments)
                                       QStringLiteral("Comma-separated profile names to stream as (default: the demo "
                                                      "household's Sam,Alex,Leo,Mia)."),
                                       QStringLiteral("NAMES"));
-    parser.addOptions({server, devices, account, password, seed, duration, tick, profiles});
+    const QCommandLineOption drop(QStringLiteral("drop-percent"),
+                                  QStringLiteral("Chance in % per tick that an online device loses its connection "
+                                                 "without closing it, and reconnects (default 0)."),
+                                  QStringLiteral("P"),
+                                  QStringLiteral("0"));
+    parser.addOptions({server, devices, account, password, seed, duration, tick, profiles, drop});
 
     QStringList args = arguments;
     if (args.size() > 1)
@@ -120,10 +125,12 @@ int runSimulateCommand(const QStringList& arguments)
     const auto seedValue = parseNumber(parser, QStringLiteral("seed"), 0, 0xffffffffLL);
     const auto seconds = parseNumber(parser, QStringLiteral("duration"), 0, 2'000'000);
     const auto tickMs = parseNumber(parser, QStringLiteral("tick-ms"), 0, 24LL * 3600 * 1000);
-    if (!count || !seedValue || !seconds || !tickMs)
+    const auto dropPercent = parseNumber(parser, QStringLiteral("drop-percent"), 0, 100);
+    if (!count || !seedValue || !seconds || !tickMs || !dropPercent)
         return 2;
     config.seed = quint32(*seedValue);
     config.tickMs = int(*tickMs);
+    config.dropPercent = int(*dropPercent);
     if (parser.isSet(profiles))
         config.profiles = parser.value(profiles).split(QLatin1Char(','), Qt::SkipEmptyParts);
 

@@ -227,6 +227,14 @@ void SimulatedDevice::comeBack()
     openSocket();
 }
 
+void SimulatedDevice::dropConnection()
+{
+    if (m_state != State::Online || !m_socket->isOpen())
+        return;
+    say(QStringLiteral("connection dropped"));
+    m_socket->drop();
+}
+
 void SimulatedDevice::signOut()
 {
     if (m_state == State::New || m_state == State::SigningIn) {

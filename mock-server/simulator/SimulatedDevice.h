@@ -70,6 +70,8 @@ public:
     void setStatus(DeviceStatus status, const QString& profile = {}, const QString& title = {});
     void goOffline();
     void comeBack();
+    // The network fails under an online device: its socket ends without a goodbye and it reconnects.
+    void dropConnection();
     void signOut();
 
 Q_SIGNALS:

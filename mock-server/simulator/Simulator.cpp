@@ -236,6 +236,9 @@ void Simulator::act(Slot& slot)
             device.goOffline();
         else if (draw < change)
             chooseStatus(slot);
+        // A separate draw, and only when asked for: the schedules without drops stay as they were.
+        if (m_config.dropPercent > 0 && int(random.bounded(100)) < m_config.dropPercent)
+            device.dropConnection();
     } else if (device.state() == SimulatedDevice::State::Offline) {
         if (draw < back) {
             // Whatever it was doing before, a device that comes back starts a new activity.

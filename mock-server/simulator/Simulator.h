@@ -39,6 +39,8 @@ struct SimulatorConfig
     // Interval of the random schedule; 0 = no schedule, the devices only do what they are told.
     int tickMs = 3000;
     Behaviour behaviour = Behaviour::Mixed;
+    // Chance in % per tick that an online device loses its connection without closing it.
+    int dropPercent = 0;
     // argon2 on the service is deliberately slow: more parallel sign-ins only queue there.
     int maxConcurrentLogins = 2;
     QStringList profiles{QStringLiteral("Sam"), QStringLiteral("Alex"), QStringLiteral("Leo"), QStringLiteral("Mia")};

@@ -328,6 +328,28 @@ private Q_SLOTS:
         QCOMPARE(simulator.lines().filter(QStringLiteral("refused")).size(), 1);
         checkNoSecrets(simulator);
     }
+
+    // --drop-percent: the socket ends without a close frame (a failing network, the soak's churn);
+    // the device reconnects and stays signed in.
+    void aDroppedConnectionReconnects()
+    {
+        const auto owner = client().login(demoEmail(), demoPassword());
+        QVERIFY(!owner.access.isEmpty());
+        const int before = signedInDevices(owner.access);
+        SimulatorProcess simulator(simulateArgs(2, 300) +
+                                   QStringList{QStringLiteral("--drop-percent"), QStringLiteral("100")});
+        QCOMPARE(simulator.waitFor(QStringLiteral(" signed in$"), 2, signInDeadlineMs).size(), 2);
+        QVERIFY(simulator.waitFor(QStringLiteral("^sim: device (.+) connection dropped$"), 2).size() >= 2);
+        QVERIFY(simulator.waitFor(QStringLiteral("^sim: device (.+) socket lost \\(closed \\d+\\)$"), 2).size() >= 2);
+        // Both came online once after signing in, and again after a drop.
+        QVERIFY(simulator.waitFor(QStringLiteral("^sim: device (.+) online$"), 4).size() >= 4);
+        QCOMPARE(signedInDevices(owner.access), before + 2);
+        simulator.process().terminate();
+        QVERIFY(simulator.waitForExit());
+        QCOMPARE(simulator.process().exitCode(), 0);
+        QCOMPARE(simulator.lines().filter(QStringLiteral("refused")).size(), 0);
+        checkNoSecrets(simulator);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSimulator)
