@@ -137,6 +137,13 @@ Expected<Options, QString> parse(const QStringList& arguments, const QString& en
                        "frame, so thousands of devices changing at once cost one frame per socket (default %1).")
             .arg(defaults.eventBatchMs),
         defaults.eventBatchMs);
+    const QCommandLineOption newSessionHours = limitOption(
+        "new-session-hours",
+        QStringLiteral("A new sign-in may not sign other devices out or change the password, 2-step or support "
+                       "settings until it is this many hours old or confirmed from an established device (default "
+                       "%1).")
+            .arg(defaults.newSessionHours),
+        defaults.newSessionHours);
     parser.addOptions({port,
                        bind,
                        db,
@@ -152,7 +159,8 @@ Expected<Options, QString> parse(const QStringList& arguments, const QString& en
                        maxConnections,
                        maxPerAddress,
                        maxEventSockets,
-                       eventBatch});
+                       eventBatch,
+                       newSessionHours});
     parser.process(arguments);
 
     Options options;
@@ -197,7 +205,8 @@ Expected<Options, QString> parse(const QStringList& arguments, const QString& en
                   {maxConnections, options.connections.maxConnections, 1000 * 1000},
                   {maxPerAddress, options.connections.maxConnectionsPerAddress, 1000 * 1000},
                   {maxEventSockets, options.maxEventSocketsPerAccount, 1000 * 1000},
-                  {eventBatch, options.eventBatchMs, 60 * 1000}};
+                  {eventBatch, options.eventBatchMs, 60 * 1000},
+                  {newSessionHours, options.newSessionHours, 24 * 366}};
     for (const auto& limit : limits) {
         const auto value = readLimit(parser, limit.option, limit.maximum);
         if (!value)

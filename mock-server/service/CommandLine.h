@@ -26,6 +26,9 @@ struct Options
     int maxEventSocketsPerAccount = 256;
     // --event-batch-ms: account events are sent to a socket at most once per this many ms, batched
     int eventBatchMs = 100;
+    // --new-session-hours: a holder session may not sign others out or change security settings
+    // until it is this old (or confirmed): auth/YoungSessions. No value turns it off.
+    int newSessionHours = 24;
 
     // A shorter admin key could be guessed; the service refuses to start with one.
     static constexpr qsizetype minAdminKeyLength = 16;
