@@ -37,6 +37,9 @@ void ConfirmRoutes::registerRoutes(Router& router)
 
 void ConfirmRoutes::registerAdminRoutes(Router& router)
 {
+    router.add("GET", QStringLiteral("/__admin/devices"), {Access::admin(), false}, [this](const RequestContext& c) {
+        adminList(c);
+    });
     router.add("POST",
                QStringLiteral("/__admin/devices/{id}/confirm"),
                {Access::admin(), false},
@@ -102,6 +105,23 @@ void ConfirmRoutes::adminAge(const RequestContext& context)
         qCWarning(lcStore) << "cannot write an audit entry:" << audited.error();
     m_devices.notify(device->accountId, device->id, DeviceService::Change::Updated);
     respondState(context, *device);
+}
+
+void ConfirmRoutes::adminList(const RequestContext& context)
+{
+    const QString email = context.request.queryItems().queryItemValue(QStringLiteral("account"), QUrl::FullyDecoded);
+    const Account* account = m_store.accounts().byEmail(email);
+    if (!account)
+        return context.fail(ApiError::notFound());
+    QJsonArray devices;
+    for (const Device* device : m_devices.listed(account->id)) {
+        const qint64 until = m_young.deviceNewUntilMs(*device);
+        devices.append(QJsonObject{
+            {QStringLiteral("id"), device->id},
+            {QStringLiteral("name"), device->name},
+            {QStringLiteral("new_until"), until > 0 ? QJsonValue(TimeFormat::toRfc3339(until)) : QJsonValue()}});
+    }
+    context.respond(HttpResponse::json(QJsonObject{{QStringLiteral("devices"), devices}}));
 }
 
 bool ConfirmRoutes::confirmAudited(const RequestContext& context,

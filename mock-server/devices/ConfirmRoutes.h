@@ -15,7 +15,8 @@ struct RequestContext;
 
 // "Yes, it was me": POST /v1/devices/{id}/confirm ends a device's new-session restriction, behind
 // the same step-up as a sign-out and only from an established session. With the admin API, QA
-// confirms or ages a device without one (/__admin/devices/{id}/confirm, .../age).
+// lists an account's devices with their state and confirms or ages one without a step-up
+// (/__admin/devices, /__admin/devices/{id}/confirm, .../age).
 class ConfirmRoutes final : public QObject
 {
     Q_OBJECT
@@ -38,6 +39,7 @@ private:
     void confirm(const RequestContext& context);
     void adminConfirm(const RequestContext& context);
     void adminAge(const RequestContext& context);
+    void adminList(const RequestContext& context);
     // Confirms and audits; false when the answer was already sent (an error).
     bool confirmAudited(const RequestContext& context,
                         const Device& device,

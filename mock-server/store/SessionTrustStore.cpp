@@ -17,6 +17,9 @@ QStringList SessionTrustStore::migration()
                        " aged_ms INTEGER NOT NULL DEFAULT 0,"
                        " confirmed_at INTEGER,"
                        " confirmed_by TEXT) WITHOUT ROWID"),
+        QStringLiteral("CREATE TABLE established_cookies ("
+                       " hash BLOB PRIMARY KEY,"
+                       " account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE) WITHOUT ROWID"),
     };
 }
 

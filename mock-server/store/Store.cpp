@@ -50,6 +50,7 @@ Expected<Ok, QString> Store::wipe()
     for (const char* table : {"support_codes",
                               "device_cookies",
                               "session_trust",
+                              "established_cookies",
                               "access_tokens",
                               "refresh_tokens",
                               "recovery_codes",

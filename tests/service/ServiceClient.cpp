@@ -235,11 +235,6 @@ bool ServiceClient::reset()
     return admin("POST", QStringLiteral("/__admin/reset")).status == 204;
 }
 
-bool ServiceClient::establish(const Tokens& tokens)
-{
-    return admin("POST", QStringLiteral("/__admin/devices/%1/confirm").arg(tokens.deviceId)).status == 200;
-}
-
 bool ServiceClient::advanceClock(qint64 seconds)
 {
     return admin("POST", QStringLiteral("/__admin/clock"), {{QStringLiteral("advance_seconds"), seconds}}).status ==

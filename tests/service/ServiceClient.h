@@ -71,10 +71,6 @@ public:
     // password step-up); false when the service refused.
     bool setSmsCodes(const QString& access, bool on, const QString& password = QString::fromLatin1(demoPassword));
     bool reset();
-    // Makes the session's device established for the young-session guard (the admin API confirms
-    // it), as a test needs before it signs others out or changes security settings; false when
-    // the service refused.
-    bool establish(const Tokens& tokens);
     bool advanceClock(qint64 seconds);
     qint64 serverTimeSeconds();
 

@@ -1,3 +1,4 @@
+#include "Establish.h"
 #include "MockdProcess.h"
 #include "ServiceClient.h"
 
@@ -121,7 +122,7 @@ private Q_SLOTS:
         QVERIFY(client().reset());
         m_owner = client().loginDemo(QStringLiteral("Owner's Laptop"), QStringLiteral("computer"));
         QVERIFY(!m_owner.access.isEmpty());
-        QVERIFY(client().establish(m_owner));
+        QVERIFY(establish(client(), m_owner));
     }
 
     void cleanupTestCase()
@@ -280,6 +281,64 @@ private Q_SLOTS:
         QCOMPARE(client().admin("POST", age, {{QStringLiteral("hours"), QStringLiteral("24")}}).status, 422);
         // Without the admin key: refused.
         QCOMPARE(client().postJson(age, {{QStringLiteral("hours"), 24}}, m_owner.access).status, 403);
+    }
+
+    void theScenariosComputerIsEstablished()
+    {
+        // The household scenario's established computer (vigil --demo sends its cookie).
+        const QJsonObject device{{QStringLiteral("name"), QStringLiteral("Vigil on the demo computer")},
+                                 {QStringLiteral("type"), QStringLiteral("computer")}};
+        QJsonObject body{
+            {QStringLiteral("email"), QString::fromLatin1(ServiceClient::demoEmail)},
+            {QStringLiteral("password"), QString::fromLatin1(ServiceClient::demoPassword)},
+            {QStringLiteral("device"), device},
+            {QStringLiteral("device_cookie"), QStringLiteral("vdc_demo-household-computer-established-0000000")}};
+        const ServiceReply first = client().postJson(QStringLiteral("/v1/auth/login"), body);
+        QVERIFY2(first.status == 200, first.body.constData());
+        const auto tokens = client().tokensFrom(first);
+        QVERIFY(isNull(
+            client().get(QStringLiteral("/v1/me"), tokens.access).json().value(QStringLiteral("session")).toObject(),
+            "new_until"));
+        const ServiceReply signedOut = call({"POST", QStringLiteral("/v1/devices/dev_demo_living_tv/sign-out"), {}},
+                                            tokens.access,
+                                            client().passwordStepUp(tokens.access));
+        QVERIFY2(signedOut.status == 200, signedOut.body.constData());
+        // The cookie it got in exchange keeps the computer established at its next sign-in.
+        const QString next = first.json().value(QStringLiteral("device_cookie")).toString();
+        client().rememberSecret(next);
+        body.insert(QStringLiteral("device_cookie"), next);
+        const auto again = client().tokensFrom(client().postJson(QStringLiteral("/v1/auth/login"), body));
+        QVERIFY(isNull(
+            client().get(QStringLiteral("/v1/me"), again.access).json().value(QStringLiteral("session")).toObject(),
+            "new_until"));
+        // An ordinary cookie proves a computer signed in before, not that it is established.
+        const ServiceReply stranger = client().loginReply(QString::fromLatin1(ServiceClient::demoEmail),
+                                                          QString::fromLatin1(ServiceClient::demoPassword));
+        const QString ordinary = stranger.json().value(QStringLiteral("device_cookie")).toString();
+        client().rememberSecret(ordinary);
+        body.insert(QStringLiteral("device_cookie"), ordinary);
+        const auto plain = client().tokensFrom(client().postJson(QStringLiteral("/v1/auth/login"), body));
+        QVERIFY(!isNull(
+            client().get(QStringLiteral("/v1/me"), plain.access).json().value(QStringLiteral("session")).toObject(),
+            "new_until"));
+    }
+
+    void adminListsTheAccountsDevices()
+    {
+        const auto fresh = client().loginDemo(QStringLiteral("Chrome on Windows"), QStringLiteral("browser"));
+        const ServiceReply list = client().admin("GET", QStringLiteral("/__admin/devices?account=demo%40vigil.test"));
+        QVERIFY2(list.status == 200, list.body.constData());
+        int newOnes = 0;
+        for (const QJsonValue& value : list.json().value(QStringLiteral("devices")).toArray()) {
+            const QJsonObject device = value.toObject();
+            if (!device.value(QStringLiteral("new_until")).isNull()) {
+                ++newOnes;
+                QCOMPARE(device.value(QStringLiteral("id")).toString(), fresh.deviceId);
+                QCOMPARE(device.value(QStringLiteral("name")).toString(), QStringLiteral("Chrome on Windows"));
+            }
+        }
+        QCOMPARE(newOnes, 1);
+        QCOMPARE(client().admin("GET", QStringLiteral("/__admin/devices?account=nobody%40vigil.test")).status, 404);
     }
 
     void windowIsASetting()
