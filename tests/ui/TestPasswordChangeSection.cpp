@@ -209,7 +209,8 @@ void TestPasswordChangeSection::tooNewSessionIsExplained()
     section.confirmField()->setText(QStringLiteral("velvet harbor ninety"));
     section.changeButton()->click();
     QTRY_COMPARE(flow.state(), PasswordChangeFlow::State::Failed);
-    auto* message = findByName<InlineMessage>(&section, QStringLiteral("Password change problem"));
+    // The section's message (named "Error" for screen readers while it shows one).
+    auto* message = findByName<InlineMessage>(&section, QStringLiteral("Error"));
     QVERIFY(message && message->isVisible());
     QVERIFY2(message->text().contains(QLatin1String("only recently, so until ")), qPrintable(message->text()));
     QVERIFY2(message->text().contains(QLatin1String("change security settings")), qPrintable(message->text()));
