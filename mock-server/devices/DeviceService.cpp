@@ -210,7 +210,7 @@ void DeviceService::write(JsonWriter& json, const Device& d, const QString& curr
     else
         json.null();
     json.key(l1("new_until"));
-    if (const qint64 until = m_newUntil ? m_newUntil(d) : 0; until > 0)
+    if (const qint64 until = newUntilMs(d); until > 0)
         json.value(TimeFormat::toRfc3339(until));
     else
         json.null();

@@ -66,6 +66,7 @@ public:
 
     // Where a device's `new_until` comes from (auth/YoungSessions); unset: always null.
     void setNewUntil(std::function<qint64(const Device&)> newUntil) { m_newUntil = std::move(newUntil); }
+    qint64 newUntilMs(const Device& device) const { return m_newUntil ? m_newUntil(device) : 0; }
 
     GeoLocation locate(const QString& ip) const;
     // The Device object of the contract. `currentDeviceId` empty: is_current is left out (events).

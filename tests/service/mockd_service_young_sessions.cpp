@@ -216,6 +216,28 @@ private Q_SLOTS:
         QVERIFY2(done.status == 200, done.body.constData());
     }
 
+    void theListFollowsTheClock()
+    {
+        const auto fresh = client().loginDemo(QStringLiteral("Chrome on Windows"), QStringLiteral("browser"));
+        const auto newUntilInList = [this, &fresh] {
+            const QJsonArray devices = client()
+                                           .get(QStringLiteral("/v1/devices"), m_owner.access)
+                                           .json()
+                                           .value(QStringLiteral("devices"))
+                                           .toArray();
+            for (const QJsonValue& device : devices) {
+                if (device.toObject().value(QStringLiteral("id")).toString() == fresh.deviceId)
+                    return device.toObject().value(QStringLiteral("new_until"));
+            }
+            return QJsonValue(QJsonValue::Undefined);
+        };
+        QVERIFY(newUntilInList().isString());
+        // Nothing about the device changes when its day is over, yet the list must say so.
+        QVERIFY(client().advanceClock(24 * 3600));
+        QVERIFY(client().refreshTokens(m_owner.access, m_owner.refresh));
+        QVERIFY(newUntilInList().isNull());
+    }
+
     void confirmFromAnEstablishedDevice()
     {
         const auto fresh = client().loginDemo(QStringLiteral("Chrome on Windows"), QStringLiteral("browser"));
