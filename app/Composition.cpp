@@ -94,6 +94,8 @@ Composition::Composition(QNetworkAccessManager* network, AppSettings* settings, 
 {
     Parts& p = *m_parts;
     p.flow.setEphemeral(demo);
+    if (demo)
+        p.flow.setEphemeralDeviceCookie(DemoService::demoDeviceCookie);
     QObject::connect(&p.flow, &SignInFlow::stateChanged, &p.sessions, [&p](SignInFlow::State state) {
         if (state == SignInFlow::State::SignedIn)
             p.begin();

@@ -433,6 +433,18 @@ QByteArray login(HttpConnection& http, const QString& email, const QString& pass
     return reply.json().value(QStringLiteral("access_token")).toString().toLatin1();
 }
 
+bool confirmOwnDevice(HttpConnection& http, const QByteArray& access)
+{
+    const HttpResult me = http.request("GET", "/v1/me", {}, {{"Authorization", "Bearer " + access}});
+    const QString device =
+        me.json().value(QStringLiteral("session")).toObject().value(QStringLiteral("device_id")).toString();
+    return !device.isEmpty() && http.request("POST",
+                                             "/__admin/devices/" + device.toLatin1() + "/confirm",
+                                             {},
+                                             {{"X-Admin-Key", MockdChild::adminKey}})
+                                        .status == 200;
+}
+
 std::vector<QByteArray> issueSessions(HttpConnection& http, const QString& email, int count)
 {
     const HttpResult reply = http.request("POST",

@@ -135,6 +135,9 @@ double cpuSeconds(qint64 pid);
 
 // Logs in (one argon2id check on the service); returns the access token, empty on failure.
 QByteArray login(HttpConnection& http, const QString& email, const QString& password, const QString& deviceName);
+// Confirms the device of `access` through the admin API: a sign-in from a moment ago may not sign
+// other devices out (the young-session guard), and the benches' initiator does just that.
+bool confirmOwnDevice(HttpConnection& http, const QByteArray& access);
 // Signs `count` devices in without a password (POST /__admin/sessions, the service's admin key):
 // their access tokens in order, empty on failure. The argon2id cost is left out on purpose.
 std::vector<QByteArray> issueSessions(HttpConnection& http, const QString& email, int count);

@@ -266,7 +266,7 @@ Result measureService(int devices, const QStringList& env)
     const QByteArray access =
         login(http, QString::fromLatin1(demoEmail), QString::fromLatin1(demoPassword), QStringLiteral("Initiator"));
     const QByteArray stepUp = stepUpWithPassword(http, access, QString::fromLatin1(demoPassword));
-    if (access.isEmpty() || stepUp.isEmpty()) {
+    if (access.isEmpty() || stepUp.isEmpty() || !confirmOwnDevice(http, access)) {
         std::fprintf(stderr, "the initiator could not sign in or verify\n");
         return result;
     }

@@ -74,7 +74,7 @@ Timing measure(const QTemporaryDir& dir, int devices, int sessionsPerDevice, int
         const QByteArray access =
             login(http, QString::fromLatin1(email), QString::fromLatin1(password), QStringLiteral("Initiator"));
         const QByteArray stepUp = stepUpWithPassword(http, access, QString::fromLatin1(password));
-        if (access.isEmpty() || stepUp.isEmpty())
+        if (access.isEmpty() || stepUp.isEmpty() || !confirmOwnDevice(http, access))
             return timing;
         const SteadyClock::time_point t0 = SteadyClock::now();
         const HttpResult answer = http.request("POST",

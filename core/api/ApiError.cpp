@@ -3,6 +3,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 #include <array>
 #include <utility>
 
@@ -35,6 +36,8 @@ constexpr std::array codeNames{
     CodeName{ApiError::Code::MethodNotAllowed, "method_not_allowed"},
     CodeName{ApiError::Code::Forbidden, "forbidden"},
     CodeName{ApiError::Code::Forbidden, "admin_key_required"},
+    // A refusal with a reason of its own: message() and suggestedAction() explain it.
+    CodeName{ApiError::Code::Forbidden, "session_too_new"},
     CodeName{ApiError::Code::NoConnection, "no_connection"},
     CodeName{ApiError::Code::Timeout, "timeout"},
     CodeName{ApiError::Code::Tls, "tls"},
@@ -61,6 +64,27 @@ QString waitText(int seconds)
     if (seconds < 60)
         return ApiError::tr("%n second(s)", nullptr, qMax(1, seconds));
     return ApiError::tr("%n minute(s)", nullptr, (seconds + 59) / 60);
+}
+
+// The young-session guard's refusal: when it ends (local time, from retry_after as the answer
+// arrives), why it exists, then (suggestedAction) what to do now.
+QString tooNewText(std::optional<int> secondsLeft)
+{
+    if (secondsLeft) {
+        const QDateTime until = QDateTime::currentDateTime().addSecs(*secondsLeft);
+        return ApiError::tr("This device signed in to your account only recently, so until %1 it can't sign out your "
+                            "other devices or change security settings. This keeps someone who has your password "
+                            "from locking you out.")
+            .arg(QLocale().toString(until, QLocale::ShortFormat));
+    }
+    return ApiError::tr("This device signed in to your account only recently, so for now it can't sign out your other "
+                        "devices or change security settings. This keeps someone who has your password from locking "
+                        "you out.");
+}
+
+bool isTooNew(const QString& serverCode)
+{
+    return serverCode == QLatin1String("session_too_new");
 }
 
 } // namespace
@@ -201,6 +225,8 @@ QString ApiError::message() const
     case Code::NotFound:
         return tr("The server couldn't find what Vigil asked for.");
     case Code::Forbidden:
+        if (isTooNew(m_serverCode))
+            return tooNewText(m_retryAfter);
         return tr("Your account isn't allowed to do that.");
     case Code::ServerError:
         return tr("The server ran into a problem.");
@@ -259,6 +285,8 @@ QString ApiError::suggestedAction() const
     case Code::NotFound:
         return tr("Refresh, and check the server address if it keeps happening.");
     case Code::Forbidden:
+        if (isTooNew(m_serverCode))
+            return tr("Use a device you've signed in on before, or confirm this one from it.");
         return tr("Sign in with an account that has access.");
     case Code::ServerError:
     case Code::Unknown:

@@ -164,8 +164,11 @@ void SignInFlow::signIn(const Credentials& credentials)
     QJsonObject body{{QStringLiteral("email"), email},
                      {QStringLiteral("password"), credentials.password},
                      {QStringLiteral("device"), DeviceDescription::thisComputer()}};
-    if (m_ephemeral)
+    if (m_ephemeral) {
+        if (!m_ephemeralDeviceCookie.isEmpty())
+            body.insert(QStringLiteral("device_cookie"), m_ephemeralDeviceCookie);
         return sendLogin(body);
+    }
     // This computer's device cookie, when it signed in to the account before: the service then
     // lets it in even while strangers are being throttled for the account.
     m_store->read(CredentialStore::deviceCookieKey(m_server, email),
@@ -273,6 +276,9 @@ void SignInFlow::finishSignIn(const TokenPair& tokens)
     }
     if (!m_ephemeral && !tokens.deviceCookie.isEmpty())
         saveDeviceCookie(tokens.deviceCookie);
+    // The demo computer's cookie was replaced by this one: the next demo sign-in needs it (memory only).
+    if (m_ephemeral && !m_ephemeralDeviceCookie.isEmpty() && !tokens.deviceCookie.isEmpty())
+        m_ephemeralDeviceCookie = tokens.deviceCookie;
     TokenPair sessionTokens = tokens;
     sessionTokens.deviceCookie.clear();            // the session has no use for it
     m_session->setTokens(m_server, sessionTokens); // saves the refresh token through tokensChanged

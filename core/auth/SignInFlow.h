@@ -74,6 +74,9 @@ public:
     bool isBusy() const;
     // Demo mode: nothing is written to the settings or the keychain.
     void setEphemeral(bool ephemeral) { m_ephemeral = ephemeral; }
+    // Demo mode: the device cookie the demo scenario gives this computer, sent with each sign-in
+    // so the service counts it as a device the owner has used for a long time (never stored).
+    void setEphemeralDeviceCookie(const QString& cookie) { m_ephemeralDeviceCookie = cookie; }
     bool isEphemeral() const { return m_ephemeral; }
     // Whether the current sign-in is kept in the keychain.
     bool isRemembering() const { return m_remember; }
@@ -113,6 +116,7 @@ private:
     AppSettings* m_settings;
     State m_state = State::SignedOut;
     bool m_ephemeral = false;
+    QString m_ephemeralDeviceCookie;
 
     // The sign-in in progress (never the password).
     QUrl m_server;

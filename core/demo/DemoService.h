@@ -34,6 +34,9 @@ public:
 
     static constexpr QLatin1String demoEmail{"demo@vigil.test"};
     static constexpr QLatin1String demoPassword{"vigil-demo-2026"};
+    // The household scenario's `established_device_cookie`: this computer is the household's own,
+    // signed in for long, so the young-session guard does not hold the demo back.
+    static constexpr QLatin1String demoDeviceCookie{"vdc_demo-household-computer-established-0000000"};
 
     explicit DemoService(QObject* parent = nullptr);
     ~DemoService() override;

@@ -4,6 +4,7 @@
 #include "auth/LoginThrottle.h"
 #include "auth/PasswordHasher.h"
 #include "auth/StepUp.h"
+#include "auth/YoungSessions.h"
 #include "base/Clock.h"
 #include "base/Ids.h"
 #include "devices/SignOutRoutes.h"
@@ -67,6 +68,8 @@ bool PasswordRoutes::isBlocked(const QString& password) const
 
 void PasswordRoutes::change(const RequestContext& context)
 {
+    if (const auto refused = YoungSessions::refusal(*context.principal))
+        return context.fail(*refused);
     const Principal& who = *context.principal;
     const auto grant = m_stepUp.check(QString::fromLatin1(context.request.header("x-step-up")), who.sessionId);
     if (!grant)

@@ -2,6 +2,7 @@
 
 #include "account/AutoSignOutSweep.h"
 #include "auth/StepUp.h"
+#include "auth/YoungSessions.h"
 #include "base/Clock.h"
 #include "devices/DeviceService.h"
 #include "http/JsonWriter.h"
@@ -65,6 +66,8 @@ void SettingsRoutes::get(const RequestContext& context)
 
 void SettingsRoutes::put(const RequestContext& context)
 {
+    if (const auto refused = YoungSessions::refusal(*context.principal))
+        return context.fail(*refused);
     const Principal& who = *context.principal;
     const auto grant = m_stepUp.check(QString::fromLatin1(context.request.header("x-step-up")), who.sessionId);
     if (!grant)

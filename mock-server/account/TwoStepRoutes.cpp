@@ -5,6 +5,7 @@
 #include "auth/HashingPool.h"
 #include "auth/StepUp.h"
 #include "auth/Totp.h"
+#include "auth/YoungSessions.h"
 #include "base/Clock.h"
 #include "base/Ids.h"
 #include "http/FieldReader.h"
@@ -103,6 +104,8 @@ void TwoStepRoutes::status(const RequestContext& context)
 
 void TwoStepRoutes::enrol(const RequestContext& context)
 {
+    if (const auto refused = YoungSessions::refusal(*context.principal))
+        return context.fail(*refused);
     if (!hasStepUp(context))
         return context.fail(stepUpRequired());
     const Account* account = m_store.accounts().byId(context.principal->accountId);
@@ -136,6 +139,8 @@ void TwoStepRoutes::enrol(const RequestContext& context)
 
 void TwoStepRoutes::confirm(const RequestContext& context)
 {
+    if (const auto refused = YoungSessions::refusal(*context.principal))
+        return context.fail(*refused);
     FieldReader body(context.body);
     const QString id = body.string(QStringLiteral("enrolment"), {.maxLength = 128});
     QString code = body.string(QStringLiteral("code"), {.maxLength = 16});
@@ -187,6 +192,8 @@ void TwoStepRoutes::confirm(const RequestContext& context)
 
 void TwoStepRoutes::disable(const RequestContext& context)
 {
+    if (const auto refused = YoungSessions::refusal(*context.principal))
+        return context.fail(*refused);
     if (!hasStepUp(context))
         return context.fail(stepUpRequired());
     const QString accountId = context.principal->accountId;
@@ -206,6 +213,8 @@ void TwoStepRoutes::disable(const RequestContext& context)
 
 void TwoStepRoutes::regenerate(const RequestContext& context)
 {
+    if (const auto refused = YoungSessions::refusal(*context.principal))
+        return context.fail(*refused);
     if (!hasStepUp(context))
         return context.fail(stepUpRequired());
     const bool queued = m_hashing.run(this, &RecoveryCodeMaker::make, [this, context](const RecoveryCodeSet& codes) {
@@ -235,6 +244,8 @@ void TwoStepRoutes::respondCodes(const RequestContext& context, const QStringLis
 
 void TwoStepRoutes::setFallbacks(const RequestContext& context)
 {
+    if (const auto refused = YoungSessions::refusal(*context.principal))
+        return context.fail(*refused);
     if (!hasStepUp(context))
         return context.fail(stepUpRequired());
     FieldReader body(context.body);

@@ -48,8 +48,12 @@ void AccountRoutes::me(const RequestContext& context)
         .field(QLatin1StringView("signed_in_at"), TimeFormat::toRfc3339(session->issuedAtMs))
         .field(QLatin1StringView("expires_at"), TimeFormat::toRfc3339(session->expiresAtMs))
         .field(QLatin1StringView("auth_method"), session->authMethod)
-        .endObject()
-        .endObject();
+        .key(QLatin1StringView("new_until"));
+    if (who.newUntilMs > 0)
+        json.value(TimeFormat::toRfc3339(who.newUntilMs));
+    else
+        json.null();
+    json.endObject().endObject();
     context.respond(HttpResponse::jsonBody(json.take()));
 }
 

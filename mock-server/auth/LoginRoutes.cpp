@@ -2,10 +2,12 @@
 
 #include "auth/AuthPolicy.h"
 #include "auth/Base32.h"
+#include "auth/EstablishedSignIn.h"
 #include "auth/HashingPool.h"
 #include "auth/MfaChallenges.h"
 #include "auth/PasswordHasher.h"
 #include "auth/SessionIssuer.h"
+#include "auth/Tokens.h"
 #include "auth/Totp.h"
 #include "base/Clock.h"
 #include "http/FieldReader.h"
@@ -99,6 +101,12 @@ void LoginRoutes::respondSignedIn(const RequestContext& context,
         return context.fail(issued.error());
     IssuedTokens tokens = *issued;
     tokens.deviceCookie = m_deviceCookies.issue(accountId, presentedHash);
+    keepEstablished(m_store,
+                    m_clock,
+                    accountId,
+                    tokens.sessionId,
+                    presentedHash,
+                    tokens.deviceCookie.isEmpty() ? QByteArray() : Tokens::hash(tokens.deviceCookie));
     context.respond(HttpResponse::jsonBody(SessionIssuer::tokenPairJson(tokens, *m_store.accounts().byId(accountId))));
 }
 

@@ -1,6 +1,7 @@
 #include "auth/TokenAuthenticator.h"
 
 #include "auth/Tokens.h"
+#include "auth/YoungSessions.h"
 #include "base/Clock.h"
 #include "store/Store.h"
 
@@ -88,9 +89,14 @@ Expected<Principal, ApiError> TokenAuthenticator::authenticate(const HttpRequest
             m_revokedSeen(session->id);
         return unexpected(sessionRevoked());
     }
-    if (access->expiresAtMs <= m_clock.nowMs())
+    const qint64 now = m_clock.nowMs();
+    if (access->expiresAtMs <= now)
         return unexpected(tokenExpired());
-    return Principal{account->id, session->id, session->deviceId, account->role, access->expiresAtMs};
+    Principal principal{account->id, session->id, session->deviceId, account->role, access->expiresAtMs};
+    principal.authenticatedAtMs = now;
+    if (m_young && account->role == Role::Holder)
+        principal.newUntilMs = m_young->newUntilMs(*session);
+    return principal;
 }
 
 } // namespace mockd

@@ -8,6 +8,7 @@ namespace mockd {
 
 class Clock;
 class Store;
+class YoungSessions;
 
 // Checks "Authorization: Bearer vat_…" against the in-memory session index (no hashing beyond one
 // SHA-256, no database read). Distinct answers so clients know what to do: `token_missing`,
@@ -30,11 +31,14 @@ public:
     // Called with the session id whenever a revoked session's token is presented (pending sign-outs
     // become done).
     void setRevokedSeenHandler(std::function<void(const QString&)> handler) { m_revokedSeen = std::move(handler); }
+    // Fills Principal::newUntilMs, which the guarded routes read.
+    void setYoungSessions(const YoungSessions* young) { m_young = young; }
 
 private:
     const Store& m_store;
     const Clock& m_clock;
     std::function<void(const QString&)> m_revokedSeen;
+    const YoungSessions* m_young = nullptr;
 };
 
 } // namespace mockd

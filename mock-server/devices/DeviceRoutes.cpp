@@ -147,6 +147,19 @@ void DeviceRoutes::list(const RequestContext& context)
     const QString key = who.accountId + QLatin1Char('\n') + who.deviceId + QLatin1Char('\n') + context.request.query;
     const quint64 version = m_devices.version(who.accountId);
     auto cached = m_listCache.constFind(key);
+    if (cached != m_listCache.constEnd() && cached->version == version) {
+        // A device that stopped being new since is an update like any other (new version, event).
+        bool changed = false;
+        for (const QString& id : cached->newDevices) {
+            const Device* device = m_devices.device(who.accountId, id);
+            if (device && m_devices.newUntilMs(*device) == 0) {
+                m_devices.notify(who.accountId, id, DeviceService::Change::Updated);
+                changed = true;
+            }
+        }
+        if (changed)
+            return list(context);
+    }
     if (cached == m_listCache.constEnd() || cached->version != version) {
         const QUrlQuery query = context.request.queryItems();
         ApiError error;
@@ -171,8 +184,12 @@ void DeviceRoutes::list(const RequestContext& context)
             m_devices.page(who.accountId, filter.value_or(DeviceListing::Filter{}), from, *limit);
         JsonWriter json;
         json.beginObject().key(l1("devices")).beginArray();
-        for (const Device* device : page.devices)
+        QStringList newDevices;
+        for (const Device* device : page.devices) {
             m_devices.write(json, *device, who.deviceId);
+            if (m_devices.newUntilMs(*device) > 0)
+                newDevices.append(device->id);
+        }
         json.endArray().key(l1("next_cursor"));
         if (page.more && !page.devices.isEmpty())
             json.value(encodeCursor(page.devices.constLast()->firstSignInMs, page.devices.constLast()->id));
@@ -184,6 +201,7 @@ void DeviceRoutes::list(const RequestContext& context)
         CachedList entry;
         entry.version = version;
         entry.body = json.take();
+        entry.newDevices = newDevices;
         const QByteArray digest =
             QCryptographicHash::hash(QByteArray(key.toUtf8() + QByteArray::number(version)), QCryptographicHash::Sha1)
                 .toHex();

@@ -3,6 +3,7 @@
 #include <QByteArray>
 #include <QHash>
 #include <QObject>
+#include <QStringList>
 
 namespace mockd {
 
@@ -36,6 +37,8 @@ private:
         quint64 version = 0;
         QByteArray etag;
         QByteArray body;
+        // Devices shown with a new_until: time alone ends that, without a new version.
+        QStringList newDevices;
     };
 
     void list(const RequestContext& context);

@@ -209,6 +209,11 @@ void DeviceService::write(JsonWriter& json, const Device& d, const QString& curr
         json.value(TimeFormat::toRfc3339(at));
     else
         json.null();
+    json.key(l1("new_until"));
+    if (const qint64 until = newUntilMs(d); until > 0)
+        json.value(TimeFormat::toRfc3339(until));
+    else
+        json.null();
     json.endObject();
 }
 

@@ -8,6 +8,7 @@
 
 #include <QHash>
 #include <QObject>
+#include <functional>
 
 namespace mockd {
 
@@ -63,6 +64,10 @@ public:
     // 0 when the account has no limit.
     qint64 autoSignOutAtMs(const Device& device) const;
 
+    // Where a device's `new_until` comes from (auth/YoungSessions); unset: always null.
+    void setNewUntil(std::function<qint64(const Device&)> newUntil) { m_newUntil = std::move(newUntil); }
+    qint64 newUntilMs(const Device& device) const { return m_newUntil ? m_newUntil(device) : 0; }
+
     GeoLocation locate(const QString& ip) const;
     // The Device object of the contract. `currentDeviceId` empty: is_current is left out (events).
     void write(JsonWriter& json, const Device& device, const QString& currentDeviceId) const;
@@ -104,6 +109,7 @@ private:
     // Who is watching, as the device reported it (may name no profile of the account). Memory only.
     QHash<QString, QString> m_statusProfiles;
     mutable QHash<QString, GeoLocation> m_locations;
+    std::function<qint64(const Device&)> m_newUntil;
 };
 
 } // namespace mockd

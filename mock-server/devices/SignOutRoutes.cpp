@@ -1,6 +1,7 @@
 #include "devices/SignOutRoutes.h"
 
 #include "auth/StepUp.h"
+#include "auth/YoungSessions.h"
 #include "base/Clock.h"
 #include "base/Ids.h"
 #include "devices/DeviceService.h"
@@ -95,6 +96,13 @@ void SignOutRoutes::signOutOne(const RequestContext& context)
 void SignOutRoutes::signOut(const RequestContext& context, const QStringList& ids, const QString& scope)
 {
     const Principal& who = *context.principal;
+    // A new session may still sign itself out: that never locks the owner out.
+    const bool onlyItself = scope.isEmpty() && ids.size() == 1 &&
+                            (ids.constFirst() == who.deviceId || ids.constFirst() == QLatin1String("current"));
+    if (!onlyItself) {
+        if (const auto refused = YoungSessions::refusal(who))
+            return context.fail(*refused);
+    }
     const auto grant = m_stepUp.check(QString::fromLatin1(context.request.header("x-step-up")), who.sessionId);
     if (!grant)
         return context.fail(ApiError::forbidden(QStringLiteral("step_up_required"),

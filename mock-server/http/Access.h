@@ -51,6 +51,8 @@ struct Principal
     QString deviceId;
     Role role = Role::Holder;
     qint64 tokenExpiresAtMs = 0; // when the access token presented expires (long-lived sockets re-check then)
+    qint64 authenticatedAtMs = 0;
+    qint64 newUntilMs = 0; // while the session is new (auth/YoungSessions): when it stops being; else 0
 };
 
 } // namespace mockd

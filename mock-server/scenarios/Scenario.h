@@ -57,6 +57,9 @@ struct ScenarioAccount
     QList<ScenarioDevice> devices;
     QList<ScenarioAuditEntry> audit;
     int throttleFailures = 0; // consecutive failed sign-ins just before seeding ("locked-out")
+    // A device cookie (vdc_…) of a computer that signed in before and is established: a sign-in
+    // presenting it is established at once (the demo's own computer; vigil --demo sends it).
+    QString establishedDeviceCookie;
 };
 
 // The simulated devices POST /__admin/simulator {"action":"start"} runs when the request names none.

@@ -3,6 +3,7 @@
 #include "auth/Base32.h"
 #include "auth/PasswordHasher.h"
 #include "auth/StepUp.h"
+#include "auth/Tokens.h"
 #include "base/VisibleText.h"
 #include "scenarios/ScenarioReader.h"
 
@@ -320,7 +321,8 @@ ScenarioAccount read(ScenarioReader& r, const QJsonObject& o, const QString& pat
                  QStringLiteral("devices"),
                  QStringLiteral("device_generator"),
                  QStringLiteral("audit"),
-                 QStringLiteral("throttle")});
+                 QStringLiteral("throttle"),
+                 QStringLiteral("established_device_cookie")});
     account.id = r.string(o, path, QStringLiteral("id"), true);
     account.email = r.string(o, path, QStringLiteral("email"), true);
     if (!account.email.isEmpty() && !account.email.contains(QLatin1Char('@')))
@@ -345,6 +347,11 @@ ScenarioAccount read(ScenarioReader& r, const QJsonObject& o, const QString& pat
     account.emailVerified = r.boolean(o, path, QStringLiteral("email_verified"), true);
     readTwoStep(r, o, path, account);
     readRecoveryCodes(r, o, path, a);
+    a.establishedDeviceCookie = r.string(o, path, QStringLiteral("established_device_cookie"), false);
+    if (!a.establishedDeviceCookie.isEmpty() &&
+        !Tokens::hasShape(Tokens::Kind::DeviceCookie, a.establishedDeviceCookie))
+        r.fail(path + QStringLiteral(".established_device_cookie"),
+               QStringLiteral("is not a device cookie (vdc_ and 43 base64url characters)"));
     if (o.contains(QStringLiteral("throttle"))) {
         const QString where = path + QStringLiteral(".throttle");
         const QJsonObject throttle = r.child(o, path, QStringLiteral("throttle"));

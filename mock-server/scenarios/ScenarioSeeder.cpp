@@ -8,6 +8,7 @@
 #include "base/TimeFormat.h"
 #include "scenarios/Scenario.h"
 #include "store/Database.h"
+#include "store/EstablishedCookieStore.h"
 #include "store/Store.h"
 #include "store/ThrottleStore.h"
 
@@ -90,6 +91,16 @@ Expected<Ok, QString> ScenarioSeeder::seed(const Scenario& scenario)
             if (auto ok = m_store.audit().append(entry); !ok)
                 return unexpected(
                     QStringLiteral("%1: audit of %2: %3").arg(scenario.source, account.email, ok.error()));
+        }
+        if (!source.establishedDeviceCookie.isEmpty()) {
+            const QByteArray hash = Tokens::hash(source.establishedDeviceCookie);
+            const DeviceCookie cookie{hash, account.id, now, now + AuthPolicy::deviceCookieSeconds * 1000};
+            auto ok = m_store.deviceCookies().issue(cookie, {}, AuthPolicy::deviceCookiesPerAccount);
+            if (ok)
+                ok = EstablishedCookieStore(m_store.database()).add(account.id, hash);
+            if (!ok)
+                return unexpected(
+                    QStringLiteral("%1: device cookie of %2: %3").arg(scenario.source, account.email, ok.error()));
         }
         if (source.throttleFailures > 0) {
             // As if the failures had just happened: the account is blocked for the delay they earn.

@@ -149,6 +149,13 @@ Expected<Options, QString> parse(const QStringList& arguments, const QString& en
                                    "service_busy (default %1).")
                         .arg(defaults.hashing.queue),
                     defaults.hashing.queue);
+    const QCommandLineOption newSessionHours = limitOption(
+        "new-session-hours",
+        QStringLiteral("A new sign-in may not sign other devices out or change the password, 2-step or support "
+                       "settings until it is this many hours old or confirmed from an established device (default "
+                       "%1).")
+            .arg(defaults.newSessionHours),
+        defaults.newSessionHours);
     parser.addOptions({port,
                        bind,
                        db,
@@ -166,7 +173,9 @@ Expected<Options, QString> parse(const QStringList& arguments, const QString& en
                        maxEventSockets,
                        eventBatch,
                        hashThreads,
-                       hashQueue});
+                       hashQueue,
+
+                       newSessionHours});
     parser.process(arguments);
 
     Options options;
@@ -213,7 +222,9 @@ Expected<Options, QString> parse(const QStringList& arguments, const QString& en
                   {maxEventSockets, options.maxEventSocketsPerAccount, 1000 * 1000},
                   {eventBatch, options.eventBatchMs, 60 * 1000},
                   {hashThreads, options.hashing.threads, 64},
-                  {hashQueue, options.hashing.queue, 100 * 1000}};
+                  {hashQueue, options.hashing.queue, 100 * 1000},
+
+                  {newSessionHours, options.newSessionHours, 24 * 366}};
     for (const auto& limit : limits) {
         const auto value = readLimit(parser, limit.option, limit.maximum);
         if (!value)

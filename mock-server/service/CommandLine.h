@@ -29,6 +29,9 @@ struct Options
     int eventBatchMs = 100;
     // --hash-threads, --hash-queue
     HashingLimits hashing;
+    // --new-session-hours: a holder session may not sign others out or change security settings
+    // until it is this old (or confirmed): auth/YoungSessions. No value turns it off.
+    int newSessionHours = 24;
 
     // A shorter admin key could be guessed; the service refuses to start with one.
     static constexpr qsizetype minAdminKeyLength = 16;

@@ -23,7 +23,9 @@
 #include "auth/StepUpRoutes.h"
 #include "auth/TokenAuthenticator.h"
 #include "auth/TokenRoutes.h"
+#include "auth/YoungSessions.h"
 #include "base/Clock.h"
+#include "devices/ConfirmRoutes.h"
 #include "devices/DeviceRoutes.h"
 #include "devices/DeviceService.h"
 #include "devices/SignOutRoutes.h"
@@ -116,6 +118,8 @@ ServiceParts::Auth::Auth(const Context& context, Data& data)
       challenges(std::make_unique<MfaChallenges>(context.clock)),
       issuer(std::make_unique<SessionIssuer>(*data.store, context.clock)),
       authenticator(std::make_unique<TokenAuthenticator>(*data.store, context.clock)),
+      youngSessions(std::make_unique<YoungSessions>(
+          *data.store, context.clock, qint64(context.options.newSessionHours) * 60 * 60 * 1000)),
       adminGuard(std::make_unique<AdminGuard>(context.options.adminKey, context.options.allowRemoteAdmin)),
       stepUp(std::make_unique<StepUp>(context.clock)),
       loginRoutes(
@@ -124,7 +128,9 @@ ServiceParts::Auth::Auth(const Context& context, Data& data)
       accountRoutes(std::make_unique<AccountRoutes>(*data.store, context.clock)),
       stepUpRoutes(std::make_unique<StepUpRoutes>(*data.store, context.clock, *data.hasher, *throttle, *stepUp)),
       twoStepRoutes(std::make_unique<TwoStepRoutes>(*data.store, context.clock, *stepUp, *data.hashing))
-{}
+{
+    authenticator->setYoungSessions(youngSessions.get());
+}
 
 ServiceParts::Auth::~Auth() = default;
 
@@ -168,6 +174,8 @@ ServiceParts::Devices::Devices(const Context& context, Data& data, Auth& auth)
       profileRoutes(std::make_unique<ProfileRoutes>(*data.store)),
       activityRoutes(std::make_unique<ActivityRoutes>(*data.store, *devices))
 {
+    devices->setNewUntil(
+        [young = auth.youngSessions.get()](const Device& device) { return young->deviceNewUntilMs(device); });
     auth.issuer->setSignedInHandler([devices = devices.get()](const QString& accountId, const QString& deviceId) {
         devices->notify(accountId, deviceId, DeviceService::Change::SignedIn);
     });
@@ -187,6 +195,8 @@ ServiceParts::Live::Live(
     : events(std::make_unique<EventHub>(*devices.devices, *auth.authenticator, context.log, context.clock)),
       signOutRoutes(
           std::make_unique<SignOutRoutes>(*data.store, context.clock, *devices.devices, *auth.stepUp, *events)),
+      confirmRoutes(std::make_unique<ConfirmRoutes>(
+          *data.store, context.clock, *devices.devices, *auth.stepUp, *auth.youngSessions)),
       passwordRoutes(std::make_unique<PasswordRoutes>(
           *data.store, context.clock, *data.hasher, *auth.throttle, *auth.stepUp, *signOutRoutes)),
       autoSignOut(std::make_unique<AutoSignOutSweep>(*data.store,
@@ -245,6 +255,7 @@ void ServiceParts::Live::registerRoutes(Router& router)
 {
     events->registerRoutes(router);
     signOutRoutes->registerRoutes(router);
+    confirmRoutes->registerRoutes(router);
     passwordRoutes->registerRoutes(router);
     settingsRoutes->registerRoutes(router);
     supportCodeRoutes->registerRoutes(router);
@@ -271,6 +282,8 @@ ServiceParts::ServiceParts(const Context& context, std::unique_ptr<Data> opened,
         admin->registerRoutes(context.router);
     devices->registerRoutes(context.router);
     live->registerRoutes(context.router);
+    if (admin)
+        live->confirmRoutes->registerAdminRoutes(context.router);
 }
 
 ServiceParts::~ServiceParts() = default;

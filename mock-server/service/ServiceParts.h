@@ -16,6 +16,7 @@ class ActivityRoutes;
 class AdminGuard;
 class AdminRoutes;
 class AutoSignOutSweep;
+class ConfirmRoutes;
 class Clock;
 class DeviceRoutes;
 class DeviceService;
@@ -52,6 +53,7 @@ class SupportViewRoutes;
 class TokenAuthenticator;
 class TokenRoutes;
 class TwoStepRoutes;
+class YoungSessions;
 
 // Everything a running vigil-mockd is made of, one area per struct. Every part is a unique_ptr
 // member, declared in the order it is built, so C++ destroys them in the reverse order: whatever
@@ -101,6 +103,7 @@ struct ServiceParts
         std::unique_ptr<MfaChallenges> challenges;
         std::unique_ptr<SessionIssuer> issuer;
         std::unique_ptr<TokenAuthenticator> authenticator;
+        std::unique_ptr<YoungSessions> youngSessions;
         std::unique_ptr<AdminGuard> adminGuard;
         std::unique_ptr<StepUp> stepUp;
         std::unique_ptr<LoginRoutes> loginRoutes;
@@ -155,6 +158,7 @@ struct ServiceParts
 
         std::unique_ptr<EventHub> events;
         std::unique_ptr<SignOutRoutes> signOutRoutes;
+        std::unique_ptr<ConfirmRoutes> confirmRoutes;
         std::unique_ptr<PasswordRoutes> passwordRoutes;
         std::unique_ptr<AutoSignOutSweep> autoSignOut;
         std::unique_ptr<SettingsRoutes> settingsRoutes;

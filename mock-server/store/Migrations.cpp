@@ -4,6 +4,7 @@
 #include "store/Database.h"
 #include "store/DeviceCookieStore.h"
 #include "store/ProfileUsage.h"
+#include "store/SessionTrustStore.h"
 #include "store/SupportCodeStore.h"
 
 #include <QSqlQuery>
@@ -144,7 +145,8 @@ const QList<Step>& steps()
                                  {3, ProfileUsage::migration()},
                                  {4, version4()},
                                  {5, SupportCodeStore::migration()},
-                                 {6, DeviceCookieStore::migration()}};
+                                 {6, DeviceCookieStore::migration()},
+                                 {7, SessionTrustStore::migration()}};
     return all;
 }
 

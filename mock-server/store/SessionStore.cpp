@@ -122,6 +122,16 @@ QList<const Session*> SessionStore::forAccount(const QString& accountId) const
     return out;
 }
 
+QList<const Session*> SessionStore::forDevice(const QString& deviceId) const
+{
+    QList<const Session*> out;
+    for (const QString& id : m_sessionIdsByDevice.value(deviceId)) {
+        if (const Session* s = session(id))
+            out.append(s);
+    }
+    return out;
+}
+
 bool SessionStore::hasLiveSession(const QString& deviceId, qint64 notBeforeMs, qint64 nowMs) const
 {
     const auto it = m_sessionIdsByDevice.constFind(deviceId);

@@ -33,6 +33,8 @@ public:
         for (const Session& session : m_sessions)
             visit(session);
     }
+    // Every session of the device, revoked and expired ones included, oldest first.
+    QList<const Session*> forDevice(const QString& deviceId) const;
     // True when the device has a session that is not revoked, started at or after `notBeforeMs` and
     // has not expired: stops at the first (usually the newest few are checked, however many).
     bool hasLiveSession(const QString& deviceId, qint64 notBeforeMs, qint64 nowMs) const;

@@ -11,7 +11,7 @@ namespace mockd {
 Store::Store(std::unique_ptr<Database> database)
     : m_database(std::move(database)), m_accounts(*m_database), m_devices(*m_database, m_listing),
       m_sessions(*m_database, m_listing), m_throttle(*m_database), m_audit(*m_database), m_supportCodes(*m_database),
-      m_deviceCookies(*m_database)
+      m_deviceCookies(*m_database), m_sessionTrust(*m_database)
 {}
 
 Store::~Store() = default;
@@ -34,7 +34,8 @@ Expected<Ok, QString> Store::reload()
     for (auto* load : {+[](Store& s) { return s.m_accounts.load(); },
                        +[](Store& s) { return s.m_devices.load(); },
                        +[](Store& s) { return s.m_sessions.load(); },
-                       +[](Store& s) { return s.m_throttle.load(); }}) {
+                       +[](Store& s) { return s.m_throttle.load(); },
+                       +[](Store& s) { return s.m_sessionTrust.load(); }}) {
         if (auto ok = load(*this); !ok)
             return ok;
     }
@@ -48,6 +49,8 @@ Expected<Ok, QString> Store::wipe()
     // Children before parents, so foreign keys never object.
     for (const char* table : {"support_codes",
                               "device_cookies",
+                              "session_trust",
+                              "established_cookies",
                               "access_tokens",
                               "refresh_tokens",
                               "recovery_codes",
@@ -67,6 +70,7 @@ Expected<Ok, QString> Store::wipe()
     m_sessions.clearMemory();
     m_listing.clear();
     m_throttle.clearMemory();
+    m_sessionTrust.clearMemory();
     return Ok{};
 }
 

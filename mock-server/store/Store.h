@@ -7,6 +7,7 @@
 #include "store/DeviceListing.h"
 #include "store/DeviceStore.h"
 #include "store/SessionStore.h"
+#include "store/SessionTrustStore.h"
 #include "store/SupportCodeStore.h"
 #include "store/ThrottleStore.h"
 
@@ -41,6 +42,8 @@ public:
     SupportCodeStore& supportCodes() { return m_supportCodes; }
     const SupportCodeStore& supportCodes() const { return m_supportCodes; }
     DeviceCookieStore& deviceCookies() { return m_deviceCookies; }
+    SessionTrustStore& sessionTrust() { return m_sessionTrust; }
+    const SessionTrustStore& sessionTrust() const { return m_sessionTrust; }
 
     // Reads every table into memory.
     Expected<Ok, QString> reload();
@@ -65,6 +68,7 @@ private:
     AuditLog m_audit;
     SupportCodeStore m_supportCodes;
     DeviceCookieStore m_deviceCookies;
+    SessionTrustStore m_sessionTrust;
 };
 
 } // namespace mockd

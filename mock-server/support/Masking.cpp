@@ -38,6 +38,7 @@ bool isPlainField(const QString& key)
                                    QStringLiteral("created_at"),
                                    QStringLiteral("expires_at"),
                                    QStringLiteral("auto_signout_at"),
+                                   QStringLiteral("new_until"),
                                    QStringLiteral("next_cursor"),
                                    QStringLiteral("os_version"),
                                    QStringLiteral("app_version"),

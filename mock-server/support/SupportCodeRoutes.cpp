@@ -1,6 +1,7 @@
 #include "support/SupportCodeRoutes.h"
 
 #include "auth/StepUp.h"
+#include "auth/YoungSessions.h"
 #include "base/Clock.h"
 #include "base/TimeFormat.h"
 #include "http/JsonWriter.h"
@@ -30,6 +31,8 @@ void SupportCodeRoutes::registerRoutes(Router& router)
 
 void SupportCodeRoutes::create(const RequestContext& context)
 {
+    if (const auto refused = YoungSessions::refusal(*context.principal))
+        return context.fail(*refused);
     const Principal& who = *context.principal;
     const auto grant = m_stepUp.check(QString::fromLatin1(context.request.header("x-step-up")), who.sessionId);
     if (!grant)

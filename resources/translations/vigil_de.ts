@@ -677,6 +677,18 @@
         <source>Try again in a few minutes.</source>
         <translation>Versuchen Sie es in einigen Minuten erneut.</translation>
     </message>
+    <message>
+        <source>This device signed in to your account only recently, so until %1 it can&apos;t sign out your other devices or change security settings. This keeps someone who has your password from locking you out.</source>
+        <translation>Dieses Gerät hat sich erst vor Kurzem bei Ihrem Konto angemeldet. Bis %1 kann es deshalb Ihre anderen Geräte nicht abmelden und keine Sicherheitseinstellungen ändern. So kann niemand, der Ihr Passwort kennt, Sie aussperren.</translation>
+    </message>
+    <message>
+        <source>This device signed in to your account only recently, so for now it can&apos;t sign out your other devices or change security settings. This keeps someone who has your password from locking you out.</source>
+        <translation>Dieses Gerät hat sich erst vor Kurzem bei Ihrem Konto angemeldet. Deshalb kann es vorerst Ihre anderen Geräte nicht abmelden und keine Sicherheitseinstellungen ändern. So kann niemand, der Ihr Passwort kennt, Sie aussperren.</translation>
+    </message>
+    <message>
+        <source>Use a device you&apos;ve signed in on before, or confirm this one from it.</source>
+        <translation>Verwenden Sie ein Gerät, auf dem Sie schon früher angemeldet waren, oder bestätigen Sie dieses Gerät von dort aus.</translation>
+    </message>
 </context>
 <context>
     <name>vigil::ConnectionBanner</name>

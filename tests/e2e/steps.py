@@ -3,6 +3,7 @@ through AT-SPI the way a screen reader does, and waiting for a process to print 
 
 import json
 import re
+import socket
 import urllib.parse
 import urllib.request
 
@@ -126,6 +127,19 @@ FAULT_KINDS = (
 LATENCY = {"type": "latency", "ms": 1500}
 # A message that offers the person a next step, in the words ApiError::suggestedAction uses.
 NEXT_STEP = re.compile(r"(?i)try again|check |wait |sign in again|retry|reconnect")
+
+
+def establish_this_computer(mockd):
+    """Confirms Vigil's sign-in on this computer through the QA admin API, as the owner would from a
+    device they have used for long: the service's young-session guard keeps a sign-in from minutes ago
+    from signing other devices out or changing security settings, and the calling test does that."""
+    name = ("Vigil on " + socket.gethostname())[:64]
+    devices = admin(mockd, "GET", "/__admin/devices?account=" + urllib.parse.quote(DEMO_EMAIL))["devices"]
+    new = [device["id"] for device in devices if device["name"] == name and device["new_until"]]
+    if not new:
+        raise HarnessError(f"no new device named {name!r} to confirm: {devices}")
+    for device_id in new:
+        admin(mockd, "POST", f"/__admin/devices/{device_id}/confirm")
 
 
 def admin(mockd, method, path, body=None):

@@ -31,7 +31,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import harness  # noqa: E402
 from harness import DEMO_EMAIL, Desktop, HarnessError, log, wait_until  # noqa: E402
-from steps import LIVE_TIMEOUT, admin, device_cell, open_section, outbox, results_say, sign_in  # noqa: E402
+from steps import (LIVE_TIMEOUT, admin, device_cell, establish_this_computer, open_section, outbox,  # noqa: E402
+                   results_say, sign_in)
 
 VIGIL = os.environ.get("VIGIL_APP")
 MOCKD = os.environ.get("VIGIL_MOCKD")
@@ -115,6 +116,7 @@ def sign_device_out(desk, vigil, mockd, table):
 def holder_round(desk, vigil, mockd):
     admin(mockd, "POST", "/__admin/reset")
     sign_in(desk, vigil, mockd.url)
+    establish_this_computer(mockd)
     open_section(desk, vigil, "Devices")
     table = vigil.find("Devices", role="table")
     wait_until(lambda: table.queryTable().nRows > 0, "device rows", LIVE_TIMEOUT)

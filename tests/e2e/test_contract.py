@@ -26,8 +26,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import harness  # noqa: E402
 from harness import DEMO_EMAIL, Desktop, HarnessError, log, wait_until  # noqa: E402
-from steps import (LIVE_TIMEOUT, device_cell, journal, open_section, outbox, results_say, sign_in,  # noqa: E402
-                   table_rows)
+from steps import (LIVE_TIMEOUT, device_cell, establish_this_computer, journal, open_section, outbox,  # noqa: E402
+                   results_say, sign_in, table_rows)
 
 VIGIL = os.environ.get("VIGIL_APP")
 MOCKD = os.environ.get("VIGIL_MOCKD")
@@ -109,6 +109,7 @@ def test():
         app = desk.start_app("vigil", [VIGIL, "--server", url])
 
         log(f"signed in through Prism: {sign_in(desk, app, url)!r}")
+        establish_this_computer(mockd)
         open_section(desk, app, "Devices")
         table = app.find("Devices", role="table", timeout=LIVE_TIMEOUT)
         wait_until(lambda: len(table_rows(app, table)) >= 2, "the device table to fill", LIVE_TIMEOUT)

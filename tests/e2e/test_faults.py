@@ -31,7 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import harness  # noqa: E402
 from harness import DEMO_EMAIL, DEMO_PASSWORD, Desktop, HarnessError, log, wait_until  # noqa: E402
 from steps import (FAULT_KINDS, LATENCY, LIVE_TIMEOUT, NEXT_STEP, add_fault, clear_faults, device_cell,  # noqa: E402
-                   find_prefixed, is_enabled, last_seq, open_section, results_say, table_rows, wait_faulted)
+                   establish_this_computer, find_prefixed, is_enabled, last_seq, open_section, results_say, table_rows, wait_faulted)
 
 VIGIL = os.environ.get("VIGIL_APP")
 MOCKD = os.environ.get("VIGIL_MOCKD")
@@ -106,6 +106,7 @@ def devices_and_events_faults(desk, mockd, app):
     desk.type_text(app.find("Password"), DEMO_PASSWORD)
     desk.click(app.find("Sign In", role="push button"))
     app.wait_for("Sections", role="list")
+    establish_this_computer(mockd)
     open_section(desk, app, "Devices")
     retry = app.find("Retry", role="push button")
     for index, (kind, action) in enumerate(FAULT_KINDS):

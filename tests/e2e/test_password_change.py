@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import harness  # noqa: E402
 from harness import DEMO_EMAIL, DEMO_PASSWORD, Desktop, HarnessError, log, wait_until  # noqa: E402
-from steps import LIVE_TIMEOUT, open_section, read_until, sign_in  # noqa: E402
+from steps import LIVE_TIMEOUT, establish_this_computer, open_section, read_until, sign_in  # noqa: E402
 
 VIGIL = os.environ.get("VIGIL_APP")
 MOCKD = os.environ.get("VIGIL_MOCKD")
@@ -80,6 +80,7 @@ def test():
 
         vigil = desk.start_app("vigil", [VIGIL, "--server", mockd.url])
         log(f"signed in: {sign_in(desk, vigil, mockd.url)!r}")
+        establish_this_computer(mockd)
         open_section(desk, vigil, "Security")
         desk.type_text(vigil.find("Current password"), DEMO_PASSWORD)
         desk.type_text(vigil.find("New password"), NEW_PASSWORD)

@@ -22,8 +22,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import harness  # noqa: E402
 from harness import DEMO_EMAIL, DEMO_PASSWORD, Desktop, HarnessError, log, wait_until  # noqa: E402
-from steps import (LIVE_TIMEOUT, device_cell, device_row, open_section, outbox, read_until, refresh_tokens,  # noqa: E402
-                   results_say, sign_in, table_rows)
+from steps import (LIVE_TIMEOUT, device_cell, device_row, establish_this_computer, open_section, outbox,  # noqa: E402
+                   read_until, refresh_tokens, results_say, sign_in, table_rows)
 
 VIGIL = os.environ.get("VIGIL_APP")
 MOCKD = os.environ.get("VIGIL_MOCKD")
@@ -43,6 +43,7 @@ def test():
         mockd = desk.start_mockd()
         vigil = desk.start_app("vigil", [VIGIL, "--server", mockd.url])
         log(f"signed in: {sign_in(desk, vigil, mockd.url, remember=True)!r}")
+        establish_this_computer(mockd)
         wait_until(lambda: refresh_tokens(desk), "a refresh token in the keychain", 30)
 
         sim = desk.start_app("simulator", [MOCKD, "simulate", "--server", mockd.url, "--devices", "1",

@@ -31,8 +31,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import harness  # noqa: E402
 from harness import DEMO_EMAIL, DEMO_PASSWORD, Desktop, HarnessError, log, wait_until  # noqa: E402
-from steps import (LIVE_TIMEOUT, device_cell, open_section, read_until, results_say, sign_in,  # noqa: E402
-                   table_rows)
+from steps import (LIVE_TIMEOUT, device_cell, establish_this_computer, open_section, read_until, results_say,  # noqa: E402
+                   sign_in, table_rows)
 
 VIGIL = os.environ.get("VIGIL_APP")
 MOCKD = os.environ.get("VIGIL_MOCKD")
@@ -60,6 +60,7 @@ def totp(secret, at=None):
 
 def holder_creates_code(desk, vigil, mockd):
     log(f"holder signed in: {sign_in(desk, vigil, mockd.url)!r}")
+    establish_this_computer(mockd)
     open_section(desk, vigil, "Security")
     desk.click(vigil.find("Give Support a Code", role="push button"))
     # Step-up with the password (the first method offered to an account without an authenticator).

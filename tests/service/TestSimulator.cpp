@@ -1,3 +1,4 @@
+#include "Establish.h"
 #include "MockdProcess.h"
 #include "ServiceClient.h"
 
@@ -239,6 +240,7 @@ private Q_SLOTS:
     {
         const auto owner = client().login(demoEmail(), demoPassword());
         QVERIFY(!owner.access.isEmpty());
+        QVERIFY(establish(client(), owner));
         const int before = signedInDevices(owner.access);
         SimulatorProcess simulator(simulateArgs(1, 0));
         const auto signedIn =
@@ -308,6 +310,7 @@ private Q_SLOTS:
     {
         const auto owner = client().login(demoEmail(), demoPassword());
         QVERIFY(!owner.access.isEmpty());
+        QVERIFY(establish(client(), owner));
         SimulatorProcess simulator(simulateArgs(2, 0));
         const auto signedIn =
             simulator.waitFor(QStringLiteral("^sim: device (\\d+) (.+) signed in$"), 2, signInDeadlineMs);

@@ -1,4 +1,5 @@
 #include "AuditReader.h"
+#include "Establish.h"
 #include "EventClient.h"
 #include "MockdProcess.h"
 #include "ServiceClient.h"
@@ -95,6 +96,7 @@ private Q_SLOTS:
         QVERIFY(client().reset());
         m_me = client().loginDemo(QStringLiteral("Vigil on a Laptop"), QStringLiteral("computer"));
         QVERIFY(!m_me.access.isEmpty());
+        QVERIFY(establish(client(), m_me));
         m_stepUp = client().passwordStepUp(m_me.access);
         QVERIFY(!m_stepUp.isEmpty());
     }

@@ -1,3 +1,4 @@
+#include "Establish.h"
 #include "MockdProcess.h"
 #include "ServiceClient.h"
 
@@ -89,6 +90,7 @@ private Q_SLOTS:
         QCOMPARE(connected.status, 200);
         m_me = client().loginDemo(QStringLiteral("Vigil on a Laptop"), QStringLiteral("computer"));
         QVERIFY(!m_me.access.isEmpty());
+        QVERIFY(establish(client(), m_me));
     }
 
     void onlineDevicesAreConnectedWithTheirScenarioStatus()

@@ -1,4 +1,5 @@
 #include "AuditReader.h"
+#include "Establish.h"
 #include "MockdProcess.h"
 #include "ServiceClient.h"
 
@@ -196,6 +197,7 @@ private Q_SLOTS:
         const ServiceClient::Tokens intruder =
             client().loginDemo(QStringLiteral("Unknown Phone"), QStringLiteral("phone"));
         QVERIFY(!me.access.isEmpty() && !intruder.access.isEmpty());
+        QVERIFY(establish(client(), me));
         strangerGuesses(12);
         QCOMPARE(signIn(elsewhere(), demoEmail(), demoPassword()).status, 429);
 

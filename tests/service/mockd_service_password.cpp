@@ -1,3 +1,4 @@
+#include "Establish.h"
 #include "MockdProcess.h"
 #include "ServiceClient.h"
 
@@ -56,6 +57,7 @@ private Q_SLOTS:
         QVERIFY(client().reset());
         m_me = client().loginDemo(QStringLiteral("Vigil on a Laptop"), QStringLiteral("computer"));
         QVERIFY(!m_me.access.isEmpty());
+        QVERIFY(establish(client(), m_me));
     }
 
     void needsStepUp()

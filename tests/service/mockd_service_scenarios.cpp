@@ -115,6 +115,7 @@ private Q_SLOTS:
         QCOMPARE(shipped,
                  (QStringList{QStringLiteral("compromised"),
                               QStringLiteral("household"),
+                              QStringLiteral("intruder"),
                               QStringLiteral("locked-out"),
                               QStringLiteral("stress-1000"),
                               QStringLiteral("support"),
@@ -132,6 +133,8 @@ private Q_SLOTS:
                                    << "vigil-demo-2026" << 200;
         QTest::newRow("compromised") << "compromised" << 7 << "demo@vigil.test"
                                      << "vigil-demo-2026" << 200;
+        QTest::newRow("intruder") << "intruder" << 3 << "demo@vigil.test"
+                                  << "vigil-demo-2026" << 200;
         QTest::newRow("two-step") << "two-step" << 3 << "twostep@vigil.test"
                                   << "vigil-twostep-2026" << 403;
         QTest::newRow("locked-out") << "locked-out" << 1 << "locked@vigil.test"
@@ -428,7 +431,7 @@ private Q_SLOTS:
         const QString error = QString::fromUtf8(process.readAllStandardError());
         QVERIFY2(
             error.contains(QLatin1String("compromized: no such file, and not a shipped scenario (one of compromised, "
-                                         "household, locked-out, stress-1000, support, two-step)")),
+                                         "household, intruder, locked-out, stress-1000, support, two-step)")),
             qPrintable(error));
     }
 };

@@ -1,3 +1,4 @@
+#include "Establish.h"
 #include "EventClient.h"
 #include "MockdProcess.h"
 #include "ServiceClient.h"
@@ -77,6 +78,7 @@ private Q_SLOTS:
         QVERIFY(client().reset());
         m_me = signIn(QStringLiteral("Vigil on a Laptop"), QStringLiteral("computer"));
         QVERIFY(!m_me.access.isEmpty());
+        QVERIFY(establish(client(), m_me));
     }
 
     void signOutNeedsAStepUpToken()

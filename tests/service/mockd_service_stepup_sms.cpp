@@ -1,3 +1,4 @@
+#include "Establish.h"
 #include "MockdProcess.h"
 #include "ServiceClient.h"
 
@@ -137,6 +138,7 @@ private Q_SLOTS:
         m_access = tokens.access;
         m_refresh = tokens.refresh;
         QVERIFY(!m_access.isEmpty());
+        QVERIFY(establish(client(), tokens));
         // SMS step-up needs text-message codes on (the demo household starts with them off).
         QVERIFY(client().setSmsCodes(m_access, true));
     }

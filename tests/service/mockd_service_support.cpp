@@ -1,3 +1,4 @@
+#include "Establish.h"
 #include "mockd_service_support_fixture.h"
 
 #include <QJsonArray>
@@ -109,6 +110,7 @@ private Q_SLOTS:
         QVERIFY(client().reset());
         m_holder = client().loginDemo(QStringLiteral("Vigil on a Laptop"), QStringLiteral("computer"));
         QVERIFY(!m_holder.access.isEmpty());
+        QVERIFY(establish(client(), m_holder));
         m_support = m_fixture.signInSupport();
         QVERIFY(!m_support.access.isEmpty());
     }

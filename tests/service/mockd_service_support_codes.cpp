@@ -1,3 +1,4 @@
+#include "Establish.h"
 #include "mockd_service_support_fixture.h"
 
 #include <QJsonArray>
@@ -58,6 +59,7 @@ private Q_SLOTS:
         QVERIFY(client().reset());
         m_holder = client().loginDemo(QStringLiteral("Vigil on a Laptop"), QStringLiteral("computer"));
         QVERIFY(!m_holder.access.isEmpty());
+        QVERIFY(establish(client(), m_holder));
         m_support = m_fixture.signInSupport();
         QVERIFY(!m_support.access.isEmpty());
     }
@@ -169,6 +171,7 @@ private Q_SLOTS:
         const ServiceClient::Tokens other =
             client().login(QStringLiteral("other@vigil.test"), QStringLiteral("vigil-other-2026"));
         QVERIFY(!other.access.isEmpty());
+        QVERIFY(establish(client(), other));
         const QString stepUp = client().passwordStepUp(other.access, QStringLiteral("vigil-other-2026"));
         const ServiceReply created =
             m_fixture.call("POST", QStringLiteral("/v1/account/support-codes"), other.access, {}, stepUp);
@@ -197,6 +200,7 @@ private Q_SLOTS:
         const ServiceClient::Tokens other =
             client().login(QStringLiteral("other@vigil.test"), QStringLiteral("vigil-other-2026"));
         QVERIFY(!other.access.isEmpty());
+        QVERIFY(establish(client(), other));
         const QString stepUp = client().passwordStepUp(other.access, QStringLiteral("vigil-other-2026"));
         const ServiceReply created =
             m_fixture.call("POST", QStringLiteral("/v1/account/support-codes"), other.access, {}, stepUp);

@@ -1,3 +1,4 @@
+#include "Establish.h"
 #include "MockdProcess.h"
 #include "ServiceClient.h"
 
@@ -112,11 +113,11 @@ private Q_SLOTS:
     void init()
     {
         QVERIFY(client().reset());
-        m_access =
-            client()
-                .login(QString::fromLatin1(ServiceClient::demoEmail), QString::fromLatin1(ServiceClient::demoPassword))
-                .access;
+        const auto tokens = client().login(QString::fromLatin1(ServiceClient::demoEmail),
+                                           QString::fromLatin1(ServiceClient::demoPassword));
+        m_access = tokens.access;
         QVERIFY(!m_access.isEmpty());
+        QVERIFY(establish(client(), tokens));
     }
 
     void statusStartsOff()

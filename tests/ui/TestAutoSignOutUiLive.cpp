@@ -2,6 +2,7 @@
 // page asks "Confirm It's You" while there is no step-up token; cancelling keeps the service's value;
 // verifying with the password saves the choice (with X-Step-Up), and the next change inside the
 // token's life saves without asking.
+#include "ConfirmDevice.h"
 #include "MockdProcess.h"
 #include "SignInStack.h"
 #include "WidgetFinder.h"
@@ -58,6 +59,7 @@ private:
         QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
         auto tokens = TokenPair::fromJson(QJsonDocument::fromJson(reply->readAll()).object());
         QVERIFY(tokens);
+        QVERIFY(confirmDevice(m_network, m_mockd.baseUrl(), tokens->deviceId));
         m_session->setTokens(m_mockd.baseUrl(), tokens.value());
     }
 

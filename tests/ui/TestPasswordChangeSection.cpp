@@ -2,6 +2,7 @@
 // per-device results and the return to sign-in, throttling and no connection; and "Confirm It's You"
 // only when no step-up token is held.
 #include "SecurityPageFixture.h"
+#include "ui/widgets/InlineMessage.h"
 
 using namespace vigil;
 using namespace SecurityPageFixtureData;
@@ -22,6 +23,7 @@ private Q_SLOTS:
     void passwordWrongCurrentStaysInItsField();
     void passwordChangeReportsDevicesAndReturnsToSignIn();
     void passwordThrottledAndOffline();
+    void tooNewSessionIsExplained();
     void stepUpDialogOnlyWithoutToken();
 };
 
@@ -187,6 +189,36 @@ void TestPasswordChangeSection::passwordThrottledAndOffline()
     QTRY_COMPARE(flow.state(), PasswordChangeFlow::State::Failed);
     QCOMPARE(flow.problem().kind, PasswordChangeFlow::ProblemKind::NoConnection);
     QVERIFY(flow.problem().message.contains(QLatin1String("not changed")));
+}
+
+void TestPasswordChangeSection::tooNewSessionIsExplained()
+{
+    earnToken();
+    script(passwordPath,
+           {FakeResponse::json(403,
+                               QJsonObject{{QStringLiteral("error"), QStringLiteral("session_too_new")},
+                                           {QStringLiteral("message"), QStringLiteral("too new")},
+                                           {QStringLiteral("new_until"), QStringLiteral("2026-12-08T09:41:00Z")},
+                                           {QStringLiteral("retry_after"), 3600}})});
+    PasswordChangeFlow flow(m_api.get(), m_stepUp.get());
+    PasswordChangeSection section(&flow);
+    section.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&section));
+    section.currentField()->setText(QStringLiteral("old password"));
+    section.newField()->setText(QStringLiteral("velvet harbor ninety"));
+    section.confirmField()->setText(QStringLiteral("velvet harbor ninety"));
+    section.changeButton()->click();
+    QTRY_COMPARE(flow.state(), PasswordChangeFlow::State::Failed);
+    // The section's message (named "Error" for screen readers while it shows one).
+    auto* message = findByName<InlineMessage>(&section, QStringLiteral("Error"));
+    QVERIFY(message && message->isVisible());
+    QVERIFY2(message->text().contains(QLatin1String("only recently, so until ")), qPrintable(message->text()));
+    QVERIFY2(message->text().contains(QLatin1String("change security settings")), qPrintable(message->text()));
+    QVERIFY2(message->text().contains(QLatin1String("someone who has your password from locking you out")),
+             qPrintable(message->text()));
+    QVERIFY2(message->text().contains(
+                 QLatin1String("Use a device you've signed in on before, or confirm this one from it.")),
+             qPrintable(message->text()));
 }
 
 void TestPasswordChangeSection::stepUpDialogOnlyWithoutToken()

@@ -60,6 +60,7 @@ private Q_SLOTS:
     void followsTheWholeJourney();
     void submittingCannotBeClosed();
     void failedPageRetries();
+    void tooNewSessionIsExplained();
     void closingResultsFinishesAndReopens();
     void returnToSignInCloses();
     void launcherOpensOneDialog();
@@ -232,6 +233,31 @@ void TestSignOutDialog::failedPageRetries()
     QTest::keyClick(m_dialog.get(), Qt::Key_Escape);
     QCOMPARE(m_flow->state(), State::Idle);
     QVERIFY(!m_dialog->isVisible());
+}
+
+void TestSignOutDialog::tooNewSessionIsExplained()
+{
+    script(signOutPath, {threeResults()});
+    completeJourney();
+    script(signOutPath,
+           {FakeResponse::json(403,
+                               QJsonObject{{QStringLiteral("error"), QStringLiteral("session_too_new")},
+                                           {QStringLiteral("message"), QStringLiteral("too new")},
+                                           {QStringLiteral("new_until"), QStringLiteral("2026-12-08T09:41:00Z")},
+                                           {QStringLiteral("retry_after"), 3600}})});
+    startAndShow(householdDevices());
+    m_flow->confirm();
+    QTRY_COMPARE(m_dialog->currentPage(), Page::Failed);
+    auto* reason = findByName<QLabel>(m_dialog.get(), QStringLiteral("Reason"));
+    QVERIFY(reason && reason->isVisible());
+    // When it ends, why it exists, and what to do now, in plain words.
+    QVERIFY2(reason->text().contains(QLatin1String("only recently, so until ")), qPrintable(reason->text()));
+    QVERIFY2(reason->text().contains(QLatin1String("can't sign out your other devices")), qPrintable(reason->text()));
+    QVERIFY2(reason->text().contains(QLatin1String("someone who has your password from locking you out")),
+             qPrintable(reason->text()));
+    QVERIFY2(
+        reason->text().endsWith(QLatin1String("Use a device you've signed in on before, or confirm this one from it.")),
+        qPrintable(reason->text()));
 }
 
 void TestSignOutDialog::closingResultsFinishesAndReopens()

@@ -1,5 +1,6 @@
 // The sign-out dialog against a real vigil-mockd: the demo household signs one device out with an
 // emailed code read from the service's outbox, after one wrong code.
+#include "ConfirmDevice.h"
 #include "MockdProcess.h"
 #include "WidgetFinder.h"
 #include "core/api/ApiClient.h"
@@ -81,6 +82,7 @@ void TestSignOutDialogLive::init()
                                                  {QStringLiteral("type"), QStringLiteral("computer")}}}});
     auto tokens = TokenPair::fromJson(login);
     QVERIFY2(tokens, QJsonDocument(login).toJson().constData());
+    QVERIFY(confirmDevice(m_network, m_mockd->baseUrl(), tokens->deviceId));
     m_accessToken = login.value(QStringLiteral("access_token")).toString();
     m_session = std::make_unique<Session>();
     m_session->setTokens(m_mockd->baseUrl(), tokens.value());

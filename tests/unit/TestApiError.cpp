@@ -1,6 +1,8 @@
 #include "core/api/ApiError.h"
 #include "core/util/EnglishPlurals.h"
 
+#include <QDateTime>
+#include <QLocale>
 #include <QTest>
 
 using vigil::ApiError;
@@ -23,6 +25,7 @@ private Q_SLOTS:
     void mapsNetworkErrors();
     void everyCodeHasUserText();
     void sessionEndingCodes();
+    void sessionTooNewSaysWhenWhyAndWhatToDo();
 };
 
 void TestApiError::initTestCase()
@@ -46,6 +49,7 @@ void TestApiError::mapsEveryServerCode_data()
     QTest::newRow("forbidden") << 403 << QByteArray("forbidden") << Code::Forbidden;
     QTest::newRow("admin_key_required") << 403 << QByteArray("admin_key_required") << Code::Forbidden;
     QTest::newRow("step_up_required") << 403 << QByteArray("step_up_required") << Code::StepUpRequired;
+    QTest::newRow("session_too_new") << 403 << QByteArray("session_too_new") << Code::Forbidden;
     QTest::newRow("too_many_attempts") << 429 << QByteArray("too_many_attempts") << Code::TooManyAttempts;
     QTest::newRow("invalid_json") << 400 << QByteArray("invalid_json") << Code::InvalidJson;
     QTest::newRow("unsupported_media_type")
@@ -192,6 +196,34 @@ void TestApiError::sessionEndingCodes()
     QVERIFY(!ApiError(Code::NoConnection).endsSession());
     QVERIFY(ApiError(Code::NoConnection).isTransient());
     QVERIFY(!ApiError(Code::InvalidCredentials).isTransient());
+}
+
+void TestApiError::sessionTooNewSaysWhenWhyAndWhatToDo()
+{
+    const QDateTime before = QDateTime::currentDateTime().addSecs(600);
+    const ApiError error = ApiError::fromHttpResponse(
+        403, R"({"error":"session_too_new","message":"m","new_until":"2026-12-08T09:41:00Z","retry_after":600})");
+    const QDateTime after = QDateTime::currentDateTime().addSecs(600);
+    QCOMPARE(error.code(), Code::Forbidden);
+    QCOMPARE(error.serverCode(), QStringLiteral("session_too_new"));
+    // When (local time, as the answer arrived), why, and what to do now.
+    const QString message = error.message();
+    QVERIFY2(message.contains(QStringLiteral("until ") + QLocale().toString(before, QLocale::ShortFormat)) ||
+                 message.contains(QStringLiteral("until ") + QLocale().toString(after, QLocale::ShortFormat)),
+             qPrintable(message));
+    QVERIFY2(message.contains(QStringLiteral("can't sign out your other devices or change security settings")),
+             qPrintable(message));
+    QVERIFY2(message.contains(QStringLiteral("someone who has your password")), qPrintable(message));
+    QCOMPARE(error.suggestedAction(),
+             QStringLiteral("Use a device you've signed in on before, or confirm this one from it."));
+    QVERIFY(!error.endsSession());
+    // Without a time the text still says why and what to do.
+    const ApiError vague = ApiError::fromHttpResponse(403, R"({"error":"session_too_new","message":"m"})");
+    QVERIFY(vague.message().contains(QStringLiteral("for now")));
+    QCOMPARE(vague.suggestedAction(), error.suggestedAction());
+    // Other refusals keep their words.
+    QCOMPARE(ApiError::fromHttpResponse(403, R"({"error":"forbidden","message":"m"})").suggestedAction(),
+             QStringLiteral("Sign in with an account that has access."));
 }
 
 QTEST_GUILESS_MAIN(TestApiError)

@@ -1,5 +1,6 @@
 // The Security page's core against a real vigil-mockd: StepUpFlow, PasswordChangeFlow,
 // TwoStepService (authenticator-app enrolment with codes computed here) and SupportCodeService.
+#include "ConfirmDevice.h"
 #include "FakeCredentialStore.h"
 #include "MockdProcess.h"
 #include "TestTotp.h"
@@ -113,6 +114,7 @@ void TestSecurityLive::signIn(Client& client)
 {
     client.flow.signIn({m_mockd->baseUrl().toString(), demoEmail, demoPassword, false});
     QTRY_COMPARE_WITH_TIMEOUT(client.flow.state(), SignInFlow::State::SignedIn, 15000);
+    QVERIFY(confirmDevice(m_raw, m_mockd->baseUrl(), client.session.deviceId()));
 }
 
 bool TestSecurityLive::verifyWithPassword(Client& client)

@@ -1,0 +1,50 @@
+#pragma once
+
+#include "base/Expected.h"
+#include "http/ApiError.h"
+
+#include <QString>
+#include <optional>
+
+namespace mockd {
+
+class Clock;
+class Store;
+struct Device;
+struct Principal;
+struct Session;
+
+// The young-session guard: a holder session is new until `window` has passed since its sign-in
+// (by the service clock) or until it is confirmed from an established session. A new session may
+// read and sign itself out, nothing that could lock the owner out (routes ask refusal()). The state
+// lives in the store's session trust rows, so it survives a restart.
+class YoungSessions final
+{
+public:
+    YoungSessions(Store& store, const Clock& clock, qint64 windowMs);
+
+    qint64 windowMs() const { return m_windowMs; }
+    // When the session stops being new; 0 when it is established now.
+    qint64 newUntilMs(const Session& session) const;
+    // The latest end among the device's new live sessions; 0 when every live one is established.
+    qint64 deviceNewUntilMs(const Device& device) const;
+
+    // Makes every live session of the device established (confirmed by `by`: a device id, or
+    // "system"). False when the device has no live session.
+    Expected<bool, QString> confirmDevice(const Device& device, const QString& by);
+    // Moves the sign-in the guard reads of every live session of the device `ms` back. False when
+    // the device has no live session.
+    Expected<bool, QString> ageDevice(const Device& device, qint64 ms);
+
+    // 403 session_too_new when the caller's session is new; nothing otherwise (and for support).
+    static std::optional<ApiError> refusal(const Principal& caller);
+
+private:
+    QList<const Session*> liveSessions(const Device& device) const;
+
+    Store& m_store;
+    const Clock& m_clock;
+    qint64 m_windowMs;
+};
+
+} // namespace mockd
