@@ -112,6 +112,18 @@ private Q_SLOTS:
             {{QStringLiteral("id"), QStringLiteral("off")}, {QStringLiteral("status"), QStringLiteral("streaming")}});
         QTRY_COMPARE(streaming->text(), QStringLiteral("3"));
 
+        // "Signed-in devices" follows the live list, not the count of the last account reload.
+        // Regression: the soak saw 13 while the account had 1,014 devices.
+        QCOMPARE(signedIn->text(), QStringLiteral("5"));
+        model.applyEvent(u"device.signed_in",
+                         makeDevice({.id = QStringLiteral("new"), .name = QStringLiteral("Hotel TV")}).toJson());
+        QTRY_COMPARE(signedIn->text(), QStringLiteral("6"));
+        model.applyEvent(u"device.removed", {{QStringLiteral("id"), QStringLiteral("new")}});
+        model.applyEvent(u"device.removed", {{QStringLiteral("id"), QStringLiteral("br")}});
+        QTRY_COMPARE(signedIn->text(), QStringLiteral("4"));
+        model.applyEvent(u"device.signed_in", devices.last().toJson());
+        QTRY_COMPARE(signedIn->text(), QStringLiteral("5"));
+
         QSignalSpy requested(&page, &OverviewPage::devicesRequested);
         QSignalSpy newest(&page, &OverviewPage::newestDevicesRequested);
         auto* link = findByName<QLabel>(&page, QStringLiteral("Review These Devices"));

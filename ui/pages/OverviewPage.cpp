@@ -100,9 +100,7 @@ void OverviewPage::render()
     m_state->showContent();
     m_name->setText(overview->account.displayName);
     m_email->setText(overview->account.email);
-    m_devices->setValue(
-        QString::number(overview->devicesCount),
-        tr("%n device(s) signed in to your account, this computer included.", nullptr, overview->devicesCount));
+    renderDeviceCount();
     m_profiles->setValue(
         QString::number(overview->profilesCount),
         tr("%n profile(s). Signing devices out never removes a profile.", nullptr, overview->profilesCount));
@@ -200,10 +198,22 @@ void OverviewPage::setSignOutActions(SignOutActions* actions)
     chainTabOrder({m_signOutAll, m_devices, m_profiles, m_twoStep, m_active, m_streaming, m_new, m_unfamiliar});
 }
 
+void OverviewPage::renderDeviceCount()
+{
+    // The live list once it is there: the account's figure is only as new as the last reload, and
+    // devices sign in and out between reloads.
+    const bool live = m_deviceService && m_deviceService->hasData();
+    const int count = live ? m_deviceService->model()->rowCount() : m_account->overview()->devicesCount;
+    m_devices->setValue(QString::number(count),
+                        tr("%n device(s) signed in to your account, this computer included.", nullptr, count));
+}
+
 void OverviewPage::renderDevices()
 {
     if (!m_deviceService)
         return;
+    if (m_account->overview())
+        renderDeviceCount();
     const DeviceListModel& model = *m_deviceService->model();
     m_deviceTiles->setVisible(m_deviceService->hasData());
     const QDateTime now = model.relativeTime().now();

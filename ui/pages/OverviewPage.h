@@ -43,6 +43,7 @@ Q_SIGNALS:
 
 private:
     void render();
+    void renderDeviceCount();
     void renderDevices();
 
     AccountService* m_account;
