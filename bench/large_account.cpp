@@ -74,18 +74,6 @@ struct Figures
     bool ok = false;
 };
 
-qint64 rssKiB(qint64 pid)
-{
-    QFile status(QStringLiteral("/proc/%1/status").arg(pid));
-    if (!status.open(QIODevice::ReadOnly))
-        return 0;
-    for (const QByteArray& line : status.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
-    }
-    return 0;
-}
-
 // One account's service, seeded and signed in.
 struct Account
 {
@@ -207,7 +195,7 @@ bool measure(QList<Account*>& accounts, int requests, int walks)
         f.pageCached = summarize(a->pageCached);
         f.pageRebuilt = summarize(a->pageRebuilt);
         f.walkMs = *std::min_element(a->walks.begin(), a->walks.end());
-        f.rssKiB = rssKiB(a->mockd->pid());
+        f.rssKiB = signoutbench::rssKiB(a->mockd->pid());
         f.ok = true;
     }
     return true;

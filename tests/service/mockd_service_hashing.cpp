@@ -71,6 +71,19 @@ private:
 
     QJsonObject hashing() { return client().admin("GET", QStringLiteral("/__admin/hashing")).json(); }
     int queued() { return hashing().value(QStringLiteral("queued")).toInt(-1); }
+    // The demo account signed in, established (the guarded routes answer a fresh sign-in 403
+    // session_too_new before any hash) and stepped up with its password.
+    void signInForSensitiveRoutes(QString& access, QString& grant)
+    {
+        const auto tokens = client().login(QString::fromLatin1(ServiceClient::demoEmail),
+                                           QString::fromLatin1(ServiceClient::demoPassword));
+        access = tokens.access;
+        QVERIFY(!access.isEmpty());
+        QVERIFY(establish(client(), tokens));
+        grant = client().passwordStepUp(access);
+        QVERIFY(!grant.isEmpty());
+    }
+
     bool hold(bool held)
     {
         return client()
@@ -139,14 +152,11 @@ private Q_SLOTS:
     // queued requests are answered normally when the pool runs again.
     void aFullQueueIsRefusedWithRetryAfter()
     {
-        const auto tokens = client().login(QString::fromLatin1(ServiceClient::demoEmail),
-                                           QString::fromLatin1(ServiceClient::demoPassword));
-        const QString access = tokens.access;
-        QVERIFY(!access.isEmpty());
-        // The guarded routes below answer a fresh sign-in 403 session_too_new before any hash.
-        QVERIFY(establish(client(), tokens));
-        const QString grant = client().passwordStepUp(access);
-        QVERIFY(!grant.isEmpty());
+        QString access;
+        QString grant;
+        signInForSensitiveRoutes(access, grant);
+        if (QTest::currentTestFailed())
+            return;
         const ServiceReply challenge = client().postJson(
             QStringLiteral("/v1/step-up"), {{QStringLiteral("method"), QStringLiteral("password")}}, access);
         QVERIFY(challenge.status == 200 || challenge.status == 201);
@@ -249,14 +259,11 @@ private Q_SLOTS:
     // waiting there, another request is answered.
     void recoveryCodeRegenerationDoesNotBlockOtherRequests()
     {
-        const auto tokens = client().login(QString::fromLatin1(ServiceClient::demoEmail),
-                                           QString::fromLatin1(ServiceClient::demoPassword));
-        const QString access = tokens.access;
-        QVERIFY(!access.isEmpty());
-        // The guarded routes below answer a fresh sign-in 403 session_too_new before any hash.
-        QVERIFY(establish(client(), tokens));
-        const QString grant = client().passwordStepUp(access);
-        QVERIFY(!grant.isEmpty());
+        QString access;
+        QString grant;
+        signInForSensitiveRoutes(access, grant);
+        if (QTest::currentTestFailed())
+            return;
         QVERIFY(hold(true));
         PendingRequest regenerate(m_mockd.baseUrl(),
                                   "POST",
