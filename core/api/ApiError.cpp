@@ -46,6 +46,7 @@ constexpr std::array codeNames{
     CodeName{ApiError::Code::SignedOut, "signed_out"},
     CodeName{ApiError::Code::ServerError, "server_error"},
     CodeName{ApiError::Code::ServerError, "internal_error"},
+    CodeName{ApiError::Code::ServerError, "service_busy"},
     CodeName{ApiError::Code::Unknown, "unknown"},
 };
 
@@ -85,6 +86,13 @@ QString tooNewText(std::optional<int> secondsLeft)
 bool isTooNew(const QString& serverCode)
 {
     return serverCode == QLatin1String("session_too_new");
+}
+
+// The service turned the request away before doing anything (too many sign-ins waiting to be
+// checked): nothing went wrong, and the wait is short.
+bool isBusy(const QString& serverCode)
+{
+    return serverCode == QLatin1String("service_busy");
 }
 
 } // namespace
@@ -229,6 +237,8 @@ QString ApiError::message() const
             return tooNewText(m_retryAfter);
         return tr("Your account isn't allowed to do that.");
     case Code::ServerError:
+        if (isBusy(m_serverCode))
+            return tr("The server is busy right now.");
         return tr("The server ran into a problem.");
     case Code::Unknown:
         break;
@@ -289,6 +299,9 @@ QString ApiError::suggestedAction() const
             return tr("Use a device you've signed in on before, or confirm this one from it.");
         return tr("Sign in with an account that has access.");
     case Code::ServerError:
+        if (isBusy(m_serverCode))
+            return tr("Try again in a moment.");
+        return tr("Try again in a few minutes.");
     case Code::Unknown:
         return tr("Try again in a few minutes.");
     }

@@ -689,6 +689,14 @@
         <source>Use a device you&apos;ve signed in on before, or confirm this one from it.</source>
         <translation>Verwenden Sie ein Gerät, auf dem Sie schon früher angemeldet waren, oder bestätigen Sie dieses Gerät von dort aus.</translation>
     </message>
+    <message>
+        <source>The server is busy right now.</source>
+        <translation>Der Server ist gerade ausgelastet.</translation>
+    </message>
+    <message>
+        <source>Try again in a moment.</source>
+        <translation>Versuchen Sie es gleich noch einmal.</translation>
+    </message>
 </context>
 <context>
     <name>vigil::ConnectionBanner</name>
@@ -3112,13 +3120,6 @@
     </message>
 </context>
 <context>
-    <name>vigil::SupportSignOutSender</name>
-    <message>
-        <source>Ask the customer to create a new code in Vigil and read it to you.</source>
-        <translation>Bitten Sie den Kunden, in Vigil einen neuen Code zu erstellen und ihn Ihnen vorzulesen.</translation>
-    </message>
-</context>
-<context>
     <name>vigil::SignOutResultsDisplayModel</name>
     <message>
         <source>Retrying…</source>
@@ -3593,6 +3594,13 @@
     <message>
         <source>Use at most %1 characters (this reason has %2).</source>
         <translation>Verwenden Sie höchstens %1 Zeichen (dieser Grund hat %2).</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::SupportSignOutSender</name>
+    <message>
+        <source>Ask the customer to create a new code in Vigil and read it to you.</source>
+        <translation>Bitten Sie den Kunden, in Vigil einen neuen Code zu erstellen und ihn Ihnen vorzulesen.</translation>
     </message>
 </context>
 <context>

@@ -26,6 +26,7 @@ private Q_SLOTS:
     void everyCodeHasUserText();
     void sessionEndingCodes();
     void sessionTooNewSaysWhenWhyAndWhatToDo();
+    void aBusyServiceSaysWaitAMoment();
 };
 
 void TestApiError::initTestCase()
@@ -50,6 +51,7 @@ void TestApiError::mapsEveryServerCode_data()
     QTest::newRow("admin_key_required") << 403 << QByteArray("admin_key_required") << Code::Forbidden;
     QTest::newRow("step_up_required") << 403 << QByteArray("step_up_required") << Code::StepUpRequired;
     QTest::newRow("session_too_new") << 403 << QByteArray("session_too_new") << Code::Forbidden;
+    QTest::newRow("service_busy") << 503 << QByteArray("service_busy") << Code::ServerError;
     QTest::newRow("too_many_attempts") << 429 << QByteArray("too_many_attempts") << Code::TooManyAttempts;
     QTest::newRow("invalid_json") << 400 << QByteArray("invalid_json") << Code::InvalidJson;
     QTest::newRow("unsupported_media_type")
@@ -196,6 +198,19 @@ void TestApiError::sessionEndingCodes()
     QVERIFY(!ApiError(Code::NoConnection).endsSession());
     QVERIFY(ApiError(Code::NoConnection).isTransient());
     QVERIFY(!ApiError(Code::InvalidCredentials).isTransient());
+}
+
+// 503 service_busy (the service's hashing queue is full) is no failure: a short wait, said plainly,
+// and transient so callers may retry after Retry-After.
+void TestApiError::aBusyServiceSaysWaitAMoment()
+{
+    const ApiError busy =
+        ApiError::fromHttpResponse(503, R"({"error":"service_busy","message":"m"})", QByteArrayLiteral("1"));
+    QCOMPARE(busy.code(), Code::ServerError);
+    QVERIFY(busy.isTransient());
+    QCOMPARE(busy.userText(), QStringLiteral("The server is busy right now. Try again in a moment."));
+    const ApiError broken = ApiError::fromHttpResponse(500, R"({"error":"internal_error","message":"m"})");
+    QCOMPARE(broken.userText(), QStringLiteral("The server ran into a problem. Try again in a few minutes."));
 }
 
 void TestApiError::sessionTooNewSaysWhenWhyAndWhatToDo()
