@@ -2,6 +2,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <algorithm>
 #include <array>
 #include <random>
 
@@ -163,6 +164,14 @@ QList<QJsonObject> generateStatusEvents(int count, int devices, const QDateTime&
         events.append(event);
     }
     return events;
+}
+
+double percentile(std::vector<double> values, double p)
+{
+    if (values.empty())
+        return 0;
+    std::sort(values.begin(), values.end());
+    return values[std::min(values.size() - 1, size_t(p * double(values.size() - 1) + 0.5))];
 }
 
 } // namespace bench

@@ -41,15 +41,10 @@
 
 using namespace vigil;
 
-namespace {
+using bench::PaintCounter;
+using bench::percentile;
 
-double percentile(std::vector<double> values, double p)
-{
-    if (values.empty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    return values[std::min(values.size() - 1, size_t(p * double(values.size() - 1) + 0.5))];
-}
+namespace {
 
 qint64 rssKib(const QString& statusFile)
 {
@@ -113,20 +108,6 @@ private:
     double m_pass = 0;
     bool m_recording = false;
     bool m_connected = false;
-};
-
-class PaintCounter final : public QObject
-{
-public:
-    explicit PaintCounter(QWidget* viewport) : QObject(viewport) { viewport->installEventFilter(this); }
-    int paints = 0;
-
-protected:
-    bool eventFilter(QObject* /*watched*/, QEvent* event) override
-    {
-        paints += event->type() == QEvent::Paint ? 1 : 0;
-        return false;
-    }
 };
 
 // The minimal-window baseline's RSS, in the same run and on the same platform plugin.

@@ -26,6 +26,9 @@ using vigil::Device;
 using vigil::DeviceFilterModel;
 using vigil::DeviceListModel;
 
+using bench::PaintCounter;
+using bench::percentile;
+
 namespace {
 
 constexpr int deviceCount = 10000;
@@ -37,28 +40,6 @@ double msSince(const QElapsedTimer& timer)
 {
     return double(timer.nsecsElapsed()) / 1e6;
 }
-
-double percentile(std::vector<double> values, double p)
-{
-    std::sort(values.begin(), values.end());
-    const size_t at = std::min(values.size() - 1, size_t(p * double(values.size() - 1) + 0.5));
-    return values[at];
-}
-
-// Counts the paints of a view's viewport, to prove each measured step really repainted.
-class PaintCounter final : public QObject
-{
-public:
-    explicit PaintCounter(QWidget* viewport) : QObject(viewport) { viewport->installEventFilter(this); }
-    int paints = 0;
-
-protected:
-    bool eventFilter(QObject* /*watched*/, QEvent* event) override
-    {
-        paints += event->type() == QEvent::Paint ? 1 : 0;
-        return false;
-    }
-};
 
 // A table view whose pending relayout can be run on demand, so one measured step is exactly:
 // relayout, then one paint of everything dirty.
