@@ -91,24 +91,34 @@ ApiError ApiError::forbidden(const QString& code, const QString& message)
     return make(403, code, message);
 }
 
+namespace {
+
+// An answer that tells the client when to come back: at least a second, in the text and in
+// `retry_after` alike. `messageTemplate` takes the seconds as %1.
+ApiError retryLater(int status, const QString& code, const QString& messageTemplate, qint64 retryAfterSeconds)
+{
+    const qint64 seconds = qMax<qint64>(1, retryAfterSeconds);
+    ApiError error = ApiError::make(status, code, messageTemplate.arg(seconds));
+    error.retryAfter = seconds;
+    return error;
+}
+
+} // namespace
+
 ApiError ApiError::tooManyAttempts(qint64 retryAfterSeconds)
 {
-    ApiError error =
-        make(429,
-             QStringLiteral("too_many_attempts"),
-             QStringLiteral("Too many attempts. Try again in %1 seconds.").arg(qMax<qint64>(1, retryAfterSeconds)));
-    error.retryAfter = qMax<qint64>(1, retryAfterSeconds);
-    return error;
+    return retryLater(429,
+                      QStringLiteral("too_many_attempts"),
+                      QStringLiteral("Too many attempts. Try again in %1 seconds."),
+                      retryAfterSeconds);
 }
 
 ApiError ApiError::serviceBusy(qint64 retryAfterSeconds)
 {
-    ApiError error =
-        make(503,
-             QStringLiteral("service_busy"),
-             QStringLiteral("The service is busy. Try again in %1 seconds.").arg(qMax<qint64>(1, retryAfterSeconds)));
-    error.retryAfter = qMax<qint64>(1, retryAfterSeconds);
-    return error;
+    return retryLater(503,
+                      QStringLiteral("service_busy"),
+                      QStringLiteral("The service is busy. Try again in %1 seconds."),
+                      retryAfterSeconds);
 }
 
 ApiError ApiError::internal()
