@@ -14,6 +14,7 @@
 #include "core/events/EventStream.h"
 #include "core/flows/HolderSignOutSender.h"
 #include "core/flows/SignOutFlow.h"
+#include "core/profiles/ProfileDevices.h"
 #include "core/profiles/ProfileService.h"
 #include "core/security/PasswordChangeFlow.h"
 #include "core/security/SupportCodeService.h"
@@ -71,6 +72,7 @@ struct HolderSession::Parts
     AccountSettingsService accountSettings;
     SectionNavigator navigator;
     std::unique_ptr<SignOutActions> actions;
+    std::unique_ptr<ProfileDevices> people;
     std::unique_ptr<MainWindow> window;
     MainWindow::Pages pages; // owned by the window
     std::unique_ptr<AlertsController> alerts;
@@ -137,6 +139,7 @@ void HolderSession::buildWindow()
 {
     Parts& p = *m_parts;
     p.actions = std::make_unique<SignOutActions>(&p.signOut, &p.deviceModel);
+    p.people = std::make_unique<ProfileDevices>(&p.deviceModel);
     MainWindow::Pages& pages = p.pages;
     pages.navigator = &p.navigator;
     pages.overview = new OverviewPage(&p.account, &p.navigator);
@@ -155,6 +158,8 @@ void HolderSession::buildWindow()
     auto* banner = new PendingSignOutBanner(p.signOut.results(), pages.devices);
     connect(banner, &PendingSignOutBanner::resultsRequested, launcher, &SignOutDialogLauncher::showResults);
     pages.devices->setSignOutActions(p.actions.get(), banner);
+    pages.profiles->setSignOutActions(p.actions.get(), p.people.get());
+    pages.devices->setProfileDevices(p.people.get());
 
     pages.overview->setDevices(&p.devices);
     pages.overview->setSignOutActions(p.actions.get());

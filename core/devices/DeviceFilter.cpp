@@ -57,6 +57,14 @@ bool DeviceFilter::setHideCurrent(bool on)
     return update(m_hideCurrent, on);
 }
 
+bool DeviceFilter::setProfile(const QString& profile)
+{
+    if (profile == m_profile)
+        return false;
+    m_profile = profile;
+    return true;
+}
+
 DeviceFilter::SearchChange DeviceFilter::setSearchText(QStringView text)
 {
     const QString folded = SearchKey::fold(text);
@@ -108,6 +116,9 @@ bool DeviceFilter::accepts(const DeviceListModel& model, int row) const
         return false;
     }
     if (m_typeMask != 0 && (m_typeMask & (1u << unsigned(facts.type))) == 0) {
+        return false;
+    }
+    if (!m_profile.isEmpty() && model.deviceAt(row).lastProfile != m_profile) {
         return false;
     }
     if (m_inactiveOnly && !model.isInactiveAt(row, m_nowMs)) {

@@ -31,6 +31,8 @@ public:
     bool setInactiveOnly(bool on);
     bool setUnfamiliarOnly(bool on);
     bool setHideCurrent(bool on);
+    // Only devices last used with this profile (its name); empty: any.
+    bool setProfile(const QString& profile);
     SearchChange setSearchText(QStringView text);
 
     const QString& foldedSearch() const { return m_folded; }
@@ -50,6 +52,7 @@ private:
     bool m_inactiveOnly = false;
     bool m_unfamiliarOnly = false;
     bool m_hideCurrent = false;
+    QString m_profile;
     QString m_folded;
     std::vector<QStringMatcher> m_words;
     QSet<QString> m_usual;

@@ -103,6 +103,13 @@ void DeviceFilterModel::setHideCurrent(bool on)
     }
 }
 
+void DeviceFilterModel::setProfileFilter(const QString& profile)
+{
+    if (m_filter.setProfile(profile)) {
+        criteriaChanged();
+    }
+}
+
 void DeviceFilterModel::criteriaChanged()
 {
     m_searchSteps.clear();

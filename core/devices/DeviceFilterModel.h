@@ -51,6 +51,8 @@ public:
     QSet<QString> usualCountries() const { return m_filter.usualCountries(); }
     // The Devices page shows the current device apart, in its own card.
     void setHideCurrent(bool on);
+    // Only the devices last used with one person's profile (its name); empty: anyone's.
+    void setProfileFilter(const QString& profile);
     // Every word must appear (case and accents ignored) in the name, type, status, system, app,
     // IP, place or profile.
     void setSearchText(const QString& text);

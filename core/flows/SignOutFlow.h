@@ -71,8 +71,15 @@ public:
         Kind kind = Kind::Devices;
         // Devices: the ones to sign out. Others/All: what the caller knows of them, for display only.
         QList<Target> devices;
+        // Devices only: the person (profile name) whose devices these are, for the confirmation's
+        // words; empty for devices chosen one by one.
+        QString profile = {};
 
         static Scope selected(const QList<Target>& devices) { return {Kind::Devices, devices}; }
+        static Scope ofProfile(const QString& profile, const QList<Target>& devices)
+        {
+            return {Kind::Devices, devices, profile};
+        }
         static Scope others(const QList<Target>& devices = {}) { return {Kind::Others, devices}; }
         static Scope all(const QList<Target>& devices = {}) { return {Kind::All, devices}; }
     };

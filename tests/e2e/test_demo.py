@@ -2,7 +2,8 @@
 """Demo mode: `vigil --demo` starts its own vigil-mockd, signs in, remembers nothing, and the child
 service ends with Vigil, even when Vigil is killed (SIGKILL) and cannot stop it. The demo devices
 that say they are online really are: signing the streaming Living Room TV out ends "signed out" at
-once, while an offline one (the PlayStation 5) is pending until it reconnects.
+once, while an offline one (the PlayStation 5) is pending until it reconnects. A person's devices go
+together from the Profiles page: "Sign Out Sam's Devices (2)…" lists them, and each gets its result.
 """
 
 import os
@@ -16,7 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import harness  # noqa: E402
 from harness import DEMO_PASSWORD, Desktop, HarnessError, log, wait_until  # noqa: E402
-from steps import LIVE_TIMEOUT, device_cell, open_section, results_say  # noqa: E402
+from steps import LIVE_TIMEOUT, device_cell, find_prefixed, is_enabled, open_section, results_say  # noqa: E402
 
 VIGIL = os.environ.get("VIGIL_APP")
 
@@ -97,6 +98,29 @@ def test():
         log(f"offline device: {said!r}")
         if not re.search(r"(?i)pending", said):
             raise HarnessError(f"the offline PlayStation 5 is not pending: {said!r}")
+
+        # Sam's devices from the Profiles page: the Living Room TV is gone, so the paused iPhone (online)
+        # and Chrome on Windows (offline) are left. The step-up is still valid: no second verification.
+        open_section(desk, vigil, "Profiles")
+        sam = wait_until(lambda: (find_prefixed(vigil, "Sign Out Sam's Devices (2)", "push button") or [None])[0],
+                         "Sam's card to offer signing out 2 devices", LIVE_TIMEOUT)
+        desk.screenshot("profiles")
+        desk.click(sam)
+        lead = desk.text_of(vigil.find("What will be signed out")) or ""
+        listed = desk.text_of(vigil.find("Devices to sign out")) or ""
+        if "Sam's profile" not in lead or "Sam's iPhone" not in listed or "Chrome on Windows" not in listed:
+            raise HarnessError(f"the confirmation does not list Sam's devices: {lead!r} {listed!r}")
+        desk.screenshot("profile-confirm")
+        desk.click(vigil.find("Sign Out of 2 Devices", role="push button"))
+        for name, expected in (("Sam's iPhone", ": signed out"), ("Chrome on Windows", "pending")):
+            said = wait_until(lambda: (lambda text: text if text and expected in text.lower() else None)(
+                results_say(vigil, name)), f"{name!r} to be {expected.strip(': ')}", LIVE_TIMEOUT)
+            log(f"Sam's device: {said!r}")
+        desk.click(vigil.find("Done", role="push button"))
+        none_left = wait_until(lambda: (find_prefixed(vigil, "Sign Out Sam's Devices (0)", "push button") or [None])[0],
+                               "Sam's card to count no device", LIVE_TIMEOUT)
+        if is_enabled(desk, none_left):
+            raise HarnessError("signing out Sam's devices is still offered with none left")
 
         # Killed without a chance to clean up: the child must still go.
         os.kill(vigil.pid, signal.SIGKILL)

@@ -66,6 +66,14 @@ void SignOutActions::signOutDevices(const QStringList& deviceIds)
     m_flow->start(SignOutFlow::Scope::selected(chosen));
 }
 
+void SignOutActions::signOutProfile(const QString& profile, const QStringList& deviceIds)
+{
+    const auto chosen = targets(deviceIds);
+    if (chosen.isEmpty() || !canStart())
+        return;
+    m_flow->start(SignOutFlow::Scope::ofProfile(profile, chosen));
+}
+
 void SignOutActions::signOutOthers()
 {
     if (canStart())

@@ -31,6 +31,8 @@ public:
     bool canStart() const;
 
     void signOutDevices(const QStringList& deviceIds);
+    // The devices of one person (`profile`, their profile's name): the confirmation says whose.
+    void signOutProfile(const QString& profile, const QStringList& deviceIds);
     void signOutOthers();
     void signOutAll();
     // "All Other Devices…" / "Every Device, Including This One…" for a "Sign Out of All Devices…"

@@ -8,6 +8,7 @@
 #include "ui/devices/DeviceDetailsPane.h"
 #include "ui/devices/DeviceTableModel.h"
 #include "ui/devices/HoverHold.h"
+#include "ui/devices/ProfileFilter.h"
 #include "ui/devices/RecommendationsCard.h"
 #include "ui/devices/ThisDeviceCard.h"
 #include "ui/main/SectionNavigator.h"
@@ -163,7 +164,7 @@ QWidget* DevicesPage::buildContent()
     m_filterDescription->setForegroundRole(QPalette::PlaceholderText);
     m_filterDescription->setAccessibleName(tr("Filter description"));
 
-    auto* filterRow = new QHBoxLayout;
+    auto* filterRow = m_filterRow = new QHBoxLayout;
     auto* filterLabel = new QLabel(tr("&Show:"), content);
     filterLabel->setBuddy(m_filterCombo);
     filterRow->addWidget(filterLabel);
@@ -244,6 +245,8 @@ QWidget* DevicesPage::buildContent()
     layout->addWidget(m_splitter, 1);
 
     connect(m_filterCombo, &QComboBox::activated, this, [this](int index) {
+        if (m_profileFilter && m_profileFilter->activate(index))
+            return showProfile();
         applyPreset(DeviceFilterPreset::Kind(m_filterCombo->itemData(index).toInt()));
     });
     connect(m_search, &QLineEdit::textChanged, this, [this](const QString& text) {
@@ -264,6 +267,8 @@ QWidget* DevicesPage::buildContent()
 void DevicesPage::applyPreset(DeviceFilterPreset::Kind kind)
 {
     m_preset = kind;
+    if (m_profileFilter)
+        m_profileFilter->clear();
     m_filterCombo->setCurrentIndex(m_filterCombo->findData(int(kind)));
     m_filterDescription->setText(DeviceFilterPreset::description(kind));
     DeviceFilterPreset::apply(kind, *m_filter);
@@ -313,6 +318,9 @@ void DevicesPage::renderRows()
         m_showAll->setVisible(false);
     } else if (!m_search->text().trimmed().isEmpty()) {
         m_emptyText->setText(tr("No devices match “%1”").arg(m_search->text().trimmed()));
+        m_showAll->setVisible(true);
+    } else if (m_profileFilter && !m_profileFilter->profile().isEmpty()) {
+        m_emptyText->setText(ProfileFilter::emptyText(m_profileFilter->profile()));
         m_showAll->setVisible(true);
     } else {
         m_emptyText->setText(DeviceFilterPreset::emptyText(m_preset));

@@ -27,6 +27,8 @@ class EventStream;
 class InlineMessage;
 class LoadState;
 class PageHeader;
+class ProfileDevices;
+class ProfileFilter;
 class RecommendationsCard;
 class SectionNavigator;
 class SignOutActions;
@@ -60,6 +62,10 @@ public:
     // device?". `banner` (the pending sign-outs strip) goes under the header when given.
     void setSignOutActions(SignOutActions* actions, QWidget* banner = nullptr);
     QStringList selectedDeviceIds() const;
+    // Adds the people to the filter ("Sam's devices") and, after setSignOutActions(), "Sign Out
+    // Sam's Devices (N)…" while one is chosen.
+    void setProfileDevices(const ProfileDevices* people);
+    ProfileFilter* profileFilter() const { return m_profileFilter; }
     bool isReadOnly() const { return m_readOnly; }
     // Null on a read-only page.
     QPushButton* signOutSelectedButton() const { return m_signOutSelected; }
@@ -84,6 +90,7 @@ private:
     void showDetails(bool shown);
     void sizeColumnsToContents();
     void updateSignOutButtons();
+    void showProfile();
 
     DeviceService* m_service = nullptr;
     EventStream* m_events = nullptr;
@@ -121,6 +128,8 @@ private:
     QPushButton* m_signOutThis = nullptr;
     PageHeader* m_header = nullptr;
     bool m_readOnly = false;
+    QHBoxLayout* m_filterRow = nullptr;
+    ProfileFilter* m_profileFilter = nullptr;
 };
 
 } // namespace vigil

@@ -35,7 +35,7 @@ QColor avatarColor(const QString& avatar)
 
 ProfileCard::ProfileCard(const QModelIndex& index, QWidget* parent)
     : QFrame(parent), m_avatar(new QLabel(this)), m_name(new QLabel(this)), m_kids(new QLabel(tr("Kids"), this)),
-      m_lastUsed(new QLabel(this))
+      m_lastUsed(new QLabel(this)), m_text(new QVBoxLayout)
 {
     setFrameShape(QFrame::StyledPanel);
     setObjectName(QStringLiteral("profileCard"));
@@ -79,7 +79,7 @@ ProfileCard::ProfileCard(const QModelIndex& index, QWidget* parent)
     nameRow->addWidget(m_name);
     nameRow->addWidget(m_kids);
     nameRow->addStretch(1);
-    auto* text = new QVBoxLayout;
+    QVBoxLayout* text = m_text;
     text->setSpacing(4);
     text->addStretch(1);
     text->addLayout(nameRow);
@@ -93,6 +93,14 @@ ProfileCard::ProfileCard(const QModelIndex& index, QWidget* parent)
 }
 
 ProfileCard::~ProfileCard() = default;
+
+void ProfileCard::addControl(QWidget* control)
+{
+    control->setParent(this);
+    // Above the closing stretch, so the text and the control stay together.
+    m_text->insertSpacing(m_text->count() - 1, 4);
+    m_text->insertWidget(m_text->count() - 1, control);
+}
 
 QPixmap ProfileCard::avatarPixmap(const QString& avatar, const QString& name, int size, qreal devicePixelRatio)
 {

@@ -3,6 +3,7 @@
 #include <QFrame>
 
 class QLabel;
+class QVBoxLayout;
 
 namespace vigil {
 
@@ -17,6 +18,9 @@ public:
     explicit ProfileCard(const QModelIndex& index, QWidget* parent = nullptr);
     ~ProfileCard() override;
 
+    // A control under the last use (the person's "Sign Out …'s Devices…"); the card owns it.
+    void addControl(QWidget* control);
+
     // A round avatar: the profile's colour (from its avatar key) and its initial.
     static QPixmap avatarPixmap(const QString& avatar, const QString& name, int size, qreal devicePixelRatio);
 
@@ -25,6 +29,7 @@ private:
     QLabel* m_name;
     QLabel* m_kids;
     QLabel* m_lastUsed;
+    QVBoxLayout* m_text;
 };
 
 } // namespace vigil

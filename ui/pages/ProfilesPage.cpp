@@ -2,6 +2,7 @@
 
 #include "core/profiles/ProfileListModel.h"
 #include "core/profiles/ProfileService.h"
+#include "ui/devices/ProfileSignOutButton.h"
 #include "ui/pages/ProfileCard.h"
 #include "ui/widgets/Icons.h"
 #include "ui/widgets/InlineMessage.h"
@@ -78,6 +79,15 @@ QString ProfilesPage::keepNote()
     return tr("Signing out devices never removes profiles, viewing history or preferences.");
 }
 
+void ProfilesPage::setSignOutActions(SignOutActions* actions, const ProfileDevices* people)
+{
+    if (m_signOut || !m_profiles)
+        return;
+    m_signOut = actions;
+    m_people = people;
+    rebuildCards();
+}
+
 void ProfilesPage::showEvent(QShowEvent* event)
 {
     QWidget::showEvent(event);
@@ -92,8 +102,15 @@ void ProfilesPage::rebuildCards()
         delete item;
     }
     const ProfileListModel* model = m_profiles->model();
-    for (int row = 0; row < model->rowCount(); ++row)
-        m_grid->addWidget(new ProfileCard(model->index(row), m_cards), row / columns, row % columns);
+    for (int row = 0; row < model->rowCount(); ++row) {
+        auto* card = new ProfileCard(model->index(row), m_cards);
+        if (m_signOut) {
+            auto* signOut = new ProfileSignOutButton(m_signOut, m_people, card);
+            signOut->setProfile(model->index(row).data(Qt::DisplayRole).toString());
+            card->addControl(signOut);
+        }
+        m_grid->addWidget(card, row / columns, row % columns);
+    }
     for (int column = 0; column < columns; ++column)
         m_grid->setColumnStretch(column, 1);
 }

@@ -11,7 +11,9 @@ namespace vigil {
 
 class InlineMessage;
 class LoadState;
+class ProfileDevices;
 class ProfileService;
+class SignOutActions;
 
 // The household's profiles as cards (avatar, name, kids badge, last device and time), and the
 // promise that signing devices out never touches them. Loads when first shown.
@@ -24,6 +26,9 @@ public:
     // `profiles` may be null: the page then only says that it needs a sign-in.
     explicit ProfilesPage(ProfileService* profiles, QWidget* parent = nullptr);
     ~ProfilesPage() override;
+
+    // Gives each card "Sign Out Sam's Devices (N)…" for the devices last used with its profile.
+    void setSignOutActions(SignOutActions* actions, const ProfileDevices* people);
 
     // The note shown above the profiles (also for tests).
     static QString keepNote();
@@ -41,6 +46,8 @@ private:
     QWidget* m_cards;
     QGridLayout* m_grid;
     QLabel* m_empty;
+    SignOutActions* m_signOut = nullptr;
+    const ProfileDevices* m_people = nullptr;
 };
 
 } // namespace vigil

@@ -84,7 +84,10 @@ void SignOutConfirmationPage::refresh()
             m_title->setText(tr("Sign Out of %n Device(s)?", nullptr, count));
             m_signOut->setText(tr("Sign Out of %n Device(s)", nullptr, count));
         }
-        m_lead->setText(tr("Vigil will sign out %n device(s):", nullptr, count));
+        m_lead->setText(scope.profile.isEmpty()
+                            ? tr("Vigil will sign out %n device(s):", nullptr, count)
+                            : tr("Vigil will sign out the %n device(s) last used with %1's profile:", nullptr, count)
+                                  .arg(scope.profile));
         m_consequences->setText(count == 1 ? tr("Anyone using it will need your password to sign in again. If it is "
                                                 "offline, it is signed out when it next connects.")
                                            : tr("Anyone using them will need your password to sign in again. Devices "
