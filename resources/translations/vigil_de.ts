@@ -2376,6 +2376,21 @@
     </message>
 </context>
 <context>
+    <name>vigil::ProfileFilter</name>
+    <message>
+        <source>Devices last used with %1&apos;s profile.</source>
+        <translation>Geräte, die zuletzt mit dem Profil von %1 genutzt wurden.</translation>
+    </message>
+    <message>
+        <source>No devices were last used with %1&apos;s profile</source>
+        <translation>Kein Gerät wurde zuletzt mit dem Profil von %1 genutzt</translation>
+    </message>
+    <message>
+        <source>%1&apos;s devices</source>
+        <translation>Geräte von %1</translation>
+    </message>
+</context>
+<context>
     <name>vigil::ProfileListModel</name>
     <message>
         <source>Not used yet</source>
@@ -2396,6 +2411,28 @@
     <message>
         <source>%1, kids profile</source>
         <translation>%1, Kinderprofil</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::ProfileSignOutButton</name>
+    <message>
+        <source>No signed-in device was last used with %1&apos;s profile.</source>
+        <translation>Kein angemeldetes Gerät wurde zuletzt mit dem Profil von %1 genutzt.</translation>
+    </message>
+    <message>
+        <source>Finish the sign-out that is under way first.</source>
+        <translation>Schließen Sie zuerst die laufende Abmeldung ab.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sign Out %1&apos;s Device(s) (%n)…</source>
+        <translation>
+            <numerusform>Gerät von %1 abmelden (%n) …</numerusform>
+            <numerusform>Geräte von %1 abmelden (%n) …</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Signs out every device last used with %1&apos;s profile. The profile and its viewing history are kept.</source>
+        <translation>Meldet jedes Gerät ab, das zuletzt mit dem Profil von %1 genutzt wurde. Das Profil und sein Wiedergabeverlauf bleiben erhalten.</translation>
     </message>
 </context>
 <context>
@@ -3062,6 +3099,13 @@
     <message>
         <source>This device is not included: it stays signed in.</source>
         <translation>Dieses Gerät ist nicht eingeschlossen: Es bleibt angemeldet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Vigil will sign out the %n device(s) last used with %1&apos;s profile:</source>
+        <translation>
+            <numerusform>Vigil meldet das Gerät ab, das zuletzt mit dem Profil von %1 genutzt wurde:</numerusform>
+            <numerusform>Vigil meldet die %n Geräte ab, die zuletzt mit dem Profil von %1 genutzt wurden:</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -189,6 +189,16 @@
     </message>
 </context>
 <context>
+    <name>vigil::ProfileSignOutButton</name>
+    <message numerus="yes">
+        <source>Sign Out %1&apos;s Device(s) (%n)…</source>
+        <translation>
+            <numerusform>Sign Out %1&apos;s Device (%n)…</numerusform>
+            <numerusform>Sign Out %1&apos;s Devices (%n)…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>vigil::RecommendationsCard</name>
     <message numerus="yes">
         <source>%n device(s) inactive for 90+ days</source>
@@ -281,6 +291,13 @@
         <translation>
             <numerusform>and %n more</numerusform>
             <numerusform>and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Vigil will sign out the %n device(s) last used with %1&apos;s profile:</source>
+        <translation>
+            <numerusform>Vigil will sign out the one device last used with %1&apos;s profile:</numerusform>
+            <numerusform>Vigil will sign out the %n devices last used with %1&apos;s profile:</numerusform>
         </translation>
     </message>
 </context>

@@ -10,6 +10,7 @@
 #include "ui/devices/SignOutActions.h"
 
 #include <QAbstractItemModelTester>
+#include <QDir>
 
 using State = SignOutFlow::State;
 
@@ -53,8 +54,11 @@ private Q_SLOTS:
     {
         setUp();
         // This laptop, the TV and the phone are Sam's; the tablet and the browser Ana's.
-        for (const int row : {0, 1, 2})
+        for (const int row : {0, 1, 2}) {
             m_devices[row].lastProfile = QStringLiteral("Sam");
+            if (!m_devices[row].statusProfile.isEmpty()) // the TV streams: Sam is watching
+                m_devices[row].statusProfile = QStringLiteral("Sam");
+        }
         m_stepUp = std::make_unique<StepUpService>(m_api.get());
         m_flow = std::make_unique<SignOutFlow>(m_api.get(), m_stepUp.get(), m_session.get(), &m_sender);
         m_actions = std::make_unique<SignOutActions>(m_flow.get(), m_model.get());
@@ -87,6 +91,8 @@ private Q_SLOTS:
         QCOMPARE(signOut()->button()->text(), QStringLiteral("Sign Out Sam's Devices (3)…"));
         auto* description = findByName<QLabel>(m_page.get(), QStringLiteral("Filter description"));
         QCOMPARE(description->text(), QStringLiteral("Devices last used with Sam's profile."));
+        if (const QString folder = qEnvironmentVariable("VIGIL_SCREENSHOT_DIR"); !folder.isEmpty())
+            QVERIFY(m_page->grab().save(QDir(folder).filePath(QStringLiteral("devices-page-person.png"))));
 
         // Live: the phone is Ana's now.
         m_model->applyEvent(u"device.updated", {{"id", "dev_phone"}, {"last_profile", "Ana"}});

@@ -155,6 +155,10 @@ private Q_SLOTS:
         QCOMPARE(m_flow->state(), State::Confirming);
         QVERIFY(!alex->button()->isEnabled());
         QCOMPARE(alex->reason(), QStringLiteral("Finish the sign-out that is under way first."));
+        QCOMPARE(alex->button()->toolTip(), alex->reason());
+        // Every card would say it: the line under the button is kept for "no device".
+        alex->show();
+        QVERIFY(!alex->findChild<QLabel*>(QStringLiteral("profileSignOutReason"))->isVisible());
         m_flow->cancel();
         QVERIFY(alex->button()->isEnabled());
         QVERIFY(alex->reason().isEmpty());

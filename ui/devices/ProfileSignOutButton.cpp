@@ -71,7 +71,9 @@ void ProfileSignOutButton::refresh()
     m_button->setAccessibleDescription(what);
     m_reason->setText(why);
     m_reason->setAccessibleName(why);
-    m_reason->setVisible(m_reasonShown && !why.isEmpty());
+    // Only "no device" is worth a line on the card: a sign-out under way disables every person's
+    // button at once, and a line on each card would only repeat the open dialog.
+    m_reason->setVisible(m_reasonShown && count == 0);
 }
 
 void ProfileSignOutButton::trigger()

@@ -27,8 +27,8 @@ public:
     void setProfile(const QString& profile);
     QString profile() const { return m_profile; }
     QPushButton* button() const { return m_button; }
-    // Why the button is disabled; empty while it is enabled. Shown under the button unless turned
-    // off here (the tooltip and the accessible description always carry it).
+    // Why the button is disabled; empty while it is enabled. The tooltip and the accessible
+    // description always carry it; a line under the button says "no device" unless turned off here.
     QString reason() const;
     void setReasonShown(bool shown);
 
