@@ -10,6 +10,7 @@
 #include "ui/devices/SignOutActions.h"
 
 #include <QAbstractItemModelTester>
+#include <QApplication>
 #include <QDir>
 
 using State = SignOutFlow::State;
@@ -98,6 +99,13 @@ private Q_SLOTS:
         m_model->applyEvent(u"device.updated", {{"id", "dev_phone"}, {"last_profile", "Ana"}});
         QCOMPARE(m_page->table()->model()->rowCount(), 2);
         QCOMPARE(signOut()->button()->text(), QStringLiteral("Sign Out Sam's Devices (2)…"));
+
+        // Tab goes from the search to the button, as they read.
+        QApplication::setActiveWindow(m_page.get());
+        auto* search = findByName<QLineEdit>(m_page.get(), QStringLiteral("Search devices"));
+        search->setFocus();
+        QTest::keyClick(search, Qt::Key_Tab);
+        QTRY_COMPARE(QApplication::focusWidget(), signOut()->button());
 
         QTest::mouseClick(signOut()->button(), Qt::LeftButton);
         QCOMPARE(m_flow->state(), State::Confirming);
