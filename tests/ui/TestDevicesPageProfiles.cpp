@@ -100,6 +100,15 @@ private Q_SLOTS:
         QCOMPARE(m_page->table()->model()->rowCount(), 2);
         QCOMPARE(signOut()->button()->text(), QStringLiteral("Sign Out Sam's Devices (2)…"));
 
+        // A new person's device: a new entry, and Sam stays chosen.
+        Device mias = m_devices.at(3);
+        mias.id = QStringLiteral("dev_mia");
+        mias.lastProfile = QStringLiteral("Mia");
+        m_model->upsert(mias);
+        QCOMPARE(entries().mid(entries().size() - 3), (QStringList{"Ana's devices", "Mia's devices", "Sam's devices"}));
+        QCOMPARE(combo()->currentText(), QStringLiteral("Sam's devices"));
+        QCOMPARE(m_page->table()->model()->rowCount(), 2);
+
         // Tab goes from the search to the button, as they read.
         QApplication::setActiveWindow(m_page.get());
         auto* search = findByName<QLineEdit>(m_page.get(), QStringLiteral("Search devices"));
@@ -120,7 +129,7 @@ private Q_SLOTS:
         choose(QStringLiteral("All"));
         QVERIFY(m_page->profileFilter()->profile().isEmpty());
         QVERIFY(!signOut()->isVisible());
-        QCOMPARE(m_page->table()->model()->rowCount(), 5);
+        QCOMPARE(m_page->table()->model()->rowCount(), 6); // the five and Mia's
     }
 
     void aPersonWithoutDevicesStaysChosenAndSaysSo()
