@@ -103,7 +103,8 @@ const QStringList& Redaction::tokenPrefixes()
                                       QStringLiteral("vmt_"),
                                       QStringLiteral("vst_"),
                                       QStringLiteral("vsc_"),
-                                      QStringLiteral("vdc_")};
+                                      QStringLiteral("vdc_"),
+                                      QStringLiteral("vdg_")};
     return prefixes;
 }
 

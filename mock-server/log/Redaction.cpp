@@ -18,7 +18,8 @@ const QList<QLatin1StringView>& tokenPrefixes()
                                                    QLatin1StringView("vmt_"),
                                                    QLatin1StringView("vst_"),
                                                    QLatin1StringView("vsc_"),
-                                                   QLatin1StringView("vdc_")};
+                                                   QLatin1StringView("vdc_"),
+                                                   QLatin1StringView("vdg_")};
     return prefixes;
 }
 
