@@ -5,7 +5,9 @@
 #include "http/JsonWriter.h"
 #include "store/Store.h"
 
+#include <QDateTime>
 #include <QJsonArray>
+#include <QLocale>
 
 namespace mockd {
 
@@ -32,6 +34,15 @@ QString methodOf(const AuditEntry& entry)
                                    QStringLiteral("recovery"),
                                    QStringLiteral("refresh")};
     return known.contains(last) ? last : QString();
+}
+
+// "Sun 7 Dec 11:00 UTC": activity details are English sentences; clients localise from the fields.
+QString whenWords(const QString& rfc3339)
+{
+    const auto ms = TimeFormat::parseRfc3339(rfc3339);
+    if (!ms)
+        return rfc3339;
+    return QLocale::c().toString(QDateTime::fromMSecsSinceEpoch(*ms, Qt::UTC), QStringLiteral("ddd d MMM HH:mm 'UTC'"));
 }
 
 QString methodWords(const QString& method)
@@ -65,7 +76,12 @@ const QStringList& ActivityEntryWriter::types()
                                  QStringLiteral("throttled"),
                                  QStringLiteral("support_viewed"),
                                  QStringLiteral("support_signed_out"),
-                                 QStringLiteral("support_code_created")};
+                                 QStringLiteral("support_code_created"),
+                                 QStringLiteral("device_approved"),
+                                 QStringLiteral("device_denied"),
+                                 QStringLiteral("device_code_failed"),
+                                 QStringLiteral("guest_changed"),
+                                 QStringLiteral("guest_ended")};
     return all;
 }
 
@@ -77,6 +93,10 @@ QString ActivityEntryWriter::typeOf(const AuditEntry& entry)
     if (t == QLatin1String("devices_signed_out") && entry.actor == QLatin1String("support"))
         return {};
     if (t == QLatin1String("support_signed_out") || t == QLatin1String("support_code_created"))
+        return t;
+    if (t == QLatin1String("device_approved") || t == QLatin1String("device_denied") ||
+        t == QLatin1String("device_code_failed") || t == QLatin1String("guest_changed") ||
+        t == QLatin1String("guest_ended"))
         return t;
     if (t == QLatin1String("sign_in") || t == QLatin1String("sign_in_failed") || t == QLatin1String("sign_out") ||
         t == QLatin1String("password_changed"))
@@ -176,6 +196,24 @@ QString ActivityEntryWriter::detailOf(const AuditEntry& entry, const QString& ty
     }
     if (type == QLatin1String("support_code_created"))
         return QStringLiteral("You created a support code");
+    const QString device = str(entry, "device_name");
+    if (type == QLatin1String("device_approved")) {
+        if (str(entry, "access") == QLatin1String("guest"))
+            return QStringLiteral("You signed in %1 as a guest until %2")
+                .arg(device, whenWords(str(entry, "guest_until")));
+        return QStringLiteral("You signed in %1 until you sign it out").arg(device);
+    }
+    if (type == QLatin1String("device_denied")) {
+        const QString from = str(entry, "requested_from");
+        return from.isEmpty() ? QStringLiteral("You refused to sign in %1").arg(device)
+                              : QStringLiteral("You refused to sign in %1 from %2").arg(device, from);
+    }
+    if (type == QLatin1String("device_code_failed"))
+        return QStringLiteral("A TV code was entered that did not match any TV");
+    if (type == QLatin1String("guest_changed"))
+        return QStringLiteral("Guest access for %1 now ends %2").arg(device, whenWords(str(entry, "to")));
+    if (type == QLatin1String("guest_ended"))
+        return QStringLiteral("Guest access for %1 ended").arg(device);
     return {};
 }
 
@@ -218,6 +256,10 @@ void ActivityEntryWriter::write(JsonWriter& json, const AuditEntry& entry, const
     json.field(l1("detail"), detailOf(entry, type));
     if (const QString method = methodOf(entry); !method.isEmpty())
         json.field(l1("method"), method);
+    if (type == QLatin1String("device_approved"))
+        json.field(l1("access"), str(entry, "access"));
+    if (const QString until = str(entry, "guest_until"); !until.isEmpty())
+        json.field(l1("guest_until"), until);
     if (type == QLatin1String("support_viewed") || type == QLatin1String("support_signed_out")) {
         // Who, what and why; never the support member's account id, address or the code itself.
         json.field(l1("reason"), str(entry, "reason"));

@@ -2,6 +2,7 @@
 
 #include "auth/AuthPolicy.h"
 #include "auth/Base32.h"
+#include "auth/DeviceInfoReader.h"
 #include "auth/EstablishedSignIn.h"
 #include "auth/HashingPool.h"
 #include "auth/MfaChallenges.h"
@@ -121,17 +122,7 @@ void LoginRoutes::login(const RequestContext& context)
     FieldReader device = body.object(QStringLiteral("device"), false);
     Attempt attempt;
     attempt.email = email;
-    attempt.device.name =
-        device.string(QStringLiteral("name"), {.required = false, .maxLength = 64, .trim = true, .visibleOnly = true});
-    attempt.device.type = device.string(QStringLiteral("type"), {.required = false, .oneOf = Device::types()});
-    attempt.device.os =
-        device.string(QStringLiteral("os"), {.required = false, .maxLength = 64, .trim = true, .visibleOnly = true});
-    attempt.device.osVersion = device.string(QStringLiteral("os_version"),
-                                             {.required = false, .maxLength = 32, .trim = true, .visibleOnly = true});
-    attempt.device.app =
-        device.string(QStringLiteral("app"), {.required = false, .maxLength = 64, .trim = true, .visibleOnly = true});
-    attempt.device.appVersion = device.string(QStringLiteral("app_version"),
-                                              {.required = false, .maxLength = 32, .trim = true, .visibleOnly = true});
+    attempt.device = readDeviceInfo(device);
     attempt.requestedDeviceId = device.string(QStringLiteral("id"), {.required = false, .maxLength = 64});
     const QString deviceCookie = body.string(QStringLiteral("device_cookie"), {.required = false, .maxLength = 128});
     if (!body.ok())

@@ -32,6 +32,8 @@ QLatin1StringView prefix(Kind kind)
         return QLatin1StringView("vsc_");
     case Kind::DeviceCookie:
         return QLatin1StringView("vdc_");
+    case Kind::DeviceGrant:
+        return QLatin1StringView("vdg_");
     }
     return QLatin1StringView("vxt_");
 }

@@ -15,7 +15,8 @@ enum class Kind
     Mfa,
     StepUp,
     StepUpChallenge,
-    DeviceCookie
+    DeviceCookie,
+    DeviceGrant // RFC 8628 device_code
 };
 
 QLatin1StringView prefix(Kind kind);

@@ -105,7 +105,8 @@ QString methodOf(const AuditEntry& entry)
                                    QStringLiteral("sms"),
                                    QStringLiteral("email"),
                                    QStringLiteral("recovery"),
-                                   QStringLiteral("refresh")};
+                                   QStringLiteral("refresh"),
+                                   QStringLiteral("device_code")};
     return known.contains(last) ? last : QStringLiteral("password");
 }
 

@@ -159,23 +159,8 @@ QString DeviceService::profileName(const QString& accountId, const QString& prof
     return {};
 }
 
-void DeviceService::write(JsonWriter& json, const Device& d, const QString& currentDeviceId) const
+void DeviceService::writeLocation(JsonWriter& json, const GeoLocation& location)
 {
-    json.beginObject().field(l1("id"), d.id).field(l1("name"), d.name).field(l1("type"), d.type);
-    writeOptional(json, "os", d.os);
-    writeOptional(json, "os_version", d.osVersion);
-    writeOptional(json, "app", d.app);
-    writeOptional(json, "app_version", d.appVersion);
-    writeOptional(json, "ip", d.ip);
-
-    GeoLocation location;
-    if (m_geo.isOpen()) {
-        location = locate(d.ip);
-    } else {
-        // Without a GeoIP database the location recorded with the device is all there is.
-        location = GeoLocation{d.city, d.region, d.country, d.countryCode, d.latitude, d.longitude};
-    }
-    json.key(l1("location"));
     if (location.isKnown()) {
         json.beginObject();
         writeOptional(json, "city", location.city);
@@ -188,6 +173,26 @@ void DeviceService::write(JsonWriter& json, const Device& d, const QString& curr
     } else {
         json.null();
     }
+}
+
+GeoLocation DeviceService::locationOf(const Device& d) const
+{
+    if (m_geo.isOpen())
+        return locate(d.ip);
+    // Without a GeoIP database the location recorded with the device is all there is.
+    return GeoLocation{d.city, d.region, d.country, d.countryCode, d.latitude, d.longitude};
+}
+
+void DeviceService::write(JsonWriter& json, const Device& d, const QString& currentDeviceId) const
+{
+    json.beginObject().field(l1("id"), d.id).field(l1("name"), d.name).field(l1("type"), d.type);
+    writeOptional(json, "os", d.os);
+    writeOptional(json, "os_version", d.osVersion);
+    writeOptional(json, "app", d.app);
+    writeOptional(json, "app_version", d.appVersion);
+    writeOptional(json, "ip", d.ip);
+    json.key(l1("location"));
+    writeLocation(json, locationOf(d));
 
     json.field(l1("first_sign_in"), TimeFormat::toRfc3339(d.firstSignInMs));
     json.key(l1("last_active"));
@@ -212,6 +217,13 @@ void DeviceService::write(JsonWriter& json, const Device& d, const QString& curr
     json.key(l1("new_until"));
     if (const qint64 until = newUntilMs(d); until > 0)
         json.value(TimeFormat::toRfc3339(until));
+    else
+        json.null();
+    const qint64 guestUntil = m_store.guests().deviceUntil(d.id);
+    json.field(l1("access"), guestUntil > 0 ? "guest" : "until_signed_out");
+    json.key(l1("guest_until"));
+    if (guestUntil > 0)
+        json.value(TimeFormat::toRfc3339(guestUntil));
     else
         json.null();
     json.endObject();

@@ -69,6 +69,10 @@ public:
     qint64 newUntilMs(const Device& device) const { return m_newUntil ? m_newUntil(device) : 0; }
 
     GeoLocation locate(const QString& ip) const;
+    // Where the device is: from GeoIP by its address, else what was recorded with it.
+    GeoLocation locationOf(const Device& device) const;
+    // The contract's Location (null when unknown).
+    static void writeLocation(JsonWriter& json, const GeoLocation& location);
     // The Device object of the contract. `currentDeviceId` empty: is_current is left out (events).
     void write(JsonWriter& json, const Device& device, const QString& currentDeviceId) const;
     QByteArray toJson(const Device& device, const QString& currentDeviceId) const;

@@ -15,6 +15,7 @@
 #include "scenarios/ScenarioSeeder.h"
 #include "service/ServiceParts.h"
 #include "store/Store.h"
+#include "tvsignin/TvSignIn.h"
 
 namespace mockd {
 
@@ -168,6 +169,8 @@ Expected<Ok, QString> MockService::reset()
         return wiped;
     if (auto seeded = parts.data->seeder->seed(m_scenario); !seeded)
         return seeded;
+    if (parts.live)
+        parts.live->tvSignIn->reset();
     applyScenarioFaults();
     return Ok{};
 }

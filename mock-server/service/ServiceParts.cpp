@@ -43,6 +43,7 @@
 #include "support/SupportCodeRoutes.h"
 #include "support/SupportRoutes.h"
 #include "support/SupportViewRoutes.h"
+#include "tvsignin/TvSignIn.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -209,6 +210,14 @@ ServiceParts::Live::Live(
       supportRoutes(std::make_unique<SupportRoutes>(*data.store, context.clock, *devices.devices, *signOutRoutes)),
       // The support views run the holder's routes for the customer, looked up per request.
       supportViewRoutes(std::make_unique<SupportViewRoutes>(*data.store, context.clock, context.router)),
+      tvSignIn(
+          std::make_unique<TvSignIn>(TvSignIn::Needs{*data.store,
+                                                     context.clock,
+                                                     *auth.issuer,
+                                                     *auth.stepUp,
+                                                     *auth.adminGuard,
+                                                     *devices.devices,
+                                                     [hub = QPointer<EventHub>(events.get())] { return hub.data(); }})),
       simulatorRoutes(context.options.adminApi
                           ? std::make_unique<SimulatorRoutes>(hooks.url,
                                                               hooks.scenario,
@@ -261,6 +270,7 @@ void ServiceParts::Live::registerRoutes(Router& router)
     supportCodeRoutes->registerRoutes(router);
     supportRoutes->registerRoutes(router);
     supportViewRoutes->registerRoutes(router);
+    tvSignIn->registerRoutes(router);
     // Last, though it belongs to the admin API: no other route matches its paths, so the order
     // changes nothing, and being built last it is the first part to go.
     if (simulatorRoutes)

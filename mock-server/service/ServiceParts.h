@@ -53,6 +53,7 @@ class SupportViewRoutes;
 class TokenAuthenticator;
 class TokenRoutes;
 class TwoStepRoutes;
+struct TvSignIn;
 class YoungSessions;
 
 // Everything a running vigil-mockd is made of, one area per struct. Every part is a unique_ptr
@@ -165,6 +166,7 @@ struct ServiceParts
         std::unique_ptr<SupportCodeRoutes> supportCodeRoutes;
         std::unique_ptr<SupportRoutes> supportRoutes;
         std::unique_ptr<SupportViewRoutes> supportViewRoutes;
+        std::unique_ptr<TvSignIn> tvSignIn;
         std::unique_ptr<SimulatorRoutes> simulatorRoutes; // only with the admin API
         std::unique_ptr<SessionRoutes> sessionRoutes;     // only with the admin API
     };

@@ -3,6 +3,7 @@
 #include "log/LogCategories.h"
 #include "store/Database.h"
 #include "store/DeviceCookieStore.h"
+#include "store/DeviceGrantStore.h"
 #include "store/ProfileUsage.h"
 #include "store/SessionTrustStore.h"
 #include "store/SupportCodeStore.h"
@@ -146,7 +147,8 @@ const QList<Step>& steps()
                                  {4, version4()},
                                  {5, SupportCodeStore::migration()},
                                  {6, DeviceCookieStore::migration()},
-                                 {7, SessionTrustStore::migration()}};
+                                 {7, SessionTrustStore::migration()},
+                                 {8, DeviceGrantStore::migration()}};
     return all;
 }
 

@@ -11,7 +11,7 @@ namespace mockd {
 Store::Store(std::unique_ptr<Database> database)
     : m_database(std::move(database)), m_accounts(*m_database), m_devices(*m_database, m_listing),
       m_sessions(*m_database, m_listing), m_throttle(*m_database), m_audit(*m_database), m_supportCodes(*m_database),
-      m_deviceCookies(*m_database), m_sessionTrust(*m_database)
+      m_deviceCookies(*m_database), m_sessionTrust(*m_database), m_deviceGrants(*m_database), m_guests(*m_database)
 {}
 
 Store::~Store() = default;
@@ -35,7 +35,8 @@ Expected<Ok, QString> Store::reload()
                        +[](Store& s) { return s.m_devices.load(); },
                        +[](Store& s) { return s.m_sessions.load(); },
                        +[](Store& s) { return s.m_throttle.load(); },
-                       +[](Store& s) { return s.m_sessionTrust.load(); }}) {
+                       +[](Store& s) { return s.m_sessionTrust.load(); },
+                       +[](Store& s) { return s.m_guests.load(); }}) {
         if (auto ok = load(*this); !ok)
             return ok;
     }
@@ -47,7 +48,9 @@ Expected<Ok, QString> Store::wipe()
 {
     Transaction transaction(*m_database);
     // Children before parents, so foreign keys never object.
-    for (const char* table : {"support_codes",
+    for (const char* table : {"guest_sessions",
+                              "device_grants",
+                              "support_codes",
                               "device_cookies",
                               "session_trust",
                               "established_cookies",
@@ -71,6 +74,7 @@ Expected<Ok, QString> Store::wipe()
     m_listing.clear();
     m_throttle.clearMemory();
     m_sessionTrust.clearMemory();
+    m_guests.clearMemory();
     return Ok{};
 }
 

@@ -4,8 +4,10 @@
 #include "store/AccountStore.h"
 #include "store/AuditLog.h"
 #include "store/DeviceCookieStore.h"
+#include "store/DeviceGrantStore.h"
 #include "store/DeviceListing.h"
 #include "store/DeviceStore.h"
+#include "store/GuestSessionStore.h"
 #include "store/SessionStore.h"
 #include "store/SessionTrustStore.h"
 #include "store/SupportCodeStore.h"
@@ -44,6 +46,9 @@ public:
     DeviceCookieStore& deviceCookies() { return m_deviceCookies; }
     SessionTrustStore& sessionTrust() { return m_sessionTrust; }
     const SessionTrustStore& sessionTrust() const { return m_sessionTrust; }
+    DeviceGrantStore& deviceGrants() { return m_deviceGrants; }
+    GuestSessionStore& guests() { return m_guests; }
+    const GuestSessionStore& guests() const { return m_guests; }
 
     // Reads every table into memory.
     Expected<Ok, QString> reload();
@@ -69,6 +74,8 @@ private:
     SupportCodeStore m_supportCodes;
     DeviceCookieStore m_deviceCookies;
     SessionTrustStore m_sessionTrust;
+    DeviceGrantStore m_deviceGrants;
+    GuestSessionStore m_guests;
 };
 
 } // namespace mockd
