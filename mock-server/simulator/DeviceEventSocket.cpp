@@ -97,7 +97,9 @@ void DeviceEventSocket::onText(const QString& text)
     } else if (type == QLatin1String("session.revoked")) {
         m_revoked = true;
         discard();
-        Q_EMIT revoked(QStringLiteral("session_revoked"));
+        // A guest whose time ran out says so (QA reads it); every other end is a plain revocation.
+        const bool guestEnded = frame.value(QStringLiteral("reason")).toString() == QLatin1String("guest_ended");
+        Q_EMIT revoked(guestEnded ? QStringLiteral("guest_ended") : QStringLiteral("session_revoked"));
     } else if (type == QLatin1String("error")) {
         m_authError = frame.value(QStringLiteral("error")).toString();
     } else if (type == QLatin1String("resync")) {

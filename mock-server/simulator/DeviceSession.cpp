@@ -54,7 +54,8 @@ void DeviceSession::send(const QByteArray& method,
                          const QString& path,
                          const std::optional<QJsonObject>& body,
                          bool withToken,
-                         Callback done)
+                         Callback done,
+                         const QList<QPair<QByteArray, QByteArray>>& headers)
 {
     QUrl url = m_server;
     url.setPath(path);
@@ -63,6 +64,8 @@ void DeviceSession::send(const QByteArray& method,
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     if (withToken)
         request.setRawHeader("Authorization", authorization());
+    for (const auto& [name, value] : headers)
+        request.setRawHeader(name, value);
     QByteArray payload;
     if (body) {
         request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
@@ -87,6 +90,14 @@ void DeviceSession::send(const QByteArray& method,
         if (done)
             done(answer);
     });
+}
+
+void DeviceSession::post(const QString& path,
+                         const QJsonObject& body,
+                         const QList<QPair<QByteArray, QByteArray>>& headers,
+                         Callback done)
+{
+    send("POST", path, body, false, std::move(done), headers);
 }
 
 void DeviceSession::takeTokens(const QJsonObject& json)

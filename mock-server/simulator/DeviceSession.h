@@ -38,6 +38,11 @@ public:
     // A bearer request. A 401 token_expired is answered by one refresh and one retry; a 401 that
     // means the session is over emits refused() instead of calling `done`.
     void request(const QByteArray& method, const QString& path, const std::optional<QJsonObject>& body, Callback done);
+    // A JSON POST without a token (the TV sign-in's device code routes), with extra headers.
+    void post(const QString& path,
+              const QJsonObject& body,
+              const QList<QPair<QByteArray, QByteArray>>& headers,
+              Callback done);
     // POST /v1/auth/refresh now (joins a refresh already under way). `done(true)` when it worked.
     void refresh(std::function<void(bool)> done = {});
     // POST /v1/auth/logout and forget the tokens, whatever the answer.
@@ -64,7 +69,8 @@ private:
               const QString& path,
               const std::optional<QJsonObject>& body,
               bool withToken,
-              Callback done);
+              Callback done,
+              const QList<QPair<QByteArray, QByteArray>>& headers = {});
     void sendAuthorized(const QByteArray& method,
                         const QString& path,
                         const std::optional<QJsonObject>& body,

@@ -3,9 +3,12 @@
 #include "base/SignalWatcher.h"
 #include "simulator/SimulatedDevice.h"
 #include "simulator/Simulator.h"
+#include "simulator/TvCodeFlow.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QHostAddress>
+#include <QNetworkAccessManager>
 #include <QTimer>
 #include <cstdio>
 #include <optional>
@@ -94,7 +97,20 @@ int runSimulateCommand(const QStringList& arguments)
                                                  "without closing it, and reconnects (default 0)."),
                                   QStringLiteral("P"),
                                   QStringLiteral("0"));
-    parser.addOptions({server, devices, account, password, seed, duration, tick, profiles, drop});
+    const QCommandLineOption tv(QStringLiteral("tv"),
+                                QStringLiteral("Be one TV that signs in with a code (RFC 8628) instead: prints \"code: "
+                                               "XXXX-XXXX\", polls until the code is approved in Vigil, then streams "
+                                               "until it is signed out or its guest access ends. No account needed."));
+    const QCommandLineOption tvName(QStringLiteral("tv-name"),
+                                    QStringLiteral("The TV's name (default \"Hotel Room TV\")."),
+                                    QStringLiteral("NAME"),
+                                    QStringLiteral("Hotel Room TV"));
+    const QCommandLineOption address(
+        QStringLiteral("address"),
+        QStringLiteral("With --tv, on a loopback service: the address the TV pretends to ask from (e.g. 203.0.113.7, "
+                       "Lisbon in the demo GeoIP data); needs the admin key in VIGIL_ADMIN_KEY."),
+        QStringLiteral("IP"));
+    parser.addOptions({server, devices, account, password, seed, duration, tick, profiles, drop, tv, tvName, address});
 
     QStringList args = arguments;
     if (args.size() > 1)
@@ -117,7 +133,13 @@ int runSimulateCommand(const QStringList& arguments)
         std::fprintf(stderr, "vigil-mockd simulate: --server must be an http(s) URL\n");
         return 2;
     }
-    if (config.email.isEmpty() || config.password.isEmpty()) {
+    const bool asTv = parser.isSet(tv);
+    const QHostAddress tvAddress(parser.value(address));
+    if (parser.isSet(address) && (!asTv || tvAddress.isNull() || qEnvironmentVariableIsEmpty("VIGIL_ADMIN_KEY"))) {
+        std::fprintf(stderr, "vigil-mockd simulate: --address needs --tv, an IP address and VIGIL_ADMIN_KEY\n");
+        return 2;
+    }
+    if (!asTv && (config.email.isEmpty() || config.password.isEmpty())) {
         std::fprintf(stderr, "vigil-mockd simulate: --account and --password are required\n");
         return 2;
     }
@@ -171,10 +193,42 @@ int runSimulateCommand(const QStringList& arguments)
 
     // Only the host, never the account's secrets.
     printLine(QStringLiteral("starting devices=%1 seed=%2 server=%3")
-                  .arg(*count)
+                  .arg(asTv ? 1 : *count)
                   .arg(config.seed)
                   .arg(config.server.toString(QUrl::RemoveUserInfo)));
-    simulator.addDevices(int(*count));
+    if (!asTv) {
+        simulator.addDevices(int(*count));
+        return QCoreApplication::exec();
+    }
+
+    QNetworkAccessManager network;
+    DeviceDescription description{parser.value(tvName),
+                                  QStringLiteral("tv"),
+                                  QStringLiteral("Tizen"),
+                                  QStringLiteral("8.0"),
+                                  QStringLiteral("Vigil TV"),
+                                  QStringLiteral("3.2")};
+    TvCodeFlow flow(
+        network, {config.server, description, tvAddress, qEnvironmentVariable("VIGIL_ADMIN_KEY")}, &simulator);
+    QObject::connect(&flow, &TvCodeFlow::report, &simulator, &printLine);
+    QObject::connect(&flow,
+                     &TvCodeFlow::approved,
+                     &simulator,
+                     [&simulator, description](const QString& deviceId, const QString& refreshToken) {
+                         // From here on it is an ordinary signed-in device that streams.
+                         simulator.resumeDevice(description,
+                                                deviceId,
+                                                refreshToken,
+                                                DeviceStatus::Streaming,
+                                                QString(),
+                                                QStringLiteral("Midnight in Lisbon"));
+                     });
+    QObject::connect(&flow, &TvCodeFlow::failed, &simulator, [](const QString& reason) {
+        printLine(QStringLiteral("no devices left"));
+        // A denied TV obeyed; an expired code or a refused request is a failed run.
+        QCoreApplication::exit(reason == QLatin1String("access_denied") ? 0 : 1);
+    });
+    flow.start();
     return QCoreApplication::exec();
 }
 
