@@ -126,13 +126,34 @@ void CodeLookupRoutes::lookup(const RequestContext& context)
     context.respond(HttpResponse::jsonBody(pendingJson(grant, who.deviceId, SupportCodes::display(canonical))));
 }
 
+GeoLocation CodeLookupRoutes::householdPlace(const QString& accountId) const
+{
+    // Where most of the account's devices are: the best guess for a holder whose own address has
+    // no place (a private or loopback one, as with vigil-mockd on the same machine).
+    QHash<QString, std::pair<int, GeoLocation>> places;
+    std::pair<int, GeoLocation> best{0, {}};
+    for (const Device* device : m_devices.listed(accountId)) {
+        const GeoLocation place = m_devices.locationOf(*device);
+        if (!place.isKnown() || !place.latitude)
+            continue;
+        auto& counted = places[place.countryCode + QLatin1Char('|') + place.city];
+        counted = {counted.first + 1, place};
+        if (counted.first > best.first)
+            best = counted;
+    }
+    return best.second;
+}
+
 QByteArray
 CodeLookupRoutes::pendingJson(const DeviceGrant& grant, const QString& callerDeviceId, const QString& userCode) const
 {
     const qint64 now = m_clock.nowMs();
     const GeoLocation there = m_devices.locate(grant.ip);
     const Device* caller = m_store.devices().byId(callerDeviceId);
-    const GeoLocation here = caller ? m_devices.locationOf(*caller) : GeoLocation{};
+    GeoLocation here = caller ? m_devices.locationOf(*caller) : GeoLocation{};
+    const bool fromHousehold = !here.isKnown() && caller;
+    if (fromHousehold)
+        here = householdPlace(caller->accountId);
 
     JsonWriter json;
     json.beginObject().field(l1("id"), grant.id).field(l1("user_code"), userCode);
@@ -152,6 +173,7 @@ CodeLookupRoutes::pendingJson(const DeviceGrant& grant, const QString& callerDev
     writeNullable(json, "ip", caller ? caller->ip : QString());
     json.key(l1("location"));
     DeviceService::writeLocation(json, here);
+    json.field(l1("location_source"), fromHousehold ? "household" : "device");
     json.endObject();
     json.key(l1("distance_km"));
     if (const auto km = Distance::kilometres(there, here))

@@ -2,6 +2,7 @@
 
 #include "auth/StepUpBudget.h"
 #include "auth/ThrottledAudit.h"
+#include "geo/GeoLocation.h"
 
 #include <QObject>
 #include <optional>
@@ -39,6 +40,7 @@ private:
     void wrongCode(const RequestContext& context, const StepUpBudget::Keys& keys);
     void audit(const RequestContext& context, const QString& type, const QJsonObject& details);
     int attemptsLeft(const StepUpBudget::Keys& keys) const;
+    GeoLocation householdPlace(const QString& accountId) const;
     QByteArray pendingJson(const DeviceGrant& grant, const QString& callerDeviceId, const QString& userCode) const;
 
     Store& m_store;

@@ -202,7 +202,13 @@ private Q_SLOTS:
                  QStringLiteral("Lisbon"));
         QCOMPARE(pending.value(QStringLiteral("approver")).toObject().value(QStringLiteral("device_id")).toString(),
                  m_me.deviceId);
-        QVERIFY(pending.contains(QStringLiteral("far")));
+        // The holder signs in from loopback (no place): its household is in London, far from Lisbon.
+        const QJsonObject approver = pending.value(QStringLiteral("approver")).toObject();
+        QCOMPARE(approver.value(QStringLiteral("location")).toObject().value(QStringLiteral("city")).toString(),
+                 QStringLiteral("London"));
+        QCOMPARE(approver.value(QStringLiteral("location_source")).toString(), QStringLiteral("household"));
+        QVERIFY(pending.value(QStringLiteral("far")).toBool());
+        QVERIFY(qAbs(pending.value(QStringLiteral("distance_km")).toDouble() - 1585) < 15); // London–Lisbon
 
         const ServiceReply approved =
             TvCodes::approve(client(),
