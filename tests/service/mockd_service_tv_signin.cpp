@@ -426,6 +426,27 @@ private Q_SLOTS:
         QCOMPARE(activity(QStringLiteral("guest_changed")).size(), 2);
         QCOMPARE(activity(QStringLiteral("guest_ended")).size(), 1);
     }
+
+    // Last: it stops the service. Neither code nor a token reaches the request journal or the log.
+    void noCodeOrTokenIsJournalledOrLogged()
+    {
+        const Code code = newCode();
+        const QString id = lookedUp(code);
+        QCOMPARE(TvCodes::deny(client(), m_me.access, id).status, 204);
+        expectOAuthError(TvCodes::poll(client(), code.device), "access_denied");
+        const QByteArray journal = client().admin("GET", QStringLiteral("/__admin/requests?limit=5000")).body;
+        QVERIFY(journal.contains("/v1/device-authorizations/lookup"));
+        QVERIFY(journal.contains("/v1/auth/device/token"));
+        for (const QString& secret : {code.device, code.user, QString(code.user).remove(QLatin1Char('-'))})
+            QVERIFY2(!journal.contains(secret.toLatin1()), qPrintable(secret));
+
+        QCOMPARE(m_mockd.stop(), 0);
+        const QByteArray log = m_mockd.output();
+        QVERIFY(log.contains(" POST /v1/auth/device/token 400 "));
+        QVERIFY(!log.contains(code.user.toLatin1()));
+        const QStringList leaked = client().leakedSecrets(log);
+        QVERIFY2(leaked.isEmpty(), qPrintable(leaked.join(QStringLiteral(", "))));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestServiceTvSignIn)
