@@ -93,6 +93,15 @@ void TokenRoutes::refresh(const RequestContext& context)
 
     const QString ip = context.request.peerText();
     if (used->rotatedAtMs != 0) {
+        // The client may never have seen the answer of the exchange: while the pair it was given is
+        // untouched, the same client asking again within seconds gets that same pair, nothing new.
+        if (const RefreshRetryGrace::Answer* answer = m_retryGrace.retry(hash, ip, m_clock.nowMs())) {
+            const RefreshToken* next = m_store.sessions().refresh(answer->nextRefreshHash);
+            if (next && next->rotatedAtMs == 0 && next->sessionId == session->id) {
+                qCInfo(lcAuth) << "refresh retried within its grace; the same pair again for session" << session->id;
+                return context.respond(HttpResponse::jsonBody(answer->body));
+            }
+        }
         // Someone presents a token that was already exchanged: either the client or a thief holds
         // a stale copy. RFC 9700 §4.14.2: end the whole family.
         qCWarning(lcAuth) << "refresh token reuse; revoking session" << session->id;
@@ -110,8 +119,9 @@ void TokenRoutes::refresh(const RequestContext& context)
     const auto issued = m_issuer.rotate(usedCopy, sessionCopy);
     if (!issued)
         return context.fail(issued.error());
-    context.respond(
-        HttpResponse::jsonBody(SessionIssuer::tokenPairJson(*issued, *m_store.accounts().byId(sessionCopy.accountId))));
+    const QByteArray pair = SessionIssuer::tokenPairJson(*issued, *m_store.accounts().byId(sessionCopy.accountId));
+    m_retryGrace.remember(hash, {Tokens::hash(issued->refreshToken), ip, m_clock.nowMs(), pair});
+    context.respond(HttpResponse::jsonBody(pair));
 }
 
 void TokenRoutes::logout(const RequestContext& context)

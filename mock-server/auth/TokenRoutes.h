@@ -1,5 +1,7 @@
 #pragma once
 
+#include "auth/RefreshRetryGrace.h"
+
 #include <QObject>
 #include <functional>
 
@@ -39,6 +41,7 @@ private:
     const Clock& m_clock;
     SessionIssuer& m_issuer;
     std::function<void(const QString&)> m_revokedSeen;
+    RefreshRetryGrace m_retryGrace;
 };
 
 } // namespace mockd

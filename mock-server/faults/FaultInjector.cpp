@@ -114,7 +114,7 @@ FaultPlan FaultInjector::plan(Entry& entry)
         out.response.headers += rule.headers;
         break;
     case FaultRule::Action::Drop:
-        out.kind = FaultPlan::Kind::Drop;
+        out.kind = rule.dropAfterRoute ? FaultPlan::Kind::DropAnswer : FaultPlan::Kind::Drop;
         break;
     case FaultRule::Action::Empty:
         respond(rule.status, {}, {});

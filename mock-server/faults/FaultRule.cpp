@@ -199,9 +199,12 @@ void readAction(const QJsonObject& json, FieldReader& body, FaultRule& rule)
         if (!onlyKnownKeys(object, {type_, "status"_L1, "body"_L1, "headers"_L1}, "action."_L1, action))
             return;
         return readStatusAction(object, action, rule);
-    case FaultRule::Action::Drop:
-        onlyKnownKeys(object, {type_}, "action."_L1, action);
+    case FaultRule::Action::Drop: {
+        if (!onlyKnownKeys(object, {type_, "after_route"_L1}, "action."_L1, action))
+            return;
+        rule.dropAfterRoute = action.boolean(QStringLiteral("after_route"), false).value_or(false);
         return;
+    }
     case FaultRule::Action::Empty: {
         if (!onlyKnownKeys(object, {type_, "status"_L1}, "action."_L1, action))
             return;
@@ -306,6 +309,8 @@ QJsonObject FaultRule::toJson() const
         act.insert(QStringLiteral("close"), closeEarly);
         break;
     case Action::Drop:
+        if (dropAfterRoute)
+            act.insert(QStringLiteral("after_route"), true);
         break;
     }
     return QJsonObject{

@@ -41,6 +41,7 @@ struct FaultRule
     HeaderList headers;   // status
     int garbageBytes = 0; // garbage
     bool closeEarly = false;
+    bool dropAfterRoute = false; // drop: the route runs, its answer is lost on the wire
     std::optional<qint64> times; // how many applications were asked for; nothing: no limit
     double probability = 1.0;
     std::optional<qint64> seed;

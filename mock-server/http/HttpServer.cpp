@@ -91,6 +91,25 @@ private:
     bool m_closeEarly;
 };
 
+// An answer lost on the wire: the route ran (its effects stay), the client gets no answer.
+class DroppingSlot final : public ResponseSlot
+{
+public:
+    explicit DroppingSlot(std::shared_ptr<ResponseSlot> inner) : m_inner(std::move(inner)) {}
+
+    void send(const HttpResponse&) override
+    {
+        HttpResponse drop;
+        drop.status = 0;
+        drop.delivery = HttpResponse::Delivery::Drop;
+        if (m_inner)
+            m_inner->send(drop);
+    }
+
+private:
+    std::shared_ptr<ResponseSlot> m_inner;
+};
+
 } // namespace
 
 HttpServer::HttpServer(const Router& router, RequestLog& log, QObject* parent)
@@ -147,6 +166,7 @@ void HttpServer::setWebSocketHandler(const QString& path, std::function<void(std
                 verdict.delayMs = fault->delayMs;
                 break;
             case FaultPlan::Kind::Drop:
+            case FaultPlan::Kind::DropAnswer: // an upgrade has no route to run first
                 verdict.response = HttpResponse();
                 verdict.response->delivery = HttpResponse::Delivery::Drop;
                 status = 0;
@@ -213,10 +233,14 @@ void HttpServer::onRequest(const HttpRequest& request, std::shared_ptr<ResponseS
         slot = std::make_shared<DatingSlot>(std::move(slot), m_nowMs());
     if (fault && fault->kind == FaultPlan::Kind::Truncate)
         slot = std::make_shared<TruncatingSlot>(std::move(slot), fault->closeEarly);
+    const bool answerLost = fault && fault->kind == FaultPlan::Kind::DropAnswer;
+    if (answerLost)
+        slot = std::make_shared<DroppingSlot>(std::move(slot));
     QPointer<HttpServer> self(this);
-    const Responder responder(std::move(slot), [self, timer, request, adminPath, fault](int status) {
+    const Responder responder(std::move(slot), [self, timer, request, adminPath, fault, answerLost](int routeStatus) {
         if (!self)
             return;
+        const int status = answerLost ? 0 : routeStatus; // what the client saw
         const qint64 elapsedUs = timer.nsecsElapsed() / 1000;
         self->m_log.record(request.method, request.path, request.query, status, elapsedUs);
         if (self->m_observer && !adminPath)
@@ -226,7 +250,7 @@ void HttpServer::onRequest(const HttpRequest& request, std::shared_ptr<ResponseS
     });
     if (misdirected)
         return responder.respond(HttpResponse::fromError(ApiError::hostNotAllowed()));
-    if (!fault || fault->kind == FaultPlan::Kind::Truncate)
+    if (!fault || fault->kind == FaultPlan::Kind::Truncate || answerLost)
         return dispatch(request, responder);
     switch (fault->kind) {
     case FaultPlan::Kind::Delay:
@@ -241,6 +265,7 @@ void HttpServer::onRequest(const HttpRequest& request, std::shared_ptr<ResponseS
         return responder.respond(drop);
     }
     case FaultPlan::Kind::Truncate:
+    case FaultPlan::Kind::DropAnswer:
         break;
     }
 }

@@ -14,10 +14,11 @@ struct FaultPlan
 {
     enum class Kind
     {
-        Delay,    // wait delayMs, then handle the request normally
-        Respond,  // answer `response` instead of the route (the route never runs)
-        Drop,     // close the connection without an answer (the route never runs)
-        Truncate, // run the route, then cut its body in half
+        Delay,      // wait delayMs, then handle the request normally
+        Respond,    // answer `response` instead of the route (the route never runs)
+        Drop,       // close the connection without an answer (the route never runs)
+        Truncate,   // run the route, then cut its body in half
+        DropAnswer, // run the route, then close the connection instead of answering (an answer lost on the wire)
     };
 
     QString ruleId;
