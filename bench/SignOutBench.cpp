@@ -12,6 +12,7 @@
 #include <arpa/inet.h>
 #include <cerrno>
 #include <csignal>
+#include <cstdio>
 #include <cstring>
 #include <fcntl.h>
 #include <netinet/in.h>
@@ -23,6 +24,9 @@
 namespace signoutbench {
 
 namespace {
+
+// Far beyond any upgrade of a working service, even on a loaded machine with thousands of sockets.
+constexpr long upgradeTimeoutSeconds = 120;
 
 int connectLoopback(quint16 port)
 {
@@ -300,13 +304,23 @@ bool RawWebSocket::open(quint16 port,
     request += extraHeaders + "\r\n";
     if (!writeAll(m_fd, request))
         return false;
+    // A server that never answers must end the run with a message, not hang it.
+    const timeval upgradeTimeout{upgradeTimeoutSeconds, 0};
+    ::setsockopt(m_fd, SOL_SOCKET, SO_RCVTIMEO, &upgradeTimeout, sizeof upgradeTimeout);
     qsizetype headerEnd = -1;
     while ((headerEnd = m_buffer.indexOf("\r\n\r\n")) < 0) {
-        if (!readSome(m_fd, m_buffer))
+        if (!readSome(m_fd, m_buffer)) {
+            std::fprintf(stderr,
+                         "upgrade not answered (%s)\n",
+                         errno == EAGAIN || errno == EWOULDBLOCK ? "no answer within the timeout"
+                                                                 : "connection closed or reset");
             return false;
+        }
     }
-    if (!m_buffer.startsWith("HTTP/1.1 101"))
+    if (!m_buffer.startsWith("HTTP/1.1 101")) {
+        std::fprintf(stderr, "upgrade refused: %s\n", m_buffer.left(m_buffer.indexOf('\r')).constData());
         return false;
+    }
     m_buffer.remove(0, headerEnd + 4); // frames that came with the answer stay buffered
     ::fcntl(m_fd, F_SETFL, ::fcntl(m_fd, F_GETFL) | O_NONBLOCK);
     return true;

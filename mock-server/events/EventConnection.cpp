@@ -1,11 +1,13 @@
 #include "events/EventConnection.h"
 
+#include "events/CloseDeadlines.h"
+
 #include <QWebSocket>
 
 namespace mockd {
 
-EventConnection::EventConnection(std::unique_ptr<QWebSocket> socket, QObject* parent)
-    : QObject(parent), m_socket(socket.release())
+EventConnection::EventConnection(std::unique_ptr<QWebSocket> socket, CloseDeadlines& deadlines, QObject* parent)
+    : QObject(parent), m_socket(socket.release()), m_closeDeadlines(deadlines)
 {
     m_socket->setParent(this);
     // Qt closes with 1009 (CloseCodeTooMuchData) by itself when a frame or message is larger.
@@ -20,7 +22,8 @@ EventConnection::EventConnection(std::unique_ptr<QWebSocket> socket, QObject* pa
     });
     connect(m_socket, &QWebSocket::binaryMessageReceived, this, [this](const QByteArray&) {
         m_lastHeard.restart();
-        closeWith(closePolicy, QStringLiteral("binary frames are not part of the protocol"));
+        if (!m_closing)
+            closeWith(closePolicy, QStringLiteral("binary frames are not part of the protocol"));
     });
     connect(m_socket, &QWebSocket::pong, this, [this](quint64, const QByteArray&) { m_lastHeard.restart(); });
     connect(m_socket, &QWebSocket::disconnected, this, [this] {
@@ -68,17 +71,23 @@ void EventConnection::sendNow(const QString& text)
 
 void EventConnection::closeWith(int code, const QString& reason, const QByteArray& frame)
 {
-    if (m_closing)
+    if (m_closeSent)
         return;
     if (!frame.isEmpty())
         send(frame);
-    m_closing = true;
-    m_authDeadline.stop();
-    m_heartbeat.stop();
+    stopSending();
+    m_closeSent = true;
     m_socket->close(QWebSocketProtocol::CloseCode(code), reason);
     m_socket->flush();
     // A peer that never answers the close frame is cut off.
-    QTimer::singleShot(5000, m_socket, [socket = m_socket] { socket->abort(); });
+    m_closeDeadlines.add(m_socket);
+}
+
+void EventConnection::stopSending()
+{
+    m_closing = true;
+    m_authDeadline.stop();
+    m_heartbeat.stop();
 }
 
 void EventConnection::onHeartbeat()

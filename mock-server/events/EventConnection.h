@@ -12,6 +12,8 @@ class QWebSocket;
 
 namespace mockd {
 
+class CloseDeadlines;
+
 // One client on GET /v1/events: its socket, who it is once authenticated, and its timers (the
 // 10-second auth deadline, a ping every 15 s, dropped after 45 s of silence). The EventHub decides
 // what it says; this class only carries frames and notices silence and size limits.
@@ -33,7 +35,8 @@ public:
     static constexpr int closeAuthFailed = 4401;
     static constexpr int closeTooManySockets = 4429;
 
-    explicit EventConnection(std::unique_ptr<QWebSocket> socket, QObject* parent = nullptr);
+    // `deadlines` cuts the socket off when its peer does not answer the close frame.
+    EventConnection(std::unique_ptr<QWebSocket> socket, CloseDeadlines& deadlines, QObject* parent = nullptr);
     ~EventConnection() override;
 
     QWebSocket* socket() const { return m_socket; }
@@ -56,6 +59,8 @@ public:
     void sendNow(const QString& text);
     // Sends `frame` (when given), then closes with `code`; nothing is sent after this.
     void closeWith(int code, const QString& reason, const QByteArray& frame = {});
+    // Nothing more is sent (the close frame follows with closeWith, a little later).
+    void stopSending();
 
 Q_SIGNALS:
     void messageReceived(mockd::EventConnection* connection, const QString& text);
@@ -65,13 +70,15 @@ private:
     void onHeartbeat();
 
     QWebSocket* m_socket = nullptr; // owned (child)
+    CloseDeadlines& m_closeDeadlines;
     std::optional<Principal> m_principal;
     QTimer m_authDeadline;
     QTimer m_heartbeat;
     QElapsedTimer m_lastHeard;
     qint64 m_deliveredSeq = 0;
     bool m_accountEvents = true;
-    bool m_closing = false;
+    bool m_closing = false;   // nothing more is sent
+    bool m_closeSent = false; // the close frame is on its way
     bool m_closedEmitted = false;
 };
 

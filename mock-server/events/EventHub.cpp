@@ -87,6 +87,9 @@ EventHub::EventHub(
     m_batchTimer.setSingleShot(true);
     m_batchTimer.setInterval(100);
     connect(&m_batchTimer, &QTimer::timeout, this, &EventHub::flushBatches);
+    m_closeTimer.setSingleShot(true);
+    m_closeTimer.setInterval(0);
+    connect(&m_closeTimer, &QTimer::timeout, this, &EventHub::closeRevoked);
 }
 
 EventHub::~EventHub()
@@ -105,7 +108,7 @@ void EventHub::accept(std::unique_ptr<QWebSocket> socket)
     const QString requestPath = socket->requestUrl().path();
     // The query is never logged: it is not where tokens go, but a client might put one there.
     m_log.record("GET", requestPath, {}, 101, 0);
-    auto* connection = new EventConnection(std::move(socket), this);
+    auto* connection = new EventConnection(std::move(socket), m_closeDeadlines, this);
     m_connections.append(connection);
     connect(connection, &EventConnection::messageReceived, this, &EventHub::onMessage);
     connect(connection, &EventConnection::closed, this, &EventHub::onClosed);
@@ -375,10 +378,29 @@ void EventHub::revokeConnections(const QList<EventConnection*>& connections, con
     JsonWriter json;
     json.beginObject().field(l1("type"), "session.revoked").field(l1("reason"), reason).endObject();
     const QString text = QString::fromUtf8(json.take());
-    for (EventConnection* connection : std::as_const(connections))
+    // Every socket is told (written and flushed) now. Closing costs Qt far more than the message,
+    // so the close handshakes follow from the event loop, after the caller has answered.
+    for (EventConnection* connection : std::as_const(connections)) {
         connection->sendNow(text);
-    for (EventConnection* connection : std::as_const(connections))
-        connection->closeWith(EventConnection::closeSessionRevoked, QStringLiteral("session revoked"));
+        connection->stopSending();
+        m_revokedToClose.emplace_back(connection);
+    }
+    if (!m_closeTimer.isActive())
+        m_closeTimer.start();
+}
+
+void EventHub::closeRevoked()
+{
+    // A slice per pass, so requests that arrive meanwhile are not held up by thousands of closes.
+    constexpr int slice = 512;
+    for (int i = 0; i < slice && !m_revokedToClose.empty(); ++i) {
+        const QPointer<EventConnection> connection = m_revokedToClose.front();
+        m_revokedToClose.pop_front();
+        if (connection)
+            connection->closeWith(EventConnection::closeSessionRevoked, QStringLiteral("session revoked"));
+    }
+    if (!m_revokedToClose.empty())
+        m_closeTimer.start();
 }
 
 void EventHub::closeAll()

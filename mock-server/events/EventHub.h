@@ -1,12 +1,15 @@
 #pragma once
 
 #include "devices/DeviceService.h"
+#include "events/CloseDeadlines.h"
+#include "events/EventConnection.h"
 #include "events/SessionWatch.h"
 
 #include <QByteArray>
 #include <QHash>
 #include <QList>
 #include <QObject>
+#include <QPointer>
 #include <QTimer>
 #include <deque>
 #include <functional>
@@ -100,6 +103,8 @@ private:
     // The socket's access token would have expired: is its session still live?
     void recheckSession(EventConnection* connection);
     void closeOldestBeyondCap(const QString& accountId);
+    // Closes the next slice of m_revokedToClose.
+    void closeRevoked();
     // Sends one account's pending events, one frame per socket.
     void flush(const QString& accountId, Stream& stream);
 
@@ -114,6 +119,11 @@ private:
     QHash<QString, int> m_socketsPerDevice;
     SessionWatch m_sessionWatch;
     QTimer m_batchTimer;
+    CloseDeadlines m_closeDeadlines;
+    // Revoked sockets, told already, whose close handshakes wait for the next passes of the event
+    // loop: a sign-out's answer does not wait for thousands of them.
+    std::deque<QPointer<EventConnection>> m_revokedToClose;
+    QTimer m_closeTimer;
     QList<QString> m_accountsWithPending;
     // Devices whose last socket closed: marked offline with the next batch (when still without a
     // socket), so thousands of sockets closing after a sign-out do not hold up its HTTP answer.

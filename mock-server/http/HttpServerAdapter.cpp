@@ -150,6 +150,9 @@ void write(QHttpServerResponder& responder, const HttpResponse& plannedResponse)
     // responder is a thin wrapper around the socket and keeps no state of its own.
     Q_UNUSED(status);
     responder.socket()->write(response.toWire(false));
+    // On the wire now, not at the next pass of the event loop: work the route left for after its
+    // answer (a sign-out's closing sockets) must not hold the answer back.
+    responder.socket()->flush();
 #else
     responder.writeStatusLine(status);
     for (const auto& [name, value] : response.headers)

@@ -4,6 +4,7 @@
 
 #include <QObject>
 #include <QSignalSpy>
+#include <QTcpSocket>
 #include <QTest>
 #include <QWebSocket>
 #include <memory>
@@ -89,6 +90,28 @@ private Q_SLOTS:
         });
         QVERIFY(revoked != events.frames().end());
         QCOMPARE(revoked->value(QStringLiteral("reason")).toString(), QStringLiteral("session_expired"));
+    }
+
+    // A signed-out device whose client never answers the close frame (hung, or gone without a FIN)
+    // must not keep its socket: the close that follows the session.revoked frame (after the
+    // sign-out was answered) still comes, and the connection ends.
+    void aPeerThatNeverAnswersTheCloseIsCutOff()
+    {
+        const auto device = client().loginDemo(QStringLiteral("Silent"), QStringLiteral("phone"));
+        QTcpSocket raw;
+        raw.connectToHost(m_mockd.baseUrl().host(), quint16(m_mockd.baseUrl().port()));
+        QVERIFY(raw.waitForConnected(5000));
+        raw.write("GET /v1/events HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                  "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
+                  "Authorization: Bearer " +
+                  device.access.toLatin1() + "\r\n\r\n");
+        QByteArray received;
+        QTRY_VERIFY_WITH_TIMEOUT((received += raw.readAll()).contains("\"ready\""), 10000);
+        QVERIFY(received.startsWith("HTTP/1.1 101"));
+        QCOMPARE(client().postJson(QStringLiteral("/v1/auth/logout"), {}, device.access).status, 204);
+        // The close frame arrives (opcode 8 with code 4001); this client never answers it.
+        QTRY_VERIFY_WITH_TIMEOUT((received += raw.readAll()).contains("\x88"), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(raw.state(), QAbstractSocket::UnconnectedState, 15000);
     }
 
     void resumeFromBeyondAnySeqIsRefused_data()
