@@ -194,6 +194,17 @@ private Q_SLOTS:
                                                 {QStringLiteral("headers"),
                                                  QJsonObject{{QStringLiteral("Content-Length"), QStringLiteral("1")}}}})
                                        << QStringLiteral("action.headers.Content-Length");
+        QTest::newRow("after_route not a boolean")
+            << rule({},
+                    QStringLiteral("/v1/me"),
+                    {{QStringLiteral("type"), QStringLiteral("drop")}, {QStringLiteral("after_route"), 1}})
+            << QStringLiteral("action.after_route");
+        QTest::newRow("after_route on a status") << rule({},
+                                                         QStringLiteral("/v1/me"),
+                                                         {{QStringLiteral("type"), QStringLiteral("status")},
+                                                          {QStringLiteral("status"), 503},
+                                                          {QStringLiteral("after_route"), true}})
+                                                 << QStringLiteral("action.after_route");
         QJsonObject times = rule({}, QStringLiteral("/v1/me"), drop);
         times.insert(QStringLiteral("times"), 0);
         QTest::newRow("times 0") << times << QStringLiteral("times");
