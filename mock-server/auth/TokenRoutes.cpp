@@ -93,8 +93,8 @@ void TokenRoutes::refresh(const RequestContext& context)
 
     const QString ip = context.request.peerText();
     if (used->rotatedAtMs != 0) {
-        // The client may never have seen the answer of the exchange: while the pair it was given is
-        // untouched, the same client asking again within seconds gets that same pair, nothing new.
+        // The client may never have seen the answer of the exchange: while the pair it was given was
+        // not refreshed, the same address asking again within seconds gets that same pair, nothing new.
         if (const RefreshRetryGrace::Answer* answer = m_retryGrace.retry(hash, ip, m_clock.nowMs())) {
             const RefreshToken* next = m_store.sessions().refresh(answer->nextRefreshHash);
             if (next && next->rotatedAtMs == 0 && next->sessionId == session->id) {

@@ -27,7 +27,6 @@ public:
 
     // Aborts `socket` graceMs from now unless it is gone by then.
     void add(QWebSocket* socket);
-    qsizetype pending() const { return qsizetype(m_due.size()); }
 
 private:
     void onTimeout();
