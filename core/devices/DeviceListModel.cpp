@@ -315,15 +315,15 @@ bool DeviceListModel::isInactiveAt(int row, qint64 nowMs) const
     return isInactive(m_rows[size_t(row)], nowMs);
 }
 
-bool DeviceListModel::isCurrentNew() const
+QDateTime DeviceListModel::currentNewUntil() const
 {
     const qint64 nowMs = m_time.now().toMSecsSinceEpoch();
     for (const Row& row : m_rows) {
         if (row.facts.isCurrent) {
-            return row.newUntilMs > nowMs;
+            return row.newUntilMs > nowMs ? row.device.newUntil : QDateTime();
         }
     }
-    return false;
+    return {};
 }
 
 int DeviceListModel::newOthersCount() const

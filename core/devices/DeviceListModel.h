@@ -132,7 +132,9 @@ public:
     bool isInactiveAt(int row, qint64 nowMs) const;
     bool isNewAt(int row, qint64 nowMs) const { return m_rows[size_t(row)].newUntilMs > nowMs; }
     // Whether this computer's own device is new now: a new Vigil can't confirm or sign others out.
-    bool isCurrentNew() const;
+    bool isCurrentNew() const { return currentNewUntil().isValid(); }
+    // Until when this computer's own device is new; invalid when it is established (or unknown).
+    QDateTime currentNewUntil() const;
     // New devices other than this computer's, now: the ones waiting for the owner to confirm them.
     int newOthersCount() const;
     bool isFamiliarAt(int row, const QSet<QString>& usualCountries) const;

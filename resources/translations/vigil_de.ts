@@ -1144,6 +1144,10 @@
         <source>New: signed in recently and not confirmed. Until %1 it can&apos;t sign out your other devices or change security settings. If it&apos;s yours, confirm it; if not, sign it out.</source>
         <translation>Neu: kürzlich angemeldet und nicht bestätigt. Bis %1 kann es Ihre anderen Geräte nicht abmelden und keine Sicherheitseinstellungen ändern. Wenn es Ihres ist, bestätigen Sie es; wenn nicht, melden Sie es ab.</translation>
     </message>
+    <message>
+        <source>This computer signed in recently, so until %1 it can&apos;t sign this device out or confirm it. Use a device you&apos;ve signed in on before.</source>
+        <translation>Dieser Computer hat sich erst kürzlich angemeldet. Bis %1 kann er dieses Gerät daher weder abmelden noch bestätigen. Verwenden Sie ein Gerät, auf dem Sie schon früher angemeldet waren.</translation>
+    </message>
 </context>
 <context>
     <name>vigil::DeviceFilterPreset</name>

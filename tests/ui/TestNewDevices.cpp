@@ -4,11 +4,14 @@
 #include "DevicesPageFixture.h"
 #include "core/account/AccountService.h"
 #include "core/devices/DeviceConfirmService.h"
+#include "core/flows/HolderSignOutSender.h"
+#include "core/flows/SignOutFlow.h"
 #include "core/settings/Translations.h"
 #include "core/stepup/StepUpService.h"
 #include "ui/devices/ConfirmActions.h"
 #include "ui/devices/NewBadgeDelegate.h"
 #include "ui/devices/NewDevicesNotice.h"
+#include "ui/devices/SignOutActions.h"
 #include "ui/pages/OverviewPage.h"
 #include "ui/stepup/StepUpDialog.h"
 
@@ -189,6 +192,26 @@ private Q_SLOTS:
         QVERIFY(m_page->detailsPane()->newNote()->text().startsWith(QStringLiteral("New: signed in recently")));
     }
 
+    void confirmComesBeforeSignOutForTheKeyboard()
+    {
+        // As in the app: Confirm… is added first, then the sign-out entry points.
+        HolderSignOutSender sender;
+        SignOutFlow flow(m_api.get(), m_stepUp.get(), m_session.get(), &sender);
+        SignOutActions actions(&flow, m_model.get());
+        m_page->setSignOutActions(&actions);
+        makePhoneNew();
+        load();
+        openDevice(QStringLiteral("dev_phone"));
+        auto* signOut = findByName<QPushButton>(m_page->detailsPane(), QStringLiteral("Sign Out This Device"));
+        auto* link = findByName<QLabel>(m_page->detailsPane(), QStringLiteral("Don't recognize this device?"));
+        QVERIFY(signOut && link);
+        // Tab reads the buttons left to right, then the link. Regression: each button added went
+        // first, so Confirm… came after the link.
+        QCOMPARE(m_page->confirmButton()->nextInFocusChain(), signOut);
+        QCOMPARE(signOut->nextInFocusChain(), link);
+        m_page.reset(); // before the sign-out objects it points to
+    }
+
     void aNewVigilOffersNoConfirm()
     {
         makePhoneNew();
@@ -198,6 +221,17 @@ private Q_SLOTS:
         QVERIFY(!m_page->confirmButton()->isVisible());
         auto* card = m_page->findChild<RecommendationsCard*>();
         QCOMPARE(card->newCount(), 0);
+        // Said before anyone starts a sign-out that the service would refuse after the step-up.
+        QLabel* note = m_page->detailsPane()->newNote();
+        QVERIFY(note->isVisible());
+        QVERIFY2(note->text().startsWith(QStringLiteral("This computer signed in recently, so until ")),
+                 qPrintable(note->text()));
+        // Confirmed from an established device: the note goes, live, and Confirm… is offered.
+        m_model->applyEvent(u"device.updated",
+                            QJsonObject{{QStringLiteral("id"), QStringLiteral("dev_me")},
+                                        {QStringLiteral("new_until"), QJsonValue::Null}});
+        QVERIFY(note->text().startsWith(QStringLiteral("New: signed in recently")));
+        QVERIFY(m_page->confirmButton()->isVisible());
     }
 
     void confirmingAsksForTheStepUpFirst()

@@ -210,8 +210,13 @@ DeviceDetailsPane::DeviceDetailsPane(DeviceService* service, Mode mode, QWidget*
             &QAbstractItemModel::dataChanged,
             this,
             [this](const QModelIndex& topLeft, const QModelIndex& bottomRight) {
-                const int row = m_service->model()->rowOf(m_device.id);
-                if (m_hasDevice && row >= topLeft.row() && row <= bottomRight.row()) {
+                const DeviceListModel* model = m_service->model();
+                const int row = model->rowOf(m_device.id);
+                // This computer's own row changing (it was confirmed) changes what the note says too.
+                bool current = false;
+                for (int r = topLeft.row(); r <= bottomRight.row() && !current; ++r)
+                    current = model->factsAt(r).isCurrent;
+                if (m_hasDevice && row >= 0 && ((row >= topLeft.row() && row <= bottomRight.row()) || current)) {
                     m_device = m_service->model()->deviceAt(row);
                     render();
                 }
@@ -296,7 +301,17 @@ void DeviceDetailsPane::renderNew()
 {
     const RelativeTime& time = m_service->model()->relativeTime();
     const bool isNew = m_device.isNewAt(time.now());
-    m_newNote->setVisible(isNew);
+    // This computer is new itself: the service would refuse to sign this device out or confirm it,
+    // so the pane says so before anyone starts (and verifies) for nothing.
+    const QDateTime thisUntil = m_device.isCurrent ? QDateTime() : m_service->model()->currentNewUntil();
+    m_newNote->setVisible(isNew || thisUntil.isValid());
+    if (thisUntil.isValid()) {
+        m_newNote->setText(tr("This computer signed in recently, so until %1 it can't sign this device out or "
+                              "confirm it. Use a device you've signed in on before.")
+                               .arg(QLocale().toString(thisUntil.toLocalTime(), QLocale::ShortFormat)));
+        m_newNote->setAccessibleDescription(m_newNote->text());
+        return;
+    }
     if (!isNew)
         return;
     // When it ends, in local time, and what it means: the service's refusal explains the same.
