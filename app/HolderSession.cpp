@@ -9,6 +9,7 @@
 #include "core/auth/Session.h"
 #include "core/auth/SignInFlow.h"
 #include "core/demo/DemoOutbox.h"
+#include "core/devices/DeviceConfirmService.h"
 #include "core/devices/DeviceListModel.h"
 #include "core/devices/DeviceService.h"
 #include "core/events/EventStream.h"
@@ -23,6 +24,7 @@
 #include "core/stepup/StepUpService.h"
 #include "ui/alerts/AlertsController.h"
 #include "ui/demo/DemoInboxWindow.h"
+#include "ui/devices/ConfirmActions.h"
 #include "ui/devices/SignOutActions.h"
 #include "ui/main/MainWindow.h"
 #include "ui/main/SectionNavigator.h"
@@ -51,6 +53,7 @@ struct HolderSession::Parts
         : account(c.api, c.session), profiles(c.api, c.session), activity(c.api, c.session),
           devices(c.api, &deviceModel), stepUp(c.api), signOut(c.api, &stepUp, c.session, &signOutSender),
           passwordChange(c.api, &stepUp), twoStep(c.api, &stepUp), supportCodes(c.api, &stepUp),
+          confirmDevices(c.api, &stepUp, &deviceModel),
           signInAlerts([c] { return c.session->deviceId(); }, [c] { return c.api->serverClock().now(); }),
           activityLive(&activity), accountSettings(c.api, c.session, &stepUp)
     {}
@@ -67,12 +70,14 @@ struct HolderSession::Parts
     PasswordChangeFlow passwordChange;
     TwoStepService twoStep;
     SupportCodeService supportCodes;
+    DeviceConfirmService confirmDevices;
     SignInAlerts signInAlerts;
     ActivityLiveReload activityLive;
     AccountSettingsService accountSettings;
     SectionNavigator navigator;
     std::unique_ptr<SignOutActions> actions;
     std::unique_ptr<ProfileDevices> people;
+    std::unique_ptr<ConfirmActions> confirmActions;
     std::unique_ptr<MainWindow> window;
     MainWindow::Pages pages; // owned by the window
     std::unique_ptr<AlertsController> alerts;
@@ -100,6 +105,8 @@ HolderSession::HolderSession(const SessionContext& context, QObject* parent)
     connect(&p.events, &EventStream::eventReceived, &p.activityLive, &ActivityLiveReload::applyEvent);
     AppSettings* settings = context.settings;
     p.signInAlerts.setEnabledSwitch([settings] { return settings->signInAlerts(); });
+    DeviceListModel* model = &p.deviceModel;
+    p.signInAlerts.setThisDeviceNewSwitch([model] { return model->isCurrentNew(); });
 
     // Every device was signed out, this one included: back to sign-in, keychain entry gone.
     SignInWindow* signInWindow = context.signInWindow;
@@ -140,6 +147,7 @@ void HolderSession::buildWindow()
     Parts& p = *m_parts;
     p.actions = std::make_unique<SignOutActions>(&p.signOut, &p.deviceModel);
     p.people = std::make_unique<ProfileDevices>(&p.deviceModel);
+    p.confirmActions = std::make_unique<ConfirmActions>(&p.confirmDevices, &p.deviceModel);
     MainWindow::Pages& pages = p.pages;
     pages.navigator = &p.navigator;
     pages.overview = new OverviewPage(&p.account, &p.navigator);
@@ -154,6 +162,9 @@ void HolderSession::buildWindow()
     MainWindow* window = p.window.get();
     window->setSettings(m_context.settings); // where it keeps its geometry
 
+    p.confirmActions->setWindow(window);
+    // Before the sign-out entry points: the details pane reads "Confirm…", then "Sign Out This Device…".
+    pages.devices->setConfirmActions(p.confirmActions.get());
     auto* launcher = new SignOutDialogLauncher(&p.signOut, window);
     auto* banner = new PendingSignOutBanner(p.signOut.results(), pages.devices);
     connect(banner, &PendingSignOutBanner::resultsRequested, launcher, &SignOutDialogLauncher::showResults);
@@ -177,6 +188,11 @@ void HolderSession::buildWindow()
 
     p.alerts = std::make_unique<AlertsController>(&p.signInAlerts, m_context.settings, window, p.actions.get());
     connect(p.alerts.get(), &AlertsController::devicesRequested, window, newestDevices);
+    p.alerts->setConfirmActions(p.confirmActions.get());
+    connect(p.alerts.get(), &AlertsController::deviceRequested, devices, [window, devices](const QString& id) {
+        window->showSection(Section::Devices);
+        devices->showDevice(id);
+    });
     if (m_context.demoOutbox)
         attachDemoInbox();
 }
@@ -210,6 +226,7 @@ void HolderSession::updateVerificationMethods()
             methods.append({QStringLiteral("totp"), QStringLiteral("recovery")});
     }
     p.signOut.stepUpFlow()->setAvailableMethods(methods);
+    p.confirmActions->setStepUpMethods(methods);
     // The Preferences page asks the same before changing the auto sign-out of unused devices.
     p.pages.preferences->setStepUpMethods(methods);
 }

@@ -54,9 +54,10 @@ void SignInAlerts::flush()
     SignInAlert out;
     for (const Device& device : devices)
         out.deviceIds.append(device.id);
+    out.thisDeviceIsNew = m_thisDeviceNew && m_thisDeviceNew();
     if (devices.size() == 1) {
-        out.title = singleTitle();
-        out.body = singleBody(devices.constFirst(), times.constFirst());
+        out.title = singleTitle(out.thisDeviceIsNew);
+        out.body = singleBody(devices.constFirst(), times.constFirst(), out.thisDeviceIsNew);
     } else {
         out.title = burstTitle(int(devices.size()));
         out.body = burstBody(devices);
@@ -71,16 +72,19 @@ void SignInAlerts::clear()
     m_waitingTimes.clear();
 }
 
-QString SignInAlerts::singleTitle()
+QString SignInAlerts::singleTitle(bool thisDeviceIsNew)
 {
-    return tr("New sign-in to your account");
+    return thisDeviceIsNew ? tr("New sign-in to your account") : tr("Was this you?");
 }
 
-QString SignInAlerts::singleBody(const Device& device, const QDateTime& when)
+QString SignInAlerts::singleBody(const Device& device, const QDateTime& when, bool thisDeviceIsNew)
 {
     const QString time = QLocale().toString(when.toLocalTime().time(), QLocale::ShortFormat);
-    return tr("%1 signed in from %2 at %3. If this wasn't you, sign it out.")
-        .arg(device.displayName(), device.locationText(), time);
+    if (thisDeviceIsNew)
+        return tr("%1 signed in from %2 at %3. To confirm it or sign it out, use a device you've signed in on "
+                  "before.")
+            .arg(device.displayName(), device.locationText(), time);
+    return tr("%1 signed in from %2 at %3.").arg(device.displayName(), device.locationText(), time);
 }
 
 QString SignInAlerts::burstTitle(int count)

@@ -16,6 +16,7 @@ namespace vigil {
 // itself (ui/alerts/DesktopNotifier does). No alert for this computer's own sign-in, none for old
 // news (an event replayed after a reconnect, more than maxAgeSeconds after the sign-in), none while
 // switched off in Preferences. Sign-ins close together are told once: "3 new devices signed in".
+// One sign-in asks "Was this you?", unless this computer's own sign-in is new (it could not answer).
 class SignInAlerts final : public QObject
 {
     Q_OBJECT
@@ -37,6 +38,9 @@ public:
 
     // Read at each event, so a change in Preferences applies at once. Unset: always on.
     void setEnabledSwitch(Switch enabled) { m_enabled = std::move(enabled); }
+    // Whether this computer's own session is new (DeviceListModel::isCurrentNew), read when an alert
+    // is worded. Unset: established (the service has the last word either way).
+    void setThisDeviceNewSwitch(Switch isNew) { m_thisDeviceNew = std::move(isNew); }
     void setCoalesceInterval(int ms) { m_timer.setInterval(ms); }
 
     // Connect to EventStream::eventReceived.
@@ -47,8 +51,8 @@ public:
     void clear();
 
     // The texts, public for the notifier's fallbacks and for tests.
-    static QString singleTitle();
-    static QString singleBody(const Device& device, const QDateTime& when);
+    static QString singleTitle(bool thisDeviceIsNew = false);
+    static QString singleBody(const Device& device, const QDateTime& when, bool thisDeviceIsNew = false);
     static QString burstTitle(int count);
     static QString burstBody(const QList<Device>& devices);
 
@@ -61,6 +65,7 @@ private:
     TextProvider m_thisDevice;
     Clock m_clock;
     Switch m_enabled;
+    Switch m_thisDeviceNew;
     QTimer m_timer;
     QList<Device> m_waiting;
     QList<QDateTime> m_waitingTimes;

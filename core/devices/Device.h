@@ -75,10 +75,16 @@ public:
     QString statusTitle;   // what is playing, while streaming or paused
     bool isCurrent = false;
     QDateTime autoSignOutAt; // UTC; invalid when automatic sign-out does not apply
+    // While the device has a session the service still counts as new (young-session guard): when
+    // that ends unless confirmed sooner. UTC; invalid when every session is established.
+    QDateTime newUntil;
     // JSON field names that were required but missing, or present with an unusable value.
     QStringList problems;
 
     bool incomplete() const { return !problems.isEmpty(); }
+    // New and not confirmed at `now` (the service's clock): it cannot sign others out yet, and
+    // the owner is asked "Was this you?".
+    bool isNewAt(const QDateTime& now) const { return newUntil.isValid() && newUntil > now; }
     bool operator==(const Device&) const = default;
 
     // A full device. Returns nothing only when there is no usable "id"; everything else is

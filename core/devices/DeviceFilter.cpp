@@ -52,6 +52,11 @@ bool DeviceFilter::setUnfamiliarOnly(bool on)
     return update(m_unfamiliarOnly, on);
 }
 
+bool DeviceFilter::setNewOnly(bool on)
+{
+    return update(m_newOnly, on);
+}
+
 bool DeviceFilter::setHideCurrent(bool on)
 {
     return update(m_hideCurrent, on);
@@ -122,6 +127,10 @@ bool DeviceFilter::accepts(const DeviceListModel& model, int row) const
         return false;
     }
     if (m_inactiveOnly && !model.isInactiveAt(row, m_nowMs)) {
+        return false;
+    }
+    // This device cannot confirm itself: never among those waiting to be confirmed.
+    if (m_newOnly && (facts.isCurrent || !model.isNewAt(row, m_nowMs))) {
         return false;
     }
     // This device is where the holder is: never "unfamiliar".

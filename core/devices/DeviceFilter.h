@@ -30,6 +30,7 @@ public:
     bool setTypes(const QList<Device::Type>& types);
     bool setInactiveOnly(bool on);
     bool setUnfamiliarOnly(bool on);
+    bool setNewOnly(bool on);
     bool setHideCurrent(bool on);
     // Only devices last used with this profile (its name); empty: any.
     bool setProfile(const QString& profile);
@@ -51,6 +52,7 @@ private:
     quint32 m_typeMask = 0;
     bool m_inactiveOnly = false;
     bool m_unfamiliarOnly = false;
+    bool m_newOnly = false;
     bool m_hideCurrent = false;
     QString m_profile;
     QString m_folded;

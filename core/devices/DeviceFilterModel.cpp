@@ -90,6 +90,13 @@ void DeviceFilterModel::setUnfamiliarOnly(bool on)
     }
 }
 
+void DeviceFilterModel::setNewOnly(bool on)
+{
+    if (m_filter.setNewOnly(on)) {
+        criteriaChanged();
+    }
+}
+
 void DeviceFilterModel::setUsualCountries(const std::optional<QSet<QString>>& countries)
 {
     m_usualOverride = countries;

@@ -48,6 +48,8 @@ public:
     // Country outside the usual countries (DeviceListModel::usualCountries() unless set here).
     void setUnfamiliarOnly(bool on);
     void setUsualCountries(const std::optional<QSet<QString>>& countries);
+    // New and not confirmed yet (DeviceListModel::isNewAt). The current device never counts.
+    void setNewOnly(bool on);
     QSet<QString> usualCountries() const { return m_filter.usualCountries(); }
     // The Devices page shows the current device apart, in its own card.
     void setHideCurrent(bool on);

@@ -46,6 +46,7 @@ DeviceListModel::Row DeviceListModel::makeRow(const Device& device)
     row.locationText = device.locationText();
     row.lastActiveMs = toMs(device.lastActive);
     row.firstSignInMs = toMs(device.firstSignIn);
+    row.newUntilMs = toMs(device.newUntil);
     row.facts = {device.status, device.type, device.isCurrent};
     return row;
 }
@@ -261,10 +262,14 @@ void DeviceListModel::refreshRelativeTimes()
     if (m_rows.empty()) {
         return;
     }
-    Q_EMIT dataChanged(
-        index(0, 0),
-        index(int(m_rows.size()) - 1, LastActiveColumn),
-        {Qt::DisplayRole, Qt::ToolTipRole, Qt::AccessibleTextRole, Qt::AccessibleDescriptionRole, InactiveRole});
+    Q_EMIT dataChanged(index(0, 0),
+                       index(int(m_rows.size()) - 1, LastActiveColumn),
+                       {Qt::DisplayRole,
+                        Qt::ToolTipRole,
+                        Qt::AccessibleTextRole,
+                        Qt::AccessibleDescriptionRole,
+                        InactiveRole,
+                        NewRole});
 }
 
 int DeviceListModel::incompleteCount() const
@@ -308,6 +313,27 @@ bool DeviceListModel::isInactive(const Row& row, qint64 nowMs) const
 bool DeviceListModel::isInactiveAt(int row, qint64 nowMs) const
 {
     return isInactive(m_rows[size_t(row)], nowMs);
+}
+
+QDateTime DeviceListModel::currentNewUntil() const
+{
+    const qint64 nowMs = m_time.now().toMSecsSinceEpoch();
+    for (const Row& row : m_rows) {
+        if (row.facts.isCurrent) {
+            return row.newUntilMs > nowMs ? row.device.newUntil : QDateTime();
+        }
+    }
+    return {};
+}
+
+int DeviceListModel::newOthersCount() const
+{
+    const qint64 nowMs = m_time.now().toMSecsSinceEpoch();
+    int count = 0;
+    for (const Row& row : m_rows) {
+        count += !row.facts.isCurrent && row.newUntilMs > nowMs ? 1 : 0;
+    }
+    return count;
 }
 
 bool DeviceListModel::isFamiliarAt(int row, const QSet<QString>& usualCountries) const

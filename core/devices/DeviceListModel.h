@@ -58,7 +58,8 @@ public:
         CountryRole,     // ISO country code
         LocationRole,    // "Lisbon, Portugal"
         SearchKeyRole,   // folded text the filter searches
-        SortRole         // the value the column sorts by (DeviceSortKey)
+        SortRole,        // the value the column sorts by (DeviceSortKey)
+        NewRole          // bool: new and not confirmed (Device::isNewAt, by the model's clock)
     };
     Q_ENUM(Role)
 
@@ -129,6 +130,13 @@ public:
     qint64 lastActiveMsAt(int row) const { return m_rows[size_t(row)].lastActiveMs; }
     qint64 firstSignInMsAt(int row) const { return m_rows[size_t(row)].firstSignInMs; }
     bool isInactiveAt(int row, qint64 nowMs) const;
+    bool isNewAt(int row, qint64 nowMs) const { return m_rows[size_t(row)].newUntilMs > nowMs; }
+    // Whether this computer's own device is new now: a new Vigil can't confirm or sign others out.
+    bool isCurrentNew() const { return currentNewUntil().isValid(); }
+    // Until when this computer's own device is new; invalid when it is established (or unknown).
+    QDateTime currentNewUntil() const;
+    // New devices other than this computer's, now: the ones waiting for the owner to confirm them.
+    int newOthersCount() const;
     bool isFamiliarAt(int row, const QSet<QString>& usualCountries) const;
 
     int rowCount(const QModelIndex& parent = QModelIndex()) const override;
@@ -146,6 +154,7 @@ private:
         qsizetype keyLength = 0;
         qint64 lastActiveMs = noTime;
         qint64 firstSignInMs = noTime;
+        qint64 newUntilMs = noTime;
         Facts facts;
         Device device;
         QString locationText;

@@ -90,6 +90,8 @@ QVariant DeviceListModel::data(const QModelIndex& index, int role) const
         return searchKeyAt(index.row()).toString();
     case SortRole:
         return DeviceSortKey::of(*this, index.row(), column).value();
+    case NewRole:
+        return isNewAt(index.row(), m_time.now().toMSecsSinceEpoch());
     default:
         return {};
     }
@@ -131,6 +133,10 @@ QString DeviceListModel::accessibleText(const Row& row) const
     text = tr("%1, %2", "device name, status").arg(text, statusWord(device.status));
     if (!device.shownProfile().isEmpty()) {
         text = tr("%1, profile %2").arg(text, device.shownProfile());
+    }
+    if (row.newUntilMs > m_time.now().toMSecsSinceEpoch()) {
+        // What the "New" badge says, for those who don't see it.
+        text = tr("%1, new, not confirmed yet").arg(text);
     }
     if (device.incomplete()) {
         text = tr("%1, incomplete data").arg(text);
@@ -234,6 +240,7 @@ QHash<int, QByteArray> DeviceListModel::roleNames() const
         {LocationRole, "location"},
         {SearchKeyRole, "searchKey"},
         {SortRole, "sortValue"},
+        {NewRole, "isNew"},
     });
     return names;
 }

@@ -699,6 +699,17 @@
     </message>
 </context>
 <context>
+    <name>vigil::ConfirmActions</name>
+    <message>
+        <source>Before Vigil confirms “%1” as one of your devices, confirm that it&apos;s you.</source>
+        <translation>Bevor Vigil „%1“ als eines Ihrer Geräte bestätigt, bestätigen Sie bitte, dass Sie es sind.</translation>
+    </message>
+    <message>
+        <source>“%1” wasn&apos;t confirmed. %2</source>
+        <translation>„%1“ wurde nicht bestätigt. %2</translation>
+    </message>
+</context>
+<context>
     <name>vigil::ConnectionBanner</name>
     <message>
         <source>Retry</source>
@@ -848,12 +859,16 @@
         <translation>Geräte anzeigen</translation>
     </message>
     <message>
-        <source>This Wasn&apos;t Me</source>
-        <translation>Das war ich nicht</translation>
-    </message>
-    <message>
         <source>Vigil</source>
         <translation>Vigil</translation>
+    </message>
+    <message>
+        <source>Yes, It Was Me…</source>
+        <translation>Ja, das war ich …</translation>
+    </message>
+    <message>
+        <source>No, Sign It Out…</source>
+        <translation>Nein, abmelden …</translation>
     </message>
 </context>
 <context>
@@ -1117,6 +1132,22 @@
         <source>No sign-ins recorded.</source>
         <translation>Keine Anmeldungen verzeichnet.</translation>
     </message>
+    <message>
+        <source>New device</source>
+        <translation>Neues Gerät</translation>
+    </message>
+    <message>
+        <source>This device signed in recently. Until %1 it can&apos;t sign out your other devices or change security settings, unless you confirm it from a device you&apos;ve signed in on before.</source>
+        <translation>Dieses Gerät hat sich erst kürzlich angemeldet. Bis %1 kann es Ihre anderen Geräte nicht abmelden und keine Sicherheitseinstellungen ändern, es sei denn, Sie bestätigen es auf einem Gerät, auf dem Sie schon früher angemeldet waren.</translation>
+    </message>
+    <message>
+        <source>New: signed in recently and not confirmed. Until %1 it can&apos;t sign out your other devices or change security settings. If it&apos;s yours, confirm it; if not, sign it out.</source>
+        <translation>Neu: kürzlich angemeldet und nicht bestätigt. Bis %1 kann es Ihre anderen Geräte nicht abmelden und keine Sicherheitseinstellungen ändern. Wenn es Ihres ist, bestätigen Sie es; wenn nicht, melden Sie es ab.</translation>
+    </message>
+    <message>
+        <source>This computer signed in recently, so until %1 it can&apos;t sign this device out or confirm it. Use a device you&apos;ve signed in on before.</source>
+        <translation>Dieser Computer hat sich erst kürzlich angemeldet. Bis %1 kann er dieses Gerät daher weder abmelden noch bestätigen. Verwenden Sie ein Gerät, auf dem Sie schon früher angemeldet waren.</translation>
+    </message>
 </context>
 <context>
     <name>vigil::DeviceFilterPreset</name>
@@ -1203,6 +1234,18 @@
     <message>
         <source>Every device that is signed in.</source>
         <translation>Alle Geräte, die angemeldet sind.</translation>
+    </message>
+    <message>
+        <source>New, not confirmed</source>
+        <translation>Neu, nicht bestätigt</translation>
+    </message>
+    <message>
+        <source>Devices that signed in recently and that you haven&apos;t confirmed. Confirm the ones you know; sign out the others.</source>
+        <translation>Geräte, die sich kürzlich angemeldet haben und die Sie noch nicht bestätigt haben. Bestätigen Sie die, die Sie kennen; melden Sie die anderen ab.</translation>
+    </message>
+    <message>
+        <source>No new devices to confirm</source>
+        <translation>Keine neuen Geräte zu bestätigen</translation>
     </message>
 </context>
 <context>
@@ -1311,6 +1354,10 @@
     <message>
         <source>Not known</source>
         <translation>Nicht bekannt</translation>
+    </message>
+    <message>
+        <source>%1, new, not confirmed yet</source>
+        <translation>%1, neu, noch nicht bestätigt</translation>
     </message>
 </context>
 <context>
@@ -1476,6 +1523,22 @@
     <message>
         <source>Every device signed in to the customer&apos;s account. Read-only: nothing here changes it.</source>
         <translation>Alle beim Konto des Kunden angemeldeten Geräte. Nur zur Ansicht: Hier wird nichts daran geändert.</translation>
+    </message>
+    <message>
+        <source>Confirm…</source>
+        <translation>Bestätigen …</translation>
+    </message>
+    <message>
+        <source>Confirm This Device</source>
+        <translation>Dieses Gerät bestätigen</translation>
+    </message>
+    <message>
+        <source>This device is yours: it stops being new and can do what your other devices can.</source>
+        <translation>Dieses Gerät gehört Ihnen: Es ist dann nicht mehr neu und kann alles, was Ihre anderen Geräte können.</translation>
+    </message>
+    <message>
+        <source>“%1” is confirmed as one of your devices. It is no longer new.</source>
+        <translation>„%1“ ist als eines Ihrer Geräte bestätigt. Es ist nicht mehr neu.</translation>
     </message>
 </context>
 <context>
@@ -1847,6 +1910,35 @@
     <message>
         <source>Signed in as %1</source>
         <translation>Angemeldet als %1</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::NewBadgeDelegate</name>
+    <message>
+        <source>New</source>
+        <translation>Neu</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::NewDevicesNotice</name>
+    <message>
+        <source>Review New Devices</source>
+        <translation>Neue Geräte prüfen</translation>
+    </message>
+    <message>
+        <source>New devices</source>
+        <translation>Neue Geräte</translation>
+    </message>
+    <message>
+        <source>Show the new devices: confirm the ones that are yours, sign out the others.</source>
+        <translation>Zeigt die neuen Geräte: Bestätigen Sie Ihre eigenen, melden Sie die anderen ab.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new device(s) waiting for you to confirm</source>
+        <translation>
+            <numerusform>%n neues Gerät wartet auf Ihre Bestätigung</numerusform>
+            <numerusform>%n neue Geräte warten auf Ihre Bestätigung</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2305,10 +2397,6 @@
         <translation>Bei neuer Anmeldung eines Geräts benachrichtigen</translation>
     </message>
     <message>
-        <source>A desktop notification names the device, its place and the time, with “This Wasn&apos;t Me” to sign it out. While alerts are on, Vigil keeps running in the tray when you close its window.</source>
-        <translation>Eine Desktop-Benachrichtigung nennt Gerät, Ort und Uhrzeit und bietet „Das war ich nicht“ zum Abmelden. Solange Benachrichtigungen eingeschaltet sind, läuft Vigil nach dem Schließen des Fensters im Infobereich weiter.</translation>
-    </message>
-    <message>
         <source>Unused Devices</source>
         <translation>Unbenutzte Geräte</translation>
     </message>
@@ -2358,6 +2446,10 @@
     <message>
         <source>You&apos;ll need to sign in again on %1.</source>
         <translation>Sie müssen sich am %1 wieder anmelden.</translation>
+    </message>
+    <message>
+        <source>A desktop notification asks “Was this you?”, names the device, its place and the time, and lets you confirm it or sign it out. While alerts are on, Vigil keeps running in the tray when you close its window.</source>
+        <translation>Eine Desktop-Benachrichtigung fragt „Waren Sie das?“, nennt Gerät, Ort und Uhrzeit und lässt Sie das Gerät bestätigen oder abmelden. Solange Benachrichtigungen eingeschaltet sind, läuft Vigil nach dem Schließen des Fensters im Infobereich weiter.</translation>
     </message>
 </context>
 <context>
@@ -2768,10 +2860,6 @@
         <source>New sign-in to your account</source>
         <translation>Neue Anmeldung bei Ihrem Konto</translation>
     </message>
-    <message>
-        <source>%1 signed in from %2 at %3. If this wasn&apos;t you, sign it out.</source>
-        <translation>%1 hat sich um %3 in %2 angemeldet. Falls Sie das nicht waren, melden Sie das Gerät ab.</translation>
-    </message>
     <message numerus="yes">
         <source>%n new device(s) signed in</source>
         <translation>
@@ -2793,6 +2881,18 @@
     <message>
         <source>%1. Review your devices if you don&apos;t recognize them.</source>
         <translation>%1. Prüfen Sie Ihre Geräte, falls Sie diese nicht erkennen.</translation>
+    </message>
+    <message>
+        <source>Was this you?</source>
+        <translation>Waren Sie das?</translation>
+    </message>
+    <message>
+        <source>%1 signed in from %2 at %3. To confirm it or sign it out, use a device you&apos;ve signed in on before.</source>
+        <translation>%1 hat sich um %3 in %2 angemeldet. Um es zu bestätigen oder abzumelden, verwenden Sie ein Gerät, auf dem Sie schon früher angemeldet waren.</translation>
+    </message>
+    <message>
+        <source>%1 signed in from %2 at %3.</source>
+        <translation>%1 hat sich um %3 in %2 angemeldet.</translation>
     </message>
 </context>
 <context>
@@ -3727,6 +3827,14 @@
     <message>
         <source>Vigil, signed in to your account</source>
         <translation>Vigil, bei Ihrem Konto angemeldet</translation>
+    </message>
+    <message>
+        <source>This device is new</source>
+        <translation>Dieses Gerät ist neu</translation>
+    </message>
+    <message>
+        <source>Signed in recently: until %1 this computer can&apos;t sign out your other devices or change security settings. To lift this now, confirm it from a device you&apos;ve signed in on before.</source>
+        <translation>Erst kürzlich angemeldet: Bis %1 kann dieser Computer Ihre anderen Geräte nicht abmelden und keine Sicherheitseinstellungen ändern. Um das sofort aufzuheben, bestätigen Sie ihn auf einem Gerät, auf dem Sie schon früher angemeldet waren.</translation>
     </message>
 </context>
 <context>

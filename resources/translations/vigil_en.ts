@@ -104,6 +104,16 @@
     </message>
 </context>
 <context>
+    <name>vigil::NewDevicesNotice</name>
+    <message numerus="yes">
+        <source>%n new device(s) waiting for you to confirm</source>
+        <translation>
+            <numerusform>%n new device is waiting for you to confirm it</numerusform>
+            <numerusform>%n new devices are waiting for you to confirm them</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>vigil::OverviewPage</name>
     <message numerus="yes">
         <source>%n device(s) signed in to your account, this computer included.</source>

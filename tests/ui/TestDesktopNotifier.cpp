@@ -135,8 +135,14 @@ private Q_SLOTS:
         QCOMPARE(call.appName, QStringLiteral("Vigil"));
         QCOMPARE(call.summary, QStringLiteral("New sign-in to your account"));
         QCOMPARE(call.body, QStringLiteral("Pixel 8 signed in from Lisbon, Portugal at 14:05."));
+        // "Was this you?": both answers, each opening a further step (the step-up, the confirmation).
         QCOMPARE(call.actions,
-                 (QStringList{"default", "Show Devices", DesktopNotifier::notWeAction, "This Wasn't Me"}));
+                 (QStringList{"default",
+                              "Show Devices",
+                              DesktopNotifier::confirmAction,
+                              "Yes, It Was Me…",
+                              DesktopNotifier::notWeAction,
+                              "No, Sign It Out…"}));
         QCOMPARE(call.hints.value(QStringLiteral("desktop-entry")).toString(), QStringLiteral("io.github.vigil.Vigil"));
     }
 
@@ -173,6 +179,46 @@ private Q_SLOTS:
         QCOMPARE(devices.size(), 0);
     }
 
+    void yesItWasMeAsksToConfirmTheDevice()
+    {
+        DesktopNotifier notifier;
+        notifier.setBus(QDBusConnection::connectToBus(m_address, QStringLiteral("vigil")));
+        QSignalSpy notified(&m_fake, &FakeNotifications::notified);
+        QSignalSpy confirm(&notifier, &DesktopNotifier::confirmRequested);
+        QSignalSpy signOut(&notifier, &DesktopNotifier::signOutRequested);
+        notifier.show(single());
+        QVERIFY(notified.wait());
+        const uint id = m_fake.calls.constFirst().id;
+        invoke(id + 50, DesktopNotifier::confirmAction); // another application's notification
+        invoke(id, DesktopNotifier::confirmAction);
+        QVERIFY(confirm.wait());
+        QCOMPARE(confirm.size(), 1);
+        QCOMPARE(confirm.constFirst().constFirst().toString(), QStringLiteral("dev_new"));
+        QCOMPARE(signOut.size(), 0);
+    }
+
+    void aNewVigilOffersNoAnswer()
+    {
+        // This computer signed in recently itself: the service would refuse both answers.
+        SignInAlert alert = single();
+        alert.thisDeviceIsNew = true;
+        DesktopNotifier notifier;
+        notifier.setBus(QDBusConnection::connectToBus(m_address, QStringLiteral("vigil")));
+        QSignalSpy notified(&m_fake, &FakeNotifications::notified);
+        QSignalSpy confirm(&notifier, &DesktopNotifier::confirmRequested);
+        QSignalSpy signOut(&notifier, &DesktopNotifier::signOutRequested);
+        QSignalSpy devices(&notifier, &DesktopNotifier::devicesRequested);
+        notifier.show(alert);
+        QVERIFY(notified.wait());
+        const FakeNotifications::Call call = m_fake.calls.constFirst();
+        QCOMPARE(call.actions, (QStringList{"default", "Show Devices"}));
+        // A stale or forged action key changes nothing either.
+        invoke(call.id, DesktopNotifier::confirmAction);
+        QVERIFY(devices.wait());
+        QCOMPARE(confirm.size(), 0);
+        QCOMPARE(signOut.size(), 0);
+    }
+
     void aBurstOffersTheDeviceList()
     {
         DesktopNotifier notifier;
@@ -187,6 +233,7 @@ private Q_SLOTS:
         const FakeNotifications::Call call = m_fake.calls.constFirst();
         QCOMPARE(call.summary, QStringLiteral("2 new devices signed in"));
         QVERIFY(!call.actions.contains(DesktopNotifier::notWeAction));
+        QVERIFY(!call.actions.contains(DesktopNotifier::confirmAction));
         invoke(call.id, DesktopNotifier::defaultAction);
         QVERIFY(devices.wait());
         QCOMPARE(signOut.size(), 0);

@@ -73,11 +73,39 @@ private Q_SLOTS:
         const SignInAlert alert = alertOf(spy);
         QCOMPARE(alert.deviceIds, QStringList{QStringLiteral("dev_new")});
         QVERIFY(alert.isSingle());
+        // "Was this you?": this computer is established, so the alert can be answered either way.
+        QVERIFY(alert.canAnswer());
+        QCOMPARE(alert.title, QStringLiteral("Was this you?"));
+        const QString time = QLocale().toString(m_now.addSecs(-30).toLocalTime().time(), QLocale::ShortFormat);
+        QCOMPARE(alert.body, QStringLiteral("Pixel 8 signed in from Lisbon, Portugal at %1.").arg(time));
+    }
+
+    void aNewVigilTellsWithoutAsking()
+    {
+        auto alerts = make();
+        bool thisIsNew = true;
+        alerts->setThisDeviceNewSwitch([&thisIsNew] { return thisIsNew; });
+        QSignalSpy spy(alerts.get(), &SignInAlerts::alert);
+        alerts->applyEvent(QStringLiteral("device.signed_in"),
+                           frame(QStringLiteral("dev_new"), QStringLiteral("Pixel 8"), m_now.addSecs(-30)));
+        QVERIFY(spy.wait());
+        SignInAlert alert = alertOf(spy);
+        QVERIFY(alert.thisDeviceIsNew);
+        QVERIFY(!alert.canAnswer());
         QCOMPARE(alert.title, QStringLiteral("New sign-in to your account"));
         const QString time = QLocale().toString(m_now.addSecs(-30).toLocalTime().time(), QLocale::ShortFormat);
         QCOMPARE(alert.body,
-                 QStringLiteral("Pixel 8 signed in from Lisbon, Portugal at %1. If this wasn't you, sign it out.")
+                 QStringLiteral("Pixel 8 signed in from Lisbon, Portugal at %1. To confirm it or sign it out, use a "
+                                "device you've signed in on before.")
                      .arg(time));
+        // Read when the alert is worded: once this computer is confirmed, the next one asks.
+        thisIsNew = false;
+        alerts->applyEvent(QStringLiteral("device.signed_in"),
+                           frame(QStringLiteral("dev_other"), QStringLiteral("iPad"), m_now.addSecs(-10)));
+        QVERIFY(spy.wait());
+        alert = alertOf(spy, 1);
+        QVERIFY(alert.canAnswer());
+        QCOMPARE(alert.title, QStringLiteral("Was this you?"));
     }
 
     void otherEventsDoNotAlert()

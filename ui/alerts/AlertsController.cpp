@@ -3,6 +3,7 @@
 #include "core/alerts/SignInAlerts.h"
 #include "ui/alerts/DesktopNotifier.h"
 #include "ui/alerts/TrayPresence.h"
+#include "ui/devices/ConfirmActions.h"
 #include "ui/devices/SignOutActions.h"
 
 #include <QApplication>
@@ -20,6 +21,7 @@ AlertsController::AlertsController(
     m_notifier->setTrayIcon(m_tray->trayIcon());
     connect(alerts, &SignInAlerts::alert, m_notifier, &DesktopNotifier::show);
     connect(m_notifier, &DesktopNotifier::signOutRequested, this, &AlertsController::signOutDevice);
+    connect(m_notifier, &DesktopNotifier::confirmRequested, this, &AlertsController::confirmDevice);
     connect(m_notifier, &DesktopNotifier::devicesRequested, this, [this] {
         showWindow();
         Q_EMIT devicesRequested();
@@ -49,6 +51,16 @@ void AlertsController::signOutDevice(const QString& deviceId)
     // Already gone, or another sign-out under way: the device list is the best place to be.
     if (m_actions && m_actions->canStart() && !m_actions->targets({deviceId}).isEmpty())
         m_actions->signOutDevices({deviceId});
+}
+
+void AlertsController::confirmDevice(const QString& deviceId)
+{
+    showWindow();
+    Q_EMIT deviceRequested(deviceId);
+    // Already confirmed (from another device), gone, or this Vigil is new itself: the device's row
+    // and details say where it stands.
+    if (m_confirm && m_confirm->canConfirm(deviceId))
+        m_confirm->confirm(deviceId);
 }
 
 } // namespace vigil

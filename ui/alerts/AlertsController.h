@@ -8,14 +8,16 @@ class QWidget;
 namespace vigil {
 
 class AppSettings;
+class ConfirmActions;
 class DesktopNotifier;
 class SignInAlerts;
 class SignOutActions;
 class TrayPresence;
 
-// Puts the new-sign-in alerts on the desktop and answers them: "This Wasn't Me" brings the window
+// Puts the new-sign-in alerts on the desktop and answers them: "No, Sign It Out…" brings the window
 // up and starts the sign-out journey for that device through SignOutActions (the one door to a
-// sign-out); the alert of a burst shows the device list. Also owns the tray icon and its menu.
+// sign-out); "Yes, It Was Me…" shows the device and confirms it through ConfirmActions (its
+// step-up); the alert of a burst shows the device list. Also owns the tray icon and its menu.
 class AlertsController final : public QObject
 {
     Q_OBJECT
@@ -32,18 +34,24 @@ public:
     DesktopNotifier* notifier() const { return m_notifier; }
     TrayPresence* tray() const { return m_tray; }
 
-    // What "This Wasn't Me" does (public for tests and other entry points).
+    // What "No, Sign It Out…" does (public for tests and other entry points).
     void signOutDevice(const QString& deviceId);
+    // "Yes, It Was Me…"; nothing happens to the device without ConfirmActions.
+    void setConfirmActions(ConfirmActions* actions) { m_confirm = actions; }
+    void confirmDevice(const QString& deviceId);
 
 Q_SIGNALS:
     // Show the Devices section, newest first (the window is already up).
     void devicesRequested();
+    // Show this device in the Devices section (the window is already up).
+    void deviceRequested(const QString& deviceId);
 
 private:
     void showWindow();
 
     QPointer<QWidget> m_window;
     SignOutActions* m_actions;
+    QPointer<ConfirmActions> m_confirm;
     TrayPresence* m_tray;
     DesktopNotifier* m_notifier;
 };

@@ -48,7 +48,7 @@ void DesktopNotifier::setTrayIcon(QSystemTrayIcon* tray)
         m_tray->disconnect(this);
     m_tray = tray;
     if (m_tray)
-        connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this] { trigger(m_trayAlert, notWeAction); });
+        connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this] { trigger(m_trayAlert, defaultAction); });
 }
 
 void DesktopNotifier::show(const SignInAlert& alert)
@@ -57,8 +57,8 @@ void DesktopNotifier::show(const SignInAlert& alert)
     if (m_service) {
         // Key/label pairs; "default" is clicking the notification itself.
         QStringList actions{defaultAction, tr("Show Devices")};
-        if (alert.isSingle())
-            actions += QStringList{notWeAction, tr("This Wasn't Me")};
+        if (alert.canAnswer())
+            actions += QStringList{confirmAction, tr("Yes, It Was Me…"), notWeAction, tr("No, Sign It Out…")};
         const QVariantMap hints{{QStringLiteral("desktop-entry"), QStringLiteral("io.github.vigil.Vigil")},
                                 {QStringLiteral("category"), QStringLiteral("network")},
                                 {QStringLiteral("urgency"), QVariant::fromValue(uchar(2))}};
@@ -113,8 +113,10 @@ void DesktopNotifier::trigger(const SignInAlert& alert, const QString& key)
 {
     if (alert.deviceIds.isEmpty())
         return;
-    if (key == notWeAction && alert.isSingle())
+    if (key == notWeAction && alert.canAnswer())
         Q_EMIT signOutRequested(alert.deviceIds.constFirst());
+    else if (key == confirmAction && alert.canAnswer())
+        Q_EMIT confirmRequested(alert.deviceIds.constFirst());
     else
         Q_EMIT devicesRequested();
 }

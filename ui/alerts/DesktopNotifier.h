@@ -16,8 +16,9 @@ class OrgFreedesktopNotificationsInterface;
 namespace vigil {
 
 // Shows a SignInAlert on the desktop: through the freedesktop notification service over D-Bus
-// when there is one (with the actions "This Wasn't Me" and "Show Devices"), else as a tray
-// balloon (clicking it is "This Wasn't Me" for one device, "Show Devices" for a burst).
+// when there is one (with "Show Devices" and, when the alert can be answered, "Yes, It Was Me…" and
+// "No, Sign It Out…"), else as a tray balloon (clicking it shows the devices: a balloon has no
+// buttons, and a click is no answer to "Was this you?").
 class DesktopNotifier final : public QObject
 {
     Q_OBJECT
@@ -28,6 +29,7 @@ public:
     ~DesktopNotifier() override;
 
     static inline const QString notWeAction = QStringLiteral("vigil-not-me");
+    static inline const QString confirmAction = QStringLiteral("vigil-it-was-me");
     static inline const QString defaultAction = QStringLiteral("default");
 
 #ifdef VIGIL_HAVE_DBUS
@@ -40,8 +42,10 @@ public:
     void show(const vigil::SignInAlert& alert);
 
 Q_SIGNALS:
-    // "This Wasn't Me" on the alert about this device.
+    // "No, Sign It Out…" on the alert about this device.
     void signOutRequested(const QString& deviceId);
+    // "Yes, It Was Me…" on the alert about this device.
+    void confirmRequested(const QString& deviceId);
     // The alert itself, or the action of a burst: show the devices.
     void devicesRequested();
     // Nothing could show the alert (no service, no tray).

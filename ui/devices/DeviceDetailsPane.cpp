@@ -93,6 +93,11 @@ DeviceDetailsPane::DeviceDetailsPane(DeviceService* service, Mode mode, QWidget*
 
     m_incomplete = new QLabel(this);
     m_incomplete->setWordWrap(true);
+    m_newNote = new QLabel(this);
+    m_newNote->setWordWrap(true);
+    m_newNote->setAccessibleName(tr("New device"));
+    m_newNote->setVisible(false);
+    m_actionMessage = new InlineMessage(this);
     m_type = valueLabel(tr("Type"), this);
     m_os = valueLabel(tr("System"), this);
     m_app = valueLabel(tr("App"), this);
@@ -146,7 +151,9 @@ DeviceDetailsPane::DeviceDetailsPane(DeviceService* service, Mode mode, QWidget*
     layout->addWidget(m_headingStack);
     layout->addWidget(m_renameMessage);
     layout->addWidget(m_incomplete);
+    layout->addWidget(m_newNote);
     layout->addLayout(m_actions);
+    layout->addWidget(m_actionMessage);
     if (m_unrecognized)
         layout->addWidget(m_unrecognized);
     layout->addLayout(form);
@@ -203,8 +210,13 @@ DeviceDetailsPane::DeviceDetailsPane(DeviceService* service, Mode mode, QWidget*
             &QAbstractItemModel::dataChanged,
             this,
             [this](const QModelIndex& topLeft, const QModelIndex& bottomRight) {
-                const int row = m_service->model()->rowOf(m_device.id);
-                if (m_hasDevice && row >= topLeft.row() && row <= bottomRight.row()) {
+                const DeviceListModel* model = m_service->model();
+                const int row = model->rowOf(m_device.id);
+                // This computer's own row changing (it was confirmed) changes what the note says too.
+                bool current = false;
+                for (int r = topLeft.row(); r <= bottomRight.row() && !current; ++r)
+                    current = model->factsAt(r).isCurrent;
+                if (m_hasDevice && row >= 0 && ((row >= topLeft.row() && row <= bottomRight.row()) || current)) {
                     m_device = m_service->model()->deviceAt(row);
                     render();
                 }
@@ -228,6 +240,7 @@ void DeviceDetailsPane::showDevice(const Device* device)
         m_headingStack->setCurrentIndex(0);
         m_renameMessage->clear();
         m_history->clear();
+        m_actionMessage->clear();
         if (device) {
             m_historyState->setText(tr("Loading sign-in history…"));
             m_historyState->setVisible(true);
@@ -246,7 +259,9 @@ void DeviceDetailsPane::render()
         for (QLabel* label : {m_type, m_os, m_app, m_ip, m_location, m_status, m_profile, m_lastActive, m_firstSignIn})
             label->clear();
         m_incomplete->setVisible(false);
+        m_newNote->setVisible(false);
         m_historyState->setText(tr("Select a device to see its details."));
+        Q_EMIT rendered();
         return;
     }
     const Device& d = m_device;
@@ -276,8 +291,40 @@ void DeviceDetailsPane::render()
     m_incomplete->setText(
         tr("Some details of this device are missing or unreadable: %1").arg(d.problems.join(QStringLiteral(", "))));
     m_incomplete->setVisible(d.incomplete());
+    renderNew();
     if (m_rename)
         m_rename->setEnabled(true);
+    Q_EMIT rendered();
+}
+
+void DeviceDetailsPane::renderNew()
+{
+    const RelativeTime& time = m_service->model()->relativeTime();
+    const bool isNew = m_device.isNewAt(time.now());
+    // This computer is new itself: the service would refuse to sign this device out or confirm it,
+    // so the pane says so before anyone starts (and verifies) for nothing.
+    const QDateTime thisUntil = m_device.isCurrent ? QDateTime() : m_service->model()->currentNewUntil();
+    m_newNote->setVisible(isNew || thisUntil.isValid());
+    if (thisUntil.isValid()) {
+        m_newNote->setText(tr("This computer signed in recently, so until %1 it can't sign this device out or "
+                              "confirm it. Use a device you've signed in on before.")
+                               .arg(QLocale().toString(thisUntil.toLocalTime(), QLocale::ShortFormat)));
+        m_newNote->setAccessibleDescription(m_newNote->text());
+        return;
+    }
+    if (!isNew)
+        return;
+    // When it ends, in local time, and what it means: the service's refusal explains the same.
+    const QString until = QLocale().toString(m_device.newUntil.toLocalTime(), QLocale::ShortFormat);
+    m_newNote->setText(m_device.isCurrent
+                           ? tr("This device signed in recently. Until %1 it can't sign out your other devices or "
+                                "change security settings, unless you confirm it from a device you've signed in on "
+                                "before.")
+                                 .arg(until)
+                           : tr("New: signed in recently and not confirmed. Until %1 it can't sign out your other "
+                                "devices or change security settings. If it's yours, confirm it; if not, sign it out.")
+                                 .arg(until));
+    m_newNote->setAccessibleDescription(m_newNote->text());
 }
 
 void DeviceDetailsPane::setField(QLabel* label, const QString& text)
@@ -314,8 +361,10 @@ void DeviceDetailsPane::showHistory(const QList<DeviceService::HistoryEntry>& en
 void DeviceDetailsPane::addActionButton(QPushButton* button)
 {
     m_actions->insertWidget(m_actions->count() - 1, button); // before the stretch
-    // Created after the pane's own widgets, it would come last in the Tab order; it reads first.
-    setTabOrder(m_cancel, button);
+    // Created after the pane's own widgets, it would come last in the Tab order; it reads first,
+    // after the buttons added before it.
+    setTabOrder(m_lastAction ? m_lastAction : m_cancel, button);
+    m_lastAction = button;
     if (m_unrecognized) {
         setTabOrder(button, m_unrecognized);
         setTabOrder(m_unrecognized, m_history);

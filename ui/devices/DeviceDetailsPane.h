@@ -44,14 +44,21 @@ public:
     void startRename();
     // Keyboard users arrive here with Enter on a table row.
     void focusFirstControl();
-    // Shows the button under the heading, next in the Tab order after Rename.
+    // Shows the button under the heading, in the Tab order after Rename and the buttons added before.
     void addActionButton(QPushButton* button);
+    // What an action on the shown device came to ("Confirmed"); cleared when another device shows.
+    InlineMessage* actionMessage() const { return m_actionMessage; }
+    // "New: not confirmed yet. Until …", shown while the device is new.
+    QLabel* newNote() const { return m_newNote; }
 
 Q_SIGNALS:
     void unrecognizedRequested(const QString& deviceId);
+    // The pane shows another device, or the same one changed (the action buttons follow it).
+    void rendered();
 
 private:
     void render();
+    void renderNew();
     void save();
     void cancelRename();
     void setField(QLabel* label, const QString& text);
@@ -78,6 +85,9 @@ private:
     QLabel* m_firstSignIn;
     QLabel* m_profile;
     QLabel* m_incomplete;
+    QLabel* m_newNote;
+    InlineMessage* m_actionMessage;
+    QPushButton* m_lastAction = nullptr;
     QListWidget* m_history;
     QLabel* m_historyState;
     QLabel* m_unrecognized = nullptr;

@@ -6,7 +6,7 @@ namespace vigil {
 
 QList<DeviceFilterPreset::Kind> DeviceFilterPreset::all()
 {
-    return {All, Active, Streaming, Idle, Offline, Inactive, Unfamiliar};
+    return {All, Active, Streaming, Idle, Offline, Inactive, Unfamiliar, New};
 }
 
 QString DeviceFilterPreset::text(Kind kind)
@@ -26,6 +26,8 @@ QString DeviceFilterPreset::text(Kind kind)
         return tr("Inactive 90+ days");
     case Unfamiliar:
         return tr("Unfamiliar location");
+    case New:
+        return tr("New, not confirmed");
     }
     return {};
 }
@@ -47,6 +49,9 @@ QString DeviceFilterPreset::description(Kind kind)
         return tr("Devices nobody has used for 90 days or more. Consider signing them out.");
     case Unfamiliar:
         return tr("Devices in countries your account doesn't usually use.");
+    case New:
+        return tr("Devices that signed in recently and that you haven't confirmed. Confirm the ones you know; "
+                  "sign out the others.");
     }
     return {};
 }
@@ -68,6 +73,8 @@ QString DeviceFilterPreset::emptyText(Kind kind)
         return tr("No devices inactive for 90+ days");
     case Unfamiliar:
         return tr("No devices in unfamiliar locations");
+    case New:
+        return tr("No new devices to confirm");
     }
     return {};
 }
@@ -86,6 +93,7 @@ void DeviceFilterPreset::apply(Kind kind, DeviceFilterModel& model)
     model.setStatusFilter(statuses);
     model.setInactiveOnly(kind == Inactive);
     model.setUnfamiliarOnly(kind == Unfamiliar);
+    model.setNewOnly(kind == New);
 }
 
 } // namespace vigil

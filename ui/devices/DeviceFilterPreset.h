@@ -24,6 +24,7 @@ public:
         Offline,
         Inactive,
         Unfamiliar,
+        New, // signed in recently, not confirmed yet
     };
 
     DeviceFilterPreset() = delete;

@@ -1,6 +1,7 @@
 #include "RecommendationsCard.h"
 
 #include "core/devices/DeviceListModel.h"
+#include "ui/devices/NewDevicesNotice.h"
 #include "ui/widgets/Icons.h"
 
 #include <QHBoxLayout>
@@ -18,7 +19,7 @@ QString link(const QString& text)
 } // namespace
 
 RecommendationsCard::RecommendationsCard(QWidget* parent)
-    : QFrame(parent), m_inactive(new QLabel(this)), m_unfamiliar(new QLabel(this))
+    : QFrame(parent), m_new(new QLabel(this)), m_inactive(new QLabel(this)), m_unfamiliar(new QLabel(this))
 {
     setFrameShape(QFrame::StyledPanel);
     setAccessibleName(tr("Recommendations"));
@@ -28,16 +29,18 @@ RecommendationsCard::RecommendationsCard(QWidget* parent)
     QFont bold = title->font();
     bold.setBold(true);
     title->setFont(bold);
-    for (QLabel* label : {m_inactive, m_unfamiliar}) {
+    for (QLabel* label : {m_new, m_inactive, m_unfamiliar}) {
         label->setTextInteractionFlags(Qt::TextBrowserInteraction);
         label->setTextFormat(Qt::RichText);
     }
+    connect(m_new, &QLabel::linkActivated, this, [this] { Q_EMIT filterRequested(DeviceFilterPreset::New); });
     connect(m_inactive, &QLabel::linkActivated, this, [this] { Q_EMIT filterRequested(DeviceFilterPreset::Inactive); });
     connect(
         m_unfamiliar, &QLabel::linkActivated, this, [this] { Q_EMIT filterRequested(DeviceFilterPreset::Unfamiliar); });
     auto* lines = new QVBoxLayout;
     lines->setSpacing(2);
     lines->addWidget(title);
+    lines->addWidget(m_new);
     lines->addWidget(m_inactive);
     lines->addWidget(m_unfamiliar);
     auto* layout = new QHBoxLayout(this);
@@ -69,7 +72,13 @@ void RecommendationsCard::update(const DeviceListModel& model)
     m_unfamiliar->setText(link(unfamiliar));
     m_unfamiliar->setAccessibleName(unfamiliar);
     m_unfamiliar->setVisible(m_unfamiliarCount > 0);
-    setVisible(m_inactiveCount > 0 || m_unfamiliarCount > 0);
+    // A new Vigil can confirm nothing: it is not asked to.
+    m_newCount = model.isCurrentNew() ? 0 : model.newOthersCount();
+    const QString newDevices = NewDevicesNotice::text(m_newCount);
+    m_new->setText(link(newDevices));
+    m_new->setAccessibleName(newDevices);
+    m_new->setVisible(m_newCount > 0);
+    setVisible(m_newCount > 0 || m_inactiveCount > 0 || m_unfamiliarCount > 0);
 }
 
 } // namespace vigil

@@ -21,13 +21,17 @@ public:
     explicit ThisDeviceCard(QWidget* parent = nullptr);
     ~ThisDeviceCard() override;
 
-    void setDevice(const Device* device);
+    // `isNew`: this computer signed in recently and is not confirmed (young-session guard), so the
+    // card says what it can't do yet, and until when.
+    void setDevice(const Device* device, bool isNew = false);
+    QLabel* newNote() const { return m_newNote; }
     QHBoxLayout* actionsLayout() const { return m_actions; }
 
 private:
     QLabel* m_icon;
     QLabel* m_name;
     QLabel* m_details;
+    QLabel* m_newNote;
     QHBoxLayout* m_actions;
 };
 

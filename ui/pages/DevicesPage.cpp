@@ -8,6 +8,7 @@
 #include "ui/devices/DeviceDetailsPane.h"
 #include "ui/devices/DeviceTableModel.h"
 #include "ui/devices/HoverHold.h"
+#include "ui/devices/NewBadgeDelegate.h"
 #include "ui/devices/ProfileFilter.h"
 #include "ui/devices/RecommendationsCard.h"
 #include "ui/devices/ThisDeviceCard.h"
@@ -188,6 +189,7 @@ QWidget* DevicesPage::buildContent()
     m_table->horizontalHeader()->setHighlightSections(false);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setIconSize(QSize(18, 18));
+    m_table->setItemDelegateForColumn(DeviceListModel::NameColumn, new NewBadgeDelegate(m_table));
     new HoverHold(m_table, m_filter);
     // The details pane shows what the other columns would; keep the table readable.
     for (int column = DeviceListModel::TypeColumn; column < DeviceListModel::ColumnCount; ++column)
@@ -359,7 +361,7 @@ void DevicesPage::updateSummary()
             current = &model.deviceAt(row);
     }
     if (m_thisDevice)
-        m_thisDevice->setDevice(current);
+        m_thisDevice->setDevice(current, model.isCurrentNew());
 }
 
 void DevicesPage::followCurrent()

@@ -18,6 +18,7 @@ class QTimer;
 
 namespace vigil {
 
+class ConfirmActions;
 class ConnectionBanner;
 class DeviceDetailsPane;
 class DeviceFilterModel;
@@ -61,6 +62,11 @@ public:
     // All Devices…", Delete on the table, the details pane's button and "Don't recognize this
     // device?". `banner` (the pending sign-outs strip) goes under the header when given.
     void setSignOutActions(SignOutActions* actions, QWidget* banner = nullptr);
+    // Adds "Confirm…" to the details pane of a new device (DevicesPageConfirm.cpp).
+    void setConfirmActions(ConfirmActions* actions);
+    // Shows this device's row and details (the whole list when the filter or search hides it).
+    void showDevice(const QString& deviceId);
+    QPushButton* confirmButton() const { return m_confirmThis; }
     QStringList selectedDeviceIds() const;
     // Adds the people to the filter ("Sam's devices") and, after setSignOutActions(), "Sign Out
     // Sam's Devices (N)…" while one is chosen.
@@ -91,6 +97,7 @@ private:
     void sizeColumnsToContents();
     void updateSignOutButtons();
     void showProfile();
+    void updateConfirmButton();
 
     DeviceService* m_service = nullptr;
     EventStream* m_events = nullptr;
@@ -126,6 +133,8 @@ private:
     QPushButton* m_signOutSelected = nullptr;
     QPushButton* m_signOutAll = nullptr;
     QPushButton* m_signOutThis = nullptr;
+    ConfirmActions* m_confirm = nullptr;
+    QPushButton* m_confirmThis = nullptr;
     PageHeader* m_header = nullptr;
     bool m_readOnly = false;
     QHBoxLayout* m_filterRow = nullptr;

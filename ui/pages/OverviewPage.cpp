@@ -3,6 +3,7 @@
 #include "core/account/AccountService.h"
 #include "core/devices/DeviceListModel.h"
 #include "core/devices/DeviceService.h"
+#include "ui/devices/NewDevicesNotice.h"
 #include "ui/devices/SignOutActions.h"
 #include "ui/main/SectionNavigator.h"
 #include "ui/pages/TwoStepText.h"
@@ -160,6 +161,13 @@ void OverviewPage::setDevices(DeviceService* devices)
     connect(m_unfamiliar, &StatTile::linkActivated, this, [this] {
         Q_EMIT devicesRequested(DeviceFilterPreset::Unfamiliar);
     });
+    // The recommendation goes above the figures, under the account's name: it asks for a decision.
+    m_newDevices = new NewDevicesNotice(m_deviceTiles->parentWidget());
+    if (auto* column = qobject_cast<QVBoxLayout*>(m_deviceTiles->parentWidget()->layout()))
+        column->insertWidget(2, m_newDevices);
+    connect(m_newDevices, &NewDevicesNotice::reviewRequested, this, [this] {
+        Q_EMIT devicesRequested(DeviceFilterPreset::New);
+    });
     auto* grid = new QGridLayout(m_deviceTiles);
     grid->setContentsMargins(0, 12, 0, 0);
     grid->setSpacing(12);
@@ -181,7 +189,8 @@ void OverviewPage::setDevices(DeviceService* devices)
     connect(model, &QAbstractItemModel::dataChanged, recount, schedule);
     connect(devices, &DeviceService::stateChanged, recount, schedule);
     renderDevices();
-    chainTabOrder({m_signOutAll, m_devices, m_profiles, m_twoStep, m_active, m_streaming, m_new, m_unfamiliar});
+    chainTabOrder(
+        {m_signOutAll, m_newDevices, m_devices, m_profiles, m_twoStep, m_active, m_streaming, m_new, m_unfamiliar});
 }
 
 void OverviewPage::setSignOutActions(SignOutActions* actions)
@@ -195,7 +204,8 @@ void OverviewPage::setSignOutActions(SignOutActions* actions)
     const auto update = [this, actions] { m_signOutAll->setEnabled(actions->canStart()); };
     connect(actions, &SignOutActions::availabilityChanged, this, update);
     update();
-    chainTabOrder({m_signOutAll, m_devices, m_profiles, m_twoStep, m_active, m_streaming, m_new, m_unfamiliar});
+    chainTabOrder(
+        {m_signOutAll, m_newDevices, m_devices, m_profiles, m_twoStep, m_active, m_streaming, m_new, m_unfamiliar});
 }
 
 void OverviewPage::renderDeviceCount()
@@ -216,6 +226,7 @@ void OverviewPage::renderDevices()
         renderDeviceCount();
     const DeviceListModel& model = *m_deviceService->model();
     m_deviceTiles->setVisible(m_deviceService->hasData());
+    m_newDevices->update(model);
     const QDateTime now = model.relativeTime().now();
     const qint64 weekAgoMs = now.addDays(-7).toMSecsSinceEpoch();
     const QSet<QString> usual = model.usualCountries();

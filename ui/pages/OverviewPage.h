@@ -14,6 +14,7 @@ namespace vigil {
 class AccountService;
 class DeviceService;
 class LoadState;
+class NewDevicesNotice;
 class SectionNavigator;
 class SignOutActions;
 class StatTile;
@@ -36,6 +37,8 @@ public:
     // Adds "Sign Out of All Devices…" (all other devices / every device) next to the title.
     void setSignOutActions(SignOutActions* actions);
     QPushButton* signOutAllButton() const { return m_signOutAll; }
+    // Null until setDevices().
+    NewDevicesNotice* newDevicesNotice() const { return m_newDevices; }
 
 Q_SIGNALS:
     void devicesRequested(vigil::DeviceFilterPreset::Kind kind);
@@ -59,6 +62,7 @@ private:
     StatTile* m_streaming = nullptr;
     StatTile* m_new = nullptr;
     StatTile* m_unfamiliar = nullptr;
+    NewDevicesNotice* m_newDevices = nullptr;
     QHBoxLayout* m_headerActions = nullptr;
     QPushButton* m_signOutAll = nullptr;
 };

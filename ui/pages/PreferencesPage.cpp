@@ -132,9 +132,9 @@ QWidget* PreferencesPage::buildAlertsBox()
     m_alerts = new QCheckBox(tr("Alert me when a device signs in to my account"), box);
     m_alerts->setAccessibleName(tr("Alert me when a device signs in to my account"));
     m_alerts->setChecked(m_settings->signInAlerts());
-    auto* note = new QLabel(tr("A desktop notification names the device, its place and the time, with "
-                               "\u201cThis Wasn't Me\u201d to sign it out. While alerts are on, Vigil keeps "
-                               "running in the tray when you close its window."),
+    auto* note = new QLabel(tr("A desktop notification asks \u201cWas this you?\u201d, names the device, its place "
+                               "and the time, and lets you confirm it or sign it out. While alerts are on, Vigil "
+                               "keeps running in the tray when you close its window."),
                             box);
     note->setWordWrap(true);
     note->setForegroundRole(QPalette::PlaceholderText);
