@@ -31,10 +31,11 @@ enum class Field : quint8
     StatusProfile,
     StatusTitle,
     IsCurrent,
-    AutoSignOutAt
+    AutoSignOutAt,
+    GuestUntil
 };
 
-constexpr std::array<std::pair<QLatin1String, Field>, 17> fieldNames{{
+constexpr std::array<std::pair<QLatin1String, Field>, 18> fieldNames{{
     {QLatin1String("id"), Field::Id},
     {QLatin1String("name"), Field::Name},
     {QLatin1String("type"), Field::Type},
@@ -52,6 +53,7 @@ constexpr std::array<std::pair<QLatin1String, Field>, 17> fieldNames{{
     {QLatin1String("status_title"), Field::StatusTitle},
     {QLatin1String("is_current"), Field::IsCurrent},
     {QLatin1String("auto_signout_at"), Field::AutoSignOutAt},
+    {QLatin1String("guest_until"), Field::GuestUntil},
 }};
 
 // A full device must carry these; "last_active" may be null (never active) but must be present.
@@ -246,6 +248,9 @@ void Device::mergeJson(const QJsonObject& json)
         case Field::AutoSignOutAt:
             ok = readTime(value, autoSignOutAt);
             break;
+        case Field::GuestUntil:
+            ok = readTime(value, guestUntil);
+            break;
         case Field::IsCurrent:
             ok = value.isBool() || value.isNull();
             if (ok) {
@@ -293,6 +298,10 @@ QJsonObject Device::toJson() const
     }
     if (autoSignOutAt.isValid()) {
         json.insert(QStringLiteral("auto_signout_at"), timeToJson(autoSignOutAt));
+    }
+    if (guestUntil.isValid()) {
+        json.insert(QStringLiteral("access"), QStringLiteral("guest"));
+        json.insert(QStringLiteral("guest_until"), timeToJson(guestUntil));
     }
     return json;
 }

@@ -75,10 +75,12 @@ public:
     QString statusTitle;   // what is playing, while streaming or paused
     bool isCurrent = false;
     QDateTime autoSignOutAt; // UTC; invalid when automatic sign-out does not apply
+    QDateTime guestUntil;    // UTC; valid only for a guest (`access` "guest"): when its access ends
     // JSON field names that were required but missing, or present with an unusable value.
     QStringList problems;
 
     bool incomplete() const { return !problems.isEmpty(); }
+    bool isGuest() const { return guestUntil.isValid(); }
     bool operator==(const Device&) const = default;
 
     // A full device. Returns nothing only when there is no usable "id"; everything else is

@@ -46,9 +46,13 @@ public:
     void focusFirstControl();
     // Shows the button under the heading, next in the Tab order after Rename.
     void addActionButton(QPushButton* button);
+    // Shows `section` under the action buttons (guest access, for one).
+    void addSection(QWidget* section);
 
 Q_SIGNALS:
     void unrecognizedRequested(const QString& deviceId);
+    // Another device (or none: empty id) is shown.
+    void deviceShown(const QString& deviceId);
 
 private:
     void render();
@@ -82,6 +86,7 @@ private:
     QLabel* m_historyState;
     QLabel* m_unrecognized = nullptr;
     QHBoxLayout* m_actions;
+    QVBoxLayout* m_layout = nullptr;
 };
 
 } // namespace vigil

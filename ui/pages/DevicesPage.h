@@ -24,6 +24,8 @@ class DeviceFilterModel;
 class DeviceService;
 class DeviceTableModel;
 class EventStream;
+class GuestAccessBar;
+class GuestEndings;
 class InlineMessage;
 class LoadState;
 class PageHeader;
@@ -35,6 +37,7 @@ class SignOutActions;
 class SignOutRowDelegate;
 class UnrecognizedDeviceGuide;
 class ThisDeviceCard;
+class TvSignInActions;
 
 // The live device list: this device, recommendations, the table of every device (sort, filter,
 // search, multi-select, keyboard), the details pane, and whether what it shows is live.
@@ -61,6 +64,12 @@ public:
     // All Devices…", Delete on the table, the details pane's button and "Don't recognize this
     // device?". `banner` (the pending sign-outs strip) goes under the header when given.
     void setSignOutActions(SignOutActions* actions, QWidget* banner = nullptr);
+    // Adds "Sign In a TV…" to the header, the guest bar (end, Extend…, End Now) to the details
+    // pane, and "Guest access for … ended" when `endings` says so (DevicesPageTv.cpp).
+    void setTvSignIn(TvSignInActions* actions, GuestEndings* endings);
+    QPushButton* signInTvButton() const { return m_signInTv; }
+    GuestAccessBar* guestBar() const { return m_guestBar; }
+    InlineMessage* guestEndedMessage() const { return m_guestEnded; }
     QStringList selectedDeviceIds() const;
     // Adds the people to the filter ("Sam's devices") and, after setSignOutActions(), "Sign Out
     // Sam's Devices (N)…" while one is chosen.
@@ -127,6 +136,9 @@ private:
     QPushButton* m_signOutAll = nullptr;
     QPushButton* m_signOutThis = nullptr;
     PageHeader* m_header = nullptr;
+    QPushButton* m_signInTv = nullptr;
+    GuestAccessBar* m_guestBar = nullptr;
+    InlineMessage* m_guestEnded = nullptr;
     bool m_readOnly = false;
     QHBoxLayout* m_filterRow = nullptr;
     ProfileFilter* m_profileFilter = nullptr;

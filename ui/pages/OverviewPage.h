@@ -36,6 +36,8 @@ public:
     // Adds "Sign Out of All Devices…" (all other devices / every device) next to the title.
     void setSignOutActions(SignOutActions* actions);
     QPushButton* signOutAllButton() const { return m_signOutAll; }
+    // Another action next to the title ("Sign In a TV…"), before the sign-out button.
+    void addHeaderButton(QPushButton* button);
 
 Q_SIGNALS:
     void devicesRequested(vigil::DeviceFilterPreset::Kind kind);
