@@ -33,7 +33,9 @@ QDateTime GuestEnd::endFor(Preset preset, const QDateTime& now)
     case Preset::Custom:
         break;
     }
-    return local.addSecs(2 * 60 * 60);
+    // On the minute, never past it: the picker shows minutes, and "2 hours" must not become 2 h 0.9 min.
+    const QDateTime custom = local.addSecs(2 * 60 * 60);
+    return QDateTime(custom.date(), QTime(custom.time().hour(), custom.time().minute()));
 }
 
 QDateTime GuestEnd::bounded(const QDateTime& end, const QDateTime& now)

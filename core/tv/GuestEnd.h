@@ -28,7 +28,7 @@ public:
     static constexpr int tonightEndsAtHour = 3;
 
     static QList<Preset> presets() { return {Preset::Tonight, Preset::TwoDays, Preset::Week, Preset::Custom}; }
-    // The end a preset means when chosen at `now`; Custom: 2 hours on, a starting point to edit.
+    // The end a preset means when chosen at `now`; Custom: 2 hours on (to the minute), a starting point to edit.
     static QDateTime endFor(Preset preset, const QDateTime& now);
     // The end moved into 1 hour … 30 days from `now`.
     static QDateTime bounded(const QDateTime& end, const QDateTime& now);

@@ -19,7 +19,7 @@ struct TvRequest
     Device device;
     Device::Location approverPlace; // this computer's, as the service saw it
     std::optional<double> distanceKm;
-    bool far = false;     // the service's call: different countries or over 100 km apart
+    bool far = false;    // the service's call: different countries or over 100 km apart
     QDateTime expiresAt; // by the clock given to fromJson
 
     // Nothing when `id` or `device` is missing. `now` dates `expires_in`.

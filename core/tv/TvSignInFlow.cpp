@@ -78,7 +78,8 @@ QString TvSignInFlow::resultText() const
 {
     const QString name = m_device.displayName();
     if (m_device.guestUntil.isValid())
-        return tr("%1 is signed in as a guest until %2.").arg(name, GuestEnd::whenText(m_device.guestUntil, m_approvedAt));
+        return tr("%1 is signed in as a guest until %2.")
+            .arg(name, GuestEnd::whenText(m_device.guestUntil, m_approvedAt));
     return tr("%1 is signed in until you sign it out.").arg(name);
 }
 

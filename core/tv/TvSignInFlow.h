@@ -43,11 +43,11 @@ public:
     enum class ProblemKind
     {
         None,
-        IncompleteCode, // not 8 letters and digits
-        WrongCode,      // attemptsLeft()
-        CodeGone,       // expired, approved or denied already: the TV must show a new one
+        IncompleteCode,  // not 8 letters and digits
+        WrongCode,       // attemptsLeft()
+        CodeGone,        // expired, approved or denied already: the TV must show a new one
         TooManyAttempts, // lockoutSecondsLeft()
-        StepUpRequired, // verify again
+        StepUpRequired,  // verify again
         Other,
     };
     Q_ENUM(ProblemKind)
@@ -57,7 +57,10 @@ public:
 
     TvSignInService* service() const { return m_service; }
     State state() const { return m_state; }
-    bool isBusy() const { return m_state == State::LookingUp || m_state == State::Approving || m_state == State::Denying; }
+    bool isBusy() const
+    {
+        return m_state == State::LookingUp || m_state == State::Approving || m_state == State::Denying;
+    }
     ProblemKind problemKind() const { return m_problem; }
     // One sentence for the problem line (what happened, what to do); empty without a problem.
     QString problemText() const;

@@ -51,7 +51,8 @@ void TvSignInService::lookup(const QString& code, QObject* context, Callback<TvR
             done(Unexpected{ApiError(ApiError::Code::InvalidResponse)});
             return;
         }
-        qCInfo(lcTv) << "code found; device type" << Device::typeToString(request->device.type) << "far" << request->far;
+        qCInfo(lcTv) << "code found; device type" << Device::typeToString(request->device.type) << "far"
+                     << request->far;
         done(*request);
     });
 }

@@ -39,9 +39,8 @@ namespace {
 
 QJsonObject place(const QString& city, const QString& country, const QString& code)
 {
-    return {{QStringLiteral("city"), city},
-            {QStringLiteral("country"), country},
-            {QStringLiteral("country_code"), code}};
+    return {
+        {QStringLiteral("city"), city}, {QStringLiteral("country"), country}, {QStringLiteral("country_code"), code}};
 }
 
 QJsonObject pending(bool far)
@@ -199,10 +198,14 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("typed");
         QTest::addColumn<QString>("shown");
-        QTest::newRow("lower case with a space") << "wdjb mjht" << "WDJB-MJHT";
-        QTest::newRow("no dash") << "wdjbmjht" << "WDJB-MJHT";
-        QTest::newRow("as shown") << "WDJB-MJHT" << "WDJB-MJHT";
-        QTest::newRow("half a code stays as typed") << "wdjb" << "wdjb";
+        QTest::newRow("lower case with a space") << "wdjb mjht"
+                                                 << "WDJB-MJHT";
+        QTest::newRow("no dash") << "wdjbmjht"
+                                 << "WDJB-MJHT";
+        QTest::newRow("as shown") << "WDJB-MJHT"
+                                  << "WDJB-MJHT";
+        QTest::newRow("half a code stays as typed") << "wdjb"
+                                                    << "wdjb";
     }
 
     void codeIsTakenInAnyForm()
@@ -275,13 +278,15 @@ private Q_SLOTS:
         QCOMPARE(review->approval().guestUntil, custom.toUTC());
         picker->customEdit()->setDateTime(m_now.addDays(60).toLocalTime());
         QCOMPARE(review->approval().guestUntil, m_now.addDays(30).toUTC());
-        QCOMPARE(review->summary()->text(),
-                 QStringLiteral("Signs out by itself %1 (in 30 days).").arg(GuestEnd::whenText(m_now.addDays(30), m_now)));
+        QCOMPARE(
+            review->summary()->text(),
+            QStringLiteral("Signs out by itself %1 (in 30 days).").arg(GuestEnd::whenText(m_now.addDays(30), m_now)));
 
         review->untilSignedOutButton()->click();
         QVERIFY(!review->approval().guestUntil.isValid());
         QVERIFY(!picker->isEnabled());
-        QCOMPARE(review->summary()->text(), QStringLiteral("Stays signed in until you sign it out on the Devices page."));
+        QCOMPARE(review->summary()->text(),
+                 QStringLiteral("Stays signed in until you sign it out on the Devices page."));
         review->profileBox()->setCurrentIndex(1);
         QCOMPARE(review->approval().profileId, QStringLiteral("prf_sam"));
     }
@@ -327,7 +332,8 @@ private Q_SLOTS:
     {
         auto d = dialog();
         lookUp(*d, QStringLiteral("wdjb"));
-        QCOMPARE(d->codeProblem()->text(), QStringLiteral("Type the 8 letters and digits the TV shows, like WDJB-MJHT."));
+        QCOMPARE(d->codeProblem()->text(),
+                 QStringLiteral("Type the 8 letters and digits the TV shows, like WDJB-MJHT."));
         QVERIFY(!last(QStringLiteral("/v1/device-authorizations/lookup")));
     }
 
@@ -393,16 +399,18 @@ private Q_SLOTS:
                     .data(Qt::AccessibleDescriptionRole)
                     .toString()
                     .contains(QStringLiteral("Guest · signs out in 1 day 3 h")));
-        QVERIFY(!table.index(1, DeviceListModel::LastActiveColumn).data().toString().startsWith(QStringLiteral("Guest")));
+        QVERIFY(
+            !table.index(1, DeviceListModel::LastActiveColumn).data().toString().startsWith(QStringLiteral("Guest")));
 
         // It moves on with the clock, and with a new end.
         m_now = m_now.addSecs(3 * 3600);
         list.refreshRelativeTimes();
         QCOMPARE(guest.data().toString(), QStringLiteral("Guest · signs out in 1 day"));
-        QCOMPARE(list.applyEvent(QStringLiteral("device.updated"),
-                                 {{QStringLiteral("id"), QStringLiteral("dev_tv")},
-                                  {QStringLiteral("guest_until"), m_now.addSecs(2 * 3600 + 300).toString(Qt::ISODate)}}),
-                 DeviceListModel::Change::Updated);
+        QCOMPARE(
+            list.applyEvent(QStringLiteral("device.updated"),
+                            {{QStringLiteral("id"), QStringLiteral("dev_tv")},
+                             {QStringLiteral("guest_until"), m_now.addSecs(2 * 3600 + 300).toString(Qt::ISODate)}}),
+            DeviceListModel::Change::Updated);
         QCOMPARE(guest.data().toString(), QStringLiteral("Guest · signs out in 2 h 5 min"));
 
         // The details pane's bar: only for the guest, with Extend… and End Now.

@@ -35,9 +35,8 @@ QDateTime local(int day, int hour, int minute = 0)
 
 QJsonObject place(const QString& city, const QString& country, const QString& code)
 {
-    return {{QStringLiteral("city"), city},
-            {QStringLiteral("country"), country},
-            {QStringLiteral("country_code"), code}};
+    return {
+        {QStringLiteral("city"), city}, {QStringLiteral("country"), country}, {QStringLiteral("country_code"), code}};
 }
 
 // A lookup answer as the contract has it (PendingDeviceAuthorization).
@@ -70,14 +69,15 @@ QJsonObject pending(bool far = true)
 
 QJsonObject approvedDevice(const QJsonValue& guestUntil)
 {
-    return {{QStringLiteral("id"), QStringLiteral("dev_tv")},
-            {QStringLiteral("name"), QStringLiteral("Hotel Room TV")},
-            {QStringLiteral("type"), QStringLiteral("tv")},
-            {QStringLiteral("status"), QStringLiteral("idle")},
-            {QStringLiteral("first_sign_in"), QStringLiteral("2026-12-07T12:00:00Z")},
-            {QStringLiteral("last_active"), QStringLiteral("2026-12-07T12:00:00Z")},
-            {QStringLiteral("access"), guestUntil.isNull() ? QStringLiteral("until_signed_out") : QStringLiteral("guest")},
-            {QStringLiteral("guest_until"), guestUntil}};
+    return {
+        {QStringLiteral("id"), QStringLiteral("dev_tv")},
+        {QStringLiteral("name"), QStringLiteral("Hotel Room TV")},
+        {QStringLiteral("type"), QStringLiteral("tv")},
+        {QStringLiteral("status"), QStringLiteral("idle")},
+        {QStringLiteral("first_sign_in"), QStringLiteral("2026-12-07T12:00:00Z")},
+        {QStringLiteral("last_active"), QStringLiteral("2026-12-07T12:00:00Z")},
+        {QStringLiteral("access"), guestUntil.isNull() ? QStringLiteral("until_signed_out") : QStringLiteral("guest")},
+        {QStringLiteral("guest_until"), guestUntil}};
 }
 
 } // namespace
@@ -102,9 +102,10 @@ private:
         bool done = false;
         m_stepUp->begin(QStringLiteral("password"), this, [&](const Expected<StepUpChallenge, ApiError>& result) {
             QVERIFY(result.hasValue());
-            m_stepUp->verify(result.value().challenge, QStringLiteral("pw"), this, [&](const Expected<void, ApiError>&) {
-                done = true;
-            });
+            m_stepUp->verify(result.value().challenge,
+                             QStringLiteral("pw"),
+                             this,
+                             [&](const Expected<void, ApiError>&) { done = true; });
         });
         QTRY_VERIFY(done);
         QVERIFY(m_stepUp->validToken());
@@ -184,15 +185,23 @@ private Q_SLOTS:
         QTest::addColumn<QString>("typed");
         QTest::addColumn<QString>("normalized");
         QTest::addColumn<bool>("complete");
-        QTest::newRow("as shown") << "WDJB-MJHT" << "WDJBMJHT" << true;
-        QTest::newRow("lower case") << "wdjb-mjht" << "WDJBMJHT" << true;
-        QTest::newRow("no dash") << "wdjbmjht" << "WDJBMJHT" << true;
-        QTest::newRow("spaces") << "  wdjb mjht " << "WDJBMJHT" << true;
+        QTest::newRow("as shown") << "WDJB-MJHT"
+                                  << "WDJBMJHT" << true;
+        QTest::newRow("lower case") << "wdjb-mjht"
+                                    << "WDJBMJHT" << true;
+        QTest::newRow("no dash") << "wdjbmjht"
+                                 << "WDJBMJHT" << true;
+        QTest::newRow("spaces") << "  wdjb mjht "
+                                << "WDJBMJHT" << true;
         QTest::newRow("typographic dash") << QStringLiteral("WDJB\u2013MJHT") << "WDJBMJHT" << true;
-        QTest::newRow("too short") << "WDJB-MJH" << "WDJBMJH" << false;
-        QTest::newRow("too long") << "WDJB-MJHTX" << "WDJBMJHTX" << false;
-        QTest::newRow("other characters") << "WDJB-MJH!" << "WDJBMJH!" << false;
-        QTest::newRow("empty") << "" << "" << false;
+        QTest::newRow("too short") << "WDJB-MJH"
+                                   << "WDJBMJH" << false;
+        QTest::newRow("too long") << "WDJB-MJHTX"
+                                  << "WDJBMJHTX" << false;
+        QTest::newRow("other characters") << "WDJB-MJH!"
+                                          << "WDJBMJH!" << false;
+        QTest::newRow("empty") << ""
+                               << "" << false;
     }
 
     void codeIsNormalized()
@@ -212,7 +221,8 @@ private Q_SLOTS:
         QTest::addColumn<QDateTime>("end");
         QTest::newRow("tonight, in the evening") << Preset::Tonight << local(7, 20, 15) << local(8, 3);
         QTest::newRow("tonight, after midnight") << Preset::Tonight << local(8, 0, 30) << local(8, 3);
-        QTest::newRow("tonight, close to 3:00: at least an hour") << Preset::Tonight << local(8, 2, 30) << local(8, 3, 30);
+        QTest::newRow("tonight, close to 3:00: at least an hour")
+            << Preset::Tonight << local(8, 2, 30) << local(8, 3, 30);
         QTest::newRow("tonight, in the morning") << Preset::Tonight << local(8, 9) << local(9, 3);
         QTest::newRow("2 days, rounded up to the hour") << Preset::TwoDays << local(7, 14, 20) << local(9, 15);
         QTest::newRow("2 days, on the hour") << Preset::TwoDays << local(7, 14) << local(9, 14);
@@ -311,7 +321,8 @@ private Q_SLOTS:
         QTest::addColumn<Problem>("problem");
         QTest::addColumn<QString>("text");
         QTest::newRow("wrong") << 404
-                               << QByteArray(R"({"error":"user_code_invalid","message":"No such code.","attempts_left":3})")
+                               << QByteArray(
+                                      R"({"error":"user_code_invalid","message":"No such code.","attempts_left":3})")
                                << Problem::WrongCode
                                << "That code doesn't match a TV waiting to sign in. Check the code on the TV screen. 3 "
                                   "more attempts before Vigil makes you wait.";
@@ -397,8 +408,7 @@ private Q_SLOTS:
         QCOMPARE(flow.approvedDevice().guestUntil, end);
         QVERIFY(flow.approvedDevice().isGuest());
         QCOMPARE(flow.resultText(),
-                 QStringLiteral("Hotel Room TV is signed in as a guest until %1.")
-                     .arg(GuestEnd::whenText(end, m_now)));
+                 QStringLiteral("Hotel Room TV is signed in as a guest until %1.").arg(GuestEnd::whenText(end, m_now)));
         QCOMPARE(changed.size(), 1);
     }
 

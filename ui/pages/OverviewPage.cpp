@@ -187,8 +187,7 @@ void OverviewPage::setDevices(DeviceService* devices)
 void OverviewPage::addHeaderButton(QPushButton* button)
 {
     m_headerActions->insertWidget(1, button, 0, Qt::AlignBottom); // after the title
-    chainTabOrder(
-        {button, m_signOutAll, m_devices, m_profiles, m_twoStep, m_active, m_streaming, m_new, m_unfamiliar});
+    chainTabOrder({button, m_signOutAll, m_devices, m_profiles, m_twoStep, m_active, m_streaming, m_new, m_unfamiliar});
 }
 
 void OverviewPage::setSignOutActions(SignOutActions* actions)

@@ -62,13 +62,14 @@ void GuestExtendDialog::save()
     m_end = m_picker->end();
     m_problem->clear();
     const QPointer<GuestExtendDialog> self(this);
-    StepUpDialog::ensure(this,
-                         m_stepUp,
-                         tr("Before Vigil changes guest access for %1, confirm that it's you.").arg(m_device.displayName()),
-                         [self] {
-                             if (self)
-                                 self->send();
-                         });
+    StepUpDialog::ensure(
+        this,
+        m_stepUp,
+        tr("Before Vigil changes guest access for %1, confirm that it's you.").arg(m_device.displayName()),
+        [self] {
+            if (self)
+                self->send();
+        });
 }
 
 void GuestExtendDialog::send()

@@ -43,7 +43,8 @@ TvSignInDialog* TvSignInActions::signInTv(QWidget* parent)
     // The profile list is loaded by the Profiles page; the TV needs it before then.
     if (m_profiles->state() == ProfileService::State::Empty || m_profiles->state() == ProfileService::State::Failed)
         m_profiles->reload();
-    auto* dialog = new TvSignInDialog(m_service, m_profiles->model(), m_stepUpMethods, parent ? parent->window() : nullptr);
+    auto* dialog =
+        new TvSignInDialog(m_service, m_profiles->model(), m_stepUpMethods, parent ? parent->window() : nullptr);
     open(dialog);
     return dialog;
 }

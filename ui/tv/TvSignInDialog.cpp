@@ -39,8 +39,9 @@ TvSignInDialog::TvSignInDialog(TvSignInService* service,
                                const QStringList& stepUpMethods,
                                QWidget* parent)
     : QDialog(parent), m_flow(new TvSignInFlow(service, this)), m_stepUp(new StepUpFlow(service->stepUp(), this)),
-      m_pages(new QStackedWidget(this)),
-      m_review(new TvSignInReviewPage(profiles, [service] { return service->now(); }, this)), m_tick(new QTimer(this))
+      m_pages(new QStackedWidget(this)), m_review(new TvSignInReviewPage(
+                                             profiles, [service] { return service->now(); }, this)),
+      m_tick(new QTimer(this))
 {
     setWindowTitle(tr("Sign In a TV"));
     setAccessibleName(tr("Sign in a TV"));

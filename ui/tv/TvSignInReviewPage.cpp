@@ -169,8 +169,8 @@ void TvSignInReviewPage::refresh()
     }
     const QDateTime now = m_clock();
     const QDateTime end = m_picker->end();
-    m_summary->setText(tr("Signs out by itself %1 (in %2).")
-                           .arg(GuestEnd::whenText(end, now), GuestEnd::remainingText(end, now)));
+    m_summary->setText(
+        tr("Signs out by itself %1 (in %2).").arg(GuestEnd::whenText(end, now), GuestEnd::remainingText(end, now)));
 }
 
 void TvSignInReviewPage::setBusy(bool busy)
