@@ -58,6 +58,7 @@ void GuestAccessBar::render()
     const QDateTime end = m_devices->deviceAt(row).guestUntil;
     const QDateTime now = m_devices->relativeTime().now();
     m_label->setText(GuestEnd::detailText(end, now));
+    m_label->setAccessibleDescription(m_label->text());
     m_endNow->setEnabled(m_actions->canEndNow());
 }
 

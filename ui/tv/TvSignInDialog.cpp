@@ -203,12 +203,14 @@ void TvSignInDialog::render()
     case State::Approved:
         m_resultIcon->setPixmap(Icons::themed(QStringLiteral("circle-check")).pixmap(28, 28));
         m_result->setText(m_flow->resultText());
+        m_result->setAccessibleDescription(m_result->text()); // AT-SPI reads a label's text from here
         m_pages->setCurrentIndex(ResultPage);
         m_done->setFocus();
         break;
     case State::Denied:
         m_resultIcon->setPixmap(Icons::themed(QStringLiteral("circle-x")).pixmap(28, 28));
         m_result->setText(tr("Vigil refused the TV. It can't sign in with that code."));
+        m_result->setAccessibleDescription(m_result->text());
         m_pages->setCurrentIndex(ResultPage);
         m_done->setFocus();
         break;

@@ -147,6 +147,9 @@ void TvSignInReviewPage::showRequest(const TvRequest& request)
     else
         m_warning->showMessage(InlineMessage::Kind::Warning, warning);
     m_problem->clear();
+    // Qt 6.4 gives AT-SPI a label's name but not its text: screen readers read it from the description.
+    for (QLabel* label : {m_name, m_kind, m_app, m_place, m_ip})
+        label->setAccessibleDescription(label->text());
     m_picker->refresh();
     refresh();
 }
@@ -165,12 +168,14 @@ void TvSignInReviewPage::refresh()
     m_picker->setEnabled(m_guest->isChecked());
     if (!m_guest->isChecked()) {
         m_summary->setText(tr("Stays signed in until you sign it out on the Devices page."));
+        m_summary->setAccessibleDescription(m_summary->text());
         return;
     }
     const QDateTime now = m_clock();
     const QDateTime end = m_picker->end();
     m_summary->setText(
         tr("Signs out by itself %1 (in %2).").arg(GuestEnd::whenText(end, now), GuestEnd::remainingText(end, now)));
+    m_summary->setAccessibleDescription(m_summary->text());
 }
 
 void TvSignInReviewPage::setBusy(bool busy)
