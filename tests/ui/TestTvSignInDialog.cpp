@@ -238,9 +238,9 @@ private Q_SLOTS:
         QCOMPARE(review->warning()->text(),
                  QStringLiteral("This TV is in Lisbon, Portugal. You are in London. Only approve a TV you can see in "
                                 "front of you."));
-        // Nothing consequential on Return: the safe button is the default.
-        QVERIFY(review->cancelButton()->isDefault());
-        QVERIFY(!review->approveButton()->isDefault());
+        // Nothing on Return: no button of the review is the default, not even while focused.
+        for (QPushButton* button : {review->cancelButton(), review->denyButton(), review->approveButton()})
+            QVERIFY(!button->isDefault() && !button->autoDefault());
         QCOMPARE(review->profileBox()->currentText(), QStringLiteral("Ana"));
     }
 
@@ -326,6 +326,24 @@ private Q_SLOTS:
         QCOMPARE(d->codeProblem()->text(), text);
         QCOMPARE(d->lookUpButton()->isEnabled(), canLookUp);
         QVERIFY(d->codeEdit()->isEnabled());
+    }
+
+    void returnLooksUpAndKeepsTheDialog()
+    {
+        auto d = dialog();
+        QTest::keyClicks(d->codeEdit(), QStringLiteral("wdjbmjht"));
+        QTest::keyClick(d->codeEdit(), Qt::Key_Return);
+        waitForReview(*d);
+        QVERIFY(d->isVisible());
+        QCOMPARE(nam().count(QStringLiteral("/v1/device-authorizations/lookup")), 1);
+        // Another Return (a key held a little long) neither approves nor closes; Esc cancels.
+        QTest::keyClick(d->reviewPage()->profileBox(), Qt::Key_Return);
+        QTest::keyClick(d->reviewPage()->approveButton(), Qt::Key_Return);
+        QVERIFY(d->isVisible());
+        QCOMPARE(d->flow()->state(), TvSignInFlow::State::Reviewing);
+        QTest::keyClick(d.get(), Qt::Key_Escape);
+        QVERIFY(!d->isVisible());
+        QVERIFY(!last(QStringLiteral("/v1/device-authorizations/dva_1/approve")));
     }
 
     void halfACodeIsNotSent()

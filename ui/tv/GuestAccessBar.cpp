@@ -8,6 +8,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QVBoxLayout>
 
 namespace vigil {
 
@@ -25,12 +26,19 @@ GuestAccessBar::GuestAccessBar(const DeviceListModel* devices, TvSignInActions* 
     m_endNow = new QPushButton(tr("End Now"), this);
     m_endNow->setAccessibleName(tr("End Guest Access Now"));
     m_endNow->setToolTip(tr("Sign this guest out now"));
-    auto* layout = new QHBoxLayout(this);
+    // The sentence on a line of its own: the details pane is narrow, and a wrapped "signs out in"
+    // squeezed between buttons is hard to read.
+    auto* text = new QHBoxLayout;
+    text->addWidget(icon, 0, Qt::AlignTop);
+    text->addWidget(m_label, 1);
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(m_extend);
+    buttons->addWidget(m_endNow);
+    buttons->addStretch(1);
+    auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 4, 0, 4);
-    layout->addWidget(icon, 0, Qt::AlignTop);
-    layout->addWidget(m_label, 1);
-    layout->addWidget(m_extend);
-    layout->addWidget(m_endNow);
+    layout->addLayout(text);
+    layout->addLayout(buttons);
     connect(m_extend, &QPushButton::clicked, this, [this] { m_actions->extendGuest(m_id, this); });
     connect(m_endNow, &QPushButton::clicked, this, [this] { m_actions->endGuestNow(m_id); });
     // A new end, and the clock tick that moves "signs out in …" on, arrive as changed rows.

@@ -2,32 +2,39 @@
 
 #include <QButtonGroup>
 #include <QDateTimeEdit>
-#include <QGridLayout>
+#include <QHBoxLayout>
 #include <QRadioButton>
 #include <QSignalBlocker>
+#include <QVBoxLayout>
 
 namespace vigil {
 
 GuestEndPicker::GuestEndPicker(Clock clock, QWidget* parent)
     : QWidget(parent), m_clock(std::move(clock)), m_group(new QButtonGroup(this)), m_custom(new QDateTimeEdit(this))
 {
-    auto* layout = new QGridLayout(this);
+    // One preset a line; the custom date sits right after "Custom:", where the eye expects it.
+    auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    int row = 0;
     for (const GuestEnd::Preset preset : GuestEnd::presets()) {
         auto* button = new QRadioButton(this);
         button->setAccessibleName(GuestEnd::presetText(preset));
         m_group->addButton(button, int(preset));
         m_buttons.insert(int(preset), button);
-        layout->addWidget(button, row++, 0);
+        if (preset != GuestEnd::Preset::Custom) {
+            layout->addWidget(button);
+            continue;
+        }
+        auto* row = new QHBoxLayout;
+        row->addWidget(button);
+        row->addWidget(m_custom);
+        row->addStretch(1);
+        layout->addLayout(row);
     }
     m_custom->setAccessibleName(tr("Custom end"));
     m_custom->setToolTip(tr("Any time from 1 hour to 30 days from now"));
     m_custom->setCalendarPopup(true);
     m_custom->setDisplayFormat(QStringLiteral("ddd d MMM yyyy HH:mm"));
     m_custom->setTimeSpec(Qt::LocalTime);
-    layout->addWidget(m_custom, row - 1, 1);
-    layout->setColumnStretch(2, 1);
 
     refresh();
     m_custom->setDateTime(GuestEnd::endFor(GuestEnd::Preset::Custom, m_clock()));

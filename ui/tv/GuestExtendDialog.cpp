@@ -25,6 +25,7 @@ GuestExtendDialog::GuestExtendDialog(const Device& device,
     setWindowTitle(tr("Change Guest Access"));
     setAccessibleName(tr("Change guest access"));
     setWindowIcon(Icons::themed(QStringLiteral("clock")));
+    setMinimumWidth(460);
     if (!stepUpMethods.isEmpty())
         m_stepUp->setAvailableMethods(stepUpMethods);
     const QDateTime now = service->now();

@@ -7,6 +7,7 @@
 #include "ui/widgets/Icons.h"
 #include "ui/widgets/InlineMessage.h"
 
+#include <QComboBox>
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -196,7 +197,7 @@ void TvSignInDialog::render()
         if (m_pages->currentIndex() != ReviewPage && m_flow->request()) {
             m_review->showRequest(*m_flow->request());
             m_pages->setCurrentIndex(ReviewPage);
-            m_review->cancelButton()->setFocus();
+            m_review->profileBox()->setFocus(); // the first choice to make
         }
         m_review->setBusy(state != State::Reviewing);
         break;

@@ -89,8 +89,8 @@ TvSignInReviewPage::TvSignInReviewPage(QAbstractItemModel* profiles, GuestEndPic
     choice->addRow(tr("Access:"), accessBox);
 
     m_problem = new InlineMessage(this);
-    // Cancel first and the default; approving is a decision made with the mouse or Tab, never by a
-    // stray Return (UX guide: the consequential button is not the default).
+    // No default button here: approving is a decision made with a click or Space, never by a stray
+    // Return (the one that looked the code up may still be on its way); Esc cancels.
     m_cancel = new QPushButton(tr("Cancel"), this);
     m_deny = new QPushButton(tr("Deny"), this);
     m_deny->setAccessibleName(tr("Deny"));
@@ -99,7 +99,7 @@ TvSignInReviewPage::TvSignInReviewPage(QAbstractItemModel* profiles, GuestEndPic
     m_approve->setAccessibleName(tr("Sign In TV"));
     m_approve->setAutoDefault(false);
     m_deny->setAutoDefault(false);
-    m_cancel->setDefault(true);
+    m_cancel->setAutoDefault(false);
     auto* buttons = new QHBoxLayout;
     buttons->addStretch(1);
     buttons->addWidget(m_cancel);
