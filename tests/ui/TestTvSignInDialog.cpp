@@ -331,8 +331,13 @@ private Q_SLOTS:
     void returnLooksUpAndKeepsTheDialog()
     {
         auto d = dialog();
+        d->activateWindow(); // focus moves as on a desktop
+        QVERIFY(QTest::qWaitForWindowActive(d.get()));
+        d->codeEdit()->setFocus();
+        QTRY_VERIFY(d->codeEdit()->hasFocus());
         QTest::keyClicks(d->codeEdit(), QStringLiteral("wdjbmjht"));
         QTest::keyClick(d->codeEdit(), Qt::Key_Return);
+        QVERIFY(d->isVisible()); // the Return that looks the code up is not also a Cancel
         waitForReview(*d);
         QVERIFY(d->isVisible());
         QCOMPARE(nam().count(QStringLiteral("/v1/device-authorizations/lookup")), 1);

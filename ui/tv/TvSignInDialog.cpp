@@ -98,6 +98,7 @@ QWidget* TvSignInDialog::buildCodePage()
     m_codeProblem = new InlineMessage(page);
 
     auto* cancel = new QPushButton(tr("Cancel"), page);
+    cancel->setAutoDefault(false); // Return looks up, even when focus passes by Cancel
     m_lookUp = new QPushButton(tr("Look Up"), page);
     m_lookUp->setAccessibleName(tr("Look Up"));
     m_lookUp->setToolTip(tr("Finds the TV that shows this code"));
@@ -184,7 +185,9 @@ void TvSignInDialog::render()
     case State::LookingUp: {
         m_pages->setCurrentIndex(CodePage);
         const bool busy = state == State::LookingUp;
-        m_code->setEnabled(!busy);
+        // Read-only, not disabled: a disabled field hands its focus on to Cancel, and the very Return
+        // that looked the code up would then close the dialog.
+        m_code->setReadOnly(busy);
         m_lookUp->setText(busy ? tr("Looking Up…") : tr("Look Up"));
         m_lookUp->setEnabled(!busy && m_flow->lockoutSecondsLeft() == 0 && !m_code->text().trimmed().isEmpty());
         if (!busy && !m_code->hasFocus() && isVisible())
