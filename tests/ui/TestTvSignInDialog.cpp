@@ -16,6 +16,7 @@
 #include "ui/stepup/StepUpDialog.h"
 #include "ui/tv/GuestAccessBar.h"
 #include "ui/tv/GuestEndPicker.h"
+#include "ui/tv/GuestExtendDialog.h"
 #include "ui/tv/TvSignInActions.h"
 #include "ui/tv/TvSignInDialog.h"
 #include "ui/tv/TvSignInReviewPage.h"
@@ -29,6 +30,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QSignalSpy>
 #include <QStackedWidget>
 #include <QTest>
 
@@ -180,6 +182,13 @@ private Q_SLOTS:
                 const QJsonValue end = request.json().value(QStringLiteral("guest_until"));
                 QJsonObject device = guestDevice(QStringLiteral("dev_tv"), {}).toJson();
                 device.insert(QStringLiteral("guest_until"), end.isUndefined() ? QJsonValue() : end);
+                return FakeResponse::json(200, device);
+            }
+            if (path == QLatin1String("/v1/devices/dev_tv/guest")) {
+                if (request.header("X-Step-Up") != "vst_1")
+                    return FakeResponse::error(403, "step_up_required", "Confirm it is you.");
+                QJsonObject device = guestDevice(QStringLiteral("dev_tv"), {}).toJson();
+                device.insert(QStringLiteral("guest_until"), request.json().value(QStringLiteral("guest_until")));
                 return FakeResponse::json(200, device);
             }
             return FakeResponse::error(404, "not_found");
@@ -400,6 +409,35 @@ private Q_SLOTS:
         QVERIFY(last(QStringLiteral("/v1/device-authorizations/dva_1/deny")));
         QCOMPARE(d->resultLabel()->text(), QStringLiteral("Vigil refused the TV. It can't sign in with that code."));
         QVERIFY(!stepUpDialog()); // refusing asks for no verification
+    }
+
+    void extendMovesTheEnd()
+    {
+        bool verified = false; // confirmed a minute ago: the step-up token is still good
+        m_stepUp->begin(QStringLiteral("password"), this, [&](const Expected<StepUpChallenge, ApiError>& challenge) {
+            m_stepUp->verify(challenge.value().challenge,
+                             QStringLiteral("pw"),
+                             this,
+                             [&](const Expected<void, ApiError>&) { verified = true; });
+        });
+        QTRY_VERIFY(verified);
+        const Device guest = guestDevice(QStringLiteral("dev_tv"), m_now.addSecs(3600));
+        GuestExtendDialog dialog(guest, m_service.get(), {});
+        QSignalSpy changed(m_service.get(), &TvSignInService::deviceChanged);
+        dialog.show();
+        dialog.picker()->presetButton(Preset::Week)->click();
+        dialog.saveButton()->click();
+        QTRY_COMPARE(changed.size(), 1);
+        const QDateTime end = GuestEnd::endFor(Preset::Week, m_now);
+        QCOMPARE(QDateTime::fromString(last(QStringLiteral("/v1/devices/dev_tv/guest"))
+                                           ->json()
+                                           .value(QStringLiteral("guest_until"))
+                                           .toString(),
+                                       Qt::ISODate),
+                 end.toUTC());
+        QCOMPARE(changed.constFirst().constFirst().value<Device>().guestUntil, end.toUTC());
+        QTRY_VERIFY(!dialog.isVisible());
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
     }
 
     void guestRowSaysWhenItSignsOut()

@@ -4,6 +4,7 @@
 // JSON, and "Guest access for … ended" from the event stream.
 #include "FakeNetworkAccessManager.h"
 #include "TestTokens.h"
+#include "core/activity/ActivityEntry.h"
 #include "core/api/ApiClient.h"
 #include "core/auth/Session.h"
 #include "core/auth/TokenPair.h"
@@ -18,6 +19,7 @@
 #include "core/tv/UserCode.h"
 #include "core/util/EnglishPlurals.h"
 
+#include <QLocale>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -480,6 +482,54 @@ private Q_SLOTS:
                            {QStringLiteral("guest_until"), QJsonValue::Null}});
         QVERIFY(!device->isGuest());
         QVERIFY(!Device::fromJson(approvedDevice(QJsonValue::Null))->isGuest());
+    }
+
+    void activitySaysWhatHappened_data()
+    {
+        QTest::addColumn<QString>("type");
+        QTest::addColumn<QJsonValue>("guestUntil");
+        QTest::addColumn<QString>("title");
+        QTest::addColumn<QString>("description");
+        const QString end = QStringLiteral("2026-12-13T11:00:00Z");
+        const QString endText = QLocale().toString(QDateTime(QDate(2026, 12, 13), QTime(11, 0), Qt::UTC).toLocalTime(),
+                                                   QStringLiteral("d MMM yyyy HH:mm"));
+        QTest::newRow("approved as a guest") << "device_approved" << QJsonValue(end) << "TV signed in"
+                                             << "You signed in Hotel Room TV as a guest until " + endText;
+        QTest::newRow("approved for good") << "device_approved" << QJsonValue() << "TV signed in"
+                                           << "You signed in Hotel Room TV until you sign it out";
+        QTest::newRow("denied") << "device_denied" << QJsonValue() << "TV sign-in refused"
+                                << "You refused a TV sign-in from Lisbon, Portugal";
+        QTest::newRow("wrong code") << "device_code_failed" << QJsonValue() << "Wrong TV code"
+                                    << "Someone entered a TV code that did not match";
+        QTest::newRow("changed") << "guest_changed" << QJsonValue(end) << "Guest access changed"
+                                 << "You changed guest access for Hotel Room TV to end " + endText;
+        QTest::newRow("ended") << "guest_ended" << QJsonValue(end) << "Guest access ended"
+                               << "Guest access for Hotel Room TV ended";
+    }
+
+    void activitySaysWhatHappened()
+    {
+        QFETCH(QString, type);
+        QFETCH(QJsonValue, guestUntil);
+        QFETCH(QString, title);
+        QFETCH(QString, description);
+        QJsonObject json{{QStringLiteral("id"), QStringLiteral("act_1")},
+                         {QStringLiteral("time"), QStringLiteral("2026-12-07T12:00:00Z")},
+                         {QStringLiteral("type"), type},
+                         {QStringLiteral("device"),
+                          QJsonObject{{QStringLiteral("id"), QStringLiteral("dev_tv")},
+                                      {QStringLiteral("name"), QStringLiteral("Hotel Room TV")}}},
+                         {QStringLiteral("ip"), QStringLiteral("203.0.113.7")},
+                         {QStringLiteral("location"),
+                          place(QStringLiteral("Lisbon"), QStringLiteral("Portugal"), QStringLiteral("PT"))},
+                         {QStringLiteral("detail"), QStringLiteral("the service's English")}};
+        if (!guestUntil.isNull())
+            json.insert(QStringLiteral("guest_until"), guestUntil);
+        const auto entry = ActivityEntry::fromJson(json);
+        QVERIFY(entry);
+        QVERIFY(ActivityEntry::types().contains(type));
+        QCOMPARE(entry->typeText(), title);
+        QCOMPARE(entry->description(), description);
     }
 
     void guestEndedEvents()
