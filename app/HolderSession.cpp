@@ -22,7 +22,10 @@
 #include "core/security/TwoStepService.h"
 #include "core/settings/AppSettings.h"
 #include "core/stepup/StepUpService.h"
+#include "core/tv/GuestEndings.h"
+#include "core/tv/TvSignInService.h"
 #include "ui/alerts/AlertsController.h"
+#include "ui/alerts/DesktopNotifier.h"
 #include "ui/demo/DemoInboxWindow.h"
 #include "ui/devices/ConfirmActions.h"
 #include "ui/devices/SignOutActions.h"
@@ -39,6 +42,7 @@
 #include "ui/signout/PendingSignOutBanner.h"
 #include "ui/signout/SignOutDialog.h" // SignOutDialogLauncher keeps a QPointer to it
 #include "ui/signout/SignOutDialogLauncher.h"
+#include "ui/tv/TvSignInActions.h"
 
 #include <QAction>
 #include <QCoreApplication>
@@ -55,7 +59,8 @@ struct HolderSession::Parts
           passwordChange(c.api, &stepUp), twoStep(c.api, &stepUp), supportCodes(c.api, &stepUp),
           confirmDevices(c.api, &stepUp, &deviceModel),
           signInAlerts([c] { return c.session->deviceId(); }, [c] { return c.api->serverClock().now(); }),
-          activityLive(&activity), accountSettings(c.api, c.session, &stepUp)
+          activityLive(&activity), accountSettings(c.api, c.session, &stepUp), tvSignIn(c.api, &stepUp),
+          guestEndings([c] { return c.api->serverClock().now(); })
     {}
 
     AccountService account;
@@ -74,10 +79,13 @@ struct HolderSession::Parts
     SignInAlerts signInAlerts;
     ActivityLiveReload activityLive;
     AccountSettingsService accountSettings;
+    TvSignInService tvSignIn;
+    GuestEndings guestEndings;
     SectionNavigator navigator;
     std::unique_ptr<SignOutActions> actions;
     std::unique_ptr<ProfileDevices> people;
     std::unique_ptr<ConfirmActions> confirmActions;
+    std::unique_ptr<TvSignInActions> tvActions;
     std::unique_ptr<MainWindow> window;
     MainWindow::Pages pages; // owned by the window
     std::unique_ptr<AlertsController> alerts;
@@ -103,6 +111,12 @@ HolderSession::HolderSession(const SessionContext& context, QObject* parent)
     connect(&p.events, &EventStream::eventReceived, &p.signOut, &SignOutFlow::applyEvent);
     connect(&p.events, &EventStream::eventReceived, &p.signInAlerts, &SignInAlerts::applyEvent);
     connect(&p.events, &EventStream::eventReceived, &p.activityLive, &ActivityLiveReload::applyEvent);
+    connect(&p.events, &EventStream::eventReceived, &p.guestEndings, &GuestEndings::applyEvent);
+    // A TV just approved (or a guest's new end) shows at once, before its event arrives.
+    DeviceListModel* deviceModel = &p.deviceModel;
+    connect(&p.tvSignIn, &TvSignInService::deviceChanged, deviceModel, [deviceModel](const Device& device) {
+        deviceModel->upsert(device);
+    });
     AppSettings* settings = context.settings;
     p.signInAlerts.setEnabledSwitch([settings] { return settings->signInAlerts(); });
     DeviceListModel* model = &p.deviceModel;
@@ -174,6 +188,9 @@ void HolderSession::buildWindow()
 
     pages.overview->setDevices(&p.devices);
     pages.overview->setSignOutActions(p.actions.get());
+    p.tvActions = std::make_unique<TvSignInActions>(&p.tvSignIn, &p.profiles, &p.deviceModel, p.actions.get());
+    pages.devices->setTvSignIn(p.tvActions.get(), &p.guestEndings);
+    pages.overview->addHeaderButton(p.tvActions->createSignInButton(pages.overview));
     DevicesPage* devices = pages.devices;
     connect(pages.overview, &OverviewPage::devicesRequested, devices, [window, devices](auto kind) {
         devices->applyPreset(kind);
@@ -192,6 +209,13 @@ void HolderSession::buildWindow()
     connect(p.alerts.get(), &AlertsController::deviceRequested, devices, [window, devices](const QString& id) {
         window->showSection(Section::Devices);
         devices->showDevice(id);
+    });
+    // A guest's access ended by itself: told on the desktop like a new sign-in, by the same switch.
+    DesktopNotifier* notifier = p.alerts->notifier();
+    AppSettings* settings = m_context.settings;
+    connect(&p.guestEndings, &GuestEndings::ended, notifier, [notifier, settings](const QString&, const QString& name) {
+        if (settings->signInAlerts())
+            notifier->show(SignInAlert{{}, GuestEndings::title(), GuestEndings::text(name)});
     });
     if (m_context.demoOutbox)
         attachDemoInbox();
@@ -227,6 +251,7 @@ void HolderSession::updateVerificationMethods()
     }
     p.signOut.stepUpFlow()->setAvailableMethods(methods);
     p.confirmActions->setStepUpMethods(methods);
+    p.tvActions->setStepUpMethods(methods);
     // The Preferences page asks the same before changing the auto sign-out of unused devices.
     p.pages.preferences->setStepUpMethods(methods);
 }

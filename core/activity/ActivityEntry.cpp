@@ -32,6 +32,7 @@ std::optional<ActivityEntry> ActivityEntry::fromJson(const QJsonObject& json)
     entry.detail = Json::string(json, QLatin1String("detail")).value_or(QString());
     entry.method = Json::string(json, QLatin1String("method")).value_or(QString());
     entry.reason = Json::string(json, QLatin1String("reason")).value_or(QString());
+    entry.guestUntil = Rfc3339::parse(Json::string(json, QLatin1String("guest_until")).value_or(QString()));
     if (const auto details = Json::object(json, QLatin1String("details"))) {
         entry.supportName = Json::string(*details, QLatin1String("support_name")).value_or(QString());
         entry.viewed = Json::string(*details, QLatin1String("viewed")).value_or(QString());
@@ -52,7 +53,12 @@ const QStringList& ActivityEntry::types()
                                  QStringLiteral("throttled"),
                                  QStringLiteral("support_viewed"),
                                  QStringLiteral("support_signed_out"),
-                                 QStringLiteral("support_code_created")};
+                                 QStringLiteral("support_code_created"),
+                                 QStringLiteral("device_approved"),
+                                 QStringLiteral("device_denied"),
+                                 QStringLiteral("device_code_failed"),
+                                 QStringLiteral("guest_changed"),
+                                 QStringLiteral("guest_ended")};
     return all;
 }
 
@@ -80,6 +86,8 @@ QString ActivityEntry::typeText(const QString& type)
         return tr("Support signed devices out");
     if (type == QLatin1String("support_code_created"))
         return tr("Support code created");
+    if (const QString tv = tvTypeText(type); !tv.isEmpty())
+        return tv;
     return type;
 }
 
@@ -104,6 +112,8 @@ QString ActivityEntry::description() const
         return tr("Your 2-step verification settings were changed");
     if (type == QLatin1String("throttled"))
         return tr("Too many attempts; further tries were blocked for a while");
+    if (const QString tv = tvDescription(); !tv.isEmpty())
+        return tv;
     // Sign-outs name their devices, which only the service's text has.
     return detail.isEmpty() ? typeText() : detail;
 }

@@ -34,6 +34,8 @@ public:
     QString supportName;
     QString viewed;
     int devicesSignedOut = 0;
+    // device_approved, guest_changed, guest_ended: the guest's end (UTC; invalid: until signed out).
+    QDateTime guestUntil;
 
     // Nothing when a required field is missing or of the wrong type.
     static std::optional<ActivityEntry> fromJson(const QJsonObject& json);
@@ -48,6 +50,9 @@ public:
     QString description() const;
     // "Ada (Support) viewed your devices — reason: …" for the support types.
     QString supportDescription() const;
+    // The TV sign-in and guest types (device_approved, …); empty for any other type.
+    static QString tvTypeText(const QString& type);
+    QString tvDescription() const;
     // "Lisbon, Portugal", "Portugal", or "Unknown location".
     QString place() const;
     // The country for the timeline ("Unknown location" when none).

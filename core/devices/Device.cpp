@@ -32,10 +32,11 @@ enum class Field : quint8
     StatusTitle,
     IsCurrent,
     AutoSignOutAt,
-    NewUntil
+    NewUntil,
+    GuestUntil
 };
 
-constexpr std::array<std::pair<QLatin1String, Field>, 18> fieldNames{{
+constexpr std::array<std::pair<QLatin1String, Field>, 19> fieldNames{{
     {QLatin1String("id"), Field::Id},
     {QLatin1String("name"), Field::Name},
     {QLatin1String("type"), Field::Type},
@@ -54,6 +55,7 @@ constexpr std::array<std::pair<QLatin1String, Field>, 18> fieldNames{{
     {QLatin1String("is_current"), Field::IsCurrent},
     {QLatin1String("auto_signout_at"), Field::AutoSignOutAt},
     {QLatin1String("new_until"), Field::NewUntil},
+    {QLatin1String("guest_until"), Field::GuestUntil},
 }};
 
 // A full device must carry these; "last_active" may be null (never active) but must be present.
@@ -251,6 +253,9 @@ void Device::mergeJson(const QJsonObject& json)
         case Field::NewUntil:
             ok = readTime(value, newUntil);
             break;
+        case Field::GuestUntil:
+            ok = readTime(value, guestUntil);
+            break;
         case Field::IsCurrent:
             ok = value.isBool() || value.isNull();
             if (ok) {
@@ -301,6 +306,10 @@ QJsonObject Device::toJson() const
     }
     if (newUntil.isValid()) {
         json.insert(QStringLiteral("new_until"), timeToJson(newUntil));
+    }
+    if (guestUntil.isValid()) {
+        json.insert(QStringLiteral("access"), QStringLiteral("guest"));
+        json.insert(QStringLiteral("guest_until"), timeToJson(guestUntil));
     }
     return json;
 }

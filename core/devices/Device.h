@@ -78,6 +78,7 @@ public:
     // While the device has a session the service still counts as new (young-session guard): when
     // that ends unless confirmed sooner. UTC; invalid when every session is established.
     QDateTime newUntil;
+    QDateTime guestUntil; // UTC; valid only for a guest (`access` "guest"): when its access ends
     // JSON field names that were required but missing, or present with an unusable value.
     QStringList problems;
 
@@ -85,6 +86,7 @@ public:
     // New and not confirmed at `now` (the service's clock): it cannot sign others out yet, and
     // the owner is asked "Was this you?".
     bool isNewAt(const QDateTime& now) const { return newUntil.isValid() && newUntil > now; }
+    bool isGuest() const { return guestUntil.isValid(); }
     bool operator==(const Device&) const = default;
 
     // A full device. Returns nothing only when there is no usable "id"; everything else is

@@ -298,6 +298,58 @@
         <source>%1 viewed your devices — reason: %2</source>
         <translation>%1 hat Ihre Geräte eingesehen – Grund: %2</translation>
     </message>
+    <message>
+        <source>TV signed in</source>
+        <translation>Fernseher angemeldet</translation>
+    </message>
+    <message>
+        <source>TV sign-in refused</source>
+        <translation>Fernseher-Anmeldung abgelehnt</translation>
+    </message>
+    <message>
+        <source>Wrong TV code</source>
+        <translation>Falscher Fernseher-Code</translation>
+    </message>
+    <message>
+        <source>Guest access changed</source>
+        <translation>Gastzugang geändert</translation>
+    </message>
+    <message>
+        <source>Guest access ended</source>
+        <translation>Gastzugang beendet</translation>
+    </message>
+    <message>
+        <source>a device</source>
+        <translation>ein Gerät</translation>
+    </message>
+    <message>
+        <source>You signed in %1 as a guest until %2</source>
+        <translation>Sie haben %1 als Gast bis %2 angemeldet</translation>
+    </message>
+    <message>
+        <source>You signed in %1 until you sign it out</source>
+        <translation>Sie haben %1 angemeldet, bis Sie es abmelden</translation>
+    </message>
+    <message>
+        <source>You refused a TV sign-in from %1</source>
+        <translation>Sie haben die Anmeldung eines Fernsehers aus %1 abgelehnt</translation>
+    </message>
+    <message>
+        <source>Someone entered a TV code that did not match</source>
+        <translation>Jemand hat einen Fernseher-Code eingegeben, der nicht passte</translation>
+    </message>
+    <message>
+        <source>You changed guest access for %1 to end %2</source>
+        <translation>Sie haben den Gastzugang für %1 geändert: Ende %2</translation>
+    </message>
+    <message>
+        <source>You changed guest access for %1</source>
+        <translation>Sie haben den Gastzugang für %1 geändert</translation>
+    </message>
+    <message>
+        <source>Guest access for %1 ended</source>
+        <translation>Der Gastzugang für %1 ist beendet</translation>
+    </message>
 </context>
 <context>
     <name>vigil::ActivityFilterBar</name>
@@ -1565,6 +1617,191 @@
     </message>
 </context>
 <context>
+    <name>vigil::GuestAccessBar</name>
+    <message>
+        <source>Guest access</source>
+        <translation>Gastzugang</translation>
+    </message>
+    <message>
+        <source>Extend…</source>
+        <translation>Verlängern…</translation>
+    </message>
+    <message>
+        <source>Extend Guest Access</source>
+        <translation>Gastzugang verlängern</translation>
+    </message>
+    <message>
+        <source>Choose another end for this guest&apos;s access, later or sooner</source>
+        <translation>Ein anderes Ende für den Zugang dieses Gastes wählen, später oder früher</translation>
+    </message>
+    <message>
+        <source>End Now</source>
+        <translation>Jetzt beenden</translation>
+    </message>
+    <message>
+        <source>End Guest Access Now</source>
+        <translation>Gastzugang jetzt beenden</translation>
+    </message>
+    <message>
+        <source>Sign this guest out now</source>
+        <translation>Diesen Gast jetzt abmelden</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::GuestEnd</name>
+    <message>
+        <source>Tonight</source>
+        <translation>Heute Nacht</translation>
+    </message>
+    <message>
+        <source>2 Days</source>
+        <translation>2 Tage</translation>
+    </message>
+    <message>
+        <source>A Week</source>
+        <translation>Eine Woche</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>Eigene Zeit</translation>
+    </message>
+    <message>
+        <source>today %1</source>
+        <translation>heute %1</translation>
+    </message>
+    <message>
+        <source>tomorrow %1</source>
+        <translation>morgen %1</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>weekday, time</comment>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>date, time</comment>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>less than a minute</source>
+        <translation>weniger als einer Minute</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) %1 h</source>
+        <translation>
+            <numerusform>%n Tag %1 h</numerusform>
+            <numerusform>%n Tagen %1 h</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n Tag</numerusform>
+            <numerusform>%n Tagen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>Guest · signing out…</source>
+        <translation>Gast · wird abgemeldet…</translation>
+    </message>
+    <message>
+        <source>Guest · signs out in %1</source>
+        <translation>Gast · wird abgemeldet in %1</translation>
+    </message>
+    <message>
+        <source>%1 (until %2)</source>
+        <comment>guest row text, end</comment>
+        <translation>%1 (bis %2)</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::GuestEndPicker</name>
+    <message>
+        <source>Custom end</source>
+        <translation>Eigenes Ende</translation>
+    </message>
+    <message>
+        <source>Any time from 1 hour to 30 days from now</source>
+        <translation>Jede Zeit zwischen 1 Stunde und 30 Tagen ab jetzt</translation>
+    </message>
+    <message>
+        <source>Custom:</source>
+        <translation>Eigene Zeit:</translation>
+    </message>
+    <message>
+        <source>%1 (until %2)</source>
+        <comment>preset, end</comment>
+        <translation>%1 (bis %2)</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::GuestEndings</name>
+    <message>
+        <source>Guest access ended</source>
+        <translation>Gastzugang beendet</translation>
+    </message>
+    <message>
+        <source>Guest access for a device ended</source>
+        <translation>Der Gastzugang eines Geräts ist beendet</translation>
+    </message>
+    <message>
+        <source>Guest access for %1 ended</source>
+        <translation>Der Gastzugang für %1 ist beendet</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::GuestExtendDialog</name>
+    <message>
+        <source>Change Guest Access</source>
+        <translation>Gastzugang ändern</translation>
+    </message>
+    <message>
+        <source>Change guest access</source>
+        <translation>Gastzugang ändern</translation>
+    </message>
+    <message>
+        <source>%1 signs out by itself %2. Choose when its guest access ends instead.</source>
+        <translation>%1 wird %2 von selbst abgemeldet. Wählen Sie, wann der Gastzugang stattdessen endet.</translation>
+    </message>
+    <message>
+        <source>Current end</source>
+        <translation>Aktuelles Ende</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Save guest end</source>
+        <translation>Ende des Gastzugangs speichern</translation>
+    </message>
+    <message>
+        <source>Before Vigil changes guest access for %1, confirm that it&apos;s you.</source>
+        <translation>Bevor Vigil den Gastzugang für %1 ändert, bestätigen Sie, dass Sie es sind.</translation>
+    </message>
+    <message>
+        <source>Guest access was not changed. %1</source>
+        <translation>Der Gastzugang wurde nicht geändert. %1</translation>
+    </message>
+</context>
+<context>
     <name>vigil::HelpPage</name>
     <message>
         <source>Search questions and tips</source>
@@ -2320,6 +2557,25 @@
     <message>
         <source>They can no longer use your account and are signed out when they next connect.</source>
         <translation>Sie können Ihr Konto nicht mehr verwenden und werden bei der nächsten Verbindung abgemeldet.</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::PlaceCheck</name>
+    <message>
+        <source>This TV is in %1. You are in %2. Only approve a TV you can see in front of you.</source>
+        <translation>Dieser Fernseher steht in %1. Sie sind in %2. Bestätigen Sie nur einen Fernseher, den Sie vor sich sehen.</translation>
+    </message>
+    <message>
+        <source>This device is in %1. You are in %2. Only approve a device you can see in front of you.</source>
+        <translation>Dieses Gerät ist in %1. Sie sind in %2. Bestätigen Sie nur ein Gerät, das Sie vor sich sehen.</translation>
+    </message>
+    <message>
+        <source>Vigil can&apos;t tell where this TV is. Only approve a TV you can see in front of you.</source>
+        <translation>Vigil kann nicht feststellen, wo dieser Fernseher steht. Bestätigen Sie nur einen Fernseher, den Sie vor sich sehen.</translation>
+    </message>
+    <message>
+        <source>Vigil can&apos;t tell where this device is. Only approve a device you can see in front of you.</source>
+        <translation>Vigil kann nicht feststellen, wo dieses Gerät ist. Bestätigen Sie nur ein Gerät, das Sie vor sich sehen.</translation>
     </message>
 </context>
 <context>
@@ -3939,6 +4195,244 @@
     <message>
         <source>Vigil keeps watching for new sign-ins from the tray. To close it, choose Quit Vigil from its menu, or turn alerts off in Preferences.</source>
         <translation>Vigil achtet im Infobereich weiter auf neue Anmeldungen. Zum Schließen wählen Sie „Vigil beenden“ in seinem Menü oder schalten die Benachrichtigungen in den Einstellungen aus.</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::TvSignInActions</name>
+    <message>
+        <source>Sign In a TV…</source>
+        <translation>Fernseher anmelden…</translation>
+    </message>
+    <message>
+        <source>Sign In a TV</source>
+        <translation>Fernseher anmelden</translation>
+    </message>
+    <message>
+        <source>Let a TV in front of you sign in with the code it shows, for good or as a guest</source>
+        <translation>Einen Fernseher vor Ihnen mit dem angezeigten Code anmelden, dauerhaft oder als Gast</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::TvSignInDialog</name>
+    <message>
+        <source>Sign In a TV</source>
+        <translation>Fernseher anmelden</translation>
+    </message>
+    <message>
+        <source>Sign in a TV</source>
+        <translation>Fernseher anmelden</translation>
+    </message>
+    <message>
+        <source>Type the code the TV shows</source>
+        <translation>Geben Sie den Code ein, den der Fernseher anzeigt</translation>
+    </message>
+    <message>
+        <source>On the TV, choose Sign In. It shows a code of 8 letters and digits, like WDJB-MJHT. Only sign in a TV you can see in front of you.</source>
+        <translation>Wählen Sie auf dem Fernseher „Anmelden“. Er zeigt einen Code aus 8 Buchstaben und Ziffern, etwa WDJB-MJHT. Melden Sie nur einen Fernseher an, den Sie vor sich sehen.</translation>
+    </message>
+    <message>
+        <source>TV code</source>
+        <translation>Fernseher-Code</translation>
+    </message>
+    <message>
+        <source>&amp;Code:</source>
+        <translation>&amp;Code:</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Look Up</source>
+        <translation>Suchen</translation>
+    </message>
+    <message>
+        <source>Finds the TV that shows this code</source>
+        <translation>Findet den Fernseher, der diesen Code anzeigt</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <source>Before Vigil signs in %1, confirm that it&apos;s you.</source>
+        <translation>Bevor Vigil %1 anmeldet, bestätigen Sie, dass Sie es sind.</translation>
+    </message>
+    <message>
+        <source>Looking Up…</source>
+        <translation>Wird gesucht…</translation>
+    </message>
+    <message>
+        <source>Vigil refused the TV. It can&apos;t sign in with that code.</source>
+        <translation>Vigil hat den Fernseher abgelehnt. Er kann sich mit diesem Code nicht anmelden.</translation>
+    </message>
+    <message>
+        <source>Before Vigil signs the TV in, confirm that it&apos;s you.</source>
+        <translation>Bevor Vigil den Fernseher anmeldet, bestätigen Sie, dass Sie es sind.</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::TvSignInFlow</name>
+    <message>
+        <source>Type the 8 letters and digits the TV shows, like WDJB-MJHT.</source>
+        <translation>Geben Sie die 8 Buchstaben und Ziffern ein, die der Fernseher anzeigt, etwa WDJB-MJHT.</translation>
+    </message>
+    <message numerus="yes">
+        <source>That code doesn&apos;t match a TV waiting to sign in. Check the code on the TV screen. %n more attempt(s) before Vigil makes you wait.</source>
+        <translation>
+            <numerusform>Dieser Code passt zu keinem Fernseher, der auf die Anmeldung wartet. Prüfen Sie den Code auf dem Bildschirm. Noch %n Versuch, bevor Vigil Sie warten lässt.</numerusform>
+            <numerusform>Dieser Code passt zu keinem Fernseher, der auf die Anmeldung wartet. Prüfen Sie den Code auf dem Bildschirm. Noch %n Versuche, bevor Vigil Sie warten lässt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>That code doesn&apos;t match a TV waiting to sign in. Check the code on the TV screen.</source>
+        <translation>Dieser Code passt zu keinem Fernseher, der auf die Anmeldung wartet. Prüfen Sie den Code auf dem Bildschirm.</translation>
+    </message>
+    <message>
+        <source>That code has expired or was already used. Ask the TV for a new code and type that one.</source>
+        <translation>Dieser Code ist abgelaufen oder wurde schon verwendet. Lassen Sie sich am Fernseher einen neuen Code anzeigen und geben Sie diesen ein.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many wrong codes. Try again in %n second(s).</source>
+        <translation>
+            <numerusform>Zu viele falsche Codes. Versuchen Sie es in %n Sekunde erneut.</numerusform>
+            <numerusform>Zu viele falsche Codes. Versuchen Sie es in %n Sekunden erneut.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Too many wrong codes. Try again in a moment.</source>
+        <translation>Zu viele falsche Codes. Versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>Vigil needs to confirm it&apos;s you again before it signs the TV in.</source>
+        <translation>Vigil muss erneut bestätigen, dass Sie es sind, bevor der Fernseher angemeldet wird.</translation>
+    </message>
+    <message>
+        <source>Something went wrong. Try again.</source>
+        <translation>Etwas ist schiefgegangen. Versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>%1 is signed in as a guest until %2.</source>
+        <translation>%1 ist als Gast angemeldet bis %2.</translation>
+    </message>
+    <message>
+        <source>%1 is signed in until you sign it out.</source>
+        <translation>%1 ist angemeldet, bis Sie es abmelden.</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::TvSignInReviewPage</name>
+    <message>
+        <source>Device asking to sign in</source>
+        <translation>Gerät, das sich anmelden möchte</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>App</source>
+        <translation>App</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <source>IP address</source>
+        <translation>IP-Adresse</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>&amp;Guest until…</source>
+        <translation>&amp;Gast bis…</translation>
+    </message>
+    <message>
+        <source>Guest until</source>
+        <translation>Gast bis</translation>
+    </message>
+    <message>
+        <source>The TV is signed out by itself at the time you choose</source>
+        <translation>Der Fernseher wird zur gewählten Zeit von selbst abgemeldet</translation>
+    </message>
+    <message>
+        <source>&amp;Until I sign it out</source>
+        <translation>&amp;Bis ich ihn abmelde</translation>
+    </message>
+    <message>
+        <source>Until I sign it out</source>
+        <translation>Bis ich ihn abmelde</translation>
+    </message>
+    <message>
+        <source>When it signs out</source>
+        <translation>Wann er abgemeldet wird</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>Art:</translation>
+    </message>
+    <message>
+        <source>App:</source>
+        <translation>App:</translation>
+    </message>
+    <message>
+        <source>Place:</source>
+        <translation>Ort:</translation>
+    </message>
+    <message>
+        <source>IP address:</source>
+        <translation>IP-Adresse:</translation>
+    </message>
+    <message>
+        <source>&amp;Profile:</source>
+        <translation>&amp;Profil:</translation>
+    </message>
+    <message>
+        <source>Access:</source>
+        <translation>Zugang:</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Deny</source>
+        <translation>Ablehnen</translation>
+    </message>
+    <message>
+        <source>Refuse this TV: it can&apos;t sign in with this code</source>
+        <translation>Diesen Fernseher ablehnen: Er kann sich mit diesem Code nicht anmelden</translation>
+    </message>
+    <message>
+        <source>Sign In TV</source>
+        <translation>Fernseher anmelden</translation>
+    </message>
+    <message>
+        <source>Not given</source>
+        <translation>Nicht angegeben</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <source>Stays signed in until you sign it out on the Devices page.</source>
+        <translation>Bleibt angemeldet, bis Sie ihn auf der Seite „Geräte“ abmelden.</translation>
+    </message>
+    <message>
+        <source>Signs out by itself %1 (in %2).</source>
+        <translation>Wird %1 von selbst abgemeldet (in %2).</translation>
+    </message>
+    <message>
+        <source>Signing In…</source>
+        <translation>Wird angemeldet…</translation>
     </message>
 </context>
 <context>

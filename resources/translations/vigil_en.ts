@@ -87,6 +87,23 @@
     </message>
 </context>
 <context>
+    <name>vigil::GuestEnd</name>
+    <message numerus="yes">
+        <source>%n day(s) %1 h</source>
+        <translation>
+            <numerusform>%n day %1 h</numerusform>
+            <numerusform>%n days %1 h</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>vigil::HelpPage</name>
     <message numerus="yes">
         <source>%n question(s)</source>
@@ -406,6 +423,23 @@
         <translation>
             <numerusform>That code isn&apos;t right. %n attempt left.</numerusform>
             <numerusform>That code isn&apos;t right. %n attempts left.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>vigil::TvSignInFlow</name>
+    <message numerus="yes">
+        <source>That code doesn&apos;t match a TV waiting to sign in. Check the code on the TV screen. %n more attempt(s) before Vigil makes you wait.</source>
+        <translation>
+            <numerusform>That code doesn&apos;t match a TV waiting to sign in. Check the code on the TV screen. %n more attempt before Vigil makes you wait.</numerusform>
+            <numerusform>That code doesn&apos;t match a TV waiting to sign in. Check the code on the TV screen. %n more attempts before Vigil makes you wait.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many wrong codes. Try again in %n second(s).</source>
+        <translation>
+            <numerusform>Too many wrong codes. Try again in %n second.</numerusform>
+            <numerusform>Too many wrong codes. Try again in %n seconds.</numerusform>
         </translation>
     </message>
 </context>

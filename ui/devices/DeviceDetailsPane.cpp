@@ -147,6 +147,7 @@ DeviceDetailsPane::DeviceDetailsPane(DeviceService* service, Mode mode, QWidget*
 
     // What a person does with the device comes first, what they read about it after.
     auto* layout = new QVBoxLayout(this);
+    m_layout = layout;
     layout->setContentsMargins(12, 0, 0, 0);
     layout->addWidget(m_headingStack);
     layout->addWidget(m_renameMessage);
@@ -248,6 +249,8 @@ void DeviceDetailsPane::showDevice(const Device* device)
         }
     }
     render();
+    if (other)
+        Q_EMIT deviceShown(m_device.id);
 }
 
 void DeviceDetailsPane::render()
@@ -371,6 +374,11 @@ void DeviceDetailsPane::addActionButton(QPushButton* button)
     } else {
         setTabOrder(button, m_history);
     }
+}
+
+void DeviceDetailsPane::addSection(QWidget* section)
+{
+    m_layout->insertWidget(m_layout->indexOf(m_actions) + 1, section);
 }
 
 void DeviceDetailsPane::focusFirstControl()

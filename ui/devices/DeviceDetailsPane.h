@@ -51,10 +51,15 @@ public:
     // "New: not confirmed yet. Until …", shown while the device is new.
     QLabel* newNote() const { return m_newNote; }
 
+    // Shows `section` under the action buttons (guest access, for one).
+    void addSection(QWidget* section);
+
 Q_SIGNALS:
     void unrecognizedRequested(const QString& deviceId);
     // The pane shows another device, or the same one changed (the action buttons follow it).
     void rendered();
+    // Another device (or none: empty id) is shown.
+    void deviceShown(const QString& deviceId);
 
 private:
     void render();
@@ -92,6 +97,7 @@ private:
     QLabel* m_historyState;
     QLabel* m_unrecognized = nullptr;
     QHBoxLayout* m_actions;
+    QVBoxLayout* m_layout = nullptr;
 };
 
 } // namespace vigil

@@ -2,6 +2,7 @@
 
 #include "core/devices/Device.h"
 #include "core/devices/DeviceListModel.h"
+#include "core/tv/GuestEnd.h"
 #include "ui/widgets/Icons.h"
 #include "ui/widgets/PlainToolTip.h"
 
@@ -57,7 +58,17 @@ QDateTime DeviceTableModel::now() const
 
 QString DeviceTableModel::autoSignOutText(const QModelIndex& index) const
 {
-    return index.data(DeviceListModel::DeviceRole).value<Device>().autoSignOutText(now());
+    const Device device = index.data(DeviceListModel::DeviceRole).value<Device>();
+    // A guest's own end comes before any inactivity rule (guests last 30 days at most).
+    if (device.isGuest())
+        return GuestEnd::detailText(device.guestUntil, now());
+    return device.autoSignOutText(now());
+}
+
+QString DeviceTableModel::guestText(const QModelIndex& index) const
+{
+    const QDateTime end = index.data(DeviceListModel::DeviceRole).value<Device>().guestUntil;
+    return end.isValid() ? GuestEnd::rowText(end, now()) : QString();
 }
 
 QVariant DeviceTableModel::data(const QModelIndex& index, int role) const
@@ -91,6 +102,10 @@ QVariant DeviceTableModel::data(const QModelIndex& index, int role) const
         if (column == DeviceListModel::LastActiveColumn && !autoSignOutText(index).isEmpty())
             return icon(QStringLiteral("clock"));
         return {};
+    }
+    if ((role == Qt::DisplayRole || role == Qt::AccessibleTextRole) && column == DeviceListModel::LastActiveColumn) {
+        if (const QString guest = guestText(index); !guest.isEmpty())
+            return guest; // "Guest · signs out in 1 day 3 h"; the last activity is in the tooltip
     }
     if (role == Qt::DisplayRole) {
         if (column == DeviceListModel::NameColumn && index.data(DeviceListModel::IsCurrentRole).toBool())

@@ -32,6 +32,7 @@ public:
 private:
     QDateTime now() const;
     QString autoSignOutText(const QModelIndex& index) const;
+    QString guestText(const QModelIndex& index) const;
 
     std::function<QDateTime()> m_clock;
     QIcon icon(const QString& name, const QColor& color = {}) const;

@@ -25,6 +25,8 @@ class DeviceFilterModel;
 class DeviceService;
 class DeviceTableModel;
 class EventStream;
+class GuestAccessBar;
+class GuestEndings;
 class InlineMessage;
 class LoadState;
 class PageHeader;
@@ -36,6 +38,7 @@ class SignOutActions;
 class SignOutRowDelegate;
 class UnrecognizedDeviceGuide;
 class ThisDeviceCard;
+class TvSignInActions;
 
 // The live device list: this device, recommendations, the table of every device (sort, filter,
 // search, multi-select, keyboard), the details pane, and whether what it shows is live.
@@ -67,6 +70,12 @@ public:
     // Shows this device's row and details (the whole list when the filter or search hides it).
     void showDevice(const QString& deviceId);
     QPushButton* confirmButton() const { return m_confirmThis; }
+    // Adds "Sign In a TV…" to the header, the guest bar (end, Extend…, End Now) to the details
+    // pane, and "Guest access for … ended" when `endings` says so (DevicesPageTv.cpp).
+    void setTvSignIn(TvSignInActions* actions, GuestEndings* endings);
+    QPushButton* signInTvButton() const { return m_signInTv; }
+    GuestAccessBar* guestBar() const { return m_guestBar; }
+    InlineMessage* guestEndedMessage() const { return m_guestEnded; }
     QStringList selectedDeviceIds() const;
     // Adds the people to the filter ("Sam's devices") and, after setSignOutActions(), "Sign Out
     // Sam's Devices (N)…" while one is chosen.
@@ -136,6 +145,9 @@ private:
     ConfirmActions* m_confirm = nullptr;
     QPushButton* m_confirmThis = nullptr;
     PageHeader* m_header = nullptr;
+    QPushButton* m_signInTv = nullptr;
+    GuestAccessBar* m_guestBar = nullptr;
+    InlineMessage* m_guestEnded = nullptr;
     bool m_readOnly = false;
     QHBoxLayout* m_filterRow = nullptr;
     ProfileFilter* m_profileFilter = nullptr;

@@ -193,6 +193,12 @@ void OverviewPage::setDevices(DeviceService* devices)
         {m_signOutAll, m_newDevices, m_devices, m_profiles, m_twoStep, m_active, m_streaming, m_new, m_unfamiliar});
 }
 
+void OverviewPage::addHeaderButton(QPushButton* button)
+{
+    m_headerActions->insertWidget(1, button, 0, Qt::AlignBottom); // after the title
+    chainTabOrder({button, m_signOutAll, m_devices, m_profiles, m_twoStep, m_active, m_streaming, m_new, m_unfamiliar});
+}
+
 void OverviewPage::setSignOutActions(SignOutActions* actions)
 {
     if (m_signOutAll)

@@ -39,6 +39,8 @@ public:
     QPushButton* signOutAllButton() const { return m_signOutAll; }
     // Null until setDevices().
     NewDevicesNotice* newDevicesNotice() const { return m_newDevices; }
+    // Another action next to the title ("Sign In a TV…"), before the sign-out button.
+    void addHeaderButton(QPushButton* button);
 
 Q_SIGNALS:
     void devicesRequested(vigil::DeviceFilterPreset::Kind kind);
