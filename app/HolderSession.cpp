@@ -38,6 +38,7 @@
 #include "ui/pages/PreferencesPage.h"
 #include "ui/pages/ProfilesPage.h"
 #include "ui/pages/SecurityPage.h"
+#include "ui/security/ShortenWaitDialog.h"
 #include "ui/signin/SignInWindow.h"
 #include "ui/signout/PendingSignOutBanner.h"
 #include "ui/signout/SignOutDialog.h" // SignOutDialogLauncher keeps a QPointer to it
@@ -182,6 +183,9 @@ void HolderSession::buildWindow()
     auto* launcher = new SignOutDialogLauncher(&p.signOut, window);
     auto* banner = new PendingSignOutBanner(p.signOut.results(), pages.devices);
     connect(banner, &PendingSignOutBanner::resultsRequested, launcher, &SignOutDialogLauncher::showResults);
+    connect(launcher, &SignOutDialogLauncher::shortenWaitRequested, window, [launcher, api = m_context.api] {
+        ShortenWaitDialog::open(api, launcher->dialog());
+    });
     pages.devices->setSignOutActions(p.actions.get(), banner);
     pages.profiles->setSignOutActions(p.actions.get(), p.people.get());
     pages.devices->setProfileDevices(p.people.get());

@@ -132,6 +132,7 @@ ApiError ApiError::fromHttpResponse(int httpStatus, const QByteArray& body, cons
         error.m_serverCode = object.value(QLatin1String("error")).toString();
         error.m_serverMessage = object.value(QLatin1String("message")).toString();
         error.m_field = object.value(QLatin1String("field")).toString();
+        error.m_offersEmailCode = object.value(QLatin1String("shorten_by_email")).toBool();
         error.m_mfaToken = object.value(QLatin1String("mfa_token")).toString();
         const QJsonArray methods = object.value(QLatin1String("methods")).toArray();
         for (const auto& method : methods)

@@ -69,6 +69,9 @@ public:
     // For a wrong code: how many more tries the challenge allows (0: it is dead).
     std::optional<int> attemptsLeft() const { return m_attemptsLeft; }
     QString field() const { return m_field; }
+    // For session_too_new: the service offers an email code that shortens the wait (every device
+    // of the account is new).
+    bool offersEmailCode() const { return m_offersEmailCode; }
     QStringList mfaMethods() const { return m_mfaMethods; }
     // Short-lived secret for finishing a 2-step sign-in; never log it.
     QString mfaToken() const { return m_mfaToken; }
@@ -94,6 +97,7 @@ private:
     QString m_serverMessage;
     std::optional<int> m_retryAfter;
     std::optional<int> m_attemptsLeft;
+    bool m_offersEmailCode = false;
     QString m_field;
     QStringList m_mfaMethods;
     QString m_mfaToken;

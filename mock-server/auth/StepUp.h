@@ -19,6 +19,9 @@ struct StepUpChallenge
     QString sessionId;
     QString method;      // password | email | sms | totp | recovery
     QString destination; // masked, as shown to the caller
+    // step_up (earns a step-up token) | shorten_wait (shortens the session's new-session wait,
+    // YoungSessions): a code never does the other's job.
+    QString purpose = QStringLiteral("step_up");
     QByteArray codeSalt;
     QByteArray codeHash;
     quint64 sequence = 0; // creation order: the oldest is evicted first
@@ -35,6 +38,8 @@ struct OutboxMessage
     QString channel; // email | sms
     QString code;
     QString purpose;
+    QString subject;
+    QString text;
     qint64 sentAtMs = 0;
 };
 

@@ -4,9 +4,11 @@
 #include "auth/Base32.h"
 #include "auth/HashingPool.h"
 #include "auth/LoginThrottle.h"
+#include "auth/OutboxTexts.h"
 #include "auth/PasswordHasher.h"
 #include "auth/StepUp.h"
 #include "auth/Totp.h"
+#include "auth/YoungSessions.h"
 #include "base/Clock.h"
 #include "base/TimeFormat.h"
 #include "http/FieldReader.h"
@@ -37,6 +39,12 @@ ApiError challengeLocked()
     return ApiError::make(423,
                           QStringLiteral("challenge_locked"),
                           QStringLiteral("Too many wrong attempts. Start the verification again."));
+}
+
+const QString& shortenWaitPurpose()
+{
+    static const QString purpose = QStringLiteral("shorten_wait");
+    return purpose;
 }
 
 bool sendsCodes(const QString& method)
@@ -146,8 +154,17 @@ void StepUpRoutes::sendCode(StepUpChallenge& challenge, const Account& account)
     message.to = sms ? account.phone : account.email;
     message.channel = sms ? QStringLiteral("sms") : QStringLiteral("email");
     message.code = m_stepUp.newCode(challenge);
-    message.purpose = QStringLiteral("step_up");
+    message.purpose = challenge.purpose;
     message.sentAtMs = challenge.lastSentMs;
+    OutboxTexts::Text text = OutboxTexts::stepUp(message.code, sms);
+    if (challenge.purpose == shortenWaitPurpose()) {
+        const Session* session = m_store.sessions().session(challenge.sessionId);
+        const Device* device = session ? m_store.devices().byId(session->deviceId) : nullptr;
+        text = OutboxTexts::shortenWait(
+            message.code, device ? *device : Device{}, message.sentAtMs, m_young->windowMs() / (3600 * 1000));
+    }
+    message.subject = text.subject;
+    message.text = text.text;
     m_stepUp.recordSend(message, account.id);
 }
 
@@ -182,11 +199,24 @@ void StepUpRoutes::start(const RequestContext& context)
                                                   QStringLiteral("sms"),
                                                   QStringLiteral("totp"),
                                                   QStringLiteral("recovery")}});
+    const QString purpose = body.string(
+        QStringLiteral("purpose"), {.required = false, .oneOf = {QStringLiteral("step_up"), shortenWaitPurpose()}});
     if (!body.ok())
         return context.fail(*body.error());
     const Account* account = m_store.accounts().byId(context.principal->accountId);
     if (!account)
         return context.fail(ApiError::internal());
+    const bool shortening = purpose == shortenWaitPurpose();
+    if (shortening) {
+        // Only the email: a SIM swap is cheaper than taking over a mailbox, and the other methods
+        // are things a thief of the password or the device may hold.
+        if (method != QLatin1String("email") || !m_young)
+            return context.fail(
+                ApiError::invalidField(QStringLiteral("purpose"),
+                                       QStringLiteral("Only an email code can shorten the wait of a new sign-in.")));
+        if (auto refused = m_young->shortenRefusal(*context.principal, *account))
+            return context.fail(*refused);
+    }
 
     // While the account or the session has to wait, a new challenge would only wait too.
     const StepUpBudget::Keys keys = StepUpBudget::keysFor(account->id, context.principal->sessionId);
@@ -197,6 +227,8 @@ void StepUpRoutes::start(const RequestContext& context)
     challenge.accountId = account->id;
     challenge.sessionId = context.principal->sessionId;
     challenge.method = method;
+    if (shortening)
+        challenge.purpose = shortenWaitPurpose();
     if (method == QLatin1String("email")) {
         if (account->email.isEmpty() || !account->emailVerified)
             return context.fail(notSetUp());
@@ -230,7 +262,10 @@ void StepUpRoutes::start(const RequestContext& context)
     StepUpChallenge* stored = m_stepUp.find(handle);
     if (sendsCodes(method))
         sendCode(*stored, *account);
-    audit(context, QStringLiteral("step_up_started"), {{QStringLiteral("method"), method}});
+    QJsonObject started{{QStringLiteral("method"), method}};
+    if (shortening)
+        started.insert(QStringLiteral("purpose"), shortenWaitPurpose());
+    audit(context, QStringLiteral("step_up_started"), started);
     answerChallenge(context, handle, *stored);
 }
 
@@ -396,6 +431,11 @@ void StepUpRoutes::finishVerify(const RequestContext& context, const QString& ha
         wrong.with(QStringLiteral("attempts_left"), attemptsLeft);
         return context.fail(wrong);
     }
+    if (challenge->purpose == shortenWaitPurpose()) {
+        m_budget.recordSuccess(keys);
+        m_stepUp.remove(challenge->idHash); // single use, whatever happens next
+        return finishShortening(context);
+    }
     if (totpStep >= 0) {
         if (auto ok = m_store.accounts().setTotpLastStep(challenge->accountId, totpStep); !ok)
             return context.fail(ApiError::internal());
@@ -421,6 +461,38 @@ void StepUpRoutes::finishVerify(const RequestContext& context, const QString& ha
     context.respond(HttpResponse::jsonBody(json.take()));
 }
 
+void StepUpRoutes::finishShortening(const RequestContext& context)
+{
+    const Principal& who = *context.principal;
+    const Account* account = m_store.accounts().byId(who.accountId);
+    const Session* session = m_store.sessions().session(who.sessionId);
+    if (!account || !session)
+        return context.fail(ApiError::internal());
+    // Again: a session of the account may have become established while the email travelled.
+    if (auto refused = m_young->shortenRefusal(who, *account);
+        refused && refused->code == QLatin1String("established_session_exists"))
+        return context.fail(*refused);
+    const qint64 from = m_young->newUntilMs(*session);
+    const auto to = m_young->shortenWait(*session);
+    if (!to) {
+        qCCritical(lcAuth) << "cannot shorten a session's wait:" << to.error();
+        return context.fail(ApiError::internal());
+    }
+    audit(context,
+          QStringLiteral("new_session_wait_shortened"),
+          {{QStringLiteral("from"), from > 0 ? TimeFormat::toRfc3339(from) : QString()},
+           {QStringLiteral("to"), *to > 0 ? TimeFormat::toRfc3339(*to) : QString()}});
+    if (m_waitShortened)
+        m_waitShortened(who.accountId, who.deviceId);
+    const qint64 now = m_clock.nowMs();
+    JsonWriter json;
+    json.beginObject()
+        .field(l1("new_until"), TimeFormat::toRfc3339(qMax(*to, now)))
+        .field(l1("retry_after"), qMax<qint64>(0, (*to - now + 999) / 1000))
+        .endObject();
+    context.respond(HttpResponse::jsonBody(json.take()));
+}
+
 void StepUpRoutes::outbox(const RequestContext& context)
 {
     const QString to = context.request.queryItems().queryItemValue(QStringLiteral("to"), QUrl::FullyDecoded);
@@ -432,6 +504,8 @@ void StepUpRoutes::outbox(const RequestContext& context)
             .field(l1("channel"), message.channel)
             .field(l1("code"), message.code)
             .field(l1("purpose"), message.purpose)
+            .field(l1("subject"), message.subject)
+            .field(l1("text"), message.text)
             .field(l1("sent_at"), TimeFormat::toRfc3339(message.sentAtMs))
             .endObject();
     }

@@ -4,6 +4,7 @@
 
 #include <QJsonObject>
 #include <QObject>
+#include <functional>
 
 namespace mockd {
 
@@ -13,6 +14,7 @@ class PasswordHasher;
 class Router;
 class StepUp;
 class Store;
+class YoungSessions;
 struct Account;
 struct RequestContext;
 struct StepUpChallenge;
@@ -21,7 +23,8 @@ struct StepUpChallenge;
 // (GET /__admin/outbox). Methods: password, email and sms (a 6-digit code sent to the outbox), totp
 // and recovery (a single-use recovery code, checked on the HashingPool: its hash is argon2id). Every
 // wrong secret counts against the account's and the session's StepUpBudget; a wrong password also
-// counts as a failed sign-in of the account.
+// counts as a failed sign-in of the account. An email challenge with purpose shorten_wait shortens
+// the caller's new-session wait instead of earning a token (YoungSessions::shortenRefusal says when).
 class StepUpRoutes final : public QObject
 {
     Q_OBJECT
@@ -37,6 +40,13 @@ public:
     ~StepUpRoutes() override;
 
     void registerRoutes(Router& router);
+    // Without it, shorten_wait is refused as a method that is not set up.
+    void setYoungSessions(YoungSessions* young) { m_young = young; }
+    // Runs after a session's wait was shortened (the device list shows the new end).
+    void setWaitShortenedHandler(std::function<void(const QString& accountId, const QString& deviceId)> handler)
+    {
+        m_waitShortened = std::move(handler);
+    }
     // "d***@vigil.test"
     static QString maskEmail(const QString& email);
     // "+44 •••• ••12": the country code and the last two digits of an E.164 number.
@@ -53,6 +63,7 @@ private:
     void finishRecovery(const RequestContext& context, const QString& handle, const QByteArray& matchedHash);
     void answerChallenge(const RequestContext& context, const QString& handle, const StepUpChallenge& challenge);
     void finishVerify(const RequestContext& context, const QString& handle, bool matches, qint64 totpStep);
+    void finishShortening(const RequestContext& context);
     void audit(const RequestContext& context, const QString& type, const QJsonObject& details);
     // Answers 429 (and returns true) while the challenge's account or session has to wait.
     bool refuseWhileThrottled(const RequestContext& context, const StepUpChallenge& challenge);
@@ -64,6 +75,8 @@ private:
     LoginThrottle& m_loginThrottle;
     StepUp& m_stepUp;
     StepUpBudget m_budget;
+    YoungSessions* m_young = nullptr;
+    std::function<void(const QString&, const QString&)> m_waitShortened;
 };
 
 } // namespace mockd

@@ -96,6 +96,9 @@ Expected<Principal, ApiError> TokenAuthenticator::authenticate(const HttpRequest
     principal.authenticatedAtMs = now;
     if (m_young && account->role == Role::Holder)
         principal.newUntilMs = m_young->newUntilMs(*session);
+    // Only for new sessions: established ones never pay for the account-wide look.
+    if (principal.newUntilMs > 0)
+        principal.mayShortenWait = m_young->mayShortenWait(*account, principal.newUntilMs);
     return principal;
 }
 

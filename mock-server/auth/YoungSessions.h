@@ -10,6 +10,7 @@ namespace mockd {
 
 class Clock;
 class Store;
+struct Account;
 struct Device;
 struct Principal;
 struct Session;
@@ -37,10 +38,23 @@ public:
     Expected<bool, QString> ageDevice(const Device& device, qint64 ms);
 
     // 403 session_too_new when the caller's session is new; nothing otherwise (and for support).
+    // Says shorten_by_email when Principal::mayShortenWait.
     static std::optional<ApiError> refusal(const Principal& caller);
+
+    // Recovery when every device is new: an email code may cut the caller's wait to shortenedMs.
+    // Why not (403 established_session_exists, 409 wait_already_short, 422 without a verified
+    // email), or nothing when it may. `caller` must be a holder session.
+    std::optional<ApiError> shortenRefusal(const Principal& caller, const Account& account) const;
+    bool mayShortenWait(const Account& account, qint64 newUntilMs) const;
+    // The session's wait ends at most shortenedMs from now; a sooner end is kept. Returns the end
+    // (0: established).
+    Expected<qint64, QString> shortenWait(const Session& session);
+    static constexpr qint64 shortenedMs = 3600 * 1000;
 
 private:
     QList<const Session*> liveSessions(const Device& device) const;
+    bool isLive(const Session& session, const Account& account) const;
+    bool hasEstablishedSession(const Account& account) const;
 
     Store& m_store;
     const Clock& m_clock;

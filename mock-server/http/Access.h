@@ -52,7 +52,8 @@ struct Principal
     Role role = Role::Holder;
     qint64 tokenExpiresAtMs = 0; // when the access token presented expires (long-lived sockets re-check then)
     qint64 authenticatedAtMs = 0;
-    qint64 newUntilMs = 0; // while the session is new (auth/YoungSessions): when it stops being; else 0
+    qint64 newUntilMs = 0;       // while the session is new (auth/YoungSessions): when it stops being; else 0
+    bool mayShortenWait = false; // an email code may shorten that wait (YoungSessions::mayShortenWait)
 };
 
 } // namespace mockd

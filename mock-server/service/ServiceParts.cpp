@@ -131,6 +131,7 @@ ServiceParts::Auth::Auth(const Context& context, Data& data)
       twoStepRoutes(std::make_unique<TwoStepRoutes>(*data.store, context.clock, *stepUp, *data.hashing))
 {
     authenticator->setYoungSessions(youngSessions.get());
+    stepUpRoutes->setYoungSessions(youngSessions.get());
 }
 
 ServiceParts::Auth::~Auth() = default;
@@ -180,6 +181,10 @@ ServiceParts::Devices::Devices(const Context& context, Data& data, Auth& auth)
     auth.issuer->setSignedInHandler([devices = devices.get()](const QString& accountId, const QString& deviceId) {
         devices->notify(accountId, deviceId, DeviceService::Change::SignedIn);
     });
+    auth.stepUpRoutes->setWaitShortenedHandler(
+        [devices = devices.get()](const QString& accountId, const QString& deviceId) {
+            devices->notify(accountId, deviceId, DeviceService::Change::Updated);
+        });
 }
 
 ServiceParts::Devices::~Devices() = default;

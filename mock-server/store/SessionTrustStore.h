@@ -16,7 +16,7 @@ class Database;
 struct SessionTrust
 {
     QString sessionId;
-    qint64 agedMs = 0;        // the guard reads the sign-in this much earlier (admin API only)
+    qint64 agedMs = 0;        // the guard reads the sign-in this much earlier (admin API, shortened wait)
     qint64 confirmedAtMs = 0; // 0: not confirmed
     QString confirmedBy;      // the confirming device id, or "system" (admin API)
 

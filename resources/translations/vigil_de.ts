@@ -3111,6 +3111,104 @@
     </message>
 </context>
 <context>
+    <name>vigil::ShortenWaitDialog</name>
+    <message>
+        <source>Verify</source>
+        <translation>Bestätigen</translation>
+    </message>
+    <message>
+        <source>Send a New Code</source>
+        <translation>Neuen Code senden</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Email Me a Code</source>
+        <translation>Code per E-Mail senden</translation>
+    </message>
+    <message>
+        <source>Email me a code</source>
+        <translation>Code per E-Mail senden</translation>
+    </message>
+    <message>
+        <source>Let This Device Act Sooner</source>
+        <translation>Dieses Gerät früher freigeben</translation>
+    </message>
+    <message>
+        <source>Every device signed in to your account is new, so none of them can sign out other devices yet. A code sent to your account&apos;s email lets this device do that in one hour. The email says which device asked, so someone else who has your password can&apos;t do this unnoticed.</source>
+        <translation>Alle bei Ihrem Konto angemeldeten Geräte sind neu, deshalb kann noch keines davon andere Geräte abmelden. Mit einem Code, der an die E-Mail-Adresse Ihres Kontos gesendet wird, kann dieses Gerät das in einer Stunde. Die E-Mail nennt das Gerät, das danach gefragt hat, damit niemand, der Ihr Passwort kennt, das unbemerkt tun kann.</translation>
+    </message>
+    <message>
+        <source>Why a code</source>
+        <translation>Warum ein Code</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>6-digit code</source>
+        <translation>6-stelliger Code</translation>
+    </message>
+    <message>
+        <source>Code from the email</source>
+        <translation>Code aus der E-Mail</translation>
+    </message>
+    <message>
+        <source>Send a new code</source>
+        <translation>Neuen Code senden</translation>
+    </message>
+    <message>
+        <source>Vigil can email a code to your account&apos;s address.</source>
+        <translation>Vigil kann einen Code an die E-Mail-Adresse Ihres Kontos senden.</translation>
+    </message>
+    <message>
+        <source>Sending a code to your account&apos;s email…</source>
+        <translation>Code wird an die E-Mail-Adresse Ihres Kontos gesendet …</translation>
+    </message>
+    <message>
+        <source>We emailed a code to %1. Enter it here.</source>
+        <translation>Wir haben einen Code an %1 gesendet. Geben Sie ihn hier ein.</translation>
+    </message>
+    <message>
+        <source>Done. You can sign other devices out from %1.</source>
+        <translation>Fertig. Ab %1 können Sie andere Geräte abmelden.</translation>
+    </message>
+    <message>
+        <source>The wait wasn&apos;t shortened.</source>
+        <translation>Die Wartezeit wurde nicht verkürzt.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Until then this device can see everything but can&apos;t sign out other devices or change security settings.</source>
+        <translation>Bis dahin kann dieses Gerät alles sehen, aber keine anderen Geräte abmelden und keine Sicherheitseinstellungen ändern.</translation>
+    </message>
+    <message>
+        <source>This code no longer works: it expired or was entered wrongly too often. Send a new code.</source>
+        <translation>Dieser Code funktioniert nicht mehr: Er ist abgelaufen oder wurde zu oft falsch eingegeben. Fordern Sie einen neuen Code an.</translation>
+    </message>
+    <message>
+        <source>A device that has been signed in to your account for longer is still signed in. Use it to sign out other devices, or to confirm this one from it.</source>
+        <translation>Ein Gerät, das schon länger bei Ihrem Konto angemeldet ist, ist noch angemeldet. Melden Sie damit andere Geräte ab, oder bestätigen Sie dieses Gerät von dort aus.</translation>
+    </message>
+    <message>
+        <source>This device&apos;s wait ends within the hour anyway, so a code wouldn&apos;t shorten it.</source>
+        <translation>Die Wartezeit dieses Geräts endet ohnehin innerhalb der nächsten Stunde, ein Code würde sie nicht verkürzen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>That code isn&apos;t right. %n attempt(s) left.</source>
+        <translation>
+            <numerusform>Dieser Code ist nicht richtig. Noch %n Versuch.</numerusform>
+            <numerusform>Dieser Code ist nicht richtig. Noch %n Versuche.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>vigil::SignInAlerts</name>
     <message>
         <source>New sign-in to your account</source>
@@ -3517,6 +3615,18 @@
     <message>
         <source>Something went wrong.</source>
         <translation>Etwas ist schiefgelaufen.</translation>
+    </message>
+    <message>
+        <source>Email Me a Code…</source>
+        <translation>Code per E-Mail senden …</translation>
+    </message>
+    <message>
+        <source>Email me a code</source>
+        <translation>Code per E-Mail senden</translation>
+    </message>
+    <message>
+        <source>Sends a code to your account&apos;s email that lets this device sign out other devices in one hour</source>
+        <translation>Sendet einen Code an die E-Mail-Adresse Ihres Kontos, mit dem dieses Gerät in einer Stunde andere Geräte abmelden kann</translation>
     </message>
 </context>
 <context>

@@ -260,6 +260,16 @@
     </message>
 </context>
 <context>
+    <name>vigil::ShortenWaitDialog</name>
+    <message numerus="yes">
+        <source>That code isn&apos;t right. %n attempt(s) left.</source>
+        <translation>
+            <numerusform>That code isn&apos;t right. %n attempt left.</numerusform>
+            <numerusform>That code isn&apos;t right. %n attempts left.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>vigil::SignInAlerts</name>
     <message numerus="yes">
         <source>%n new device(s) signed in</source>

@@ -17,6 +17,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QSignalSpy>
 
 using Page = SignOutDialog::Page;
 
@@ -61,6 +62,7 @@ private Q_SLOTS:
     void submittingCannotBeClosed();
     void failedPageRetries();
     void tooNewSessionIsExplained();
+    void tooNewOffersAnEmailCodeWhenEveryDeviceIsNew();
     void closingResultsFinishesAndReopens();
     void returnToSignInCloses();
     void launcherOpensOneDialog();
@@ -258,6 +260,30 @@ void TestSignOutDialog::tooNewSessionIsExplained()
     QVERIFY2(
         reason->text().endsWith(QLatin1String("Use a device you've signed in on before, or confirm this one from it.")),
         qPrintable(reason->text()));
+    auto* emailCode = findByName<QPushButton>(m_dialog.get(), QStringLiteral("Email me a code"));
+    QVERIFY(emailCode && !emailCode->isVisible()); // an established device exists: no shortcut
+}
+
+void TestSignOutDialog::tooNewOffersAnEmailCodeWhenEveryDeviceIsNew()
+{
+    script(signOutPath, {threeResults()});
+    completeJourney();
+    script(signOutPath,
+           {FakeResponse::json(403,
+                               QJsonObject{{QStringLiteral("error"), QStringLiteral("session_too_new")},
+                                           {QStringLiteral("message"), QStringLiteral("too new")},
+                                           {QStringLiteral("new_until"), QStringLiteral("2026-12-08T09:41:00Z")},
+                                           {QStringLiteral("retry_after"), 3600 * 20},
+                                           {QStringLiteral("shorten_by_email"), true}})});
+    startAndShow(householdDevices());
+    m_flow->confirm();
+    QTRY_COMPARE(m_dialog->currentPage(), Page::Failed);
+    auto* emailCode = findByName<QPushButton>(m_dialog.get(), QStringLiteral("Email me a code"));
+    QVERIFY(emailCode && emailCode->isVisible());
+    QCOMPARE(emailCode->text(), QStringLiteral("Email Me a Code…"));
+    QSignalSpy requested(m_dialog.get(), &SignOutDialog::shortenWaitRequested);
+    emailCode->click();
+    QCOMPARE(requested.size(), 1);
 }
 
 void TestSignOutDialog::closingResultsFinishesAndReopens()

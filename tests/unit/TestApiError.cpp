@@ -26,6 +26,7 @@ private Q_SLOTS:
     void everyCodeHasUserText();
     void sessionEndingCodes();
     void sessionTooNewSaysWhenWhyAndWhatToDo();
+    void sessionTooNewSaysWhetherAnEmailCodeHelps();
     void aBusyServiceSaysWaitAMoment();
 };
 
@@ -239,6 +240,17 @@ void TestApiError::sessionTooNewSaysWhenWhyAndWhatToDo()
     // Other refusals keep their words.
     QCOMPARE(ApiError::fromHttpResponse(403, R"({"error":"forbidden","message":"m"})").suggestedAction(),
              QStringLiteral("Sign in with an account that has access."));
+}
+
+void TestApiError::sessionTooNewSaysWhetherAnEmailCodeHelps()
+{
+    const auto tooNew = [](const char* offered) {
+        return ApiError::fromHttpResponse(
+            403, QByteArray(R"({"error":"session_too_new","message":"m","retry_after":600)") + offered + "}");
+    };
+    QVERIFY(tooNew(R"(,"shorten_by_email":true)").offersEmailCode());
+    QVERIFY(!tooNew(R"(,"shorten_by_email":false)").offersEmailCode());
+    QVERIFY(!tooNew("").offersEmailCode()); // an older service says nothing: not offered
 }
 
 QTEST_GUILESS_MAIN(TestApiError)

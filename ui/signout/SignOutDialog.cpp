@@ -93,7 +93,13 @@ QWidget* SignOutDialog::buildFailedPage()
     m_retry->setAccessibleDescription(tr("Asks the service again to sign the same devices out"));
     m_failedClose = new QPushButton(tr("Close"), page);
     m_failedClose->setAccessibleName(tr("Close"));
+    m_emailCode = new QPushButton(tr("Email Me a Code…"), page);
+    m_emailCode->setAccessibleName(tr("Email me a code"));
+    m_emailCode->setAccessibleDescription(tr("Sends a code to your account's email that lets this device sign out "
+                                             "other devices in one hour"));
+    m_emailCode->setAutoDefault(false);
     auto* buttons = new QHBoxLayout;
+    buttons->addWidget(m_emailCode);
     buttons->addStretch(1);
     buttons->addWidget(m_failedClose);
     buttons->addWidget(m_retry);
@@ -104,6 +110,7 @@ QWidget* SignOutDialog::buildFailedPage()
     layout->addLayout(buttons);
     connect(m_retry, &QPushButton::clicked, m_flow, &SignOutFlow::retry);
     connect(m_failedClose, &QPushButton::clicked, this, &SignOutDialog::reject);
+    connect(m_emailCode, &QPushButton::clicked, this, &SignOutDialog::shortenWaitRequested);
     return page;
 }
 
@@ -191,6 +198,7 @@ void SignOutDialog::refreshFailed()
     m_failedReason->setText(problem.message.isEmpty() ? tr("Something went wrong.") : problem.message);
     m_failedReason->setAccessibleDescription(m_failedReason->text()); // Qt 6.4: QLabel text is not on AT-SPI
     m_retry->setVisible(problem.canRetry);
+    m_emailCode->setVisible(problem.error && problem.error->offersEmailCode());
     m_retry->setEnabled(problem.canRetry && m_flow->stepUpFlow()->lockoutSecondsLeft() == 0);
 }
 

@@ -46,6 +46,10 @@ public:
     // cannot be taken back, so the dialog stays until the answer arrives.
     void reject() override;
 
+Q_SIGNALS:
+    // "Email Me a Code…" on a session_too_new refusal that offers it (every device is new).
+    void shortenWaitRequested();
+
 protected:
     void showEvent(QShowEvent* event) override;
 
@@ -66,6 +70,7 @@ private:
     QWidget* m_failed = nullptr;
     QLabel* m_failedReason = nullptr;
     QPushButton* m_retry = nullptr;
+    QPushButton* m_emailCode = nullptr;
     QPushButton* m_failedClose = nullptr;
 };
 

@@ -45,6 +45,7 @@ SignOutDialog* SignOutDialogLauncher::ensureDialog()
     if (!m_dialog) {
         m_dialog = new SignOutDialog(m_flow, m_parentWidget);
         m_ownsDialog = m_parentWidget.isNull();
+        connect(m_dialog, &SignOutDialog::shortenWaitRequested, this, &SignOutDialogLauncher::shortenWaitRequested);
     }
     return m_dialog;
 }

@@ -29,6 +29,10 @@ public:
     // Whether there are results to show again (the flow is Reporting or Done).
     bool canShowResults() const;
 
+Q_SIGNALS:
+    // The dialog's "Email Me a Code…" (SignOutDialog::shortenWaitRequested).
+    void shortenWaitRequested();
+
 public Q_SLOTS:
     // Shows the dialog on the results page again after it was closed (PendingSignOutBanner's
     // resultsRequested()); false when there are no results to show.
