@@ -94,6 +94,7 @@ Expected<Principal, ApiError> TokenAuthenticator::authenticate(const HttpRequest
         return unexpected(tokenExpired());
     Principal principal{account->id, session->id, session->deviceId, account->role, access->expiresAtMs};
     principal.authenticatedAtMs = now;
+    principal.guest = m_store.guests().isGuest(session->id);
     if (m_young && account->role == Role::Holder)
         principal.newUntilMs = m_young->newUntilMs(*session);
     // Only for new sessions: established ones never pay for the account-wide look.

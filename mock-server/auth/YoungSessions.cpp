@@ -50,7 +50,7 @@ bool YoungSessions::hasEstablishedSession(const Account& account) const
     // Stops at the first: an owner with a daily device is found at once.
     const QList<const Session*> sessions = m_store.sessions().forAccount(account.id);
     return std::any_of(sessions.cbegin(), sessions.cend(), [this, &account](const Session* session) {
-        return isLive(*session, account) && newUntilMs(*session) == 0;
+        return isLive(*session, account) && newUntilMs(*session) == 0 && !m_store.guests().isGuest(session->id);
     });
 }
 
@@ -144,6 +144,11 @@ Expected<bool, QString> YoungSessions::ageDevice(const Device& device, qint64 ms
 
 std::optional<ApiError> YoungSessions::refusal(const Principal& caller)
 {
+    // A guest's tokens sit on a TV the owner may never see again: its age earns it nothing.
+    if (caller.guest)
+        return ApiError::forbidden(QStringLiteral("guest_session"),
+                                   QStringLiteral("A guest cannot sign out other devices or change security settings. "
+                                                  "Use one of the account owner's own devices."));
     if (caller.role != Role::Holder || caller.newUntilMs <= 0)
         return std::nullopt;
     ApiError error = ApiError::forbidden(

@@ -37,7 +37,8 @@ public:
     // the device has no live session.
     Expected<bool, QString> ageDevice(const Device& device, qint64 ms);
 
-    // 403 session_too_new when the caller's session is new; nothing otherwise (and for support).
+    // 403 guest_session for a guest, 403 session_too_new when the caller's session is new; nothing
+    // otherwise (and for support).
     // Says shorten_by_email when Principal::mayShortenWait.
     static std::optional<ApiError> refusal(const Principal& caller);
 

@@ -54,6 +54,7 @@ struct Principal
     qint64 authenticatedAtMs = 0;
     qint64 newUntilMs = 0;       // while the session is new (auth/YoungSessions): when it stops being; else 0
     bool mayShortenWait = false; // an email code may shorten that wait (YoungSessions::mayShortenWait)
+    bool guest = false;          // a guest session (TV sign-in): never established, however old
 };
 
 } // namespace mockd

@@ -35,6 +35,7 @@ public:
 
     // The latest end among the device's guest sessions; 0 when it has none.
     qint64 deviceUntil(const QString& deviceId) const;
+    bool isGuest(const QString& sessionId) const { return m_bySession.contains(sessionId); }
     QList<GuestSession> all() const { return m_bySession.values(); }
 
 private:

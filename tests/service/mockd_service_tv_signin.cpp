@@ -427,6 +427,36 @@ private Q_SLOTS:
         QCOMPARE(activity(QStringLiteral("guest_ended")).size(), 1);
     }
 
+    // However old, a guest is not one of the owner's devices: it may not sign the owner out, and it
+    // does not stand in the way of the owner's email shortcut when every device of theirs is new.
+    void aGuestIsNeverEstablished()
+    {
+        const QJsonObject tv = signInTv(guestFor(TvCodes::inSeconds(client(), 20 * 24 * hour)));
+        const QString tvId = tv.value(QStringLiteral("device_id")).toString();
+        const QString tvAccess = tv.value(QStringLiteral("access_token")).toString();
+        QCOMPARE(client().admin("POST", QStringLiteral("/__admin/devices/%1/confirm").arg(tvId)).status, 200);
+
+        const ServiceReply refused =
+            client().postJson(QStringLiteral("/v1/devices/%1/sign-out").arg(m_me.deviceId), {}, tvAccess);
+        QCOMPARE(refused.status, 403);
+        QCOMPARE(refused.error(), QStringLiteral("guest_session"));
+
+        // The owner's only established device goes; a fresh sign-in of theirs may still shorten its wait.
+        QCOMPARE(client().postJson(QStringLiteral("/v1/auth/logout"), {}, m_me.access).status, 204);
+        const ServiceClient::Tokens fresh =
+            client().loginDemo(QStringLiteral("New Laptop"), QStringLiteral("computer"));
+        const ServiceReply tooNew =
+            client().postJson(QStringLiteral("/v1/devices/%1/sign-out").arg(tvId), {}, fresh.access);
+        QCOMPARE(tooNew.status, 403);
+        QCOMPARE(tooNew.error(), QStringLiteral("session_too_new"));
+        QCOMPARE(tooNew.json().value(QStringLiteral("shorten_by_email")).toBool(), true);
+        const ServiceReply shorten = client().postJson(QStringLiteral("/v1/step-up"),
+                                                       {{QStringLiteral("method"), QStringLiteral("email")},
+                                                        {QStringLiteral("purpose"), QStringLiteral("shorten_wait")}},
+                                                       fresh.access);
+        QVERIFY2(shorten.status == 200, shorten.body.constData());
+    }
+
     // Last: it stops the service. Neither code nor a token reaches the request journal or the log.
     void noCodeOrTokenIsJournalledOrLogged()
     {

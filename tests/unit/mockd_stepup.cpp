@@ -94,11 +94,13 @@ private Q_SLOTS:
         const QString account = QStringLiteral("acc_a");
         for (int i = 0; i < mockd::AuthPolicy::stepUpMaxSendsPerHour; ++i) {
             QCOMPARE(stepUp.sendWait(account), 0);
-            stepUp.recordSend({QStringLiteral("a@b.c"),
-                               QStringLiteral("email"),
-                               QStringLiteral("000000"),
-                               QStringLiteral("step_up"),
-                               clock.nowMs()},
+            stepUp.recordSend({.to = QStringLiteral("a@b.c"),
+                               .channel = QStringLiteral("email"),
+                               .code = QStringLiteral("000000"),
+                               .purpose = QStringLiteral("step_up"),
+                               .subject = {},
+                               .text = {},
+                               .sentAtMs = clock.nowMs()},
                               account);
             clock.advance(60 * 1000);
         }
