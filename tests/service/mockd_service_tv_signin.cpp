@@ -431,6 +431,15 @@ private Q_SLOTS:
     // does not stand in the way of the owner's email shortcut when every device of theirs is new.
     void aGuestIsNeverEstablished()
     {
+        // The household's other devices are established: only the owner's laptop stays.
+        const ServiceReply others =
+            client().send("POST",
+                          QStringLiteral("/v1/devices/sign-out"),
+                          QJsonDocument(QJsonObject{{QStringLiteral("scope"), QStringLiteral("others")}}).toJson(),
+                          {{"Content-Type", "application/json"},
+                           {"Authorization", "Bearer " + m_me.access.toLatin1()},
+                           {"X-Step-Up", client().passwordStepUp(m_me.access).toLatin1()}});
+        QVERIFY2(others.status == 200, others.body.constData());
         const QJsonObject tv = signInTv(guestFor(TvCodes::inSeconds(client(), 20 * 24 * hour)));
         const QString tvId = tv.value(QStringLiteral("device_id")).toString();
         const QString tvAccess = tv.value(QStringLiteral("access_token")).toString();

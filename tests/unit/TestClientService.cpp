@@ -63,6 +63,8 @@ private:
 
     QJsonObject admin(const QByteArray& method, const QString& path, const QJsonObject& body = {});
     int refreshStatus(const QString& refreshToken);
+    // Moves the service clock (admin API), as a test that waits would.
+    bool advanceServiceClock(int seconds);
 
     std::unique_ptr<MockdProcess> m_mockd;
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -123,6 +125,23 @@ int TestClientService::refreshStatus(const QString& refreshToken)
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     reply->deleteLater();
     return status;
+}
+
+bool TestClientService::advanceServiceClock(int seconds)
+{
+    QUrl url = m_mockd->baseUrl();
+    url.setPath(QStringLiteral("/__admin/clock"));
+    QNetworkRequest request(url);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    request.setRawHeader(QByteArrayLiteral("X-Admin-Key"), QByteArray(MockdProcess::adminKey));
+    QNetworkReply* reply =
+        m_raw.post(request, QJsonDocument(QJsonObject{{QStringLiteral("advance_seconds"), seconds}}).toJson());
+    QSignalSpy done(reply, &QNetworkReply::finished);
+    if (!reply->isFinished())
+        done.wait(10000);
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    reply->deleteLater();
+    return status == 200;
 }
 
 void TestClientService::signInLoadRefreshAndSignOut()
@@ -243,6 +262,8 @@ void TestClientService::restoreFromSavedSignIn()
     // The saved token was used once and replaced by its rotation.
     QVERIFY(second.session.refreshToken() != firstRefresh);
     QTRY_COMPARE(m_store->entries().value(key), second.session.refreshToken());
+    // Past the grace in which a retry of a lost answer gets the same pair, it is reuse.
+    QVERIFY(advanceServiceClock(31));
     QCOMPARE(refreshStatus(firstRefresh), 401);
 }
 
