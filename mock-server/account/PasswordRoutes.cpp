@@ -2,9 +2,9 @@
 
 #include "auth/HashingPool.h"
 #include "auth/LoginThrottle.h"
+#include "auth/OwnerStepUp.h"
 #include "auth/PasswordHasher.h"
 #include "auth/StepUp.h"
-#include "auth/YoungSessions.h"
 #include "base/Clock.h"
 #include "base/Ids.h"
 #include "devices/SignOutRoutes.h"
@@ -68,13 +68,11 @@ bool PasswordRoutes::isBlocked(const QString& password) const
 
 void PasswordRoutes::change(const RequestContext& context)
 {
-    if (const auto refused = YoungSessions::refusal(*context.principal))
-        return context.fail(*refused);
     const Principal& who = *context.principal;
-    const auto grant = m_stepUp.check(QString::fromLatin1(context.request.header("x-step-up")), who.sessionId);
+    const auto grant =
+        ownerStepUp(context, m_stepUp, QStringLiteral("Confirm it is you before changing the password."));
     if (!grant)
-        return context.fail(ApiError::forbidden(QStringLiteral("step_up_required"),
-                                                QStringLiteral("Confirm it is you before changing the password.")));
+        return;
 
     FieldReader body(context.body);
     // Lengths are checked here, with messages of their own; the reader only bounds the input.

@@ -1,8 +1,8 @@
 #include "account/SettingsRoutes.h"
 
 #include "account/AutoSignOutSweep.h"
+#include "auth/OwnerStepUp.h"
 #include "auth/StepUp.h"
-#include "auth/YoungSessions.h"
 #include "base/Clock.h"
 #include "devices/DeviceService.h"
 #include "http/JsonWriter.h"
@@ -66,14 +66,11 @@ void SettingsRoutes::get(const RequestContext& context)
 
 void SettingsRoutes::put(const RequestContext& context)
 {
-    if (const auto refused = YoungSessions::refusal(*context.principal))
-        return context.fail(*refused);
     const Principal& who = *context.principal;
-    const auto grant = m_stepUp.check(QString::fromLatin1(context.request.header("x-step-up")), who.sessionId);
+    const auto grant = ownerStepUp(
+        context, m_stepUp, QStringLiteral("Confirm it is you before changing when unused devices are signed out."));
     if (!grant)
-        return context.fail(ApiError::forbidden(
-            QStringLiteral("step_up_required"),
-            QStringLiteral("Confirm it is you before changing when unused devices are signed out.")));
+        return;
     const Account* account = m_store.accounts().byId(who.accountId);
     if (!account)
         return context.fail(ApiError::notFound());

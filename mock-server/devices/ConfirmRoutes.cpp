@@ -1,5 +1,6 @@
 #include "devices/ConfirmRoutes.h"
 
+#include "auth/OwnerStepUp.h"
 #include "auth/StepUp.h"
 #include "auth/YoungSessions.h"
 #include "base/Clock.h"
@@ -53,12 +54,9 @@ void ConfirmRoutes::registerAdminRoutes(Router& router)
 void ConfirmRoutes::confirm(const RequestContext& context)
 {
     const Principal& who = *context.principal;
-    if (const auto refused = YoungSessions::refusal(who))
-        return context.fail(*refused);
-    const auto grant = m_stepUp.check(QString::fromLatin1(context.request.header("x-step-up")), who.sessionId);
+    const auto grant = ownerStepUp(context, m_stepUp, QStringLiteral("Confirm it is you before confirming a device."));
     if (!grant)
-        return context.fail(ApiError::forbidden(QStringLiteral("step_up_required"),
-                                                QStringLiteral("Confirm it is you before confirming a device.")));
+        return;
     QString id = context.param(u"id");
     if (id == QLatin1String("current"))
         id = who.deviceId;

@@ -1,7 +1,7 @@
 #include "support/SupportCodeRoutes.h"
 
+#include "auth/OwnerStepUp.h"
 #include "auth/StepUp.h"
-#include "auth/YoungSessions.h"
 #include "base/Clock.h"
 #include "base/TimeFormat.h"
 #include "http/JsonWriter.h"
@@ -31,13 +31,11 @@ void SupportCodeRoutes::registerRoutes(Router& router)
 
 void SupportCodeRoutes::create(const RequestContext& context)
 {
-    if (const auto refused = YoungSessions::refusal(*context.principal))
-        return context.fail(*refused);
     const Principal& who = *context.principal;
-    const auto grant = m_stepUp.check(QString::fromLatin1(context.request.header("x-step-up")), who.sessionId);
+    const auto grant =
+        ownerStepUp(context, m_stepUp, QStringLiteral("Confirm it is you before giving support a code."));
     if (!grant)
-        return context.fail(ApiError::forbidden(QStringLiteral("step_up_required"),
-                                                QStringLiteral("Confirm it is you before giving support a code.")));
+        return;
 
     const qint64 now = m_clock.nowMs();
     const QString text = SupportCodes::generate();

@@ -1,8 +1,8 @@
 #include "tvsignin/DecisionRoutes.h"
 
+#include "auth/OwnerStepUp.h"
 #include "auth/SessionIssuer.h"
 #include "auth/StepUp.h"
-#include "auth/YoungSessions.h"
 #include "base/Clock.h"
 #include "base/TimeFormat.h"
 #include "devices/DeviceService.h"
@@ -81,12 +81,9 @@ std::optional<DeviceGrant> DecisionRoutes::decidable(const RequestContext& conte
 void DecisionRoutes::approve(const RequestContext& context)
 {
     const Principal& who = *context.principal;
-    if (const auto refused = YoungSessions::refusal(who))
-        return context.fail(*refused);
-    const auto stepUp = m_stepUp.check(QString::fromLatin1(context.request.header("x-step-up")), who.sessionId);
+    const auto stepUp = ownerStepUp(context, m_stepUp, QStringLiteral("Confirm it is you before signing in a TV."));
     if (!stepUp)
-        return context.fail(ApiError::forbidden(QStringLiteral("step_up_required"),
-                                                QStringLiteral("Confirm it is you before signing in a TV.")));
+        return;
     auto found = decidable(context);
     if (!found)
         return;

@@ -1,7 +1,7 @@
 #include "tvsignin/GuestRoutes.h"
 
+#include "auth/OwnerStepUp.h"
 #include "auth/StepUp.h"
-#include "auth/YoungSessions.h"
 #include "base/Clock.h"
 #include "base/TimeFormat.h"
 #include "devices/DeviceService.h"
@@ -39,12 +39,10 @@ void GuestRoutes::registerRoutes(Router& router)
 void GuestRoutes::change(const RequestContext& context)
 {
     const Principal& who = *context.principal;
-    if (const auto refused = YoungSessions::refusal(who))
-        return context.fail(*refused);
-    const auto stepUp = m_stepUp.check(QString::fromLatin1(context.request.header("x-step-up")), who.sessionId);
+    const auto stepUp =
+        ownerStepUp(context, m_stepUp, QStringLiteral("Confirm it is you before changing guest access."));
     if (!stepUp)
-        return context.fail(ApiError::forbidden(QStringLiteral("step_up_required"),
-                                                QStringLiteral("Confirm it is you before changing guest access.")));
+        return;
     QString id = context.param(u"id");
     if (id == QLatin1String("current"))
         id = who.deviceId;
