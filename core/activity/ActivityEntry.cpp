@@ -86,7 +86,7 @@ QString ActivityEntry::typeText(const QString& type)
         return tr("Support signed devices out");
     if (type == QLatin1String("support_code_created"))
         return tr("Support code created");
-    if (const QString tv = tvTypeText(type); !tv.isEmpty())
+    if (QString tv = tvTypeText(type); !tv.isEmpty())
         return tv;
     return type;
 }
@@ -112,7 +112,7 @@ QString ActivityEntry::description() const
         return tr("Your 2-step verification settings were changed");
     if (type == QLatin1String("throttled"))
         return tr("Too many attempts; further tries were blocked for a while");
-    if (const QString tv = tvDescription(); !tv.isEmpty())
+    if (QString tv = tvDescription(); !tv.isEmpty())
         return tv;
     // Sign-outs name their devices, which only the service's text has.
     return detail.isEmpty() ? typeText() : detail;

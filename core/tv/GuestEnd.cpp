@@ -7,7 +7,7 @@ namespace {
 
 QDateTime roundedUpToHour(const QDateTime& when)
 {
-    const QDateTime local = when.toLocalTime();
+    QDateTime local = when.toLocalTime();
     const QTime t = local.time();
     if (t.minute() == 0 && t.second() == 0 && t.msec() == 0)
         return local;
@@ -40,7 +40,7 @@ QDateTime GuestEnd::endFor(Preset preset, const QDateTime& now)
 
 QDateTime GuestEnd::bounded(const QDateTime& end, const QDateTime& now)
 {
-    const QDateTime earliest = now.addSecs(minimumSeconds).toLocalTime();
+    QDateTime earliest = now.addSecs(minimumSeconds).toLocalTime();
     const QDateTime latest = now.addSecs(maximumSeconds).toLocalTime();
     if (!end.isValid() || end < earliest)
         return earliest;

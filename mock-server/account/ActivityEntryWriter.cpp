@@ -156,7 +156,7 @@ QString ActivityEntryWriter::detailOf(const AuditEntry& entry, const QString& ty
             return QStringLiteral("Signed out of all other devices (%1)").arg(ids.size());
         if (entry.type == QLatin1String("devices_signed_out")) {
             QStringList names;
-            for (const QJsonValue& id : ids) {
+            for (const auto& id : ids) {
                 const QString name = deviceName(entry.accountId, id.toString());
                 names.append(name.isEmpty() ? QStringLiteral("a removed device") : name);
             }

@@ -5,7 +5,7 @@ namespace mockd {
 void RefreshRetryGrace::remember(const QByteArray& usedRefreshHash, Answer answer)
 {
     forget(answer.atMs);
-    m_answers.insert(usedRefreshHash, std::move(answer));
+    m_answers.emplace(usedRefreshHash, std::move(answer));
     m_order.push_back(usedRefreshHash);
 }
 
