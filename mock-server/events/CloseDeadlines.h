@@ -34,7 +34,7 @@ private:
 
     struct Due
     {
-        qint64 atMs;
+        qint64 atMs = 0;
         QPointer<QWebSocket> socket;
     };
     QElapsedTimer m_clock;
