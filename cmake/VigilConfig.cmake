@@ -44,3 +44,20 @@ if(VIGIL_FUZZ)
     target_compile_definitions(vigil_config INTERFACE QT_FORCE_ASSERTS)
 endif()
 target_compile_definitions(vigil_config INTERFACE $<$<CONFIG:Debug>:QT_FORCE_ASSERTS> _GLIBCXX_ASSERTIONS)
+
+# The linker: mold, else lld, else the system's. Every test is its own executable (about 160 per
+# build), and with GNU ld linking them takes minutes of CI time (unit_api_client under ASan: 3.3 s
+# with ld.bfd, 1.1 s with lld, 0.7 s with mold).
+if(NOT MSVC AND NOT DEFINED VIGIL_LINKER)
+    include(CheckLinkerFlag)
+    foreach(linker mold lld)
+        check_linker_flag(CXX "-fuse-ld=${linker}" VIGIL_HAS_LINKER_${linker})
+        if(VIGIL_HAS_LINKER_${linker})
+            set(VIGIL_LINKER ${linker} CACHE STRING "The linker (-fuse-ld=): mold, lld, or empty for the default")
+            break()
+        endif()
+    endforeach()
+endif()
+if(VIGIL_LINKER)
+    target_link_options(vigil_config INTERFACE -fuse-ld=${VIGIL_LINKER})
+endif()

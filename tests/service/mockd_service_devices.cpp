@@ -1,5 +1,6 @@
 #include "MockdProcess.h"
 #include "ServiceClient.h"
+#include "TestData.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -312,7 +313,7 @@ private Q_SLOTS:
     void locationComesFromTheGeoIpDatabase()
     {
         MockdProcess geo;
-        QVERIFY2(geo.start({QStringLiteral("--scenario"), QFINDTESTDATA("data/geo-scenario.json")}),
+        QVERIFY2(geo.start({QStringLiteral("--scenario"), testData(u"service/data/geo-scenario.json")}),
                  qPrintable(geo.errorString()));
         ServiceClient other(geo.baseUrl());
         const QString token = other.login(QStringLiteral("geo@vigil.test"), QStringLiteral("vigil-geo-2026")).access;

@@ -1,5 +1,6 @@
 #include "MockdProcess.h"
 #include "ServiceClient.h"
+#include "TestData.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -53,7 +54,7 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY2(m_mockd.start({QStringLiteral("--scenario"), QFINDTESTDATA("data/support-test.json")}),
+        QVERIFY2(m_mockd.start({QStringLiteral("--scenario"), testData(u"service/data/support-test.json")}),
                  qPrintable(m_mockd.errorString()));
         m_client = std::make_unique<ServiceClient>(m_mockd.baseUrl());
     }
@@ -121,7 +122,7 @@ private Q_SLOTS:
 
     void scenarioNames()
     {
-        QFile file(QFINDTESTDATA("data/support-test.json"));
+        QFile file(testData(u"service/data/support-test.json"));
         QVERIFY(file.open(QIODevice::ReadOnly));
         QJsonObject scenario = QJsonDocument::fromJson(file.readAll()).object();
         QJsonArray accounts = scenario.value(QStringLiteral("accounts")).toArray();

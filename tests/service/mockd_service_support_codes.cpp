@@ -1,4 +1,5 @@
 #include "Establish.h"
+#include "TestData.h"
 #include "mockd_service_support_fixture.h"
 
 #include <QJsonArray>
@@ -51,7 +52,7 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY2(m_fixture.start(QFINDTESTDATA("data/support-test.json")), qPrintable(m_fixture.errorString()));
+        QVERIFY2(m_fixture.start(testData(u"service/data/support-test.json")), qPrintable(m_fixture.errorString()));
     }
 
     void init()
