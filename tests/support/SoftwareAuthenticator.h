@@ -12,9 +12,9 @@ struct SoftwareKeyKnobs
 {
     // The sign counter to report (and keep); by default the stored counter plus one (0 at
     // registration).
-    std::optional<quint32> counter;
+    std::optional<quint32> counter = std::nullopt;
     // Flags to report instead of user present (+ attested data at registration).
-    std::optional<quint8> flags;
+    std::optional<quint8> flags = std::nullopt;
     // Signs with a fresh key that is not the credential's.
     bool wrongKey = false;
 };
