@@ -7,6 +7,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QObject>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 #include <functional>
@@ -670,6 +671,72 @@ private Q_SLOTS:
                                        .value(QStringLiteral("step_up_methods"))
                                        .toArray();
         QCOMPARE(methods.first().toString(), QStringLiteral("password"));
+    }
+
+    // The command end-to-end tests drive (vigil_test_security_key): its key file survives between
+    // runs, its answers register and verify against the real service.
+    void theCommandLineKeyRegistersAndAsserts()
+    {
+        const QString keys = m_dir.filePath(QStringLiteral("cli-keys.json"));
+        const auto run = [&keys](const QString& command, const QJsonObject& input) {
+            QProcess tool;
+            tool.start(QStringLiteral(VIGIL_TEST_SECURITY_KEY), {QStringLiteral("--keys"), keys, command});
+            tool.write(QJsonDocument(input).toJson(QJsonDocument::Compact));
+            tool.closeWriteChannel();
+            if (!tool.waitForFinished(30000) || tool.exitStatus() != QProcess::NormalExit)
+                return QJsonObject{{QStringLiteral("exit"), -1}};
+            QJsonObject out = QJsonDocument::fromJson(tool.readAllStandardOutput()).object();
+            out.insert(QStringLiteral("exit"), tool.exitCode());
+            return out;
+        };
+
+        const QJsonObject started = startRegistration(m_me, passwordStepUp(m_me)).json();
+        const QByteArray createData = SoftwareAuthenticator::clientDataJson(
+            QStringLiteral("webauthn.create"), started.value(QStringLiteral("challenge")).toString(), origin);
+        const QJsonObject made = run(QStringLiteral("register"),
+                                     {{QStringLiteral("rp_id"), rpId},
+                                      {QStringLiteral("client_data_json"), b64(createData)},
+                                      {QStringLiteral("algorithms"), QJsonArray{-8, -7}}});
+        QCOMPARE(made.value(QStringLiteral("exit")).toInt(), 0);
+        const ServiceReply added =
+            send("POST",
+                 QStringLiteral("/v1/account/security-keys"),
+                 m_me,
+                 {{QStringLiteral("registration_id"), started.value(QStringLiteral("registration_id"))},
+                  {QStringLiteral("name"), QStringLiteral("Test Key")},
+                  {QStringLiteral("client_data_json"), b64(createData)},
+                  {QStringLiteral("authenticator_data"), made.value(QStringLiteral("authenticator_data"))},
+                  {QStringLiteral("attestation_format"), made.value(QStringLiteral("attestation_format"))}});
+        QCOMPARE(added.status, 201);
+        QCOMPARE(added.json().value(QStringLiteral("algorithm")).toString(), QStringLiteral("eddsa"));
+
+        const ServiceReply challenge = startKeyStepUp(m_me);
+        const QJsonObject options = challenge.json().value(QStringLiteral("security_key")).toObject();
+        const QByteArray getData = SoftwareAuthenticator::clientDataJson(
+            QStringLiteral("webauthn.get"), options.value(QStringLiteral("challenge")).toString(), origin);
+        QJsonObject answer =
+            run(QStringLiteral("assert"),
+                {{QStringLiteral("rp_id"), rpId},
+                 {QStringLiteral("client_data_json"), b64(getData)},
+                 {QStringLiteral("allow_credentials"), options.value(QStringLiteral("allow_credentials"))}});
+        QCOMPARE(answer.value(QStringLiteral("exit")).toInt(), 0);
+        answer.remove(QStringLiteral("exit"));
+        answer.insert(QStringLiteral("client_data_json"), b64(getData));
+        const ServiceReply verified =
+            send("POST",
+                 QStringLiteral("/v1/step-up/verify"),
+                 m_me,
+                 {{QStringLiteral("challenge"), challenge.json().value(QStringLiteral("challenge"))},
+                  {QStringLiteral("assertion"), answer}});
+        QCOMPARE(verified.status, 200);
+        client().rememberSecret(verified.json().value(QStringLiteral("step_up_token")).toString());
+
+        // No key of the file for another relying party: as libfido2's "no credentials".
+        const QJsonObject none = run(QStringLiteral("assert"),
+                                     {{QStringLiteral("rp_id"), QStringLiteral("other.test")},
+                                      {QStringLiteral("client_data_json"), b64(getData)}});
+        QCOMPARE(none.value(QStringLiteral("exit")).toInt(), 2);
+        QCOMPARE(none.value(QStringLiteral("error")).toString(), QStringLiteral("no_credentials"));
     }
 
     void noSecretInTheLog()
