@@ -33,7 +33,7 @@ QString KeyRegistrations::start(const QString& accountId, const QString& session
     }
     if (m_registrations.size() >= SecurityKeyPolicy::maxRegistrations)
         return {};
-    const QString id = Ids::generate(u"skr");
+    QString id = Ids::generate(u"skr");
     m_registrations.insert(id,
                            {accountId,
                             sessionId,
@@ -48,7 +48,7 @@ std::optional<KeyRegistration> KeyRegistrations::take(const QString& id, const Q
     const auto it = m_registrations.constFind(id);
     if (it == m_registrations.cend() || it->sessionId != sessionId)
         return std::nullopt;
-    const KeyRegistration registration = *it;
+    KeyRegistration registration = *it; // a copy: the entry goes next
     m_registrations.erase(it);
     if (registration.expiresAtMs <= m_clock.nowMs())
         return std::nullopt;
