@@ -1,6 +1,8 @@
 # Third-party C libraries, found the way each platform ships them, behind one target each:
 #   vigil_sodium     libsodium     pkg-config (Debian, Homebrew) or vcpkg's unofficial-sodium package
 #   vigil_maxminddb  libmaxminddb  pkg-config (Debian, Homebrew) or its own CMake package (vcpkg)
+#   OpenSSL::Crypto  OpenSSL 3     CMake's FindOpenSSL (Debian libssl-dev, Homebrew, vcpkg): security-key
+#                                  signatures (vigil-mockd verifies them, the tests' software key makes them)
 find_package(PkgConfig QUIET)
 
 add_library(vigil_sodium INTERFACE)
@@ -24,3 +26,5 @@ else()
     find_package(maxminddb CONFIG REQUIRED)
     target_link_libraries(vigil_maxminddb INTERFACE maxminddb::maxminddb)
 endif()
+
+find_package(OpenSSL 3 REQUIRED COMPONENTS Crypto)

@@ -110,7 +110,8 @@ QString ActivityEntryWriter::typeOf(const AuditEntry& entry)
     if (t.endsWith(QLatin1String("_throttled")))
         return QStringLiteral("throttled");
     if (t.startsWith(QLatin1String("two_step_")) || t.startsWith(QLatin1String("totp_")) ||
-        t.startsWith(QLatin1String("recovery_codes_")) || t.startsWith(QLatin1String("sms_two_step")))
+        t.startsWith(QLatin1String("recovery_codes_")) || t.startsWith(QLatin1String("sms_two_step")) ||
+        t == QLatin1String("security_key_registered") || t == QLatin1String("security_key_removed"))
         return QStringLiteral("two_step_changed");
     if (t.startsWith(QLatin1String("support_view")) || t.startsWith(QLatin1String("support_lookup")))
         return QStringLiteral("support_viewed");

@@ -93,7 +93,8 @@ void TwoStepRoutes::status(const RequestContext& context)
         .field(l1("totp"), account->hasTotp())
         .field(l1("sms"), account->smsTwoStep && account->phoneVerified)
         .field(l1("email"), account->emailVerified)
-        .field(l1("recovery_codes_left"), qint64(m_store.accounts().unusedRecoveryCodes(account->id)));
+        .field(l1("recovery_codes_left"), qint64(m_store.accounts().unusedRecoveryCodes(account->id)))
+        .field(l1("security_keys"), qint64(m_store.securityKeys().count(account->id)));
     if (!account->phone.isEmpty() && account->phoneVerified) {
         // Only the country code and the last two digits, as on the step-up screen.
         json.field(l1("phone_masked"), Masking::phone(account->phone));

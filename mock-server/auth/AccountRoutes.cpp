@@ -1,6 +1,7 @@
 #include "auth/AccountRoutes.h"
 
 #include "auth/SessionIssuer.h"
+#include "auth/StepUpMethods.h"
 #include "base/Clock.h"
 #include "base/TimeFormat.h"
 #include "http/JsonWriter.h"
@@ -40,8 +41,15 @@ void AccountRoutes::me(const RequestContext& context)
     json.beginObject().key(QLatin1StringView("account"));
     SessionIssuer::writeAccount(json, *account);
     json.field(QLatin1StringView("profiles_count"), qint64(m_store.accounts().profilesCount(account->id)))
-        .field(QLatin1StringView("devices_count"), qint64(signedInDevices(account->id)))
-        .key(QLatin1StringView("session"))
+        .field(QLatin1StringView("devices_count"), qint64(signedInDevices(account->id)));
+    if (account->role == Role::Holder) {
+        json.key(QLatin1StringView("step_up_methods")).beginArray();
+        for (const QString& method : StepUpMethods::available(m_store, *account))
+            json.value(method);
+        json.endArray().field(QLatin1StringView("security_keys_count"),
+                              qint64(m_store.securityKeys().count(account->id)));
+    }
+    json.key(QLatin1StringView("session"))
         .beginObject()
         .field(QLatin1StringView("id"), session->id)
         .field(QLatin1StringView("device_id"), session->deviceId)

@@ -17,11 +17,13 @@ struct StepUpChallenge
     QByteArray idHash;
     QString accountId;
     QString sessionId;
-    QString method;      // password | email | sms | totp | recovery
+    QString method;      // password | email | sms | totp | recovery | security_key
     QString destination; // masked, as shown to the caller
     // step_up (earns a step-up token) | shorten_wait (shortens the session's new-session wait,
     // YoungSessions): a code never does the other's job.
     QString purpose = QStringLiteral("step_up");
+    // security_key: the random challenge (base64url) the assertion's client data must carry.
+    QString keyChallenge;
     QByteArray codeSalt;
     QByteArray codeHash;
     quint64 sequence = 0; // creation order: the oldest is evicted first

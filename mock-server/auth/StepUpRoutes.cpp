@@ -15,6 +15,10 @@
 #include "http/JsonWriter.h"
 #include "http/Router.h"
 #include "log/LogCategories.h"
+#include "securitykeys/AssertionCheck.h"
+#include "securitykeys/Base64Url.h"
+#include "securitykeys/ClientData.h"
+#include "securitykeys/SecurityKeyPolicy.h"
 #include "store/Store.h"
 #include "support/Masking.h"
 
@@ -47,6 +51,11 @@ const QString& shortenWaitPurpose()
     return purpose;
 }
 
+bool isSecurityKey(const QString& method)
+{
+    return method == QLatin1String("security_key");
+}
+
 bool sendsCodes(const QString& method)
 {
     return method == QLatin1String("email") || method == QLatin1String("sms");
@@ -69,6 +78,21 @@ const QString& smsTurnedOffText()
 int attemptsLeftOf(const StepUpChallenge& challenge)
 {
     return qMax(0, AuthPolicy::stepUpMaxAttempts - challenge.failedAttempts);
+}
+
+QString securityKeyRefusal(const AssertionCheck& key)
+{
+    switch (key.outcome) {
+    case AssertionCheck::Outcome::UnknownCredential:
+        return QStringLiteral("That security key is not one of this account's keys.");
+    case AssertionCheck::Outcome::CounterRegressed:
+        return QStringLiteral("That security key's counter went backwards, so it may have been copied. Use another "
+                              "way to confirm, and check your keys.");
+    case AssertionCheck::Outcome::Verified:
+    case AssertionCheck::Outcome::Invalid:
+        break;
+    }
+    return QStringLiteral("The security key's answer could not be verified.");
 }
 
 ApiError throttled(qint64 wait, const StepUpChallenge& challenge)
@@ -185,8 +209,22 @@ void StepUpRoutes::answerChallenge(const RequestContext& context,
         json.value(challenge.destination);
     // Rounded up like resend_after: a fresh challenge says 600, not 599 because a millisecond passed.
     json.field(l1("expires_in"), qMax<qint64>(0, (challenge.expiresAtMs - now + 999) / 1000))
-        .field(l1("resend_after"), resendAfter)
-        .endObject();
+        .field(l1("resend_after"), resendAfter);
+    if (isSecurityKey(challenge.method)) {
+        json.key(l1("security_key"))
+            .beginObject()
+            .field(l1("challenge"), challenge.keyChallenge)
+            .field(l1("rp_id"), m_rpId)
+            .key(l1("allow_credentials"))
+            .beginArray();
+        for (const SecurityKey& key : m_store.securityKeys().ofAccount(challenge.accountId))
+            json.value(Base64Url::encode(key.credentialId));
+        json.endArray()
+            .field(l1("user_verification"), l1("preferred"))
+            .field(l1("timeout_ms"), SecurityKeyPolicy::touchTimeoutMs)
+            .endObject();
+    }
+    json.endObject();
     context.respond(HttpResponse::jsonBody(json.take()));
 }
 
@@ -198,7 +236,8 @@ void StepUpRoutes::start(const RequestContext& context)
                                                   QStringLiteral("email"),
                                                   QStringLiteral("sms"),
                                                   QStringLiteral("totp"),
-                                                  QStringLiteral("recovery")}});
+                                                  QStringLiteral("recovery"),
+                                                  QStringLiteral("security_key")}});
     const QString purpose = body.string(
         QStringLiteral("purpose"), {.required = false, .oneOf = {QStringLiteral("step_up"), shortenWaitPurpose()}});
     if (!body.ok())
@@ -246,6 +285,10 @@ void StepUpRoutes::start(const RequestContext& context)
     } else if (method == QLatin1String("recovery")) {
         if (m_store.accounts().unusedRecoveryCodes(account->id) == 0)
             return context.fail(notSetUp());
+    } else if (isSecurityKey(method)) {
+        if (m_store.securityKeys().count(account->id) == 0)
+            return context.fail(notSetUp());
+        challenge.keyChallenge = ClientData::newChallenge();
     }
     // Email and SMS share the account's send budget: the limit is against flooding the holder.
     if (sendsCodes(method)) {
@@ -302,8 +345,11 @@ void StepUpRoutes::verify(const RequestContext& context)
 {
     FieldReader body(context.body);
     const QString handle = body.string(QStringLiteral("challenge"), {.maxLength = 128});
-    const QString secret =
-        body.string(QStringLiteral("secret"), {.maxLength = PasswordHasher::maxLength, .allowControl = true});
+    // A security key answers with `assertion` instead (read once the challenge says so).
+    const QString secret = body.string(QStringLiteral("secret"),
+                                       {.required = !body.has(QStringLiteral("assertion")),
+                                        .maxLength = PasswordHasher::maxLength,
+                                        .allowControl = true});
     if (!body.ok())
         return context.fail(*body.error());
     StepUpChallenge* challenge = m_stepUp.find(handle);
@@ -327,6 +373,14 @@ void StepUpRoutes::verify(const RequestContext& context)
         return context.fail(ApiError::make(410, QStringLiteral("challenge_expired"), smsTurnedOffText()));
     }
 
+    if (isSecurityKey(challenge->method)) {
+        const auto assertion = KeyAssertion::read(body);
+        if (!assertion)
+            return context.fail(*body.error());
+        const AssertionCheck check =
+            AssertionCheck::run(m_store.securityKeys(), account->id, m_rpId, challenge->keyChallenge, *assertion);
+        return finishVerify(context, handle, check.verified(), -1, &check);
+    }
     if (challenge->method == QLatin1String("password")) {
         if (!m_hasher.verifyAsync(
                 account->passwordHash.toLatin1(), secret, this, [this, context, handle](bool matches) {
@@ -395,7 +449,36 @@ void StepUpRoutes::finishRecovery(const RequestContext& context, const QString& 
     finishVerify(context, handle, consumed, -1);
 }
 
-void StepUpRoutes::finishVerify(const RequestContext& context, const QString& handle, bool matches, qint64 totpStep)
+void StepUpRoutes::auditKeyFailure(const RequestContext& context, const AssertionCheck& key, QJsonObject& details)
+{
+    details.insert(QStringLiteral("reason"), key.reason());
+    if (!key.key)
+        return;
+    details.insert(QStringLiteral("key_id"), key.key->id);
+    if (key.outcome != AssertionCheck::Outcome::CounterRegressed)
+        return;
+    // A valid signature whose counter did not go up: two copies of the key may be in use. The
+    // stored counter stays, so the copy that counts higher keeps working and this one does not.
+    qCWarning(lcAuth) << "security key counter did not increase; possibly a cloned key:" << key.key->id;
+    audit(context,
+          QStringLiteral("security_key_counter_regressed"),
+          {{QStringLiteral("key_id"), key.key->id},
+           {QStringLiteral("name"), key.key->name},
+           {QStringLiteral("stored_counter"), qint64(key.key->signCount)},
+           {QStringLiteral("presented_counter"), qint64(key.signCount)}});
+}
+
+void StepUpRoutes::recordKeyUse(const AssertionCheck& key, QJsonObject& details)
+{
+    if (auto ok = m_store.securityKeys().recordUse(key.key->id, key.signCount, m_clock.nowMs()); !ok)
+        qCWarning(lcAuth) << "cannot record a security key's use:" << ok.error();
+    details.insert(QStringLiteral("key_id"), key.key->id);
+    details.insert(QStringLiteral("key_name"), key.key->name);
+    details.insert(QStringLiteral("user_verified"), key.userVerified);
+}
+
+void StepUpRoutes::finishVerify(
+    const RequestContext& context, const QString& handle, bool matches, qint64 totpStep, const AssertionCheck* key)
 {
     // Looked up again: a password check ran on a worker meanwhile.
     StepUpChallenge* challenge = m_stepUp.find(handle);
@@ -420,15 +503,20 @@ void StepUpRoutes::finishVerify(const RequestContext& context, const QString& ha
                             {QStringLiteral("attempts_left"), attemptsLeft}};
         if (wait > 0)
             details.insert(QStringLiteral("retry_after"), wait);
+        if (key)
+            auditKeyFailure(context, *key, details);
         audit(context, QStringLiteral("step_up_failed"), details);
         if (wait > 0)
             return context.fail(throttled(wait, *challenge));
         ApiError wrong = ApiError::unauthorized(
             QStringLiteral("invalid_code"),
             attemptsLeft == 0 ? QStringLiteral("Too many wrong attempts. Start the verification again.")
+            : key             ? securityKeyRefusal(*key)
             : method == QLatin1String("password") ? QStringLiteral("That password is not right.")
                                                   : QStringLiteral("That code is not right."));
         wrong.with(QStringLiteral("attempts_left"), attemptsLeft);
+        if (key)
+            wrong.with(QStringLiteral("reason"), key->reason());
         return context.fail(wrong);
     }
     if (challenge->purpose == shortenWaitPurpose()) {
@@ -449,6 +537,8 @@ void StepUpRoutes::finishVerify(const RequestContext& context, const QString& ha
     m_stepUp.remove(challenge->idHash); // single use
     const QString token = m_stepUp.grant(grant);
     QJsonObject verified{{QStringLiteral("method"), method}};
+    if (key)
+        recordKeyUse(*key, verified);
     if (method == QLatin1String("recovery"))
         verified.insert(QStringLiteral("recovery_codes_left"),
                         qint64(m_store.accounts().unusedRecoveryCodes(grant.accountId)));

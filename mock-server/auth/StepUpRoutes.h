@@ -16,12 +16,14 @@ class StepUp;
 class Store;
 class YoungSessions;
 struct Account;
+struct AssertionCheck;
 struct RequestContext;
 struct StepUpChallenge;
 
 // POST /v1/step-up, /v1/step-up/resend, /v1/step-up/verify and the admin outbox
 // (GET /__admin/outbox). Methods: password, email and sms (a 6-digit code sent to the outbox), totp
-// and recovery (a single-use recovery code, checked on the HashingPool: its hash is argon2id). Every
+// and recovery (a single-use recovery code, checked on the HashingPool: its hash is argon2id), and
+// security_key (a FIDO2 assertion of one of the account's keys, securitykeys/AssertionCheck). Every
 // wrong secret counts against the account's and the session's StepUpBudget; a wrong password also
 // counts as a failed sign-in of the account. An email challenge with purpose shorten_wait shortens
 // the caller's new-session wait instead of earning a token (YoungSessions::shortenRefusal says when).
@@ -42,6 +44,8 @@ public:
     void registerRoutes(Router& router);
     // Without it, shorten_wait is refused as a method that is not set up.
     void setYoungSessions(YoungSessions* young) { m_young = young; }
+    // The WebAuthn relying party id security-key assertions must be for (--rp-id).
+    void setRelyingParty(const QString& rpId) { m_rpId = rpId; }
     // Runs after a session's wait was shortened (the device list shows the new end).
     void setWaitShortenedHandler(std::function<void(const QString& accountId, const QString& deviceId)> handler)
     {
@@ -62,7 +66,14 @@ private:
     void verifyRecoveryCode(const RequestContext& context, const QString& handle, const QString& secret);
     void finishRecovery(const RequestContext& context, const QString& handle, const QByteArray& matchedHash);
     void answerChallenge(const RequestContext& context, const QString& handle, const StepUpChallenge& challenge);
-    void finishVerify(const RequestContext& context, const QString& handle, bool matches, qint64 totpStep);
+    // `key`: what checking a security key's assertion found (security_key challenges only).
+    void finishVerify(const RequestContext& context,
+                      const QString& handle,
+                      bool matches,
+                      qint64 totpStep,
+                      const AssertionCheck* key = nullptr);
+    void auditKeyFailure(const RequestContext& context, const AssertionCheck& key, QJsonObject& details);
+    void recordKeyUse(const AssertionCheck& key, QJsonObject& details);
     void finishShortening(const RequestContext& context);
     void audit(const RequestContext& context, const QString& type, const QJsonObject& details);
     // Answers 429 (and returns true) while the challenge's account or session has to wait.
@@ -76,6 +87,7 @@ private:
     StepUp& m_stepUp;
     StepUpBudget m_budget;
     YoungSessions* m_young = nullptr;
+    QString m_rpId = QStringLiteral("vigil.test");
     std::function<void(const QString&, const QString&)> m_waitShortened;
 };
 

@@ -5,6 +5,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
+#include <QRegularExpression>
 #include <QStandardPaths>
 #include <optional>
 
@@ -156,6 +157,13 @@ Expected<Options, QString> parse(const QStringList& arguments, const QString& en
                        "%1).")
             .arg(defaults.newSessionHours),
         defaults.newSessionHours);
+    const QCommandLineOption rpId(
+        QStringLiteral("rp-id"),
+        QStringLiteral("The relying party id of security keys (WebAuthn; the client data's origin is https://<id>; "
+                       "default %1).")
+            .arg(defaults.rpId),
+        QStringLiteral("domain"),
+        defaults.rpId);
     parser.addOptions({port,
                        bind,
                        db,
@@ -175,7 +183,8 @@ Expected<Options, QString> parse(const QStringList& arguments, const QString& en
                        hashThreads,
                        hashQueue,
 
-                       newSessionHours});
+                       newSessionHours,
+                       rpId});
     parser.process(arguments);
 
     Options options;
@@ -204,6 +213,12 @@ Expected<Options, QString> parse(const QStringList& arguments, const QString& en
                 .arg(parser.isSet(adminKey) ? QStringLiteral("--admin-key") : QStringLiteral("VIGIL_ADMIN_KEY"))
                 .arg(Options::minAdminKeyLength));
     options.allowRemoteAdmin = parser.isSet(allowRemoteAdmin);
+    options.rpId = parser.value(rpId);
+    // A registrable domain name, lower case, as WebAuthn compares rp ids byte for byte.
+    static const QRegularExpression domain(
+        QStringLiteral("^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$"));
+    if (options.rpId.size() > 253 || !domain.match(options.rpId).hasMatch())
+        return unexpected(QStringLiteral("--rp-id must be a lower-case domain name such as vigil.test"));
     if (parser.isSet(parentWatch)) {
         options.parentWatchFd = parser.value(parentWatch).toInt(&ok);
         if (!ok || options.parentWatchFd < 0)

@@ -32,6 +32,9 @@ struct Options
     // --new-session-hours: a holder session may not sign others out or change security settings
     // until it is this old (or confirmed): auth/YoungSessions. No value turns it off.
     int newSessionHours = 24;
+    // --rp-id: the WebAuthn relying party id security keys are registered for and assert to (client
+    // data origin https://<rp id>).
+    QString rpId = QStringLiteral("vigil.test");
 
     // A shorter admin key could be guessed; the service refuses to start with one.
     static constexpr qsizetype minAdminKeyLength = 16;

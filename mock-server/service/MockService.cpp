@@ -13,6 +13,7 @@
 #include "http/HttpServer.h"
 #include "log/LogCategories.h"
 #include "scenarios/ScenarioSeeder.h"
+#include "securitykeys/SecurityKeyRoutes.h"
 #include "service/ServiceParts.h"
 #include "store/Store.h"
 #include "tvsignin/TvSignIn.h"
@@ -157,6 +158,7 @@ Expected<Ok, QString> MockService::reset()
         parts.live->simulatorRoutes->discard(); // their sessions are about to be wiped
     parts.auth->challenges->clear();
     parts.auth->stepUp->clear();
+    parts.auth->securityKeyRoutes->clear();
     if (parts.admin)
         parts.admin->faults->clear();
     if (parts.live)

@@ -39,6 +39,7 @@
 #include "journal/RequestJournal.h"
 #include "log/LogCategories.h"
 #include "scenarios/ScenarioSeeder.h"
+#include "securitykeys/SecurityKeyRoutes.h"
 #include "store/Store.h"
 #include "support/SupportCodeRoutes.h"
 #include "support/SupportRoutes.h"
@@ -128,10 +129,12 @@ ServiceParts::Auth::Auth(const Context& context, Data& data)
       tokenRoutes(std::make_unique<TokenRoutes>(*data.store, context.clock, *issuer)),
       accountRoutes(std::make_unique<AccountRoutes>(*data.store, context.clock)),
       stepUpRoutes(std::make_unique<StepUpRoutes>(*data.store, context.clock, *data.hasher, *throttle, *stepUp)),
-      twoStepRoutes(std::make_unique<TwoStepRoutes>(*data.store, context.clock, *stepUp, *data.hashing))
+      twoStepRoutes(std::make_unique<TwoStepRoutes>(*data.store, context.clock, *stepUp, *data.hashing)),
+      securityKeyRoutes(std::make_unique<SecurityKeyRoutes>(*data.store, context.clock, *stepUp, context.options.rpId))
 {
     authenticator->setYoungSessions(youngSessions.get());
     stepUpRoutes->setYoungSessions(youngSessions.get());
+    stepUpRoutes->setRelyingParty(context.options.rpId);
 }
 
 ServiceParts::Auth::~Auth() = default;
@@ -143,6 +146,7 @@ void ServiceParts::Auth::registerRoutes(Router& router)
     accountRoutes->registerRoutes(router);
     stepUpRoutes->registerRoutes(router);
     twoStepRoutes->registerRoutes(router);
+    securityKeyRoutes->registerRoutes(router);
 }
 
 ServiceParts::Admin::Admin(const Context& context, Data& data, const AdminHooks& hooks)

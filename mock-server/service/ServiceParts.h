@@ -42,6 +42,7 @@ class ScenarioSeeder;
 class SessionIssuer;
 class SettingsRoutes;
 class SignOutRoutes;
+class SecurityKeyRoutes;
 class SessionRoutes;
 class SimulatorRoutes;
 class StepUp;
@@ -112,6 +113,7 @@ struct ServiceParts
         std::unique_ptr<AccountRoutes> accountRoutes;
         std::unique_ptr<StepUpRoutes> stepUpRoutes;
         std::unique_ptr<TwoStepRoutes> twoStepRoutes;
+        std::unique_ptr<SecurityKeyRoutes> securityKeyRoutes;
     };
 
     // The admin API (only with --admin-key): reset, clock, faults, scenarios, the request journal.

@@ -5,6 +5,7 @@
 #include "store/DeviceCookieStore.h"
 #include "store/DeviceGrantStore.h"
 #include "store/ProfileUsage.h"
+#include "store/SecurityKeyStore.h"
 #include "store/SessionTrustStore.h"
 #include "store/SupportCodeStore.h"
 
@@ -148,7 +149,8 @@ const QList<Step>& steps()
                                  {5, SupportCodeStore::migration()},
                                  {6, DeviceCookieStore::migration()},
                                  {7, SessionTrustStore::migration()},
-                                 {8, DeviceGrantStore::migration()}};
+                                 {8, DeviceGrantStore::migration()},
+                                 {9, SecurityKeyStore::migration()}};
     return all;
 }
 

@@ -11,7 +11,8 @@ namespace mockd {
 Store::Store(std::unique_ptr<Database> database)
     : m_database(std::move(database)), m_accounts(*m_database), m_devices(*m_database, m_listing),
       m_sessions(*m_database, m_listing), m_throttle(*m_database), m_audit(*m_database), m_supportCodes(*m_database),
-      m_deviceCookies(*m_database), m_sessionTrust(*m_database), m_deviceGrants(*m_database), m_guests(*m_database)
+      m_deviceCookies(*m_database), m_sessionTrust(*m_database), m_deviceGrants(*m_database), m_guests(*m_database),
+      m_securityKeys(*m_database)
 {}
 
 Store::~Store() = default;
@@ -48,7 +49,8 @@ Expected<Ok, QString> Store::wipe()
 {
     Transaction transaction(*m_database);
     // Children before parents, so foreign keys never object.
-    for (const char* table : {"guest_sessions",
+    for (const char* table : {"security_keys",
+                              "guest_sessions",
                               "device_grants",
                               "support_codes",
                               "device_cookies",

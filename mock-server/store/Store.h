@@ -8,6 +8,7 @@
 #include "store/DeviceListing.h"
 #include "store/DeviceStore.h"
 #include "store/GuestSessionStore.h"
+#include "store/SecurityKeyStore.h"
 #include "store/SessionStore.h"
 #include "store/SessionTrustStore.h"
 #include "store/SupportCodeStore.h"
@@ -49,6 +50,8 @@ public:
     DeviceGrantStore& deviceGrants() { return m_deviceGrants; }
     GuestSessionStore& guests() { return m_guests; }
     const GuestSessionStore& guests() const { return m_guests; }
+    SecurityKeyStore& securityKeys() { return m_securityKeys; }
+    const SecurityKeyStore& securityKeys() const { return m_securityKeys; }
 
     // Reads every table into memory.
     Expected<Ok, QString> reload();
@@ -76,6 +79,7 @@ private:
     SessionTrustStore m_sessionTrust;
     DeviceGrantStore m_deviceGrants;
     GuestSessionStore m_guests;
+    SecurityKeyStore m_securityKeys;
 };
 
 } // namespace mockd
