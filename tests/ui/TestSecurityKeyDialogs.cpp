@@ -32,6 +32,7 @@
 #include <QRadioButton>
 #include <QSignalSpy>
 #include <QTest>
+#include <QVBoxLayout>
 
 using namespace vigil;
 using Failure = Authenticator::Failure;
@@ -185,7 +186,8 @@ void TestSecurityKeyDialogs::openKeyStepUp()
                                               QStringLiteral("Before Vigil signs devices out, confirm that it's you."));
     m_flow->start();
     m_dialog->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_dialog.get()));
+    m_dialog->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_dialog.get()));
     auto* radio = m_dialog->findChild<QRadioButton*>();
     QVERIFY(radio && radio->isChecked());
     m_dialog->page()->defaultButton()->click();
@@ -436,6 +438,9 @@ void TestSecurityKeyDialogs::sectionListsRenamesAndRemoves()
     });
     QWidget window;
     auto* section = new SecurityKeysSection(m_service.get(), m_flow.get(), &window);
+    auto* layout = new QVBoxLayout(&window);
+    layout->addWidget(section);
+    layout->addStretch(1);
     window.resize(640, 360);
     window.show();
     QTRY_COMPARE(section->list()->count(), 2);

@@ -27,7 +27,7 @@ AddSecurityKeyDialog::AddSecurityKeyDialog(SecurityKeyRegistrationFlow* flow, St
     setWindowTitle(tr("Add a Security Key"));
     setAccessibleName(tr("Add a security key"));
     setWindowIcon(Icons::themed(QStringLiteral("key-round")));
-    setMinimumWidth(440);
+    setMinimumSize(460, 240);
 
     auto* keyLayout = new QVBoxLayout(m_keyStep);
     keyLayout->setContentsMargins(0, 0, 0, 0);

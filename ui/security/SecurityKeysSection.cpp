@@ -41,6 +41,9 @@ SecurityKeysSection::SecurityKeysSection(SecurityKeyService* service, StepUpFlow
     m_list->setAccessibleName(tr("Your security keys"));
     m_list->setSelectionMode(QAbstractItemView::SingleSelection);
     m_list->setIconSize(QSize(20, 20));
+    // Up to about five keys without scrolling; an account may hold ten.
+    m_list->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
+    m_list->setMinimumHeight(64);
     m_list->setMaximumHeight(140);
     m_message->setAccessibleName(tr("Security keys problem"));
     m_add->setAccessibleName(tr("Add a Key"));
