@@ -8,6 +8,7 @@
 #include "core/auth/SignInFlow.h"
 #include "core/demo/DemoOutbox.h"
 #include "core/demo/DemoService.h"
+#include "core/securitykeys/Authenticator.h"
 #include "core/settings/AppSettings.h"
 #include "ui/main/MainWindow.h"
 #include "ui/signin/SignInWindow.h"
@@ -32,6 +33,7 @@ struct Composition::Parts
 
     AppSettings* settings;
     bool demo;
+    std::function<std::unique_ptr<Authenticator>()> authenticators;
     Session session;
     ApiClient api;
     SignInFlow flow;
@@ -46,7 +48,7 @@ struct Composition::Parts
 
 SessionContext Composition::Parts::context()
 {
-    return {&api, &session, &flow, settings, &signInWindow, demo ? &demoOutbox : nullptr};
+    return {&api, &session, &flow, settings, &signInWindow, demo ? &demoOutbox : nullptr, authenticators};
 }
 
 QWidget* Composition::Parts::window() const
@@ -105,6 +107,11 @@ Composition::Composition(QNetworkAccessManager* network, AppSettings* settings, 
 }
 
 Composition::~Composition() = default;
+
+void Composition::setAuthenticators(std::function<std::unique_ptr<Authenticator>()> authenticators)
+{
+    m_parts->authenticators = std::move(authenticators);
+}
 
 void Composition::show()
 {

@@ -11,6 +11,7 @@ class QUrl;
 namespace vigil {
 
 class AppSettings;
+class Authenticator;
 class CredentialStore;
 class DemoOutbox;
 class HolderSession;
@@ -37,6 +38,8 @@ public:
 
     // The demo service is up: show its account on the sign-in window and sign in to it.
     void signInToDemo(const QUrl& url, const QString& adminKey);
+    // What talks to security keys in the sign-ins to come (default: the platform's).
+    void setAuthenticators(std::function<std::unique_ptr<Authenticator>()> authenticators);
     // Shows the window that fits the sign-in state.
     void show();
     // Start-up: shows the sign-in window at once, saying `loadingText` (when not empty), and runs

@@ -20,6 +20,8 @@
 #include "core/security/PasswordChangeFlow.h"
 #include "core/security/SupportCodeService.h"
 #include "core/security/TwoStepService.h"
+#include "core/securitykeys/PlatformAuthenticator.h"
+#include "core/securitykeys/SecurityKeyService.h"
 #include "core/settings/AppSettings.h"
 #include "core/stepup/StepUpService.h"
 #include "core/tv/GuestEndings.h"
@@ -56,9 +58,10 @@ struct HolderSession::Parts
 {
     explicit Parts(const SessionContext& c)
         : account(c.api, c.session), profiles(c.api, c.session), activity(c.api, c.session),
-          devices(c.api, &deviceModel), stepUp(c.api), signOut(c.api, &stepUp, c.session, &signOutSender),
-          passwordChange(c.api, &stepUp), twoStep(c.api, &stepUp), supportCodes(c.api, &stepUp),
-          confirmDevices(c.api, &stepUp, &deviceModel),
+          devices(c.api, &deviceModel), stepUp(c.api),
+          securityKeys(c.api, &stepUp, c.authenticators ? c.authenticators : createPlatformAuthenticator),
+          signOut(c.api, &stepUp, c.session, &signOutSender), passwordChange(c.api, &stepUp), twoStep(c.api, &stepUp),
+          supportCodes(c.api, &stepUp), confirmDevices(c.api, &stepUp, &deviceModel),
           signInAlerts([c] { return c.session->deviceId(); }, [c] { return c.api->serverClock().now(); }),
           activityLive(&activity), accountSettings(c.api, c.session, &stepUp), tvSignIn(c.api, &stepUp),
           guestEndings([c] { return c.api->serverClock().now(); })
@@ -71,6 +74,7 @@ struct HolderSession::Parts
     DeviceService devices;
     EventStream events;
     StepUpService stepUp;
+    SecurityKeyService securityKeys;
     HolderSignOutSender signOutSender;
     SignOutFlow signOut;
     PasswordChangeFlow passwordChange;
@@ -142,6 +146,9 @@ HolderSession::HolderSession(const SessionContext& context, QObject* parent)
     p.account.reload();
     p.accountSettings.reload();
     p.twoStep.reload();
+    // Every "Confirm It's You" offers the account's security keys first.
+    p.stepUp.setSecurityKeys(&p.securityKeys);
+    p.securityKeys.reload();
     p.events.setServerUrl(session->serverUrl());
     p.devices.reload();
     p.events.start();
@@ -167,8 +174,8 @@ void HolderSession::buildWindow()
     pages.navigator = &p.navigator;
     pages.overview = new OverviewPage(&p.account, &p.navigator);
     pages.devices = new DevicesPage(&p.devices, &p.events, &p.navigator);
-    pages.security =
-        new SecurityPage(&p.account, {&p.stepUp, &p.passwordChange, &p.twoStep, &p.supportCodes}, &p.navigator);
+    pages.security = new SecurityPage(
+        &p.account, {&p.stepUp, &p.passwordChange, &p.twoStep, &p.supportCodes, &p.securityKeys}, &p.navigator);
     pages.profiles = new ProfilesPage(&p.profiles);
     pages.activity = new ActivityPage(&p.activity);
     pages.preferences = new PreferencesPage(m_context.settings, m_context.flow, m_context.session);

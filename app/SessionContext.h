@@ -1,5 +1,10 @@
 #pragma once
 
+#include "core/securitykeys/Authenticator.h"
+
+#include <functional>
+#include <memory>
+
 namespace vigil {
 
 class ApiClient;
@@ -18,6 +23,8 @@ struct SessionContext
     AppSettings* settings = nullptr;
     SignInWindow* signInWindow = nullptr; // for the notice after a sign-out that ends this sign-in
     DemoOutbox* demoOutbox = nullptr;     // demo mode only
+    // What talks to security keys; empty: the platform's (createPlatformAuthenticator).
+    std::function<std::unique_ptr<Authenticator>()> authenticators;
 };
 
 } // namespace vigil

@@ -5,7 +5,7 @@
 #                         database and man page
 # The binaries' install() rules sit next to their targets (app/, mock-server/); everything else is
 # here and in resources/CMakeLists.txt. docs/install.md describes the result.
-set(VIGIL_APP_ID io.github.vigil.Vigil) # as QApplication::setDesktopFileName in app/main.cpp
+set(VIGIL_APP_ID io.github.vigil.Vigil) # as QApplication::setDesktopFileName in app/VigilMain.cpp
 # The licence is declared in packaging/debian/copyright-* (DEP-5) and in the metainfo's
 # <project_license> (GPL-3.0-or-later); LICENSE at the top holds its text. Change all three together.
 

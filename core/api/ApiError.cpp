@@ -143,6 +143,7 @@ ApiError ApiError::fromHttpResponse(int httpStatus, const QByteArray& body, cons
         const QJsonValue attemptsLeft = object.value(QLatin1String("attempts_left"));
         if (attemptsLeft.isDouble() && attemptsLeft.toInt(-1) >= 0)
             error.m_attemptsLeft = attemptsLeft.toInt();
+        error.m_reason = object.value(QLatin1String("reason")).toString();
         error.m_code = codeFromString(error.m_serverCode);
     }
 

@@ -69,6 +69,8 @@ public:
     // For a wrong code: how many more tries the challenge allows (0: it is dead).
     std::optional<int> attemptsLeft() const { return m_attemptsLeft; }
     QString field() const { return m_field; }
+    // Why a security key's answer was refused (unknown_credential, invalid_assertion, counter_regressed).
+    QString reason() const { return m_reason; }
     // For session_too_new: the service offers an email code that shortens the wait (every device
     // of the account is new).
     bool offersEmailCode() const { return m_offersEmailCode; }
@@ -97,6 +99,7 @@ private:
     QString m_serverMessage;
     std::optional<int> m_retryAfter;
     std::optional<int> m_attemptsLeft;
+    QString m_reason;
     bool m_offersEmailCode = false;
     QString m_field;
     QStringList m_mfaMethods;

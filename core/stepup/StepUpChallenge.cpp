@@ -1,5 +1,7 @@
 #include "core/stepup/StepUpChallenge.h"
 
+#include "core/securitykeys/ClientData.h"
+#include "core/securitykeys/SecurityKey.h"
 #include "core/util/Json.h"
 
 #include <algorithm>
@@ -19,6 +21,18 @@ Expected<StepUpChallenge, ApiError> StepUpChallenge::fromJson(const QJsonObject&
         int(std::clamp<qint64>(Json::integer(json, QLatin1String("expires_in")).value_or(600), 0, 86400));
     result.resendAfterSeconds =
         int(std::clamp<qint64>(Json::integer(json, QLatin1String("resend_after")).value_or(0), 0, 86400));
+    if (const auto key = Json::object(json, QLatin1String("security_key"))) {
+        const auto keyChallenge = Json::string(*key, QLatin1String("challenge"));
+        if (!keyChallenge || keyChallenge->isEmpty())
+            return Unexpected{ApiError(ApiError::Code::InvalidResponse)};
+        result.keyChallenge = *keyChallenge;
+        AssertionRequest request;
+        request.rpId = Json::string(*key, QLatin1String("rp_id")).value_or(ClientData::relyingPartyId());
+        request.allowCredentials = credentialIdsFromJson(key->value(QLatin1String("allow_credentials")).toArray());
+        request.timeoutMs =
+            int(std::clamp<qint64>(Json::integer(*key, QLatin1String("timeout_ms")).value_or(60000), 5000, 600000));
+        result.keyRequest = request;
+    }
     return result;
 }
 

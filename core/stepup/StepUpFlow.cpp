@@ -1,5 +1,6 @@
 #include "core/stepup/StepUpFlow.h"
 
+#include "core/securitykeys/SecurityKeyService.h"
 #include "core/stepup/StepUpLog.h"
 #include "core/stepup/StepUpService.h"
 
@@ -20,6 +21,9 @@ StepUpFlow::StepUpFlow(StepUpService* stepUp, QObject* parent) : QObject(parent)
     m_ticker.setInterval(1000);
     connect(&m_ticker, &QTimer::timeout, this, &StepUpFlow::refreshCountdowns);
     setAvailableMethods(VerificationMethod::knownIds());
+    m_securityKeyMethod = VerificationMethod::create(QStringLiteral("security_key"));
+    // The list of keys arrives after the dialog may have opened: offer the key as soon as it does.
+    connect(m_stepUp, &StepUpService::securityKeysChanged, this, &StepUpFlow::verificationChanged);
 }
 
 StepUpFlow::~StepUpFlow() = default;
@@ -28,6 +32,8 @@ void StepUpFlow::setAvailableMethods(const QStringList& ids)
 {
     m_methods.clear();
     for (const QString& id : ids) {
+        if (id == QLatin1String("security_key"))
+            continue; // offered by availableMethods() while the account has a key
         if (auto method = VerificationMethod::create(id))
             m_methods.push_back(std::move(method));
     }
@@ -36,6 +42,9 @@ void StepUpFlow::setAvailableMethods(const QStringList& ids)
 QList<const VerificationMethod*> StepUpFlow::availableMethods() const
 {
     QList<const VerificationMethod*> methods;
+    const SecurityKeyService* keys = m_stepUp->securityKeys();
+    if (keys && keys->hasKeys())
+        methods.append(m_securityKeyMethod.get());
     for (const auto& method : m_methods)
         methods.append(method.get());
     return methods;
@@ -101,9 +110,8 @@ void StepUpFlow::chooseMethod(const QString& id)
 {
     if (m_state != State::ChoosingMethod || m_busy || lockoutSecondsLeft() > 0)
         return;
-    const auto it =
-        std::find_if(m_methods.cbegin(), m_methods.cend(), [&id](const auto& method) { return method->id() == id; });
-    if (it == m_methods.cend())
+    const auto offered = availableMethods();
+    if (std::none_of(offered.cbegin(), offered.cend(), [&id](const auto* method) { return method->id() == id; }))
         return;
     resetVerification();
     m_method = VerificationMethod::create(id);
@@ -199,6 +207,67 @@ void StepUpFlow::onChallenge(const Expected<StepUpChallenge, ApiError>& result, 
     m_resendAvailableAt = now.addSecs(m_challenge.resendAfterSeconds);
     Q_EMIT verificationChanged();
     startTicker();
+    if (m_method->usesSecurityKey())
+        startSecurityKey();
+}
+
+void StepUpFlow::startSecurityKey()
+{
+    stopSecurityKey();
+    SecurityKeyService* keys = m_stepUp->securityKeys();
+    if (!m_challenge.keyRequest || !keys || !(m_authenticator = keys->createAuthenticator())) {
+        reportProblem(ProblemKind::Other, ApiError(ApiError::Code::InvalidResponse));
+        return;
+    }
+    m_clientData = ClientData::make(ClientData::Type::Get, m_challenge.keyChallenge);
+    AssertionRequest request = *m_challenge.keyRequest;
+    request.clientDataHash = m_clientData.hash;
+    connect(m_authenticator.get(), &Authenticator::stateChanged, this, &StepUpFlow::verificationChanged);
+    connect(m_authenticator.get(), &Authenticator::assertionMade, this, &StepUpFlow::onAssertion);
+    m_authenticator->getAssertion(request);
+}
+
+void StepUpFlow::onAssertion(const MadeAssertion& assertion)
+{
+    if (m_state != State::Verifying)
+        return;
+    setBusy(true);
+    const quint64 generation = ++m_generation;
+    m_stepUp->verifyAssertion(m_challenge.challenge,
+                              m_clientData,
+                              assertion,
+                              this,
+                              [this, generation](const Expected<void, ApiError>& result) {
+                                  if (generation == m_generation)
+                                      onVerified(result);
+                              });
+}
+
+void StepUpFlow::stopSecurityKey()
+{
+    if (!m_authenticator)
+        return;
+    // Disconnected first: the cancel's own state change is not news for a step that is over.
+    m_authenticator->disconnect(this);
+    m_authenticator->cancel();
+    m_authenticator.reset();
+}
+
+void StepUpFlow::providePin(const QString& pin)
+{
+    if (m_state == State::Verifying && m_authenticator)
+        m_authenticator->providePin(pin);
+}
+
+void StepUpFlow::retrySecurityKey()
+{
+    if (m_state != State::Verifying || !m_method || !m_method->usesSecurityKey() || m_busy || lockoutSecondsLeft() > 0)
+        return;
+    clearProblem();
+    if (m_codeExpired || m_challengeDead || m_challenge.challenge.isEmpty())
+        requestChallenge();
+    else
+        startSecurityKey();
 }
 
 void StepUpFlow::submitSecret(const QString& input)
@@ -221,6 +290,9 @@ void StepUpFlow::onVerified(const Expected<void, ApiError>& result)
 {
     setBusy(false);
     if (result) {
+        // The key's "last used" moved on the service; the Security Keys list shows it.
+        if (m_method && m_method->usesSecurityKey() && m_stepUp->securityKeys())
+            m_stepUp->securityKeys()->reload();
         clearProblem();
         setState(State::Verified);
         Q_EMIT verified();
@@ -327,6 +399,7 @@ void StepUpFlow::refreshCountdowns()
 
 void StepUpFlow::resetVerification()
 {
+    stopSecurityKey();
     m_method.reset();
     m_challenge = {};
     m_attemptsLeft.reset();
@@ -382,7 +455,14 @@ StepUpFlow::Problem StepUpFlow::problem() const
         problem.canRetry = true;
         break;
     case ProblemKind::WrongSecret: {
-        const QString rejected = m_method ? m_method->rejectedText() : tr("That code isn't right.");
+        QString rejected = m_method ? m_method->rejectedText() : tr("That code isn't right.");
+        // A key's answer is refused for a reason worth telling apart.
+        const QString reason = m_problemError ? m_problemError->reason() : QString();
+        if (reason == QLatin1String("unknown_credential"))
+            rejected = tr("This security key isn't one of your account's keys.");
+        else if (reason == QLatin1String("counter_regressed"))
+            rejected = tr("This security key may have been copied (its counter went backwards). Use another way "
+                          "to confirm, and remove the key if you don't know why.");
         problem.message = m_attemptsLeft ? tr("%1 %n attempt(s) left.", nullptr, *m_attemptsLeft).arg(rejected)
                                          : tr("%1 Try again.").arg(rejected);
         problem.canRetry = true;

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "core/api/ApiError.h"
+#include "core/securitykeys/Authenticator.h"
+#include "core/securitykeys/ClientData.h"
 #include "core/stepup/StepUpChallenge.h"
 #include "core/stepup/VerificationMethod.h"
 #include "core/util/Expected.h"
@@ -75,7 +77,8 @@ public:
     bool isBusy() const { return m_busy; }
     Problem problem() const;
 
-    // Methods offered in ChoosingMethod (default: every known method).
+    // Methods offered in ChoosingMethod (default: every known method). "Use a security key" comes
+    // first by itself while the account has one (StepUpService::securityKeys()).
     void setAvailableMethods(const QStringList& ids);
     QList<const VerificationMethod*> availableMethods() const;
     const VerificationMethod* method() const { return m_method.get(); }
@@ -87,6 +90,9 @@ public:
     bool canResend() const;
     bool canSubmit(const QString& input) const;
     bool isCodeExpired() const { return m_codeExpired; }
+    // Verifying with a security key: the authenticator talking to it (its state is what the page
+    // shows: insert, touch, PIN, and why it failed). nullptr otherwise.
+    Authenticator* authenticator() const { return m_authenticator.get(); }
 
     // Any state → Verified while a step-up token is valid, else → ChoosingMethod (a lockout that is
     // still running is shown). The current problem is kept.
@@ -101,6 +107,10 @@ public:
     void submitSecret(const QString& input);
     // Verifying: a new code (or, after expiry or a dead challenge, a new challenge).
     void resend();
+    // Verifying with a security key: the key asked for its PIN.
+    void providePin(const QString& pin);
+    // Verifying with a security key that failed (timed out, not found, refused): ask it again.
+    void retrySecurityKey();
     // Any state → Idle; the problem is cleared, a running lockout is kept.
     void cancel();
 
@@ -131,6 +141,9 @@ private:
     void requestChallenge();
     void onChallenge(const Expected<StepUpChallenge, ApiError>& result, bool isResend);
     void onVerified(const Expected<void, ApiError>& result);
+    void startSecurityKey();
+    void onAssertion(const MadeAssertion& assertion);
+    void stopSecurityKey();
     void startTicker();
     int secondsUntil(const QDateTime& when) const;
     static bool isChallengeExpired(const ApiError& error);
@@ -145,6 +158,9 @@ private:
 
     std::vector<std::unique_ptr<VerificationMethod>> m_methods;
     std::unique_ptr<VerificationMethod> m_method;
+    std::unique_ptr<VerificationMethod> m_securityKeyMethod;
+    std::unique_ptr<Authenticator> m_authenticator;
+    ClientData m_clientData;
     StepUpChallenge m_challenge;
     std::optional<int> m_attemptsLeft;
     bool m_codeExpired = false;

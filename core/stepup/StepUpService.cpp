@@ -2,6 +2,9 @@
 
 #include "core/api/ApiClient.h"
 #include "core/api/ApiReply.h"
+#include "core/securitykeys/Authenticator.h"
+#include "core/securitykeys/ClientData.h"
+#include "core/securitykeys/SecurityKeyService.h"
 #include "core/stepup/StepUpLog.h"
 #include "core/util/Json.h"
 
@@ -61,9 +64,31 @@ void StepUpService::challengeCall(const QString& path,
 
 void StepUpService::verify(const QString& challenge, const QString& secret, QObject* context, VerifyCallback done)
 {
-    ApiReply* reply = m_api->send(
-        ApiRequest::post(QStringLiteral("/v1/step-up/verify"),
-                         QJsonObject{{QStringLiteral("challenge"), challenge}, {QStringLiteral("secret"), secret}}));
+    verifyCall(QJsonObject{{QStringLiteral("challenge"), challenge}, {QStringLiteral("secret"), secret}},
+               context,
+               std::move(done));
+}
+
+void StepUpService::verifyAssertion(const QString& challenge,
+                                    const ClientData& clientData,
+                                    const MadeAssertion& assertion,
+                                    QObject* context,
+                                    VerifyCallback done)
+{
+    const QJsonObject signed_{
+        {QStringLiteral("credential_id"), toBase64Url(assertion.credentialId)},
+        {QStringLiteral("client_data_json"), toBase64Url(clientData.json)},
+        {QStringLiteral("authenticator_data"), toBase64Url(assertion.authenticatorData)},
+        {QStringLiteral("signature"), toBase64Url(assertion.signature)},
+    };
+    verifyCall(QJsonObject{{QStringLiteral("challenge"), challenge}, {QStringLiteral("assertion"), signed_}},
+               context,
+               std::move(done));
+}
+
+void StepUpService::verifyCall(const QJsonObject& body, QObject* context, VerifyCallback done)
+{
+    ApiReply* reply = m_api->send(ApiRequest::post(QStringLiteral("/v1/step-up/verify"), body));
     // The service outlives the flow; the token must be kept even if the caller has gone.
     connect(
         reply, &ApiReply::finished, this, [this, reply, context = QPointer<QObject>(context), done = std::move(done)] {
@@ -90,6 +115,16 @@ void StepUpService::verify(const QString& challenge, const QString& secret, QObj
             if (context)
                 done(outcome);
         });
+}
+
+void StepUpService::setSecurityKeys(SecurityKeyService* keys)
+{
+    if (m_keys)
+        disconnect(m_keys, nullptr, this, nullptr);
+    m_keys = keys;
+    if (m_keys)
+        connect(m_keys, &SecurityKeyService::keysChanged, this, &StepUpService::securityKeysChanged);
+    Q_EMIT securityKeysChanged();
 }
 
 std::optional<QString> StepUpService::validToken() const

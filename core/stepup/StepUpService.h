@@ -13,6 +13,9 @@
 namespace vigil {
 
 class ApiClient;
+class SecurityKeyService;
+struct ClientData;
+struct MadeAssertion;
 
 // Step-up verification against the service (POST /v1/step-up, /resend, /verify). It keeps the
 // step-up token in memory only, with its expiry by the injected clock, so a sensitive action
@@ -42,6 +45,18 @@ public:
     // On success the token is kept (validToken()).
     void verify(const QString& challenge, const QString& secret, QObject* context, VerifyCallback done);
 
+    // Method security_key: the key's signature over the client data (POST /v1/step-up/verify with an
+    // assertion); on success the token is kept, as for a code.
+    void verifyAssertion(const QString& challenge,
+                         const ClientData& clientData,
+                         const MadeAssertion& assertion,
+                         QObject* context,
+                         VerifyCallback done);
+
+    // The account's keys and the authenticators, when the app offers security keys (nullptr: not).
+    void setSecurityKeys(SecurityKeyService* keys);
+    SecurityKeyService* securityKeys() const { return m_keys; }
+
     // The token while it still has a few seconds to live, so it does not expire on the way.
     std::optional<QString> validToken() const;
     QDateTime tokenExpiresAt() const { return m_expiresAt; }
@@ -50,11 +65,16 @@ public:
 
 Q_SIGNALS:
     void tokenChanged();
+    // The account got or lost its (last) security key, or the list was read: the methods to offer
+    // may have changed.
+    void securityKeysChanged();
 
 private:
+    void verifyCall(const QJsonObject& body, QObject* context, VerifyCallback done);
     void challengeCall(const QString& path, const QJsonObject& body, QObject* context, ChallengeCallback done);
 
     ApiClient* m_api;
+    SecurityKeyService* m_keys = nullptr;
     Clock m_clock;
     QString m_token;
     QDateTime m_expiresAt;

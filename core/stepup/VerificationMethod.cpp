@@ -3,6 +3,7 @@
 #include "core/stepup/OneTimeCodeMethod.h"
 #include "core/stepup/PasswordMethod.h"
 #include "core/stepup/RecoveryCodeMethod.h"
+#include "core/stepup/SecurityKeyMethod.h"
 #include "core/stepup/TotpMethod.h"
 
 namespace vigil {
@@ -57,6 +58,8 @@ std::unique_ptr<VerificationMethod> VerificationMethod::create(const QString& id
         return std::make_unique<TotpMethod>();
     if (id == QLatin1String("recovery"))
         return std::make_unique<RecoveryCodeMethod>();
+    if (id == QLatin1String("security_key"))
+        return std::make_unique<SecurityKeyMethod>();
     return nullptr;
 }
 

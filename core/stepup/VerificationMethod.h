@@ -22,7 +22,7 @@ public:
 
     virtual ~VerificationMethod() = default;
 
-    // The contract's name: password, email, sms, totp, recovery.
+    // The contract's name: password, email, sms, totp, recovery, security_key.
     virtual QString id() const = 0;
     // For the method choice ("Email code").
     virtual QString label() const = 0;
@@ -34,6 +34,9 @@ public:
     // Hides what is typed (a password).
     virtual bool isSecretMasked() const { return false; }
 
+    // Proven by a security key's signature, not by typed text.
+    virtual bool usesSecurityKey() const { return false; }
+
     // What to say when the service refuses the secret ("That code isn't right.").
     virtual QString rejectedText() const { return tr("That code isn't right."); }
 
@@ -42,7 +45,8 @@ public:
     // Whether `input` can be submitted ("Verify" enabled).
     virtual bool isComplete(const QString& input) const;
 
-    // Every method the contract knows, in the order the dialog offers them.
+    // Every method the contract knows, in the order the dialog offers them (security_key is added by
+    // StepUpFlow when the account has a key).
     static QStringList knownIds();
     // nullptr for an unknown id.
     static std::unique_ptr<VerificationMethod> create(const QString& id);

@@ -551,6 +551,73 @@
     </message>
 </context>
 <context>
+    <name>vigil::AddSecurityKeyDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Add a Security Key</source>
+        <translation>Sicherheitsschlüssel hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add a security key</source>
+        <translation>Sicherheitsschlüssel hinzufügen</translation>
+    </message>
+    <message>
+        <source>Your key is ready. Give it a name you&apos;ll recognize, such as where you keep it.</source>
+        <translation>Ihr Schlüssel ist bereit. Geben Sie ihm einen Namen, an dem Sie ihn erkennen, etwa wo Sie ihn aufbewahren.</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>Security key name</source>
+        <translation>Name des Sicherheitsschlüssels</translation>
+    </message>
+    <message>
+        <source>Security key added</source>
+        <translation>Sicherheitsschlüssel hinzugefügt</translation>
+    </message>
+    <message>
+        <source>Working</source>
+        <translation>In Arbeit</translation>
+    </message>
+    <message>
+        <source>Security key problem</source>
+        <translation>Problem mit dem Sicherheitsschlüssel</translation>
+    </message>
+    <message>
+        <source>Confirm It&apos;s You…</source>
+        <translation>Bestätigen, dass Sie es sind …</translation>
+    </message>
+    <message>
+        <source>Try Again</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Add Key</source>
+        <translation>Schlüssel hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add key</source>
+        <translation>Schlüssel hinzufügen</translation>
+    </message>
+    <message>
+        <source>“%1” is added. The next time Vigil asks you to confirm it&apos;s you, you can use this key.</source>
+        <translation>„%1“ ist hinzugefügt. Wenn Vigil Sie das nächste Mal bittet zu bestätigen, dass Sie es sind, können Sie diesen Schlüssel verwenden.</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <source>Before Vigil adds a security key, confirm that it&apos;s you.</source>
+        <translation>Bestätigen Sie, dass Sie es sind, bevor Vigil einen Sicherheitsschlüssel hinzufügt.</translation>
+    </message>
+</context>
+<context>
     <name>vigil::ApiError</name>
     <message numerus="yes">
         <source>%n second(s)</source>
@@ -748,6 +815,68 @@
     <message>
         <source>Try again in a moment.</source>
         <translation>Versuchen Sie es gleich noch einmal.</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::AuthenticatorText</name>
+    <message>
+        <source>Insert your security key and touch it.</source>
+        <translation>Stecken Sie Ihren Sicherheitsschlüssel ein und berühren Sie ihn.</translation>
+    </message>
+    <message>
+        <source>No security key found. Insert your security key.</source>
+        <translation>Kein Sicherheitsschlüssel gefunden. Stecken Sie Ihren Sicherheitsschlüssel ein.</translation>
+    </message>
+    <message>
+        <source>Touch your security key now.</source>
+        <translation>Berühren Sie jetzt Ihren Sicherheitsschlüssel.</translation>
+    </message>
+    <message>
+        <source>Enter your security key&apos;s PIN.</source>
+        <translation>Geben Sie die PIN Ihres Sicherheitsschlüssels ein.</translation>
+    </message>
+    <message numerus="yes">
+        <source>That PIN isn&apos;t right. %n attempt(s) left before the key is blocked.</source>
+        <translation>
+            <numerusform>Diese PIN ist nicht richtig. Noch %n Versuch, bevor der Schlüssel gesperrt wird.</numerusform>
+            <numerusform>Diese PIN ist nicht richtig. Noch %n Versuche, bevor der Schlüssel gesperrt wird.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>That PIN isn&apos;t right. Try again.</source>
+        <translation>Diese PIN ist nicht richtig. Versuchen Sie es noch einmal.</translation>
+    </message>
+    <message>
+        <source>No security key was found. Insert it and try again.</source>
+        <translation>Es wurde kein Sicherheitsschlüssel gefunden. Stecken Sie ihn ein und versuchen Sie es noch einmal.</translation>
+    </message>
+    <message>
+        <source>Your security key is blocked: its PIN was entered wrongly too often. It must be reset before it can be used again. Choose another way to confirm.</source>
+        <translation>Ihr Sicherheitsschlüssel ist gesperrt: Seine PIN wurde zu oft falsch eingegeben. Er muss zurückgesetzt werden, bevor er wieder verwendet werden kann. Wählen Sie eine andere Art der Bestätigung.</translation>
+    </message>
+    <message>
+        <source>Your security key is locked after several wrong PINs. Remove it, insert it again and try again.</source>
+        <translation>Ihr Sicherheitsschlüssel ist nach mehreren falschen PINs gesperrt. Ziehen Sie ihn ab, stecken Sie ihn wieder ein und versuchen Sie es noch einmal.</translation>
+    </message>
+    <message>
+        <source>Your security key wasn&apos;t touched in time. Try again.</source>
+        <translation>Ihr Sicherheitsschlüssel wurde nicht rechtzeitig berührt. Versuchen Sie es noch einmal.</translation>
+    </message>
+    <message>
+        <source>This security key isn&apos;t one of your account&apos;s keys. Try another key.</source>
+        <translation>Dieser Sicherheitsschlüssel gehört nicht zu Ihrem Konto. Versuchen Sie einen anderen Schlüssel.</translation>
+    </message>
+    <message>
+        <source>This security key is already added to your account.</source>
+        <translation>Dieser Sicherheitsschlüssel ist Ihrem Konto bereits hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>This security key doesn&apos;t support what Vigil needs. Try another key.</source>
+        <translation>Dieser Sicherheitsschlüssel unterstützt nicht, was Vigil braucht. Versuchen Sie einen anderen Schlüssel.</translation>
+    </message>
+    <message>
+        <source>Your security key didn&apos;t answer. Remove it, insert it again and try again.</source>
+        <translation>Ihr Sicherheitsschlüssel hat nicht geantwortet. Ziehen Sie ihn ab, stecken Sie ihn wieder ein und versuchen Sie es noch einmal.</translation>
     </message>
 </context>
 <context>
@@ -3037,6 +3166,206 @@
     </message>
 </context>
 <context>
+    <name>vigil::SecurityKeyMethod</name>
+    <message>
+        <source>Use a security key</source>
+        <translation>Sicherheitsschlüssel verwenden</translation>
+    </message>
+    <message>
+        <source>Vigil didn&apos;t accept your security key&apos;s answer.</source>
+        <translation>Vigil hat die Antwort Ihres Sicherheitsschlüssels nicht akzeptiert.</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::SecurityKeyPrompt</name>
+    <message>
+        <source>Continue</source>
+        <translation>Weiter</translation>
+    </message>
+    <message>
+        <source>Try Again</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Security key</source>
+        <translation>Sicherheitsschlüssel</translation>
+    </message>
+    <message>
+        <source>What to do with your security key</source>
+        <translation>Was Sie mit Ihrem Sicherheitsschlüssel tun sollen</translation>
+    </message>
+    <message>
+        <source>Security key PIN</source>
+        <translation>PIN des Sicherheitsschlüssels</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>Continue with this PIN</source>
+        <translation>Mit dieser PIN fortfahren</translation>
+    </message>
+    <message>
+        <source>Security key problem</source>
+        <translation>Problem mit dem Sicherheitsschlüssel</translation>
+    </message>
+    <message>
+        <source>Try again with your security key</source>
+        <translation>Erneut mit Ihrem Sicherheitsschlüssel versuchen</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::SecurityKeyRegistrationFlow</name>
+    <message>
+        <source>Security key</source>
+        <translation>Sicherheitsschlüssel</translation>
+    </message>
+    <message>
+        <source>Security key %1</source>
+        <translation>Sicherheitsschlüssel %1</translation>
+    </message>
+    <message>
+        <source>Your verification has expired. Confirm it&apos;s you again.</source>
+        <translation>Ihre Bestätigung ist abgelaufen. Bestätigen Sie noch einmal, dass Sie es sind.</translation>
+    </message>
+    <message>
+        <source>This security key is already added to an account.</source>
+        <translation>Dieser Sicherheitsschlüssel ist bereits einem Konto hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>Your account has 10 security keys, the most it can have. Remove one first.</source>
+        <translation>Ihr Konto hat 10 Sicherheitsschlüssel, mehr sind nicht möglich. Entfernen Sie zuerst einen.</translation>
+    </message>
+    <message>
+        <source>This took too long. Try again.</source>
+        <translation>Das hat zu lange gedauert. Versuchen Sie es noch einmal.</translation>
+    </message>
+    <message>
+        <source>The key wasn&apos;t added. %1</source>
+        <translation>Der Schlüssel wurde nicht hinzugefügt. %1</translation>
+    </message>
+    <message>
+        <source>Adding the key was cancelled.</source>
+        <translation>Das Hinzufügen des Schlüssels wurde abgebrochen.</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::SecurityKeysSection</name>
+    <message>
+        <source>Security Keys</source>
+        <translation>Sicherheitsschlüssel</translation>
+    </message>
+    <message>
+        <source>Add a Key…</source>
+        <translation>Schlüssel hinzufügen …</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>Umbenennen …</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>Entfernen …</translation>
+    </message>
+    <message>
+        <source>Security keys</source>
+        <translation>Sicherheitsschlüssel</translation>
+    </message>
+    <message>
+        <source>A security key is a small device you plug in or hold near your computer. It is the strongest way to confirm it&apos;s you: it can&apos;t be phished like a code.</source>
+        <translation>Ein Sicherheitsschlüssel ist ein kleines Gerät, das Sie einstecken oder an Ihren Computer halten. Er ist die sicherste Art zu bestätigen, dass Sie es sind: Anders als ein Code kann er nicht abgefischt werden.</translation>
+    </message>
+    <message>
+        <source>No security keys yet.</source>
+        <translation>Noch keine Sicherheitsschlüssel.</translation>
+    </message>
+    <message>
+        <source>Your security keys</source>
+        <translation>Ihre Sicherheitsschlüssel</translation>
+    </message>
+    <message>
+        <source>Security keys problem</source>
+        <translation>Problem mit den Sicherheitsschlüsseln</translation>
+    </message>
+    <message>
+        <source>Add a Key</source>
+        <translation>Schlüssel hinzufügen</translation>
+    </message>
+    <message>
+        <source>Rename Security Key</source>
+        <translation>Sicherheitsschlüssel umbenennen</translation>
+    </message>
+    <message>
+        <source>Remove Security Key</source>
+        <translation>Sicherheitsschlüssel entfernen</translation>
+    </message>
+    <message>
+        <source>Last used %1</source>
+        <translation>Zuletzt verwendet %1</translation>
+    </message>
+    <message>
+        <source>Never used</source>
+        <translation>Nie verwendet</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Added %1</source>
+        <translation>Hinzugefügt am %1</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen …</translation>
+    </message>
+    <message>
+        <source>Your security keys could not be read. %1</source>
+        <translation>Ihre Sicherheitsschlüssel konnten nicht gelesen werden. %1</translation>
+    </message>
+    <message>
+        <source>Before Vigil adds a security key, confirm that it&apos;s you.</source>
+        <translation>Bestätigen Sie, dass Sie es sind, bevor Vigil einen Sicherheitsschlüssel hinzufügt.</translation>
+    </message>
+    <message>
+        <source>New name for “%1”:</source>
+        <translation>Neuer Name für „%1“:</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Umbenennen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>The key wasn&apos;t renamed. %1</source>
+        <translation>Der Schlüssel wurde nicht umbenannt. %1</translation>
+    </message>
+    <message>
+        <source>Remove “%1”?</source>
+        <translation>„%1“ entfernen?</translation>
+    </message>
+    <message>
+        <source>You won&apos;t be able to use this key to confirm it&apos;s you. You can add it again later.</source>
+        <translation>Sie können diesen Schlüssel dann nicht mehr verwenden, um zu bestätigen, dass Sie es sind. Sie können ihn später wieder hinzufügen.</translation>
+    </message>
+    <message>
+        <source>Remove Key</source>
+        <translation>Schlüssel entfernen</translation>
+    </message>
+    <message>
+        <source>Before Vigil removes a security key, confirm that it&apos;s you.</source>
+        <translation>Bestätigen Sie, dass Sie es sind, bevor Vigil einen Sicherheitsschlüssel entfernt.</translation>
+    </message>
+    <message>
+        <source>The key wasn&apos;t removed. %1</source>
+        <translation>Der Schlüssel wurde nicht entfernt. %1</translation>
+    </message>
+</context>
+<context>
     <name>vigil::SecurityPage</name>
     <message>
         <source>Security</source>
@@ -3821,6 +4150,14 @@
     <message>
         <source>That way to confirm isn&apos;t available for your account any more. Choose another one.</source>
         <translation>Diese Art der Bestätigung ist für Ihr Konto nicht mehr verfügbar. Wählen Sie eine andere.</translation>
+    </message>
+    <message>
+        <source>This security key isn&apos;t one of your account&apos;s keys.</source>
+        <translation>Dieser Sicherheitsschlüssel gehört nicht zu Ihrem Konto.</translation>
+    </message>
+    <message>
+        <source>This security key may have been copied (its counter went backwards). Use another way to confirm, and remove the key if you don&apos;t know why.</source>
+        <translation>Dieser Sicherheitsschlüssel wurde möglicherweise kopiert (sein Zähler ist zurückgegangen). Bestätigen Sie auf andere Weise und entfernen Sie den Schlüssel, wenn Sie den Grund nicht kennen.</translation>
     </message>
 </context>
 <context>
@@ -4930,6 +5267,14 @@
     <message>
         <source>Resend in %1</source>
         <translation>Erneut senden in %1</translation>
+    </message>
+    <message>
+        <source>Confirm with one of your account&apos;s security keys.</source>
+        <translation>Bestätigen Sie mit einem der Sicherheitsschlüssel Ihres Kontos.</translation>
+    </message>
+    <message>
+        <source>Try Again</source>
+        <translation>Erneut versuchen</translation>
     </message>
 </context>
 </TS>

@@ -77,6 +77,16 @@
     </message>
 </context>
 <context>
+    <name>vigil::AuthenticatorText</name>
+    <message numerus="yes">
+        <source>That PIN isn&apos;t right. %n attempt(s) left before the key is blocked.</source>
+        <translation>
+            <numerusform>That PIN isn&apos;t right. %n attempt left before the key is blocked.</numerusform>
+            <numerusform>That PIN isn&apos;t right. %n attempts left before the key is blocked.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>vigil::Device</name>
     <message numerus="yes">
         <source>Will be signed out in %n day(s)</source>

@@ -10,6 +10,7 @@
 #include "ui/pages/TwoStepText.h"
 #include "ui/security/HolderSupportCodeDialog.h"
 #include "ui/security/PasswordChangeSection.h"
+#include "ui/security/SecurityKeysSection.h"
 #include "ui/security/TwoStepSection.h"
 #include "ui/stepup/StepUpDialog.h"
 #include "ui/widgets/InlineMessage.h"
@@ -105,6 +106,11 @@ void SecurityPage::attach(const Services& services)
             if (!std::exchange(first, false) && m_account)
                 m_account->reload();
         });
+    }
+    if (services.securityKeys) {
+        m_securityKeys = new SecurityKeysSection(services.securityKeys, m_stepUpFlow, this);
+        connect(m_securityKeys, &SecurityKeysSection::dialogOpened, this, &SecurityPage::dialogOpened);
+        m_sections->insertWidget(next++, m_securityKeys);
     }
     if (services.supportCodes) {
         auto* box = new QGroupBox(tr("Help From Support"), this);

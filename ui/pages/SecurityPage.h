@@ -14,6 +14,8 @@ class AccountService;
 class InlineMessage;
 class PasswordChangeFlow;
 class PasswordChangeSection;
+class SecurityKeyService;
+class SecurityKeysSection;
 class SectionNavigator;
 class StepUpFlow;
 class StepUpService;
@@ -35,6 +37,7 @@ public:
         PasswordChangeFlow* password = nullptr;
         TwoStepService* twoStep = nullptr;
         SupportCodeService* supportCodes = nullptr;
+        SecurityKeyService* securityKeys = nullptr;
     };
 
     // `navigator` takes the facts' links to their sections.
@@ -46,6 +49,7 @@ public:
 
     PasswordChangeSection* passwordSection() const { return m_password; }
     TwoStepSection* twoStepSection() const { return m_twoStep; }
+    SecurityKeysSection* securityKeysSection() const { return m_securityKeys; }
     QPushButton* supportCodeButton() const { return m_supportCode; }
     StepUpFlow* stepUpFlow() const { return m_stepUpFlow; }
 
@@ -65,6 +69,7 @@ private:
     StepUpFlow* m_stepUpFlow = nullptr;
     PasswordChangeSection* m_password = nullptr;
     TwoStepSection* m_twoStep = nullptr;
+    SecurityKeysSection* m_securityKeys = nullptr;
     QPushButton* m_supportCode = nullptr;
     InlineMessage* m_supportMessage = nullptr;
 };

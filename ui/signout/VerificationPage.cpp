@@ -2,7 +2,9 @@
 
 #include "CodeValidator.h"
 #include "SignOutStyle.h"
+#include "core/securitykeys/Authenticator.h"
 #include "core/stepup/StepUpFlow.h"
+#include "ui/security/SecurityKeyPrompt.h"
 #include "ui/widgets/Icons.h"
 #include "ui/widgets/InlineMessage.h"
 
@@ -116,6 +118,7 @@ void VerificationPage::buildEntry()
     m_input->setClearButtonEnabled(false);
     m_attempts = SignOutStyle::sentence({}, m_entry);
     m_attempts->setAccessibleName(tr("Attempts left"));
+    m_key = new SecurityKeyPrompt(m_entry);
     m_resend = new QPushButton(tr("Resend Code"), m_entry);
     m_resend->setAccessibleName(tr("Resend code"));
     m_anotherMethod = new QPushButton(tr("Use Another Method…"), m_entry);
@@ -130,6 +133,11 @@ void VerificationPage::buildEntry()
     m_verify->setAccessibleDescription(tr("Checks what you entered, then signs the devices out"));
     m_cancelEntry = new QPushButton(tr("Cancel"), m_entry);
     m_cancelEntry->setAccessibleName(tr("Cancel"));
+    // Where the keyboard starts while a security key is asked: Return there (or in the key's PIN
+    // field) must not cancel.
+    m_cancelEntry->setAutoDefault(false);
+    m_anotherMethod->setAutoDefault(false);
+    m_resend->setAutoDefault(false);
 
     auto* inputRow = new QHBoxLayout;
     inputRow->addWidget(m_input, 1);
@@ -144,6 +152,7 @@ void VerificationPage::buildEntry()
     layout->addWidget(m_methodTitle);
     layout->addWidget(m_prompt);
     layout->addLayout(inputRow);
+    layout->addWidget(m_key);
     layout->addWidget(m_attempts);
     layout->addStretch(1);
     layout->addLayout(buttons);
@@ -157,20 +166,36 @@ void VerificationPage::buildEntry()
         m_input, &QLineEdit::textChanged, this, [this] { m_verify->setEnabled(m_flow->canSubmit(m_input->text())); });
     connect(m_input, &QLineEdit::returnPressed, this, &VerificationPage::submit);
     connect(m_verify, &QPushButton::clicked, this, &VerificationPage::submit);
-    connect(m_resend, &QPushButton::clicked, m_flow, &StepUpFlow::resend);
+    connect(m_resend, &QPushButton::clicked, this, [this] {
+        // A key has no code to resend: it is asked again (with a new challenge when needed).
+        if (m_flow->method() && m_flow->method()->usesSecurityKey())
+            m_flow->retrySecurityKey();
+        else
+            m_flow->resend();
+    });
     connect(m_anotherMethod, &QPushButton::clicked, m_flow, &StepUpFlow::chooseAnotherMethod);
+    connect(m_key, &SecurityKeyPrompt::pinEntered, m_flow, &StepUpFlow::providePin);
+    connect(m_key, &SecurityKeyPrompt::retryRequested, m_flow, &StepUpFlow::retrySecurityKey);
     connect(m_cancelEntry, &QPushButton::clicked, this, &VerificationPage::cancelRequested);
 }
 
 QPushButton* VerificationPage::defaultButton() const
 {
+    // With a key, Return sends its PIN (the only thing typed), never Cancel.
+    if (m_flow->state() == State::Verifying && m_flow->method() && m_flow->method()->usesSecurityKey())
+        return m_key->pinButton();
     return m_flow->state() == State::Verifying ? m_verify : m_continue;
 }
 
 QWidget* VerificationPage::initialFocusWidget() const
 {
-    if (m_flow->state() == State::Verifying)
+    if (m_flow->state() == State::Verifying) {
+        if (m_flow->method() && m_flow->method()->usesSecurityKey()) {
+            QWidget* target = m_key->focusTarget();
+            return target ? target : static_cast<QWidget*>(m_cancelEntry);
+        }
         return m_input;
+    }
     if (QAbstractButton* checked = m_methods->checkedButton())
         return checked;
     return m_continue;
@@ -194,7 +219,7 @@ void VerificationPage::refresh()
         m_steps->setCurrentWidget(m_entry);
         refreshEntry();
         if (wasChoice && isVisible())
-            m_input->setFocus(Qt::OtherFocusReason);
+            initialFocusWidget()->setFocus(Qt::OtherFocusReason);
     }
     refreshProblem();
 }
@@ -206,7 +231,11 @@ void VerificationPage::refreshMethods()
     for (const VerificationMethod* method : methods)
         ids.append(method->id());
     if (ids != m_methodIds) {
-        const QString previous = selectedMethod();
+        QString previous = selectedMethod();
+        // The account's keys arrived after the choice was shown: the key comes first and is chosen.
+        const QString key = QStringLiteral("security_key");
+        if (ids.contains(key) && !m_methodIds.contains(key))
+            previous = key;
         const auto old = m_methods->buttons();
         for (QAbstractButton* button : old) {
             m_methods->removeButton(button);
@@ -281,7 +310,14 @@ void VerificationPage::refreshEntry()
     if (!method)
         return;
     const bool sends = method->needsChallengeSend();
-    if (method->isSecretMasked()) {
+    const bool key = method->usesSecurityKey();
+    m_key->setVisible(key);
+    m_key->setAuthenticator(m_flow->authenticator());
+    m_input->setVisible(!key);
+    m_verify->setVisible(!key);
+    if (key) {
+        m_prompt->setText(tr("Confirm with one of your account's security keys."));
+    } else if (method->isSecretMasked()) {
         m_prompt->setText(tr("Enter the password of your Vigil account."));
     } else if (sends) {
         m_prompt->setText(m_flow->destination().isEmpty() ? tr("Sending a code…")
@@ -307,8 +343,15 @@ void VerificationPage::refreshEntry()
 
     const bool restart = m_flow->isCodeExpired() || (attempts && *attempts == 0);
     const int wait = m_flow->resendSecondsLeft();
-    m_resend->setVisible(sends || m_flow->canResend());
-    if (!sends)
+    const Authenticator* authenticator = m_flow->authenticator();
+    const bool keyAnswered = !authenticator || authenticator->state() == Authenticator::State::Finished;
+    if (key)
+        m_resend->setVisible(keyAnswered && !busy && problem != ProblemKind::None && !locked);
+    else
+        m_resend->setVisible(sends || m_flow->canResend());
+    if (key)
+        m_resend->setText(tr("Try Again"));
+    else if (!sends)
         m_resend->setText(tr("Start Again"));
     else if (restart)
         m_resend->setText(tr("Send New Code"));
@@ -317,7 +360,7 @@ void VerificationPage::refreshEntry()
     else
         m_resend->setText(tr("Resend Code"));
     m_resend->setAccessibleDescription(m_resend->text());
-    m_resend->setEnabled(m_flow->canResend());
+    m_resend->setEnabled(key || m_flow->canResend());
     m_anotherMethod->setVisible(m_flow->availableMethods().size() > 1);
     m_anotherMethod->setEnabled(true);
     m_verify->setEnabled(m_flow->canSubmit(m_input->text()));

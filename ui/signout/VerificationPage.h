@@ -15,6 +15,7 @@ class QVBoxLayout;
 namespace vigil {
 
 class InlineMessage;
+class SecurityKeyPrompt;
 class StepUpFlow;
 
 // "Confirm It's You": the step-up before a sign-out or any other sensitive action. First the method (ChoosingMethod),
@@ -35,6 +36,8 @@ public:
     // Where the keyboard starts on this page.
     QWidget* initialFocusWidget() const;
     QLineEdit* secretField() const { return m_input; }
+    // Verifying with a security key: insert, touch, PIN, and why it stopped.
+    SecurityKeyPrompt* securityKeyPrompt() const { return m_key; }
     // Why Vigil asks ("Before Vigil signs devices out, confirm that it's you.") and what Verify
     // then does, for assistive technology.
     void setPurpose(const QString& intro, const QString& verifyDescription);
@@ -76,6 +79,7 @@ private:
     QLabel* m_prompt;
     QLineEdit* m_input;
     QLabel* m_attempts;
+    SecurityKeyPrompt* m_key;
     QPushButton* m_resend;
     QPushButton* m_anotherMethod;
     QPushButton* m_verify;
