@@ -8,7 +8,6 @@
 #include "auth/PasswordHasher.h"
 #include "auth/StepUp.h"
 #include "auth/Totp.h"
-#include "auth/YoungSessions.h"
 #include "base/Clock.h"
 #include "base/TimeFormat.h"
 #include "http/FieldReader.h"
@@ -43,12 +42,6 @@ ApiError challengeLocked()
     return ApiError::make(423,
                           QStringLiteral("challenge_locked"),
                           QStringLiteral("Too many wrong attempts. Start the verification again."));
-}
-
-const QString& shortenWaitPurpose()
-{
-    static const QString purpose = QStringLiteral("shorten_wait");
-    return purpose;
 }
 
 bool isSecurityKey(const QString& method)
@@ -111,7 +104,7 @@ StepUpRoutes::StepUpRoutes(Store& store,
                            StepUp& stepUp,
                            QObject* parent)
     : QObject(parent), m_store(store), m_clock(clock), m_hasher(hasher), m_loginThrottle(loginThrottle),
-      m_stepUp(stepUp), m_budget(store.throttle(), clock)
+      m_stepUp(stepUp), m_budget(store.throttle(), clock), m_shortening(store, clock)
 {}
 
 StepUpRoutes::~StepUpRoutes() = default;
@@ -180,13 +173,9 @@ void StepUpRoutes::sendCode(StepUpChallenge& challenge, const Account& account)
     message.code = m_stepUp.newCode(challenge);
     message.purpose = challenge.purpose;
     message.sentAtMs = challenge.lastSentMs;
-    OutboxTexts::Text text = OutboxTexts::stepUp(message.code, sms);
-    if (challenge.purpose == shortenWaitPurpose()) {
-        const Session* session = m_store.sessions().session(challenge.sessionId);
-        const Device* device = session ? m_store.devices().byId(session->deviceId) : nullptr;
-        text = OutboxTexts::shortenWait(
-            message.code, device ? *device : Device{}, message.sentAtMs, m_young->windowMs() / (3600 * 1000));
-    }
+    const OutboxTexts::Text text = challenge.purpose == WaitShortening::purpose()
+                                       ? m_shortening.emailText(challenge, message.code, message.sentAtMs)
+                                       : OutboxTexts::stepUp(message.code, sms);
     message.subject = text.subject;
     message.text = text.text;
     m_stepUp.recordSend(message, account.id);
@@ -238,22 +227,17 @@ void StepUpRoutes::start(const RequestContext& context)
                                                   QStringLiteral("totp"),
                                                   QStringLiteral("recovery"),
                                                   QStringLiteral("security_key")}});
-    const QString purpose = body.string(
-        QStringLiteral("purpose"), {.required = false, .oneOf = {QStringLiteral("step_up"), shortenWaitPurpose()}});
+    const QString purpose =
+        body.string(QStringLiteral("purpose"),
+                    {.required = false, .oneOf = {QStringLiteral("step_up"), WaitShortening::purpose()}});
     if (!body.ok())
         return context.fail(*body.error());
     const Account* account = m_store.accounts().byId(context.principal->accountId);
     if (!account)
         return context.fail(ApiError::internal());
-    const bool shortening = purpose == shortenWaitPurpose();
+    const bool shortening = purpose == WaitShortening::purpose();
     if (shortening) {
-        // Only the email: a SIM swap is cheaper than taking over a mailbox, and the other methods
-        // are things a thief of the password or the device may hold.
-        if (method != QLatin1String("email") || !m_young)
-            return context.fail(
-                ApiError::invalidField(QStringLiteral("purpose"),
-                                       QStringLiteral("Only an email code can shorten the wait of a new sign-in.")));
-        if (auto refused = m_young->shortenRefusal(*context.principal, *account))
+        if (auto refused = m_shortening.startRefusal(method, *context.principal, *account))
             return context.fail(*refused);
     }
 
@@ -267,7 +251,7 @@ void StepUpRoutes::start(const RequestContext& context)
     challenge.sessionId = context.principal->sessionId;
     challenge.method = method;
     if (shortening)
-        challenge.purpose = shortenWaitPurpose();
+        challenge.purpose = WaitShortening::purpose();
     if (method == QLatin1String("email")) {
         if (account->email.isEmpty() || !account->emailVerified)
             return context.fail(notSetUp());
@@ -307,7 +291,7 @@ void StepUpRoutes::start(const RequestContext& context)
         sendCode(*stored, *account);
     QJsonObject started{{QStringLiteral("method"), method}};
     if (shortening)
-        started.insert(QStringLiteral("purpose"), shortenWaitPurpose());
+        started.insert(QStringLiteral("purpose"), WaitShortening::purpose());
     audit(context, QStringLiteral("step_up_started"), started);
     answerChallenge(context, handle, *stored);
 }
@@ -519,10 +503,12 @@ void StepUpRoutes::finishVerify(
             wrong.with(QStringLiteral("reason"), key->reason());
         return context.fail(wrong);
     }
-    if (challenge->purpose == shortenWaitPurpose()) {
+    if (challenge->purpose == WaitShortening::purpose()) {
         m_budget.recordSuccess(keys);
         m_stepUp.remove(challenge->idHash); // single use, whatever happens next
-        return finishShortening(context);
+        return m_shortening.finish(context, [this, &context](const QString& type, const QJsonObject& details) {
+            audit(context, type, details);
+        });
     }
     if (totpStep >= 0) {
         if (auto ok = m_store.accounts().setTotpLastStep(challenge->accountId, totpStep); !ok)
@@ -547,38 +533,6 @@ void StepUpRoutes::finishVerify(
     json.beginObject()
         .field(l1("step_up_token"), token)
         .field(l1("expires_in"), AuthPolicy::stepUpTokenSeconds)
-        .endObject();
-    context.respond(HttpResponse::jsonBody(json.take()));
-}
-
-void StepUpRoutes::finishShortening(const RequestContext& context)
-{
-    const Principal& who = *context.principal;
-    const Account* account = m_store.accounts().byId(who.accountId);
-    const Session* session = m_store.sessions().session(who.sessionId);
-    if (!account || !session)
-        return context.fail(ApiError::internal());
-    // Again: a session of the account may have become established while the email travelled.
-    if (auto refused = m_young->shortenRefusal(who, *account);
-        refused && refused->code == QLatin1String("established_session_exists"))
-        return context.fail(*refused);
-    const qint64 from = m_young->newUntilMs(*session);
-    const auto to = m_young->shortenWait(*session);
-    if (!to) {
-        qCCritical(lcAuth) << "cannot shorten a session's wait:" << to.error();
-        return context.fail(ApiError::internal());
-    }
-    audit(context,
-          QStringLiteral("new_session_wait_shortened"),
-          {{QStringLiteral("from"), from > 0 ? TimeFormat::toRfc3339(from) : QString()},
-           {QStringLiteral("to"), *to > 0 ? TimeFormat::toRfc3339(*to) : QString()}});
-    if (m_waitShortened)
-        m_waitShortened(who.accountId, who.deviceId);
-    const qint64 now = m_clock.nowMs();
-    JsonWriter json;
-    json.beginObject()
-        .field(l1("new_until"), TimeFormat::toRfc3339(qMax(*to, now)))
-        .field(l1("retry_after"), qMax<qint64>(0, (*to - now + 999) / 1000))
         .endObject();
     context.respond(HttpResponse::jsonBody(json.take()));
 }

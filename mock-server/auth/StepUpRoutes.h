@@ -1,6 +1,7 @@
 #pragma once
 
 #include "auth/StepUpBudget.h"
+#include "auth/WaitShortening.h"
 
 #include <QJsonObject>
 #include <QObject>
@@ -26,7 +27,7 @@ struct StepUpChallenge;
 // security_key (a FIDO2 assertion of one of the account's keys, securitykeys/AssertionCheck). Every
 // wrong secret counts against the account's and the session's StepUpBudget; a wrong password also
 // counts as a failed sign-in of the account. An email challenge with purpose shorten_wait shortens
-// the caller's new-session wait instead of earning a token (YoungSessions::shortenRefusal says when).
+// the caller's new-session wait instead of earning a token (WaitShortening).
 class StepUpRoutes final : public QObject
 {
     Q_OBJECT
@@ -43,13 +44,13 @@ public:
 
     void registerRoutes(Router& router);
     // Without it, shorten_wait is refused as a method that is not set up.
-    void setYoungSessions(YoungSessions* young) { m_young = young; }
+    void setYoungSessions(YoungSessions* young) { m_shortening.setYoungSessions(young); }
     // The WebAuthn relying party id security-key assertions must be for (--rp-id).
     void setRelyingParty(const QString& rpId) { m_rpId = rpId; }
     // Runs after a session's wait was shortened (the device list shows the new end).
     void setWaitShortenedHandler(std::function<void(const QString& accountId, const QString& deviceId)> handler)
     {
-        m_waitShortened = std::move(handler);
+        m_shortening.setShortenedHandler(std::move(handler));
     }
     // "d***@vigil.test"
     static QString maskEmail(const QString& email);
@@ -74,7 +75,6 @@ private:
                       const AssertionCheck* key = nullptr);
     void auditKeyFailure(const RequestContext& context, const AssertionCheck& key, QJsonObject& details);
     void recordKeyUse(const AssertionCheck& key, QJsonObject& details);
-    void finishShortening(const RequestContext& context);
     void audit(const RequestContext& context, const QString& type, const QJsonObject& details);
     // Answers 429 (and returns true) while the challenge's account or session has to wait.
     bool refuseWhileThrottled(const RequestContext& context, const StepUpChallenge& challenge);
@@ -86,9 +86,8 @@ private:
     LoginThrottle& m_loginThrottle;
     StepUp& m_stepUp;
     StepUpBudget m_budget;
-    YoungSessions* m_young = nullptr;
     QString m_rpId = QStringLiteral("vigil.test");
-    std::function<void(const QString&, const QString&)> m_waitShortened;
+    WaitShortening m_shortening;
 };
 
 } // namespace mockd
