@@ -18,7 +18,6 @@ Runs with Debian's /usr/bin/python3 (pyatspi and gi come from Debian packages, n
 Every wait polls with a deadline; a failure leaves a screenshot and all logs in the work folder.
 """
 
-import base64
 import os
 import re
 import shutil
@@ -29,229 +28,15 @@ import tempfile
 import time
 from pathlib import Path
 
+# The tests import everything through this module; the parts live in their own files.
+from leaks import SECRET_PREFIXES, SECRET_SHAPES, TOKEN_PATTERN, assert_no_leak, decode_secret, find_leak  # noqa: F401
+from processes import App, Mockd, Process
+from waits import DEFAULT_TIMEOUT, HarnessError, log, read_line_from_fd, wait_until  # noqa: F401
+
 DEMO_EMAIL = "demo@vigil.test"
 DEMO_PASSWORD = "vigil-demo-2026"
 ADMIN_KEY = "e2e-admin-key-0123456789abcdef"
 KEYRING_PASSWORD = "e2e-keyring-password"
-
-
-def contract_secret_prefixes():
-    """The token prefixes api/openapi.yaml declares (its top-level `x-secret-prefixes` list)."""
-    contract = (Path(__file__).resolve().parents[2] / "api" / "openapi.yaml").read_text(encoding="utf-8")
-    listed = re.search(r"^x-secret-prefixes:\s*\[([^\]]*)\]", contract, re.MULTILINE)
-    if not listed:
-        raise RuntimeError("api/openapi.yaml has no top-level x-secret-prefixes: [...] list")
-    return [item.strip().strip("'\"") for item in listed.group(1).split(",") if item.strip()]
-
-
-SECRET_PREFIXES = contract_secret_prefixes()
-# Any token the service issues, of every kind the contract declares.
-TOKEN_PATTERN = re.compile(rb"(?<![A-Za-z0-9])(?:" + b"|".join(re.escape(p.encode()) for p in SECRET_PREFIXES)
-                           + rb")[A-Za-z0-9_-]{16,}")
-# Secrets by their shape, whoever made them: tokens; a one-time code, password or other secret as
-# the value of a JSON field or query pair (anything but the redaction marks); recovery codes
-# ("abcd-efgh-jk12"); support codes ("7KQ2-M9XF").
-SECRET_SHAPES = {
-    "a token": TOKEN_PATTERN,
-    "a secret field": re.compile(
-        rb'(?i)(?<![A-Za-z0-9_])"?(?:code|otp|pin|password|current|new|secret|[a-z_]*_(?:code|codes|token|secret|password))'
-        rb'"?\s*[:=]\s*"?(?![\[<"]|\s)(?!redacted)[^\s"&,;}\]]{4,}'),
-    "a recovery code": re.compile(rb"(?<![A-Za-z0-9-])[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}(?![A-Za-z0-9-])"),
-    "a support code": re.compile(rb"(?<![A-Za-z0-9-])[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}(?![A-Za-z0-9-])"),
-}
-
-
-def find_leak(output, secrets=()):
-    """What secret `output` holds, described without repeating it, or None.
-
-    `secrets` are the ones the test itself typed or was given (passwords, tokens, one-time codes,
-    support codes with and without the dash); a code of digits counts only as a whole number.
-    Then every shape in SECRET_SHAPES is looked for, so a secret the test never saw is caught too.
-    """
-    for secret in secrets:
-        if not secret:
-            continue
-        raw = secret.encode() if isinstance(secret, str) else secret
-        if raw.isdigit():
-            if re.search(rb"(?<!\d)" + re.escape(raw) + rb"(?!\d)", output):
-                return f"a {len(raw)}-digit code the test used"
-        elif raw in output:
-            return f"a secret the test used ({raw[:3].decode(errors='replace')}…)"
-    for what, shape in SECRET_SHAPES.items():
-        found = shape.search(output)
-        if found:
-            return f"{what} ({found.group(0)[:5].decode(errors='replace')}…)"
-    return None
-
-
-def assert_no_leak(processes, secrets=()):
-    """Fails when the output of any of `processes` holds a secret (see find_leak)."""
-    for proc in processes:
-        output = proc.output()
-        leak = find_leak(output, secrets)
-        if leak:
-            raise HarnessError(f"{proc.name}'s output holds {leak}")
-        log(f"{proc.name}: {len(output)} bytes of output, no secret")
-
-# Generous, because the sanitizer build under Xvfb on a busy 2-core machine is slow to start.
-DEFAULT_TIMEOUT = float(os.environ.get("VIGIL_E2E_TIMEOUT", "60"))
-
-
-class HarnessError(AssertionError):
-    pass
-
-
-def log(message):
-    print(f"[e2e {time.strftime('%H:%M:%S')}] {message}", flush=True)
-
-
-def wait_until(predicate, what, timeout=DEFAULT_TIMEOUT, interval=0.05):
-    """Polls `predicate` until it returns something truthy (returned), or fails after `timeout` s."""
-    deadline = time.monotonic() + timeout
-    last_error = None
-    while True:
-        try:
-            value = predicate()
-            if value:
-                return value
-        except HarnessError:
-            raise  # a definite failure (a process died, a name is ambiguous): no point in waiting
-        except Exception as error:  # noqa: BLE001 - AT-SPI raises many kinds while a window builds
-            last_error = error
-        if time.monotonic() > deadline:
-            detail = f" (last error: {last_error!r})" if last_error else ""
-            raise HarnessError(f"timed out after {timeout:.0f} s waiting for {what}{detail}")
-        time.sleep(interval)
-
-
-def _read_line_from_fd(fd, timeout, what):
-    deadline = time.monotonic() + timeout
-    data = b""
-    os.set_blocking(fd, False)
-    while b"\n" not in data:
-        try:
-            chunk = os.read(fd, 256)
-            if not chunk:
-                break
-            data += chunk
-        except BlockingIOError:
-            if time.monotonic() > deadline:
-                raise HarnessError(f"timed out waiting for {what}")
-            time.sleep(0.02)
-    os.close(fd)
-    line = data.split(b"\n", 1)[0].decode().strip()
-    if not line:
-        raise HarnessError(f"{what}: got nothing")
-    return line
-
-
-class Process:
-    """A started program with its log file. Output goes to a file so a long run never blocks."""
-
-    def __init__(self, name, popen, log_path):
-        self.name = name
-        self.popen = popen
-        self.log_path = log_path
-
-    @property
-    def pid(self):
-        return self.popen.pid
-
-    def running(self):
-        return self.popen.poll() is None
-
-    def output(self):
-        return self.log_path.read_bytes() if self.log_path.exists() else b""
-
-    def stop(self, timeout=15):
-        """SIGTERM, wait, then SIGKILL. Returns the exit code (negative: killed by that signal)."""
-        if self.popen.poll() is None:
-            try:
-                self.popen.send_signal(signal.SIGTERM)
-                self.popen.wait(timeout=timeout)
-            except subprocess.TimeoutExpired:
-                log(f"{self.name} ignored SIGTERM for {timeout} s; killing it")
-                self.popen.kill()
-                self.popen.wait()
-        return self.popen.returncode
-
-
-class Mockd(Process):
-    def __init__(self, name, popen, log_path, url):
-        super().__init__(name, popen, log_path)
-        self.url = url
-
-
-class App(Process):
-    """A GUI program under test; finds its widgets in the AT-SPI tree by accessible name."""
-
-    def __init__(self, name, popen, log_path, desktop):
-        super().__init__(name, popen, log_path)
-        self.desktop = desktop
-
-    def accessible(self, timeout=DEFAULT_TIMEOUT):
-        """The program's AT-SPI application object (matched by process id)."""
-        atspi = self.desktop.atspi
-
-        def lookup():
-            if not self.running():
-                raise HarnessError(f"{self.name} exited with {self.popen.returncode}")
-            root = atspi.Registry.getDesktop(0)
-            for i in range(root.childCount):
-                child = root.getChildAtIndex(i)
-                if child is not None and child.get_process_id() == self.pid:
-                    return child
-            return None
-
-        return wait_until(lookup, f"{self.name} on the accessibility bus", timeout)
-
-    def find_all(self, name, role=None, showing=True):
-        app = self.accessible()
-        app.clear_cache()
-        found = []
-        self._collect(app, name, role, showing, found, depth=0)
-        return found
-
-    def find(self, name, role=None, showing=True, timeout=DEFAULT_TIMEOUT):
-        """Waits for exactly one showing widget with this accessible name (and role name, if given)."""
-
-        def lookup():
-            if not self.running():
-                raise HarnessError(f"{self.name} exited with {self.popen.returncode}")
-            hits = self.find_all(name, role, showing)
-            if len(hits) > 1 and role is None:
-                # A form's caption label usually carries the same name as its field: want the field.
-                hits = [h for h in hits if h.getRoleName() != "label"] or hits
-            if len(hits) > 1:
-                raise HarnessError(f"{len(hits)} widgets named {name!r}: {[h.getRoleName() for h in hits]}")
-            return hits[0] if hits else None
-
-        what = f"{name!r}" + (f" ({role})" if role else "") + f" in {self.name}"
-        try:
-            return wait_until(lookup, what, timeout)
-        except HarnessError:
-            self.desktop.dump_tree(self)
-            raise
-
-    def wait_for(self, name, role=None, timeout=DEFAULT_TIMEOUT):
-        return self.find(name, role=role, timeout=timeout)
-
-    def absent(self, name, role=None):
-        return not self.find_all(name, role)
-
-    def _collect(self, node, name, role, showing, found, depth):
-        if depth > 40:
-            return
-        states = self.desktop.atspi
-        for i in range(node.childCount):
-            child = node.getChildAtIndex(i)
-            if child is None:
-                continue
-            if showing and not child.getState().contains(states.STATE_SHOWING):
-                continue
-            if child.name == name and (role is None or child.getRoleName() == role):
-                found.append(child)
-            self._collect(child, name, role, showing, found, depth + 1)
 
 
 class Desktop:
@@ -356,7 +141,7 @@ class Desktop:
         self._spawn("xvfb", ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", self.size,
                              "-nolisten", "tcp", "-noreset"], pass_fds=(write_fd,), service=True)
         os.close(write_fd)
-        self.display = ":" + _read_line_from_fd(read_fd, 30, "Xvfb to pick a display")
+        self.display = ":" + read_line_from_fd(read_fd, 30, "Xvfb to pick a display")
         self.env["DISPLAY"] = self.display
         log(f"Xvfb on {self.display}")
 
@@ -365,7 +150,7 @@ class Desktop:
         self._spawn("dbus", ["dbus-daemon", "--session", "--nofork", "--nopidfile",
                              f"--print-address={write_fd}"], pass_fds=(write_fd,), service=True)
         os.close(write_fd)
-        self.env["DBUS_SESSION_BUS_ADDRESS"] = _read_line_from_fd(read_fd, 30, "the D-Bus session bus")
+        self.env["DBUS_SESSION_BUS_ADDRESS"] = read_line_from_fd(read_fd, 30, "the D-Bus session bus")
 
     def _name_has_owner(self, name):
         result = subprocess.run(
@@ -595,23 +380,6 @@ class Desktop:
                 except OSError:
                     pass
         return hits
-
-
-def decode_secret(value):
-    """QtKeychain stores text as is and binary data base64-encoded; return the token either way."""
-    if value is None:
-        return None
-    value = value.strip()
-    prefixes = tuple(p.encode() for p in SECRET_PREFIXES)
-    if value.startswith(prefixes):
-        return value.decode()
-    try:
-        decoded = base64.b64decode(value, validate=True)
-        if decoded.startswith(prefixes):
-            return decoded.decode()
-    except ValueError:
-        pass
-    return value.decode(errors="replace")
 
 
 _KEYSYMS = {"BackSpace": 0xFF08, "Tab": 0xFF09, "Return": 0xFF0D, "Escape": 0xFF1B, "Home": 0xFF50,
