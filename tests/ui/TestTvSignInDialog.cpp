@@ -2,6 +2,7 @@
 // the waiting device and warns when it is far away (and only then), each preset gives its end, the
 // errors are said inline, approving goes through "Confirm It's You", Deny refuses; and a guest
 // device's row and details say when it signs out.
+#include "FakeTvService.h"
 #include "SignInStack.h"
 #include "WidgetFinder.h"
 #include "core/devices/DeviceListModel.h"
@@ -36,37 +37,9 @@
 
 using namespace vigil;
 using Preset = GuestEnd::Preset;
+using FakeTvService::pending;
 
 namespace {
-
-QJsonObject place(const QString& city, const QString& country, const QString& code)
-{
-    return {
-        {QStringLiteral("city"), city}, {QStringLiteral("country"), country}, {QStringLiteral("country_code"), code}};
-}
-
-QJsonObject pending(bool far)
-{
-    return {{QStringLiteral("id"), QStringLiteral("dva_1")},
-            {QStringLiteral("user_code"), QStringLiteral("WDJB-MJHT")},
-            {QStringLiteral("device"),
-             QJsonObject{{QStringLiteral("name"), QStringLiteral("Hotel Room TV")},
-                         {QStringLiteral("type"), QStringLiteral("tv")},
-                         {QStringLiteral("app"), QStringLiteral("Vigil TV")},
-                         {QStringLiteral("app_version"), QStringLiteral("2.1")}}},
-            {QStringLiteral("ip"), QStringLiteral("203.0.113.7")},
-            {QStringLiteral("location"),
-             far ? place(QStringLiteral("Lisbon"), QStringLiteral("Portugal"), QStringLiteral("PT"))
-                 : place(QStringLiteral("London"), QStringLiteral("United Kingdom"), QStringLiteral("GB"))},
-            {QStringLiteral("expires_in"), 540},
-            {QStringLiteral("approver"),
-             QJsonObject{{QStringLiteral("device_id"), QStringLiteral("dev_me")},
-                         {QStringLiteral("ip"), QStringLiteral("198.51.100.1")},
-                         {QStringLiteral("location"),
-                          place(QStringLiteral("London"), QStringLiteral("United Kingdom"), QStringLiteral("GB"))}}},
-            {QStringLiteral("distance_km"), far ? 1585.0 : 3.0},
-            {QStringLiteral("far"), far}};
-}
 
 Device guestDevice(const QString& id, const QDateTime& guestUntil)
 {
@@ -160,39 +133,12 @@ private Q_SLOTS:
         m_profiles = std::make_unique<ProfileListModel>();
         m_profiles->setProfiles({Profile{QStringLiteral("prf_ana"), QStringLiteral("Ana"), {}, false, {}, {}, {}},
                                  Profile{QStringLiteral("prf_sam"), QStringLiteral("Sam"), {}, false, {}, {}, {}}});
-        nam().setHandler([this](const FakeRequest& request) {
-            const QString path = request.path();
-            if (path == QLatin1String("/v1/step-up"))
-                return FakeResponse::json(200,
-                                          {{QStringLiteral("challenge"), QStringLiteral("chl_1")},
-                                           {QStringLiteral("method"), QStringLiteral("password")},
-                                           {QStringLiteral("expires_in"), 600},
-                                           {QStringLiteral("resend_after"), 0}});
-            if (path == QLatin1String("/v1/step-up/verify"))
-                return FakeResponse::json(
-                    200,
-                    {{QStringLiteral("step_up_token"), QStringLiteral("vst_1")}, {QStringLiteral("expires_in"), 300}});
-            if (path == QLatin1String("/v1/device-authorizations/lookup"))
-                return m_lookup;
-            if (path == QLatin1String("/v1/device-authorizations/dva_1/deny"))
-                return FakeResponse::raw(204, {}, "application/json");
-            if (path == QLatin1String("/v1/device-authorizations/dva_1/approve")) {
-                if (request.header("X-Step-Up") != "vst_1")
-                    return FakeResponse::error(403, "step_up_required", "Confirm it is you.");
-                const QJsonValue end = request.json().value(QStringLiteral("guest_until"));
-                QJsonObject device = guestDevice(QStringLiteral("dev_tv"), {}).toJson();
-                device.insert(QStringLiteral("guest_until"), end.isUndefined() ? QJsonValue() : end);
-                return FakeResponse::json(200, device);
-            }
-            if (path == QLatin1String("/v1/devices/dev_tv/guest")) {
-                if (request.header("X-Step-Up") != "vst_1")
-                    return FakeResponse::error(403, "step_up_required", "Confirm it is you.");
-                QJsonObject device = guestDevice(QStringLiteral("dev_tv"), {}).toJson();
-                device.insert(QStringLiteral("guest_until"), request.json().value(QStringLiteral("guest_until")));
-                return FakeResponse::json(200, device);
-            }
-            return FakeResponse::error(404, "not_found");
-        });
+        nam().setHandler(FakeTvService::handler(
+            {&m_lookup, [](const QJsonValue& guestUntil) {
+                 QJsonObject device = guestDevice(QStringLiteral("dev_tv"), {}).toJson();
+                 device.insert(QStringLiteral("guest_until"), guestUntil.isUndefined() ? QJsonValue() : guestUntil);
+                 return device;
+             }}));
     }
 
     void cleanup()
