@@ -1,8 +1,7 @@
 #pragma once
-// What the fault-injection service tests share: a real vigil-mockd, a client, and helpers to add
-// rules (POST /__admin/faults), list them, sign in and upgrade the event socket by hand.
-#include "MockdProcess.h"
-#include "ServiceClient.h"
+// What the fault-injection service tests share beyond ServiceFixture: helpers to add rules
+// (POST /__admin/faults), list them, sign in and upgrade the event socket by hand.
+#include "ServiceFixture.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -11,29 +10,15 @@
 #include <QTest>
 #include <memory>
 
-class FaultFixture : public QObject
+class FaultFixture : public ServiceFixture
 {
 protected:
-    void startService()
-    {
-        QVERIFY2(m_mockd.start(), qPrintable(m_mockd.errorString()));
-        m_client = std::make_unique<ServiceClient>(m_mockd.baseUrl());
-    }
-
     // No rules, the scenario as loaded.
     void clearFaultsAndReset()
     {
         QCOMPARE(client().admin("DELETE", QStringLiteral("/__admin/faults")).status, 204);
         QVERIFY(client().reset());
     }
-
-    MockdProcess m_mockd;
-    std::unique_ptr<ServiceClient> m_client;
-
-    ServiceClient& client() { return *m_client; }
-
-    static QString demoEmail() { return QString::fromLatin1(ServiceClient::demoEmail); }
-    static QString demoPassword() { return QString::fromLatin1(ServiceClient::demoPassword); }
 
     static QJsonObject rule(const QString& method, const QString& path, const QJsonObject& action)
     {

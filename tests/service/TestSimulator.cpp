@@ -1,6 +1,5 @@
 #include "Establish.h"
-#include "MockdProcess.h"
-#include "ServiceClient.h"
+#include "ServiceFixture.h"
 #include "SimulatorProcess.h"
 
 #include <QJsonArray>
@@ -13,18 +12,11 @@
 
 // `vigil-mockd simulate` against a real vigil-mockd: simulated devices are real clients with
 // their own sessions, visible to the account holder, and they stop when the service refuses them.
-class TestSimulator final : public QObject
+class TestSimulator final : public ServiceFixture
 {
     Q_OBJECT
 
 private:
-    MockdProcess m_mockd;
-    std::unique_ptr<ServiceClient> m_client;
-
-    ServiceClient& client() { return *m_client; }
-    static QString demoEmail() { return QString::fromLatin1(ServiceClient::demoEmail); }
-    static QString demoPassword() { return QString::fromLatin1(ServiceClient::demoPassword); }
-
     QStringList simulateArgs(int devices, int tickMs, const QString& password = demoPassword()) const
     {
         return {QStringLiteral("--server"),
@@ -85,11 +77,7 @@ private:
     }
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QVERIFY2(m_mockd.start(), qPrintable(m_mockd.errorString()));
-        m_client = std::make_unique<ServiceClient>(m_mockd.baseUrl());
-    }
+    void initTestCase() { QVERIFY(startService()); }
 
     void init() { QVERIFY(client().reset()); }
 

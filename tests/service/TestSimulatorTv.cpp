@@ -1,6 +1,4 @@
-#include "Establish.h"
-#include "MockdProcess.h"
-#include "ServiceClient.h"
+#include "ServiceFixture.h"
 #include "SimulatorProcess.h"
 #include "TvCodes.h"
 
@@ -12,16 +10,12 @@
 // `vigil-mockd simulate --tv` against a real vigil-mockd: the TV shows a code, the holder approves
 // it as a guest, the TV streams, and when the service clock passes the guest's end the TV is told
 // and stops. Polls run on the simulator's real clock (5 s apart), so each test waits for one poll.
-class TestSimulatorTv final : public QObject
+class TestSimulatorTv final : public ServiceFixture
 {
     Q_OBJECT
 
 private:
-    MockdProcess m_mockd;
-    std::unique_ptr<ServiceClient> m_client;
     ServiceClient::Tokens m_me;
-
-    ServiceClient& client() { return *m_client; }
 
     QStringList tvArgs() const
     {
@@ -80,19 +74,9 @@ private:
     }
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QVERIFY2(m_mockd.start(), qPrintable(m_mockd.errorString()));
-        m_client = std::make_unique<ServiceClient>(m_mockd.baseUrl());
-    }
+    void initTestCase() { QVERIFY(startService()); }
 
-    void init()
-    {
-        QVERIFY(client().reset());
-        m_me = client().loginDemo(QStringLiteral("Vigil on a Laptop"), QStringLiteral("computer"));
-        QVERIFY(!m_me.access.isEmpty());
-        QVERIFY(establish(client(), m_me));
-    }
+    void init() { QVERIFY(resetAndSignInEstablished(m_me)); }
 
     void anApprovedGuestTvStreamsUntilItsTimeIsUp()
     {

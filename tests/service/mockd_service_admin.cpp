@@ -1,5 +1,4 @@
-#include "MockdProcess.h"
-#include "ServiceClient.h"
+#include "ServiceFixture.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -11,24 +10,15 @@
 #include <memory>
 
 // The admin API (key, reset, clock) and the process life cycle (signals, clean exit, persistence).
-class TestServiceAdmin final : public QObject
+class TestServiceAdmin final : public ServiceFixture
 {
     Q_OBJECT
 
 private:
-    MockdProcess m_mockd;
-    std::unique_ptr<ServiceClient> m_client;
-
-    ServiceClient& client() { return *m_client; }
-
-    static QString demoEmail() { return QString::fromLatin1(ServiceClient::demoEmail); }
-    static QString demoPassword() { return QString::fromLatin1(ServiceClient::demoPassword); }
-
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY2(m_mockd.start(), qPrintable(m_mockd.errorString()));
-        m_client = std::make_unique<ServiceClient>(m_mockd.baseUrl());
+        QVERIFY(startService());
         client().rememberSecret(QString::fromLatin1(MockdProcess::adminKey));
     }
 

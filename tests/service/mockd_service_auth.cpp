@@ -1,5 +1,4 @@
-#include "MockdProcess.h"
-#include "ServiceClient.h"
+#include "RefreshFixture.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -9,27 +8,11 @@
 
 // Signing in, 2-step, refresh rotation and reuse detection, sign-out, token errors and throttling,
 // against a real vigil-mockd process. Every test starts from the seeded scenario.
-class TestServiceAuth final : public QObject
+class TestServiceAuth final : public RefreshFixture
 {
     Q_OBJECT
 
 private:
-    MockdProcess m_mockd;
-    std::unique_ptr<ServiceClient> m_client;
-
-    ServiceClient& client() { return *m_client; }
-    QString demoEmail() const { return QString::fromLatin1(ServiceClient::demoEmail); }
-    QString demoPassword() const { return QString::fromLatin1(ServiceClient::demoPassword); }
-
-    QString refresh(const QString& refreshToken, ServiceReply* reply = nullptr)
-    {
-        const ServiceReply answer =
-            client().postJson(QStringLiteral("/v1/auth/refresh"), {{QStringLiteral("refresh_token"), refreshToken}});
-        if (reply)
-            *reply = answer;
-        return answer.status == 200 ? answer.json().value(QStringLiteral("refresh_token")).toString() : QString();
-    }
-
     // Signs in to the 2-step account up to the code step; returns the mfa_token.
     QString startTwoStep()
     {
@@ -55,23 +38,6 @@ private:
         return ServiceClient::totp(ServiceClient::twoStepSecret, now + offsetSeconds);
     }
 
-    // A refresh sent on a connection of its own, so that a dropped answer stays dropped.
-    ServiceReply lostRefresh(const QString& refreshToken)
-    {
-        return client().postJsonFrom(QHostAddress(QHostAddress::LocalHost),
-                                     QStringLiteral("/v1/auth/refresh"),
-                                     {{QStringLiteral("refresh_token"), refreshToken}});
-    }
-
-    // Adds a fault rule; its id, or empty when refused.
-    QString addRule(const QJsonObject& body)
-    {
-        const ServiceReply reply = client().admin("POST", QStringLiteral("/__admin/faults"), body);
-        if (reply.status != 201)
-            qWarning() << "fault refused:" << reply.status << reply.body;
-        return reply.json().value(QStringLiteral("id")).toString();
-    }
-
     static RawHeaders withoutDate(RawHeaders headers)
     {
         headers.removeIf([](const auto& header) { return header.first.compare("Date", Qt::CaseInsensitive) == 0; });
@@ -81,8 +47,7 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY2(m_mockd.start(), qPrintable(m_mockd.errorString()));
-        m_client = std::make_unique<ServiceClient>(m_mockd.baseUrl());
+        QVERIFY(startService());
         QCOMPARE(m_mockd.baseUrl().host(), QStringLiteral("127.0.0.1"));
     }
 
@@ -286,82 +251,6 @@ private Q_SLOTS:
         // Other sessions of the account are untouched.
         QCOMPARE(client().get(QStringLiteral("/v1/me"), client().login(demoEmail(), demoPassword()).access).status,
                  200);
-    }
-
-    // A refresh the service carried out but whose answer never arrived: the client still holds the
-    // old refresh token and tries again. That is no thief; the device must stay signed in.
-    void aRetryAfterALostRefreshAnswerGetsTheSamePair()
-    {
-        const auto tokens = client().login(demoEmail(), demoPassword());
-        QVERIFY(!addRule({{QStringLiteral("match"),
-                           QJsonObject{{QStringLiteral("method"), QStringLiteral("POST")},
-                                       {QStringLiteral("path"), QStringLiteral("/v1/auth/refresh")}}},
-                          {QStringLiteral("action"),
-                           QJsonObject{{QStringLiteral("type"), QStringLiteral("drop")},
-                                       {QStringLiteral("after_route"), true}}},
-                          {QStringLiteral("times"), 1}})
-                     .isEmpty());
-        ServiceReply reply;
-        // By hand: Qt's network access would itself resend a request whose connection closed.
-        QCOMPARE(lostRefresh(tokens.refresh).status, 0); // rotated, but the answer was lost
-
-        QVERIFY(client().advanceClock(20));
-        const QString next = refresh(tokens.refresh, &reply);
-        QCOMPARE(reply.status, 200);
-        const auto pair = client().tokensFrom(reply);
-        QCOMPARE(pair.sessionId, tokens.sessionId);
-        QVERIFY(pair.refresh != tokens.refresh);
-        // Asked again, the same pair: nothing new is issued for a stale token.
-        QCOMPARE(refresh(tokens.refresh, &reply), next);
-        QCOMPARE(client().tokensFrom(reply).access, pair.access);
-        QCOMPARE(client().get(QStringLiteral("/v1/me"), pair.access).status, 200);
-
-        // Once the pair was used for a refresh of its own, the old token is stale again: reuse.
-        const QString after = refresh(next, &reply);
-        QCOMPARE(reply.status, 200);
-        refresh(tokens.refresh, &reply);
-        QCOMPARE(reply.status, 401);
-        QCOMPARE(reply.error(), QStringLiteral("session_revoked"));
-        refresh(after, &reply);
-        QCOMPARE(reply.error(), QStringLiteral("session_revoked"));
-    }
-
-    // Within the window, the old token from somewhere else is a copy, not a retry: the family ends.
-    void aRotatedTokenFromAnotherAddressIsReuse()
-    {
-        const auto tokens = client().login(demoEmail(), demoPassword());
-        ServiceReply reply;
-        const QString next = refresh(tokens.refresh, &reply);
-        QCOMPARE(reply.status, 200);
-        const QString access = client().tokensFrom(reply).access;
-        const ServiceReply stolen = client().postJsonFrom(QHostAddress(QStringLiteral("127.0.0.2")),
-                                                          QStringLiteral("/v1/auth/refresh"),
-                                                          {{QStringLiteral("refresh_token"), tokens.refresh}});
-        QCOMPARE(stolen.status, 401);
-        QCOMPARE(stolen.error(), QStringLiteral("session_revoked"));
-        QVERIFY(stolen.json().value(QStringLiteral("refresh_token")).isUndefined());
-        refresh(next, &reply);
-        QCOMPARE(reply.error(), QStringLiteral("session_revoked"));
-        QCOMPARE(client().get(QStringLiteral("/v1/me"), access).error(), QStringLiteral("session_revoked"));
-    }
-
-    // Past the window even the same client's retry is reuse, as a thief's copy would be.
-    void aRetryAfterTheWindowIsReuse()
-    {
-        const auto tokens = client().login(demoEmail(), demoPassword());
-        QVERIFY(!addRule({{QStringLiteral("match"),
-                           QJsonObject{{QStringLiteral("path"), QStringLiteral("/v1/auth/refresh")}}},
-                          {QStringLiteral("action"),
-                           QJsonObject{{QStringLiteral("type"), QStringLiteral("drop")},
-                                       {QStringLiteral("after_route"), true}}},
-                          {QStringLiteral("times"), 1}})
-                     .isEmpty());
-        ServiceReply reply;
-        QCOMPARE(lostRefresh(tokens.refresh).status, 0);
-        QVERIFY(client().advanceClock(31));
-        refresh(tokens.refresh, &reply);
-        QCOMPARE(reply.status, 401);
-        QCOMPARE(reply.error(), QStringLiteral("session_revoked"));
     }
 
     void unknownRefreshTokensAreInvalid()

@@ -1,8 +1,6 @@
 #include "AuditReader.h"
-#include "Establish.h"
 #include "EventClient.h"
-#include "MockdProcess.h"
-#include "ServiceClient.h"
+#include "ServiceFixture.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -17,21 +15,16 @@
 // gone, fresh ones kept, audited as activity), "never", auto_signout_at in the device JSON, and the
 // step-up a change needs (X-Step-Up, audited with its method). The database is a file, so the audit
 // table can be read.
-class TestServiceAutoSignOut final : public QObject
+class TestServiceAutoSignOut final : public ServiceFixture
 {
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
-    MockdProcess m_mockd;
-    std::unique_ptr<ServiceClient> m_client;
     ServiceClient::Tokens m_me;
     QString m_stepUp; // a step-up token of m_me's session
 
     static constexpr qint64 day = 24 * 60 * 60;
     const QString m_settings = QStringLiteral("/v1/account/settings");
-
-    ServiceClient& client() { return *m_client; }
 
     // With m_me's step-up token unless `stepUp` says otherwise (an empty optional: no header).
     ServiceReply put(const QJsonValue& days, std::optional<QString> stepUp = QString())
@@ -86,17 +79,12 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        QVERIFY2(m_mockd.start({QStringLiteral("--db"), m_dir.filePath(QStringLiteral("mockd.sqlite"))}),
-                 qPrintable(m_mockd.errorString()));
-        m_client = std::make_unique<ServiceClient>(m_mockd.baseUrl());
+        QVERIFY(startService({QStringLiteral("--db"), m_dir.filePath(QStringLiteral("mockd.sqlite"))}));
     }
 
     void init()
     {
-        QVERIFY(client().reset());
-        m_me = client().loginDemo(QStringLiteral("Vigil on a Laptop"), QStringLiteral("computer"));
-        QVERIFY(!m_me.access.isEmpty());
-        QVERIFY(establish(client(), m_me));
+        QVERIFY(resetAndSignInEstablished(m_me));
         m_stepUp = client().passwordStepUp(m_me.access);
         QVERIFY(!m_stepUp.isEmpty());
     }

@@ -1,6 +1,5 @@
 #include "Establish.h"
-#include "MockdProcess.h"
-#include "ServiceClient.h"
+#include "ServiceFixture.h"
 
 #include <QHash>
 #include <QJsonArray>
@@ -12,19 +11,15 @@
 // The household demo's devices that say they are online (streaming, paused, idle) really are once
 // POST /__admin/simulator {"action":"connect"} has answered, as demo mode asks: each holds its event
 // socket, so signing one out ends "signed_out" at once, while an offline one stays "pending".
-class TestServiceDemoDevices final : public QObject
+class TestServiceDemoDevices final : public ServiceFixture
 {
     Q_OBJECT
 
 private:
-    MockdProcess m_mockd;
-    std::unique_ptr<ServiceClient> m_client;
     ServiceClient::Tokens m_me;
 
     static constexpr const char* livingRoomTv = "dev_demo_living_tv";
     static constexpr const char* safari = "dev_demo_alex_safari"; // offline in the scenario
-
-    ServiceClient& client() { return *m_client; }
 
     ServiceReply connectScenarioDevices()
     {
@@ -78,8 +73,7 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY2(m_mockd.start(), qPrintable(m_mockd.errorString()));
-        m_client = std::make_unique<ServiceClient>(m_mockd.baseUrl());
+        QVERIFY(startService());
         client().rememberSecret(QString::fromLatin1(MockdProcess::adminKey));
     }
 

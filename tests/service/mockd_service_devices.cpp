@@ -1,5 +1,4 @@
-#include "MockdProcess.h"
-#include "ServiceClient.h"
+#include "ServiceFixture.h"
 #include "TestData.h"
 
 #include <QJsonArray>
@@ -11,16 +10,12 @@
 
 // The device routes of a real vigil-mockd: list (filters, cursor pages, ETag), one device, its
 // sign-in history, rename rules, and the location that comes from the GeoIP database.
-class TestServiceDevices final : public QObject
+class TestServiceDevices final : public ServiceFixture
 {
     Q_OBJECT
 
 private:
-    MockdProcess m_mockd;
-    std::unique_ptr<ServiceClient> m_client;
     QString m_token;
-
-    ServiceClient& client() { return *m_client; }
 
     QString signIn(const QString& name = QStringLiteral("Test Laptop"))
     {
@@ -57,11 +52,7 @@ private:
     }
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QVERIFY2(m_mockd.start(), qPrintable(m_mockd.errorString()));
-        m_client = std::make_unique<ServiceClient>(m_mockd.baseUrl());
-    }
+    void initTestCase() { QVERIFY(startService()); }
 
     void init()
     {

@@ -1,6 +1,5 @@
 #include "EventClient.h"
-#include "MockdProcess.h"
-#include "ServiceClient.h"
+#include "ServiceFixture.h"
 
 #include <QObject>
 #include <QSignalSpy>
@@ -12,16 +11,11 @@
 
 // The event stream under attack: more sockets than an account needs, a socket that outlives its
 // session, and resume positions that do not fit in 64 bits.
-class TestServiceEventLimits final : public QObject
+class TestServiceEventLimits final : public ServiceFixture
 {
     Q_OBJECT
 
 private:
-    MockdProcess m_mockd;
-    std::unique_ptr<ServiceClient> m_client;
-
-    ServiceClient& client() { return *m_client; }
-
     static bool answersPing(EventClient& events)
     {
         events.socket().sendTextMessage(QStringLiteral("{\"type\":\"ping\"}"));
@@ -44,9 +38,7 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY2(m_mockd.start({QStringLiteral("--max-event-sockets-per-account"), QStringLiteral("3")}),
-                 qPrintable(m_mockd.errorString()));
-        m_client = std::make_unique<ServiceClient>(m_mockd.baseUrl());
+        QVERIFY(startService({QStringLiteral("--max-event-sockets-per-account"), QStringLiteral("3")}));
     }
 
     void init() { QVERIFY(client().reset()); }

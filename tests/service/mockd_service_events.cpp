@@ -1,6 +1,5 @@
 #include "EventClient.h"
-#include "MockdProcess.h"
-#include "ServiceClient.h"
+#include "ServiceFixture.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -11,16 +10,11 @@
 #include <memory>
 
 // The event stream GET /v1/events of a real vigil-mockd, spoken to with QWebSocket.
-class TestServiceEvents final : public QObject
+class TestServiceEvents final : public ServiceFixture
 {
     Q_OBJECT
 
 private:
-    MockdProcess m_mockd;
-    std::unique_ptr<ServiceClient> m_client;
-
-    ServiceClient& client() { return *m_client; }
-
     ServiceClient::Tokens signIn(const QString& name)
     {
         return client().login(QString::fromLatin1(ServiceClient::demoEmail),
@@ -37,11 +31,7 @@ private:
     }
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QVERIFY2(m_mockd.start(), qPrintable(m_mockd.errorString()));
-        m_client = std::make_unique<ServiceClient>(m_mockd.baseUrl());
-    }
+    void initTestCase() { QVERIFY(startService()); }
 
     void init() { QVERIFY(client().reset()); }
 

@@ -7,7 +7,7 @@ class TestServiceFaultRules final : public FaultFixture
     Q_OBJECT
 
 private Q_SLOTS:
-    void initTestCase() { startService(); }
+    void initTestCase() { QVERIFY(startService()); }
     void init() { clearFaultsAndReset(); }
 
     void timesCountsApplicationsThenTheRuleIsGone()

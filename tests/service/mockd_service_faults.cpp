@@ -10,7 +10,7 @@ class TestServiceFaults final : public FaultFixture
     Q_OBJECT
 
 private Q_SLOTS:
-    void initTestCase() { startService(); }
+    void initTestCase() { QVERIFY(startService()); }
     void init() { clearFaultsAndReset(); }
 
     void aStatusFaultAnswersInsteadOfTheRoute()

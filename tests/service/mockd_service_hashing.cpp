@@ -1,6 +1,5 @@
 #include "Establish.h"
-#include "MockdProcess.h"
-#include "ServiceClient.h"
+#include "ServiceFixture.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -59,16 +58,11 @@ QByteArray loginBody(const QString& email, const QString& password)
 
 } // namespace
 
-class TestServiceHashing final : public QObject
+class TestServiceHashing final : public ServiceFixture
 {
     Q_OBJECT
 
 private:
-    MockdProcess m_mockd;
-    std::unique_ptr<ServiceClient> m_client;
-
-    ServiceClient& client() { return *m_client; }
-
     QJsonObject hashing() { return client().admin("GET", QStringLiteral("/__admin/hashing")).json(); }
     int queued() { return hashing().value(QStringLiteral("queued")).toInt(-1); }
     // The demo account signed in, established (the guarded routes answer a fresh sign-in 403
@@ -123,12 +117,10 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY2(m_mockd.start({QStringLiteral("--hash-threads"),
-                                QStringLiteral("1"),
-                                QStringLiteral("--hash-queue"),
-                                QString::number(queueLimit)}),
-                 qPrintable(m_mockd.errorString()));
-        m_client = std::make_unique<ServiceClient>(m_mockd.baseUrl());
+        QVERIFY(startService({QStringLiteral("--hash-threads"),
+                              QStringLiteral("1"),
+                              QStringLiteral("--hash-queue"),
+                              QString::number(queueLimit)}));
     }
 
     void init()

@@ -1,5 +1,4 @@
-#include "MockdProcess.h"
-#include "ServiceClient.h"
+#include "ServiceFixture.h"
 
 #include <QJsonDocument>
 #include <QObject>
@@ -21,16 +20,11 @@ QByteArray loginBody(const QString& password, const QJsonObject& extra = {})
 } // namespace
 
 // Every kind of bad input, each answered with the one error shape and the right status.
-class TestServiceInput final : public QObject
+class TestServiceInput final : public ServiceFixture
 {
     Q_OBJECT
 
 private:
-    MockdProcess m_mockd;
-    std::unique_ptr<ServiceClient> m_client;
-
-    ServiceClient& client() { return *m_client; }
-
     ServiceReply login(const QByteArray& body, const QByteArray& contentType = "application/json")
     {
         RawHeaders headers;
@@ -53,8 +47,7 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY2(m_mockd.start(), qPrintable(m_mockd.errorString()));
-        m_client = std::make_unique<ServiceClient>(m_mockd.baseUrl());
+        QVERIFY(startService());
         client().rememberSecret(m_password);
     }
 

@@ -1,5 +1,4 @@
-#include "MockdProcess.h"
-#include "ServiceClient.h"
+#include "ServiceFixture.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -10,19 +9,11 @@
 
 // The request journal (GET/DELETE /__admin/requests) against a real vigil-mockd: what it records,
 // that no secret reaches it, and its filters.
-class TestServiceJournal final : public QObject
+class TestServiceJournal final : public ServiceFixture
 {
     Q_OBJECT
 
 private:
-    MockdProcess m_mockd;
-    std::unique_ptr<ServiceClient> m_client;
-
-    ServiceClient& client() { return *m_client; }
-
-    static QString demoEmail() { return QString::fromLatin1(ServiceClient::demoEmail); }
-    static QString demoPassword() { return QString::fromLatin1(ServiceClient::demoPassword); }
-
     ServiceReply journalReply(const QString& query = {})
     {
         return client().admin(
@@ -46,8 +37,7 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY2(m_mockd.start(), qPrintable(m_mockd.errorString()));
-        m_client = std::make_unique<ServiceClient>(m_mockd.baseUrl());
+        QVERIFY(startService());
         client().rememberSecret(QString::fromLatin1(MockdProcess::adminKey));
     }
 

@@ -1,5 +1,4 @@
-#include "MockdProcess.h"
-#include "ServiceClient.h"
+#include "ServiceFixture.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -14,7 +13,7 @@
 // longer be worked out per request: pages of a large account are complete, ordered and stable
 // while devices sign in; GET /v1/me counts follow sign-ins and sign-outs; a device whose session
 // runs out leaves the list even when nothing else changed.
-class TestServiceLargeAccount final : public QObject
+class TestServiceLargeAccount final : public ServiceFixture
 {
     Q_OBJECT
 
@@ -22,12 +21,6 @@ private:
     static constexpr int largeSize = 3000;
     static constexpr const char* email = "large@vigil.test";
     static constexpr const char* password = "large-account-2026";
-
-    QTemporaryDir m_dir;
-    MockdProcess m_mockd;
-    std::unique_ptr<ServiceClient> m_client;
-
-    ServiceClient& client() { return *m_client; }
 
     static QByteArray scenario()
     {
@@ -86,8 +79,7 @@ private Q_SLOTS:
         QVERIFY(file.open(QIODevice::WriteOnly));
         QVERIFY(file.write(scenario()) > 0);
         file.close();
-        QVERIFY2(m_mockd.start({QStringLiteral("--scenario"), path}, 60000), qPrintable(m_mockd.errorString()));
-        m_client = std::make_unique<ServiceClient>(m_mockd.baseUrl());
+        QVERIFY(startService({QStringLiteral("--scenario"), path}, 60000));
     }
 
     void init() { QVERIFY(client().reset()); }

@@ -1,7 +1,6 @@
 #include "AuditReader.h"
 #include "Establish.h"
-#include "MockdProcess.h"
-#include "ServiceClient.h"
+#include "ServiceFixture.h"
 
 #include <QHostAddress>
 #include <QJsonArray>
@@ -16,18 +15,11 @@
 // own failures throttle them; forged or foreign cookies buy nothing; the owner's signed-in sessions
 // keep working; and a flood of refused attempts leaves a bounded audit trail. The database is a
 // file, so the audit table can be counted.
-class TestServiceLoginDoor final : public QObject
+class TestServiceLoginDoor final : public ServiceFixture
 {
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
-    MockdProcess m_mockd;
-    std::unique_ptr<ServiceClient> m_client;
-
-    ServiceClient& client() { return *m_client; }
-    static QString demoEmail() { return QString::fromLatin1(ServiceClient::demoEmail); }
-    static QString demoPassword() { return QString::fromLatin1(ServiceClient::demoPassword); }
     static QHostAddress owner() { return QHostAddress(QStringLiteral("127.0.0.1")); }
     static QHostAddress stranger() { return QHostAddress(QStringLiteral("127.0.0.2")); }
     static QHostAddress elsewhere() { return QHostAddress(QStringLiteral("127.0.0.3")); }
@@ -73,8 +65,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        QVERIFY2(m_mockd.start({QStringLiteral("--db"), databaseFile()}), qPrintable(m_mockd.errorString()));
-        m_client = std::make_unique<ServiceClient>(m_mockd.baseUrl());
+        QVERIFY(startService({QStringLiteral("--db"), databaseFile()}));
     }
 
     void init() { QVERIFY(client().reset()); }

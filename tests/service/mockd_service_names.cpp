@@ -1,5 +1,4 @@
-#include "MockdProcess.h"
-#include "ServiceClient.h"
+#include "ServiceFixture.h"
 #include "TestData.h"
 
 #include <QFile>
@@ -14,16 +13,11 @@
 // right-to-left override makes "Living Room TV\u202Evt.exe" read differently from what it is, a
 // zero-width space makes two names that look the same differ. The service strips format and control
 // characters at every door a name comes in by: sign-in, rename, status reports and scenarios.
-class TestServiceNames final : public QObject
+class TestServiceNames final : public ServiceFixture
 {
     Q_OBJECT
 
 private:
-    MockdProcess m_mockd;
-    std::unique_ptr<ServiceClient> m_client;
-
-    ServiceClient& client() { return *m_client; }
-
     // Every kind of invisible character the service must drop, around and inside `visible`.
     static QString disguised(const QString& left, const QString& right)
     {
@@ -54,9 +48,7 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY2(m_mockd.start({QStringLiteral("--scenario"), testData(u"service/data/support-test.json")}),
-                 qPrintable(m_mockd.errorString()));
-        m_client = std::make_unique<ServiceClient>(m_mockd.baseUrl());
+        QVERIFY(startService({QStringLiteral("--scenario"), testData(u"service/data/support-test.json")}));
     }
 
     void init() { QVERIFY(client().reset()); }

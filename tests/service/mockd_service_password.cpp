@@ -1,6 +1,4 @@
-#include "Establish.h"
-#include "MockdProcess.h"
-#include "ServiceClient.h"
+#include "ServiceFixture.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -11,18 +9,12 @@
 // Changing the password (POST /v1/account/password) against a real vigil-mockd: step-up, the
 // current password, the rules for the new one (length, blocklist, not the same), then the old
 // password is refused, the new one works, and the chosen devices are signed out; profiles stay.
-class TestServicePassword final : public QObject
+class TestServicePassword final : public ServiceFixture
 {
     Q_OBJECT
 
 private:
-    MockdProcess m_mockd;
-    std::unique_ptr<ServiceClient> m_client;
     ServiceClient::Tokens m_me;
-
-    ServiceClient& client() { return *m_client; }
-    static QString demoPassword() { return QString::fromLatin1(ServiceClient::demoPassword); }
-    static QString demoEmail() { return QString::fromLatin1(ServiceClient::demoEmail); }
 
     ServiceReply change(const QString& current, const QString& next, const QString& signOut, bool withStepUp = true)
     {
@@ -46,19 +38,9 @@ private:
     bool alive(const QString& access) { return client().get(QStringLiteral("/v1/me"), access).status == 200; }
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QVERIFY2(m_mockd.start(), qPrintable(m_mockd.errorString()));
-        m_client = std::make_unique<ServiceClient>(m_mockd.baseUrl());
-    }
+    void initTestCase() { QVERIFY(startService()); }
 
-    void init()
-    {
-        QVERIFY(client().reset());
-        m_me = client().loginDemo(QStringLiteral("Vigil on a Laptop"), QStringLiteral("computer"));
-        QVERIFY(!m_me.access.isEmpty());
-        QVERIFY(establish(client(), m_me));
-    }
+    void init() { QVERIFY(resetAndSignInEstablished(m_me)); }
 
     void needsStepUp()
     {

@@ -1,6 +1,4 @@
-#include "Establish.h"
-#include "MockdProcess.h"
-#include "ServiceClient.h"
+#include "ServiceFixture.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -13,16 +11,12 @@
 
 // GET /v1/profiles and GET /v1/activity against a real vigil-mockd: shapes, filters, paging,
 // validation, other accounts never visible, and profiles untouched by every sign-out scope.
-class TestServiceProfilesActivity final : public QObject
+class TestServiceProfilesActivity final : public ServiceFixture
 {
     Q_OBJECT
 
 private:
-    MockdProcess m_mockd;
-    std::unique_ptr<ServiceClient> m_client;
     ServiceClient::Tokens m_me;
-
-    ServiceClient& client() { return *m_client; }
 
     ServiceClient::Tokens signIn(const QString& name, const QString& type = QStringLiteral("tablet"))
     {
@@ -89,19 +83,9 @@ private:
     }
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QVERIFY2(m_mockd.start(), qPrintable(m_mockd.errorString()));
-        m_client = std::make_unique<ServiceClient>(m_mockd.baseUrl());
-    }
+    void initTestCase() { QVERIFY(startService()); }
 
-    void init()
-    {
-        QVERIFY(client().reset());
-        m_me = signIn(QStringLiteral("Vigil on a Laptop"), QStringLiteral("computer"));
-        QVERIFY(!m_me.access.isEmpty());
-        QVERIFY(establish(client(), m_me));
-    }
+    void init() { QVERIFY(resetAndSignInEstablished(m_me)); }
 
     void profilesHaveTheirShape()
     {

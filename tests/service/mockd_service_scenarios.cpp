@@ -1,5 +1,4 @@
-#include "MockdProcess.h"
-#include "ServiceClient.h"
+#include "ServiceFixture.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -18,16 +17,11 @@ Q_DECLARE_METATYPE(Edit)
 // Scenarios: every shipped scenario loads through POST /__admin/scenario and through
 // --scenario; a broken one is refused with its JSON path and leaves the running state alone;
 // POST /__admin/reset returns to the last scenario loaded.
-class TestServiceScenarios final : public QObject
+class TestServiceScenarios final : public ServiceFixture
 {
     Q_OBJECT
 
 private:
-    MockdProcess m_mockd;
-    std::unique_ptr<ServiceClient> m_client;
-
-    ServiceClient& client() { return *m_client; }
-
     static QJsonObject device(const QString& id, const QString& type = QStringLiteral("tv"))
     {
         return {{QStringLiteral("id"), id},
@@ -93,8 +87,7 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY2(m_mockd.start(), qPrintable(m_mockd.errorString()));
-        m_client = std::make_unique<ServiceClient>(m_mockd.baseUrl());
+        QVERIFY(startService());
         client().rememberSecret(QString::fromLatin1(MockdProcess::adminKey));
     }
 

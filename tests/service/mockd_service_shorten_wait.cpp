@@ -1,7 +1,6 @@
 #include "AuditReader.h"
 #include "Establish.h"
-#include "MockdProcess.h"
-#include "ServiceClient.h"
+#include "ServiceFixture.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -15,7 +14,7 @@
 // also an attack by someone who has only the password: refused while an established session
 // exists, the code only in the account's mailbox, single use, expiring, on the shared attempt
 // budget, the email naming who asked, only the asking session shortened and never lengthened.
-class TestServiceShortenWait final : public QObject
+class TestServiceShortenWait final : public ServiceFixture
 {
     Q_OBJECT
 
@@ -23,14 +22,9 @@ private:
     static constexpr qint64 hour = 3600;
     const QString m_email = QStringLiteral("demo@vigil.test");
 
-    QTemporaryDir m_dir;
-    MockdProcess m_mockd;
-    std::unique_ptr<ServiceClient> m_client;
     // After init(): every earlier session is signed out; both of these are new.
     ServiceClient::Tokens m_owner;
     ServiceClient::Tokens m_thief;
-
-    ServiceClient& client() { return *m_client; }
 
     ServiceReply startShortening(const QString& access, const QString& method = QStringLiteral("email"))
     {
@@ -98,9 +92,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        QVERIFY2(m_mockd.start({QStringLiteral("--db"), m_dir.filePath(QStringLiteral("mockd.sqlite"))}),
-                 qPrintable(m_mockd.errorString()));
-        m_client = std::make_unique<ServiceClient>(m_mockd.baseUrl());
+        QVERIFY(startService({QStringLiteral("--db"), m_dir.filePath(QStringLiteral("mockd.sqlite"))}));
     }
 
     void init()

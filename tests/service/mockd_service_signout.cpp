@@ -1,7 +1,5 @@
-#include "Establish.h"
 #include "EventClient.h"
-#include "MockdProcess.h"
-#include "ServiceClient.h"
+#include "ServiceFixture.h"
 
 #include <QHash>
 #include <QJsonArray>
@@ -16,16 +14,12 @@
 // Signing devices out (POST /v1/devices/sign-out, /v1/devices/{id}/sign-out) behind step-up,
 // against a real vigil-mockd: connected devices are told at once, offline ones are pending until
 // they show up, tokens die, profiles stay.
-class TestServiceSignOut final : public QObject
+class TestServiceSignOut final : public ServiceFixture
 {
     Q_OBJECT
 
 private:
-    MockdProcess m_mockd;
-    std::unique_ptr<ServiceClient> m_client;
     ServiceClient::Tokens m_me;
-
-    ServiceClient& client() { return *m_client; }
 
     ServiceClient::Tokens signIn(const QString& name, const QString& type = QStringLiteral("tablet"))
     {
@@ -67,19 +61,9 @@ private:
     }
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QVERIFY2(m_mockd.start(), qPrintable(m_mockd.errorString()));
-        m_client = std::make_unique<ServiceClient>(m_mockd.baseUrl());
-    }
+    void initTestCase() { QVERIFY(startService()); }
 
-    void init()
-    {
-        QVERIFY(client().reset());
-        m_me = signIn(QStringLiteral("Vigil on a Laptop"), QStringLiteral("computer"));
-        QVERIFY(!m_me.access.isEmpty());
-        QVERIFY(establish(client(), m_me));
-    }
+    void init() { QVERIFY(resetAndSignInEstablished(m_me)); }
 
     void signOutNeedsAStepUpToken()
     {

@@ -1,5 +1,4 @@
-#include "MockdProcess.h"
-#include "ServiceClient.h"
+#include "ServiceFixture.h"
 
 #include <QJsonArray>
 #include <QObject>
@@ -8,16 +7,12 @@
 
 // POST/GET /__admin/simulator and per-device commands: simulated devices run inside the service
 // process as real clients of its own URL, and what they do shows in the public API.
-class TestServiceSimulatorControl final : public QObject
+class TestServiceSimulatorControl final : public ServiceFixture
 {
     Q_OBJECT
 
 private:
-    MockdProcess m_mockd;
-    std::unique_ptr<ServiceClient> m_client;
     QString m_access;
-
-    ServiceClient& client() { return *m_client; }
 
     QJsonObject simulator() { return client().admin("GET", QStringLiteral("/__admin/simulator")).json(); }
 
@@ -44,8 +39,7 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY2(m_mockd.start(), qPrintable(m_mockd.errorString()));
-        m_client = std::make_unique<ServiceClient>(m_mockd.baseUrl());
+        QVERIFY(startService());
         client().rememberSecret(QString::fromLatin1(MockdProcess::adminKey));
         QVERIFY(client().reset());
         m_access =

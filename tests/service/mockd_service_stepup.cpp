@@ -1,5 +1,4 @@
-#include "MockdProcess.h"
-#include "ServiceClient.h"
+#include "ServiceFixture.h"
 
 #include <QJsonArray>
 #include <QObject>
@@ -9,17 +8,13 @@
 
 // Step-up verification (POST /v1/step-up, /resend, /verify) and the admin outbox, against a real
 // vigil-mockd. Expiry and cooldowns move the admin clock; nothing sleeps.
-class TestServiceStepUp final : public QObject
+class TestServiceStepUp final : public ServiceFixture
 {
     Q_OBJECT
 
 private:
-    MockdProcess m_mockd;
-    std::unique_ptr<ServiceClient> m_client;
     QString m_access;
     QString m_refresh;
-
-    ServiceClient& client() { return *m_client; }
 
     ServiceReply start(const QString& method)
     {
@@ -58,11 +53,7 @@ private:
     }
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QVERIFY2(m_mockd.start(), qPrintable(m_mockd.errorString()));
-        m_client = std::make_unique<ServiceClient>(m_mockd.baseUrl());
-    }
+    void initTestCase() { QVERIFY(startService()); }
 
     void init()
     {

@@ -1,6 +1,5 @@
 #include "Establish.h"
-#include "MockdProcess.h"
-#include "ServiceClient.h"
+#include "ServiceFixture.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -12,26 +11,18 @@
 // Guessing step-up secrets, as someone holding a stolen session would: wrong passwords, TOTP and
 // recovery codes over as many challenges as the service will open, against a real vigil-mockd on a
 // database file (so it can be restarted). Waits move the admin clock; nothing sleeps.
-class TestServiceStepUpBudget final : public QObject
+class TestServiceStepUpBudget final : public ServiceFixture
 {
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
-    MockdProcess m_mockd;
-    std::unique_ptr<ServiceClient> m_client;
-
     struct Session
     {
         QString access;
         QString refresh;
     };
 
-    ServiceClient& client() { return *m_client; }
-
     QStringList mockdArgs() const { return {QStringLiteral("--db"), m_dir.filePath(QStringLiteral("mockd.sqlite"))}; }
-
-    static QString demoPassword() { return QString::fromLatin1(ServiceClient::demoPassword); }
 
     Session demo()
     {
@@ -113,8 +104,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        QVERIFY2(m_mockd.start(mockdArgs()), qPrintable(m_mockd.errorString()));
-        m_client = std::make_unique<ServiceClient>(m_mockd.baseUrl());
+        QVERIFY(startService(mockdArgs()));
         client().rememberSecret(QStringLiteral("not-the-password"));
     }
 
@@ -216,8 +206,7 @@ private Q_SLOTS:
         QCOMPARE(guessUntilRefused(session, QStringLiteral("password"), QStringLiteral("not-the-password"), 30), 10);
 
         QCOMPARE(m_mockd.stop(), 0);
-        QVERIFY2(m_mockd.start(mockdArgs()), qPrintable(m_mockd.errorString()));
-        m_client = std::make_unique<ServiceClient>(m_mockd.baseUrl());
+        QVERIFY(startService(mockdArgs()));
         // The same moment as before the restart: the wait is not over.
         QCOMPARE(client().admin("POST", QStringLiteral("/__admin/clock"), {{QStringLiteral("set"), frozen}}).status,
                  200);

@@ -1,6 +1,5 @@
 #include "Establish.h"
-#include "MockdProcess.h"
-#include "ServiceClient.h"
+#include "ServiceFixture.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -15,21 +14,16 @@
 
 // Step-up by SMS code and by recovery code, against a real vigil-mockd whose database is a file,
 // so the audit table can be read afterwards. Expiry and cooldowns move the admin clock.
-class TestServiceStepUpSms final : public QObject
+class TestServiceStepUpSms final : public ServiceFixture
 {
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
-    MockdProcess m_mockd;
-    std::unique_ptr<ServiceClient> m_client;
     QString m_access;
     QString m_refresh;
 
     static constexpr const char* demoPhone = "+447700900312";
     static constexpr const char* demoPhoneQuery = "%2B447700900312";
-
-    ServiceClient& client() { return *m_client; }
 
     ServiceReply start(const QString& method)
     {
@@ -123,9 +117,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        QVERIFY2(m_mockd.start({QStringLiteral("--db"), m_dir.filePath(QStringLiteral("mockd.sqlite"))}),
-                 qPrintable(m_mockd.errorString()));
-        m_client = std::make_unique<ServiceClient>(m_mockd.baseUrl());
+        QVERIFY(startService({QStringLiteral("--db"), m_dir.filePath(QStringLiteral("mockd.sqlite"))}));
         for (int i = 0; i < 3; ++i)
             client().rememberSecret(recoveryCode(i));
     }

@@ -1,7 +1,5 @@
-#include "Establish.h"
 #include "EventClient.h"
-#include "MockdProcess.h"
-#include "ServiceClient.h"
+#include "ServiceFixture.h"
 #include "TvCodes.h"
 
 #include <QJsonArray>
@@ -15,18 +13,14 @@
 // invalid_grant on reuse), the holder's lookup with its guessing budget, another account's code,
 // approval behind the step-up and young-session guard, and guests that end, are extended and are
 // brought forward by the movable clock.
-class TestServiceTvSignIn final : public QObject
+class TestServiceTvSignIn final : public ServiceFixture
 {
     Q_OBJECT
 
 private:
-    MockdProcess m_mockd;
-    std::unique_ptr<ServiceClient> m_client;
     ServiceClient::Tokens m_me; // an established holder session
 
     static constexpr qint64 hour = 60 * 60;
-
-    ServiceClient& client() { return *m_client; }
 
     struct Code
     {
@@ -114,19 +108,9 @@ private:
     void refreshMe() { QVERIFY(client().refreshTokens(m_me.access, m_me.refresh)); }
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QVERIFY2(m_mockd.start(), qPrintable(m_mockd.errorString()));
-        m_client = std::make_unique<ServiceClient>(m_mockd.baseUrl());
-    }
+    void initTestCase() { QVERIFY(startService()); }
 
-    void init()
-    {
-        QVERIFY(client().reset());
-        m_me = client().loginDemo(QStringLiteral("Vigil on a Laptop"), QStringLiteral("computer"));
-        QVERIFY(!m_me.access.isEmpty());
-        QVERIFY(establish(client(), m_me));
-    }
+    void init() { QVERIFY(resetAndSignInEstablished(m_me)); }
 
     void aCodeIsPendingAndPollingTooFastSlowsDown()
     {

@@ -1,6 +1,5 @@
 #include "Establish.h"
-#include "MockdProcess.h"
-#include "ServiceClient.h"
+#include "ServiceFixture.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -12,16 +11,12 @@
 
 // Authenticator-app enrolment, recovery codes and switching off (/v1/account/two-step/*), against
 // a real vigil-mockd. TOTP codes are computed here from the issued secret at the server's time.
-class TestServiceTwoStep final : public QObject
+class TestServiceTwoStep final : public ServiceFixture
 {
     Q_OBJECT
 
 private:
-    MockdProcess m_mockd;
-    std::unique_ptr<ServiceClient> m_client;
     QString m_access;
-
-    ServiceClient& client() { return *m_client; }
 
     RawHeaders headers(const QString& stepUp = {}) const
     {
@@ -104,11 +99,7 @@ private:
     }
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QVERIFY2(m_mockd.start(), qPrintable(m_mockd.errorString()));
-        m_client = std::make_unique<ServiceClient>(m_mockd.baseUrl());
-    }
+    void initTestCase() { QVERIFY(startService()); }
 
     void init()
     {

@@ -1,6 +1,5 @@
 #include "Establish.h"
-#include "MockdProcess.h"
-#include "ServiceClient.h"
+#include "ServiceFixture.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -10,16 +9,12 @@
 
 // PUT /v1/account/two-step/fallbacks: switching text-message codes on and off behind step-up;
 // email codes stay on. Against a real vigil-mockd.
-class TestServiceTwoStepFallbacks final : public QObject
+class TestServiceTwoStepFallbacks final : public ServiceFixture
 {
     Q_OBJECT
 
 private:
-    MockdProcess m_mockd;
-    std::unique_ptr<ServiceClient> m_client;
     QString m_access;
-
-    ServiceClient& client() { return *m_client; }
 
     ServiceReply put(const QJsonObject& body, const QString& stepUp)
     {
@@ -53,11 +48,7 @@ private:
     }
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QVERIFY2(m_mockd.start(), qPrintable(m_mockd.errorString()));
-        m_client = std::make_unique<ServiceClient>(m_mockd.baseUrl());
-    }
+    void initTestCase() { QVERIFY(startService()); }
 
     void init()
     {

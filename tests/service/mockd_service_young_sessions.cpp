@@ -1,6 +1,5 @@
 #include "Establish.h"
-#include "MockdProcess.h"
-#include "ServiceClient.h"
+#include "ServiceFixture.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -13,7 +12,7 @@
 // but every action that could lock the owner out answers 403 session_too_new; established
 // sessions are never limited; confirming (step-up, from an established session) and the admin
 // controls end the restriction.
-class TestServiceYoungSessions final : public QObject
+class TestServiceYoungSessions final : public ServiceFixture
 {
     Q_OBJECT
 
@@ -25,11 +24,7 @@ private:
         QJsonObject body;
     };
 
-    MockdProcess m_mockd;
-    std::unique_ptr<ServiceClient> m_client;
     ServiceClient::Tokens m_owner;
-
-    ServiceClient& client() { return *m_client; }
 
     ServiceReply call(const Action& action, const QString& access, const QString& stepUp)
     {
@@ -111,11 +106,7 @@ private:
     }
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QVERIFY2(m_mockd.start(), qPrintable(m_mockd.errorString()));
-        m_client = std::make_unique<ServiceClient>(m_mockd.baseUrl());
-    }
+    void initTestCase() { QVERIFY(startService()); }
 
     void init()
     {
