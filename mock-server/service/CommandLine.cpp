@@ -62,9 +62,12 @@ Expected<Options, QString> parse(const QStringList& arguments, const QString& en
                                   QStringLiteral("ADDR"),
                                   QStringLiteral("127.0.0.1"));
     const QCommandLineOption db(QStringLiteral("db"),
-                                QStringLiteral("SQLite database file, or :memory: for a throw-away one (default: %1).")
+                                QStringLiteral("SQLite database file, :memory: for a throw-away one (default: %1), "
+                                               "or postgresql://USER@HOST:PORT/NAME to share one PostgreSQL database "
+                                               "between several vigil-mockd. The password comes only from "
+                                               "PGPASSWORD or ~/.pgpass, never from the command line.")
                                     .arg(defaultDatabasePath()),
-                                QStringLiteral("FILE"));
+                                QStringLiteral("FILE|URL"));
     const QCommandLineOption scenario(
         QStringLiteral("scenario"),
         QStringLiteral("Scenario to seed an empty database with and to reset to: a JSON file (format: "

@@ -14,7 +14,7 @@ struct Options
 {
     quint16 port = 8765;
     QHostAddress bind = QHostAddress(QHostAddress::LocalHost);
-    QString databasePath;          // ":memory:" for a throw-away database
+    QString databasePath;          // ":memory:" for a throw-away one, or a postgresql:// address
     QString scenarioPath;          // empty: the built-in household scenario
     QString adminKey;              // empty: the admin API refuses everything
     bool adminApi = true;          // --no-admin: no /__admin/* route at all (404)

@@ -40,6 +40,7 @@
 #include "log/LogCategories.h"
 #include "scenarios/ScenarioSeeder.h"
 #include "securitykeys/SecurityKeyRoutes.h"
+#include "store/PostgresUrl.h"
 #include "store/Store.h"
 #include "support/SupportCodeRoutes.h"
 #include "support/SupportRoutes.h"
@@ -82,7 +83,7 @@ Expected<std::unique_ptr<ServiceParts::Data>, QString> ServiceParts::Data::open(
     data->hasher = std::make_unique<PasswordHasher>(*data->hashing);
 
     const QString dbPath = context.options.databasePath;
-    if (dbPath != QLatin1String(":memory:")) {
+    if (dbPath != QLatin1String(":memory:") && !PostgresUrl::looksLikeOne(dbPath)) {
         const QString folder = QFileInfo(dbPath).absolutePath();
         if (!QDir().mkpath(folder))
             return unexpected(QStringLiteral("cannot create the folder %1").arg(folder));

@@ -54,7 +54,7 @@ Expected<qint64, QString> AuditLog::add(const AuditEntry& entry)
 {
     auto query = m_database.exec(
         QStringLiteral("INSERT INTO audit (account_id, device_id, at, type, actor, ip, details) VALUES (?, ?, ?, ?, ?, "
-                       "?, ?)"),
+                       "?, ?) RETURNING id"),
         {nullable(entry.accountId),
          nullable(entry.deviceId),
          entry.atMs,
@@ -64,7 +64,8 @@ Expected<qint64, QString> AuditLog::add(const AuditEntry& entry)
          QString::fromUtf8(QJsonDocument(entry.details).toJson(QJsonDocument::Compact))});
     if (!query)
         return unexpected(query.error());
-    const qint64 id = (*query)->lastInsertId().toLongLong();
+    // RETURNING, not lastInsertId(): PostgreSQL's driver has no last insert id for such tables.
+    const qint64 id = (*query)->next() ? (*query)->value(0).toLongLong() : -1;
     (*query)->finish();
     return id;
 }

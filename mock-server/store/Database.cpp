@@ -1,9 +1,11 @@
 #include "store/Database.h"
 
 #include "log/LogCategories.h"
+#include "store/PostgresUrl.h"
 
 #include <QAtomicInteger>
 #include <QFile>
+#include <QRegularExpression>
 #include <QSqlError>
 
 #ifdef Q_OS_UNIX
@@ -49,15 +51,53 @@ Expected<Ok, QString> makeOwnerOnly(const QString& path)
 
 } // namespace
 
-Database::Database(const QString& connectionName, const QString& path) : m_connectionName(connectionName), m_path(path)
+Database::Database(const QString& connectionName, const QString& path, SqlDialect dialect)
+    : m_connectionName(connectionName), m_path(path), m_dialect(dialect)
 {}
 
-Expected<std::unique_ptr<Database>, QString> Database::open(const QString& path)
+Expected<std::unique_ptr<Database>, QString> Database::open(const QString& location)
+{
+    return PostgresUrl::looksLikeOne(location) ? openPostgres(location) : openSqlite(location);
+}
+
+Expected<std::unique_ptr<Database>, QString> Database::openPostgres(const QString& address)
+{
+    auto url = PostgresUrl::parse(address);
+    if (!url)
+        return unexpected(url.error());
+    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL")))
+        return unexpected(QStringLiteral("Qt's PostgreSQL driver (QPSQL) is not installed"));
+    const QString name = QStringLiteral("mockd-%1").arg(g_connectionCounter.fetchAndAddRelaxed(1));
+    std::unique_ptr<Database> database(new Database(name, url->display(), SqlDialect::Postgres));
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+    // No password here: libpq takes it from PGPASSWORD or ~/.pgpass itself.
+    db.setHostName(url->host);
+    if (url->port > 0)
+        db.setPort(url->port);
+    db.setUserName(url->user);
+    db.setDatabaseName(url->name);
+    QString options = QStringLiteral("application_name=vigil-mockd");
+    if (!url->sslMode.isEmpty())
+        options += QStringLiteral(";sslmode=") + url->sslMode;
+    db.setConnectOptions(options);
+    if (!db.open()) {
+        const QString reason = db.lastError().text();
+        database->close();
+        return unexpected(QStringLiteral("cannot open %1: %2").arg(url->display(), reason));
+    }
+    // "already exists, skipping" notices (CREATE … IF NOT EXISTS in the migrations) are no news.
+    QSqlQuery quiet(db);
+    if (!quiet.exec(QStringLiteral("SET client_min_messages = warning")))
+        return unexpected(QStringLiteral("cannot prepare %1: %2").arg(url->display(), quiet.lastError().text()));
+    return database;
+}
+
+Expected<std::unique_ptr<Database>, QString> Database::openSqlite(const QString& path)
 {
     if (auto ok = makeOwnerOnly(path); !ok)
         return unexpected(ok.error());
     const QString name = QStringLiteral("mockd-%1").arg(g_connectionCounter.fetchAndAddRelaxed(1));
-    std::unique_ptr<Database> database(new Database(name, path));
+    std::unique_ptr<Database> database(new Database(name, path, SqlDialect::Sqlite));
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
     db.setDatabaseName(path);
     if (!db.open()) {
@@ -88,6 +128,7 @@ void Database::close()
     if (m_connectionName.isEmpty())
         return;
     m_statements.clear();
+    m_unprepared = QSqlQuery();
     {
         QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
         if (db.isOpen()) {
@@ -104,10 +145,26 @@ Expected<QSqlQuery*, QString> Database::exec(const QString& sql, const QVariantL
 {
     if (m_connectionName.isEmpty())
         return unexpected(QStringLiteral("the database is closed"));
+    // PostgreSQL prepares only queries and data changes (PREPARE … AS); schema changes and
+    // settings run as they are, and take no bindings.
+    static const QRegularExpression preparable(QStringLiteral("^\\s*(SELECT|INSERT|UPDATE|DELETE|WITH)\\b"),
+                                               QRegularExpression::CaseInsensitiveOption);
+    if (m_dialect == SqlDialect::Postgres && !preparable.match(sql).hasMatch()) {
+        if (!bindings.isEmpty())
+            return unexpected(QStringLiteral("a schema change takes no bindings"));
+        m_unprepared = QSqlQuery(QSqlDatabase::database(m_connectionName, false));
+        if (!m_unprepared.exec(translateSql(m_dialect, sql))) {
+            const QString reason = m_unprepared.lastError().text();
+            qCCritical(lcStore) << "statement failed:" << sql << reason;
+            m_failed = true;
+            return unexpected(reason);
+        }
+        return &m_unprepared;
+    }
     auto it = m_statements.find(sql);
     if (it == m_statements.end()) {
         QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
-        if (!query.prepare(sql)) {
+        if (!query.prepare(translateSql(m_dialect, sql))) {
             const QString reason = query.lastError().text();
             qCCritical(lcStore) << "cannot prepare" << sql << reason;
             return unexpected(reason);
@@ -116,8 +173,14 @@ Expected<QSqlQuery*, QString> Database::exec(const QString& sql, const QVariantL
     }
     QSqlQuery& query = it.value();
     query.finish();
-    for (qsizetype i = 0; i < bindings.size(); ++i)
-        query.bindValue(int(i), bindings.at(i));
+    for (qsizetype i = 0; i < bindings.size(); ++i) {
+        const QVariant& value = bindings.at(i);
+        // Flags are INTEGER columns (SQLite has no boolean); PostgreSQL will not cast TRUE to one.
+        if (m_dialect == SqlDialect::Postgres && value.typeId() == QMetaType::Bool)
+            query.bindValue(int(i), int(value.toBool()));
+        else
+            query.bindValue(int(i), value);
+    }
     if (!query.exec()) {
         const QString reason = query.lastError().text();
         qCCritical(lcStore) << "statement failed:" << sql << reason;

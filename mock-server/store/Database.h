@@ -1,6 +1,7 @@
 #pragma once
 
 #include "base/Expected.h"
+#include "store/SqlDialect.h"
 
 #include <QHash>
 #include <QSqlDatabase>
@@ -11,13 +12,15 @@
 
 namespace mockd {
 
-// One SQLite connection through QtSql: WAL journal, foreign keys on, synchronous=NORMAL (a commit
-// survives the process being killed), prepared statements cached by their text. Used from the
-// main thread only.
+// One database connection through QtSql, prepared statements cached by their text. Used from the
+// main thread only. SQLite (a file or :memory:): WAL journal, foreign keys on, synchronous=NORMAL
+// (a commit survives the process being killed). PostgreSQL (a postgresql:// address, see
+// PostgresUrl.h): several vigil-mockd processes may share one database.
 class Database final
 {
 public:
-    static Expected<std::unique_ptr<Database>, QString> open(const QString& path);
+    // `location`: a SQLite file, ":memory:", or a postgresql:// address.
+    static Expected<std::unique_ptr<Database>, QString> open(const QString& location);
     ~Database();
     Database(const Database&) = delete;
     Database& operator=(const Database&) = delete;
@@ -33,17 +36,22 @@ public:
     bool commit();
     void rollback();
 
+    SqlDialect dialect() const { return m_dialect; }
     QString path() const { return m_path; }
     QString journalMode() const { return m_journalMode; }
     void close();
 
 private:
-    Database(const QString& connectionName, const QString& path);
+    Database(const QString& connectionName, const QString& path, SqlDialect dialect);
+    static Expected<std::unique_ptr<Database>, QString> openSqlite(const QString& path);
+    static Expected<std::unique_ptr<Database>, QString> openPostgres(const QString& address);
 
     QString m_connectionName;
     QString m_path;
     QString m_journalMode;
+    SqlDialect m_dialect;
     QHash<QString, QSqlQuery> m_statements;
+    QSqlQuery m_unprepared;
     int m_depth = 0;
     bool m_failed = false;
 };

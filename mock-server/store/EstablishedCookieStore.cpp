@@ -26,7 +26,8 @@ EstablishedCookieStore::add(const QString& accountId, const QByteArray& hash, co
             !ok)
             return ok;
     }
-    return m_database.run(QStringLiteral("INSERT OR REPLACE INTO established_cookies (hash, account_id) VALUES (?, ?)"),
+    return m_database.run(QStringLiteral("INSERT INTO established_cookies (hash, account_id) VALUES (?, ?)"
+                                         " ON CONFLICT(hash) DO UPDATE SET account_id = excluded.account_id"),
                           {hash, accountId});
 }
 

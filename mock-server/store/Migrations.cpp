@@ -140,18 +140,28 @@ Expected<int, QString> currentVersion(Database& database)
 
 } // namespace
 
-const QList<Step>& steps()
+namespace {
+
+QList<Step> stepsIn(SqlDialect dialect)
 {
-    static const QList<Step> all{{1, version1()},
-                                 {2, version2()},
-                                 {3, ProfileUsage::migration()},
-                                 {4, version4()},
-                                 {5, SupportCodeStore::migration()},
-                                 {6, DeviceCookieStore::migration()},
-                                 {7, SessionTrustStore::migration()},
-                                 {8, DeviceGrantStore::migration()},
-                                 {9, SecurityKeyStore::migration()}};
-    return all;
+    return {{1, version1()},
+            {2, version2()},
+            {3, ProfileUsage::migration(dialect)},
+            {4, version4()},
+            {5, SupportCodeStore::migration()},
+            {6, DeviceCookieStore::migration()},
+            {7, SessionTrustStore::migration()},
+            {8, DeviceGrantStore::migration()},
+            {9, SecurityKeyStore::migration()}};
+}
+
+} // namespace
+
+const QList<Step>& steps(SqlDialect dialect)
+{
+    static const QList<Step> sqlite = stepsIn(SqlDialect::Sqlite);
+    static const QList<Step> postgres = stepsIn(SqlDialect::Postgres);
+    return dialect == SqlDialect::Postgres ? postgres : sqlite;
 }
 
 int latestVersion()
@@ -161,6 +171,19 @@ int latestVersion()
 
 Expected<int, QString> apply(Database& database)
 {
+    // Several vigil-mockd may start on one PostgreSQL database at once: one migrates, the others
+    // wait for it (the lock ends with the transaction) and then find nothing to do.
+    Transaction whole(database);
+    if (database.dialect() == SqlDialect::Postgres) {
+        for (const char* statement :
+             {"SELECT pg_advisory_xact_lock(7180411)",
+              // SQLite's COLLATE NOCASE (case-insensitive e-mail addresses), by the same name.
+              "CREATE COLLATION IF NOT EXISTS nocase (provider = icu, locale = 'und-u-ks-level2',"
+              " deterministic = false)"}) {
+            if (auto ok = database.run(QString::fromLatin1(statement)); !ok)
+                return unexpected(QStringLiteral("cannot prepare the database: %1").arg(ok.error()));
+        }
+    }
     auto before = currentVersion(database);
     if (!before)
         return before;
@@ -168,7 +191,7 @@ Expected<int, QString> apply(Database& database)
         return unexpected(QStringLiteral("the database has schema version %1, newer than this vigil-mockd (%2)")
                               .arg(*before)
                               .arg(latestVersion()));
-    for (const Step& step : steps()) {
+    for (const Step& step : steps(database.dialect())) {
         if (step.version <= *before)
             continue;
         Transaction transaction(database);
@@ -183,6 +206,8 @@ Expected<int, QString> apply(Database& database)
             return unexpected(QStringLiteral("migration %1 could not be committed").arg(step.version));
         qCDebug(lcStore) << "database schema at version" << step.version;
     }
+    if (!whole.commit())
+        return unexpected(QStringLiteral("the migrations could not be committed"));
     return *before;
 }
 

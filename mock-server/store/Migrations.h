@@ -1,6 +1,7 @@
 #pragma once
 
 #include "base/Expected.h"
+#include "store/SqlDialect.h"
 
 #include <QStringList>
 
@@ -18,7 +19,8 @@ struct Step
     QStringList statements;
 };
 
-const QList<Step>& steps();
+// The same steps for both databases; only how a statement is spelled may differ (SqlDialect.h).
+const QList<Step>& steps(SqlDialect dialect = SqlDialect::Sqlite);
 int latestVersion();
 // Brings the database to the latest version; returns the version it was at before.
 Expected<int, QString> apply(Database& database);

@@ -36,7 +36,7 @@ QList<ProfileUsage::Row> ProfileUsage::forAccount(const QString& accountId) cons
     return out;
 }
 
-QStringList ProfileUsage::migration()
+QStringList ProfileUsage::migration(SqlDialect dialect)
 {
     // A profile is "used" when a device reports playing with it (or is seeded with it); a device
     // that merely signs in, connects, goes offline or is signed out leaves the profile alone.
@@ -45,23 +45,40 @@ QStringList ProfileUsage::migration()
         " UPDATE profiles SET last_device_id = NEW.id, last_device_name = NEW.name, last_active_at = NEW.last_active"
         " WHERE id = NEW.last_profile_id AND account_id = NEW.account_id"
         " AND (last_active_at IS NULL OR last_active_at <= NEW.last_active);");
-    return {
+    const QString onInsert = QStringLiteral("NEW.last_profile_id IS NOT NULL");
+    const QString onUpdate =
+        QStringLiteral("NEW.last_profile_id IS NOT NULL AND NEW.status IN ('streaming', 'paused')");
+    QStringList steps{
         QStringLiteral("ALTER TABLE profiles ADD COLUMN last_device_id TEXT"),
         QStringLiteral("ALTER TABLE profiles ADD COLUMN last_device_name TEXT"),
         QStringLiteral("ALTER TABLE profiles ADD COLUMN last_active_at INTEGER"),
-        QStringLiteral("CREATE TRIGGER profiles_used_on_insert AFTER INSERT ON devices"
-                       " WHEN NEW.last_profile_id IS NOT NULL BEGIN") +
-            touch + QStringLiteral(" END"),
-        QStringLiteral("CREATE TRIGGER profiles_used_on_update AFTER UPDATE OF last_profile_id, status, last_active"
-                       " ON devices WHEN NEW.last_profile_id IS NOT NULL AND NEW.status IN ('streaming', 'paused')"
-                       " BEGIN") +
-            touch + QStringLiteral(" END"),
-        // Databases created before this step: the newest device that names each profile.
-        QStringLiteral("UPDATE profiles SET (last_device_id, last_device_name, last_active_at) ="
-                       " (SELECT d.id, d.name, d.last_active FROM devices d"
-                       "  WHERE d.last_profile_id = profiles.id AND d.account_id = profiles.account_id"
-                       "  ORDER BY d.last_active DESC LIMIT 1)"),
     };
+    if (dialect == SqlDialect::Postgres) {
+        // PostgreSQL's triggers call a function instead of holding the statement.
+        steps += {
+            QStringLiteral("CREATE FUNCTION profiles_used() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN") + touch +
+                QStringLiteral(" RETURN NULL; END $$"),
+            QStringLiteral("CREATE TRIGGER profiles_used_on_insert AFTER INSERT ON devices FOR EACH ROW WHEN (") +
+                onInsert + QStringLiteral(") EXECUTE FUNCTION profiles_used()"),
+            QStringLiteral("CREATE TRIGGER profiles_used_on_update AFTER UPDATE OF last_profile_id, status, last_active"
+                           " ON devices FOR EACH ROW WHEN (") +
+                onUpdate + QStringLiteral(") EXECUTE FUNCTION profiles_used()"),
+        };
+    } else {
+        steps += {
+            QStringLiteral("CREATE TRIGGER profiles_used_on_insert AFTER INSERT ON devices WHEN ") + onInsert +
+                QStringLiteral(" BEGIN") + touch + QStringLiteral(" END"),
+            QStringLiteral("CREATE TRIGGER profiles_used_on_update AFTER UPDATE OF last_profile_id, status, last_active"
+                           " ON devices WHEN ") +
+                onUpdate + QStringLiteral(" BEGIN") + touch + QStringLiteral(" END"),
+        };
+    }
+    // Databases created before this step: the newest device that names each profile.
+    steps += QStringLiteral("UPDATE profiles SET (last_device_id, last_device_name, last_active_at) ="
+                            " (SELECT d.id, d.name, d.last_active FROM devices d"
+                            "  WHERE d.last_profile_id = profiles.id AND d.account_id = profiles.account_id"
+                            "  ORDER BY d.last_active DESC LIMIT 1)");
+    return steps;
 }
 
 } // namespace mockd

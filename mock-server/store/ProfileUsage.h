@@ -1,5 +1,7 @@
 #pragma once
 
+#include "store/SqlDialect.h"
+
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -31,7 +33,7 @@ public:
     QList<Row> forAccount(const QString& accountId) const;
 
     // The schema step that adds the columns and triggers (and fills them for existing databases).
-    static QStringList migration();
+    static QStringList migration(SqlDialect dialect);
 
 private:
     Database& m_database;

@@ -35,7 +35,6 @@ Expected<Ok, QString> Store::reload()
     for (auto* load : {+[](Store& s) { return s.m_accounts.load(); },
                        +[](Store& s) { return s.m_devices.load(); },
                        +[](Store& s) { return s.m_sessions.load(); },
-                       +[](Store& s) { return s.m_throttle.load(); },
                        +[](Store& s) { return s.m_sessionTrust.load(); },
                        +[](Store& s) { return s.m_guests.load(); }}) {
         if (auto ok = load(*this); !ok)
@@ -74,7 +73,6 @@ Expected<Ok, QString> Store::wipe()
     m_devices.clearMemory();
     m_sessions.clearMemory();
     m_listing.clear();
-    m_throttle.clearMemory();
     m_sessionTrust.clearMemory();
     m_guests.clearMemory();
     return Ok{};

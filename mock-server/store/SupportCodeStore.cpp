@@ -25,9 +25,11 @@ QStringList SupportCodeStore::migration()
 
 Expected<Ok, QString> SupportCodeStore::replace(const SupportCode& code)
 {
-    return m_database.run(QStringLiteral("INSERT OR REPLACE INTO support_codes"
+    return m_database.run(QStringLiteral("INSERT INTO support_codes"
                                          " (account_id, hash, created_at, expires_at, used_at, failed_attempts)"
-                                         " VALUES (?, ?, ?, ?, NULL, 0)"),
+                                         " VALUES (?, ?, ?, ?, NULL, 0) ON CONFLICT(account_id) DO UPDATE SET"
+                                         " hash = excluded.hash, created_at = excluded.created_at,"
+                                         " expires_at = excluded.expires_at, used_at = NULL, failed_attempts = 0"),
                           {code.accountId, code.hash, code.createdAtMs, code.expiresAtMs});
 }
 

@@ -1,8 +1,70 @@
 #include "MockdProcess.h"
 
+#include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QDeadlineTimer>
+#include <QDir>
+#include <QFileInfo>
 #include <QRegularExpression>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <csignal>
+
+namespace {
+
+// Under the ctest label "postgres" the same service tests run against a PostgreSQL server
+// (tools/test-postgres) instead of SQLite: VIGIL_TEST_PG_HOST names its socket folder. Each
+// ":memory:" database becomes a fresh PostgreSQL database, each database file one named after
+// the file (so a test that restarts the service on the same file finds its data again).
+QString postgresHost()
+{
+    return qEnvironmentVariable("VIGIL_TEST_PG_HOST");
+}
+
+QString postgresDatabaseFor(const QString& sqliteLocation, QString& error)
+{
+    static int fresh = 0;
+    const QString name =
+        sqliteLocation == QLatin1String(":memory:")
+            ? QStringLiteral("t_%1_%2").arg(QCoreApplication::applicationPid()).arg(++fresh)
+            : QStringLiteral("f_") +
+                  QString::fromLatin1(QCryptographicHash::hash(QFileInfo(sqliteLocation).absoluteFilePath().toUtf8(),
+                                                               QCryptographicHash::Sha256)
+                                          .toHex()
+                                          .left(24));
+    const QString connection = QStringLiteral("mockd-process-admin");
+    {
+        QSqlDatabase db = QSqlDatabase::contains(connection)
+                              ? QSqlDatabase::database(connection)
+                              : QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connection);
+        db.setHostName(postgresHost());
+        db.setUserName(QStringLiteral("vigil"));
+        db.setDatabaseName(QStringLiteral("postgres"));
+        if (!db.isOpen() && !db.open()) {
+            error = QStringLiteral("cannot reach the test PostgreSQL server: ") + db.lastError().text();
+            return {};
+        }
+        QSqlQuery exists(db);
+        exists.prepare(QStringLiteral("SELECT 1 FROM pg_database WHERE datname = ?"));
+        exists.addBindValue(name);
+        if (!exists.exec()) {
+            error = exists.lastError().text();
+            return {};
+        }
+        if (!exists.next()) {
+            QSqlQuery create(db);
+            if (!create.exec(QStringLiteral("CREATE DATABASE %1").arg(name))) {
+                error = QStringLiteral("cannot create database %1: %2").arg(name, create.lastError().text());
+                return {};
+            }
+        }
+    }
+    return QStringLiteral("postgresql://vigil@/%1?host=%2")
+        .arg(name, QString::fromLatin1(QUrl::toPercentEncoding(postgresHost())));
+}
+
+} // namespace
 
 MockdProcess::MockdProcess() : m_process(std::make_unique<QProcess>()) {}
 
@@ -31,6 +93,15 @@ bool MockdProcess::start(const QStringList& extraArgs, int timeoutMs)
                      QStringLiteral("--admin-key"),
                      QString::fromLatin1(adminKey)};
     args += extraArgs;
+    if (!postgresHost().isEmpty()) {
+        for (qsizetype i = 0; i + 1 < args.size(); ++i) {
+            if (args.at(i) != QLatin1String("--db"))
+                continue;
+            args[i + 1] = postgresDatabaseFor(args.at(i + 1), m_error);
+            if (args.at(i + 1).isEmpty())
+                return false;
+        }
+    }
 #ifdef Q_OS_WIN
     // No SIGTERM on Windows: stop() closes stdin instead (mock-server/base/ParentWatch.h).
     args << QStringLiteral("--parent-watch-fd") << QStringLiteral("0");
