@@ -107,6 +107,7 @@ struct Watch
 {
     std::array<QSocketNotifier*, 3> notifiers{};
     quint32 events = 0; // what epoll watches for now (0: not in the epoll set)
+    bool dirty = false; // the notifiers changed since `events` was given to epoll
 };
 
 quint32 epollEvents(const Watch& watch)
@@ -130,8 +131,7 @@ quint32 epollEvents(const Watch& watch)
 class EpollEventDispatcher final : public QAbstractEventDispatcher
 {
 public:
-    EpollEventDispatcher()
-        : m_epoll(epoll_create1(EPOLL_CLOEXEC)), m_wakeFd(eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC))
+    EpollEventDispatcher() : m_epoll(epoll_create1(EPOLL_CLOEXEC)), m_wakeFd(eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC))
     {
         if (m_epoll < 0 || m_wakeFd < 0)
             qFatal("vigil-mockd: cannot create the epoll event dispatcher (errno %d)", errno);
@@ -272,29 +272,49 @@ public:
 private:
     bool interrupted() const { return m_interrupt.load(std::memory_order_relaxed); }
 
+    // A notifier turned on and off again within one pass costs no system call: QAbstractSocket
+    // enables its write notifier for every write and disables it once flushed, so the changes are
+    // given to epoll just before it waits. Removal is at once, though: the descriptor may be closed
+    // and its number reused before the next wait.
     void update(int fd, Watch& watch)
     {
-        const quint32 events = epollEvents(watch);
-        if (events == watch.events)
-            return;
-        epoll_event event{};
-        event.events = events;
-        event.data.fd = fd;
-        if (events == 0) {
+        if (epollEvents(watch) == 0) {
             // Fails harmlessly when the descriptor was closed first (the kernel dropped it then).
-            epoll_ctl(m_epoll, EPOLL_CTL_DEL, fd, nullptr);
+            if (watch.events != 0)
+                epoll_ctl(m_epoll, EPOLL_CTL_DEL, fd, nullptr);
             m_watches.remove(fd);
             return;
         }
-        // A descriptor closed and opened again under the same number while watched is no longer
-        // in the set (ENOENT), one we think absent may still be (EEXIST): try the other.
-        const int first = watch.events == 0 ? EPOLL_CTL_ADD : EPOLL_CTL_MOD;
-        if (epoll_ctl(m_epoll, first, fd, &event) != 0) {
-            const int other = first == EPOLL_CTL_ADD ? EPOLL_CTL_MOD : EPOLL_CTL_ADD;
-            if (epoll_ctl(m_epoll, other, fd, &event) != 0)
-                qErrnoWarning("QSocketNotifier: cannot watch descriptor %d", fd);
+        if (!watch.dirty) {
+            watch.dirty = true;
+            m_dirty.push_back(fd);
         }
-        watch.events = events;
+    }
+
+    void applyChanges()
+    {
+        for (const int fd : m_dirty) {
+            const auto it = m_watches.find(fd);
+            if (it == m_watches.end() || !it->dirty)
+                continue; // removed meanwhile
+            it->dirty = false;
+            const quint32 events = epollEvents(*it);
+            if (events == it->events)
+                continue;
+            epoll_event event{};
+            event.events = events;
+            event.data.fd = fd;
+            // A descriptor closed and opened again under the same number while watched is no
+            // longer in the set (ENOENT), one we think absent may still be (EEXIST): try the other.
+            const int first = it->events == 0 ? EPOLL_CTL_ADD : EPOLL_CTL_MOD;
+            if (epoll_ctl(m_epoll, first, fd, &event) != 0) {
+                const int other = first == EPOLL_CTL_ADD ? EPOLL_CTL_MOD : EPOLL_CTL_ADD;
+                if (epoll_ctl(m_epoll, other, fd, &event) != 0)
+                    qErrnoWarning("QSocketNotifier: cannot watch descriptor %d", fd);
+            }
+            it->events = events;
+        }
+        m_dirty.clear();
     }
 
     void markPending(QSocketNotifier* notifier)
@@ -307,14 +327,17 @@ private:
 
     void drainWakeUp()
     {
+        // Read, then allow the next write: the other way round, a wakeUp() between the two would
+        // leave the flag set and the eventfd empty, and every later wakeUp() would be lost.
         quint64 count = 0;
-        m_wakeUps.store(false, std::memory_order_release);
         while (::read(m_wakeFd, &count, sizeof count) < 0 && errno == EINTR) {
         }
+        m_wakeUps.store(false, std::memory_order_release);
     }
 
     int waitForDescriptors(int timeoutMs)
     {
+        applyChanges();
         constexpr int maxEvents = 512;
         std::array<epoll_event, maxEvents> events;
         const int ready = epoll_wait(m_epoll, events.data(), maxEvents, timeoutMs);
@@ -432,6 +455,7 @@ private:
     std::atomic<bool> m_interrupt{false};
 
     QHash<int, Watch> m_watches;
+    std::vector<int> m_dirty; // descriptors whose notifiers changed since the last wait
     std::deque<QSocketNotifier*> m_pending;
     QSet<QSocketNotifier*> m_pendingSet;
 

@@ -8,11 +8,13 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QPointer>
+#include <QSemaphore>
 #include <QSocketNotifier>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
 #include <QTimer>
+#include <atomic>
 #include <memory>
 #include <sys/socket.h>
 #include <thread>
@@ -284,10 +286,49 @@ private Q_SLOTS:
 
         bool delivered = false;
         std::thread poster([this, &delivered] {
-            QMetaObject::invokeMethod(this, [&delivered] { delivered = true; }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                this, [&delivered] { delivered = true; }, Qt::QueuedConnection);
         });
         poster.join();
         QTRY_VERIFY(delivered);
+    }
+
+    void noWakeUpIsLostWhilePostsRace()
+    {
+        // One thread floods the loop with posted events while another plays ping-pong with it: the
+        // loop sleeps between the rounds with nothing but the wake-up to end the wait. A wake-up
+        // lost once (the eventfd emptied after the flag was cleared) loses every later one, and
+        // this hangs until the test's timeout.
+        constexpr int floods = 20000;
+        constexpr int rounds = 2000;
+        std::atomic<int> flooded{0};
+        int answered = 0;
+        QSemaphore turn;
+        QEventLoop loop;
+        std::thread flooder([this, &flooded] {
+            for (int i = 0; i < floods; ++i)
+                QMetaObject::invokeMethod(
+                    this, [&flooded] { ++flooded; }, Qt::QueuedConnection);
+        });
+        std::thread player([this, &answered, &turn, &loop] {
+            for (int i = 0; i < rounds; ++i) {
+                QMetaObject::invokeMethod(
+                    this,
+                    [&answered, &turn] {
+                        ++answered;
+                        turn.release();
+                    },
+                    Qt::QueuedConnection);
+                turn.acquire();
+            }
+            QMetaObject::invokeMethod(
+                &loop, [&loop] { loop.quit(); }, Qt::QueuedConnection);
+        });
+        loop.exec();
+        flooder.join();
+        player.join();
+        QCOMPARE(answered, rounds);
+        QTRY_COMPARE(flooded.load(), floods);
     }
 
     void nestedEventLoopsRunTimersAndSocketsButNotTheTimerInDelivery()
