@@ -295,7 +295,7 @@ int main(int argc, char** argv)
                         qlonglong(row.appFrames),
                         row.rssPerSocketKiB,
                         row.cpuSignIn + row.cpuConnect,
-                    row.cpuConnect,
+                        row.cpuConnect,
                         perDevice * 1e6,
                         perDevice / firstPerDevice.value(dispatcher));
             std::printf(
