@@ -285,10 +285,10 @@ void RawWebSocket::close()
     m_fd = -1;
 }
 
-bool RawWebSocket::open(quint16 port,
-                        const QByteArray& path,
-                        const QByteArray& authorization,
-                        const QByteArray& extraHeaders)
+bool RawWebSocket::begin(quint16 port,
+                         const QByteArray& path,
+                         const QByteArray& authorization,
+                         const QByteArray& extraHeaders)
 {
     m_fd = connectLoopback(port);
     if (m_fd < 0)
@@ -304,11 +304,37 @@ bool RawWebSocket::open(quint16 port,
     request += extraHeaders + "\r\n";
     if (!writeAll(m_fd, request))
         return false;
+    ::fcntl(m_fd, F_SETFL, ::fcntl(m_fd, F_GETFL) | O_NONBLOCK);
+    return true;
+}
+
+// The upgrade's answer at the start of the buffer: false when it is there and not 101.
+bool RawWebSocket::takeUpgradeAnswer()
+{
+    const qsizetype headerEnd = m_buffer.indexOf("\r\n\r\n");
+    if (headerEnd < 0)
+        return true;
+    if (!m_buffer.startsWith("HTTP/1.1 101")) {
+        std::fprintf(stderr, "upgrade refused: %s\n", m_buffer.left(m_buffer.indexOf('\r')).constData());
+        return false;
+    }
+    m_buffer.remove(0, headerEnd + 4); // frames that came with the answer stay buffered
+    m_upgraded = true;
+    return true;
+}
+
+bool RawWebSocket::open(quint16 port,
+                        const QByteArray& path,
+                        const QByteArray& authorization,
+                        const QByteArray& extraHeaders)
+{
+    if (!begin(port, path, authorization, extraHeaders))
+        return false;
+    ::fcntl(m_fd, F_SETFL, ::fcntl(m_fd, F_GETFL) & ~O_NONBLOCK);
     // A server that never answers must end the run with a message, not hang it.
     const timeval upgradeTimeout{upgradeTimeoutSeconds, 0};
     ::setsockopt(m_fd, SOL_SOCKET, SO_RCVTIMEO, &upgradeTimeout, sizeof upgradeTimeout);
-    qsizetype headerEnd = -1;
-    while ((headerEnd = m_buffer.indexOf("\r\n\r\n")) < 0) {
+    while (m_buffer.indexOf("\r\n\r\n") < 0) {
         if (!readSome(m_fd, m_buffer)) {
             std::fprintf(stderr,
                          "upgrade not answered (%s)\n",
@@ -317,11 +343,8 @@ bool RawWebSocket::open(quint16 port,
             return false;
         }
     }
-    if (!m_buffer.startsWith("HTTP/1.1 101")) {
-        std::fprintf(stderr, "upgrade refused: %s\n", m_buffer.left(m_buffer.indexOf('\r')).constData());
+    if (!takeUpgradeAnswer())
         return false;
-    }
-    m_buffer.remove(0, headerEnd + 4); // frames that came with the answer stay buffered
     ::fcntl(m_fd, F_SETFL, ::fcntl(m_fd, F_GETFL) | O_NONBLOCK);
     return true;
 }
@@ -368,6 +391,12 @@ bool RawWebSocket::readAvailable(const std::function<void(int, QByteArrayView)>&
         if (n == 0 || (errno != EAGAIN && errno != EWOULDBLOCK))
             open = false;
         break;
+    }
+    if (!m_upgraded) {
+        if (!takeUpgradeAnswer())
+            return false; // refused
+        if (!m_upgraded)
+            return open; // the answer is not all there yet
     }
     // Server frames are not masked; the service sends no fragments.
     const auto* data = reinterpret_cast<const quint8*>(m_buffer.constData());

@@ -111,6 +111,11 @@ public:
     // whole header lines ("Name: value\r\n").
     bool
     open(quint16 port, const QByteArray& path, const QByteArray& authorization, const QByteArray& extraHeaders = {});
+    // The same without waiting for the answer: readAvailable() takes the upgrade's answer first
+    // (and returns false when it is not 101), so many upgrades can be on their way at once.
+    bool
+    begin(quint16 port, const QByteArray& path, const QByteArray& authorization, const QByteArray& extraHeaders = {});
+    bool upgraded() const { return m_upgraded; }
     int fd() const { return m_fd; }
     // Reads what is there; calls `frame(opcode, payload)` for every complete frame; answers pings.
     // Returns false when the peer closed the connection.
@@ -120,10 +125,12 @@ public:
 
 private:
     bool sendFrame(int opcode, const QByteArray& payload);
+    bool takeUpgradeAnswer();
 
     int m_fd = -1;
     QByteArray m_buffer;
     qsizetype m_offset = 0; // parsed up to here
+    bool m_upgraded = false;
 };
 
 // A device's event socket that hears only of its own session (no account events).

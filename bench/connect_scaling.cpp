@@ -10,13 +10,17 @@
 //   frames      text frames the service sent during the connect (ready per socket + the app's)
 //   app events  device events the app socket received, and in how many frames (the batching)
 //   KiB/socket  service VmRSS growth while connecting, per socket
-//   CPU s       service CPU seconds for the sign-ins and the connect
+//   CPU s       service CPU seconds for the sign-ins and the connect; conn CPU: the connect's alone
 //   linearity   (sign-in + connect) time per device at N / at the first size (1.0 = linear)
 //
-// Usage: bench_connect_scaling [--sizes 1000,5000,10000,20000]
+//   dispatcher  the service's event loop (--event-dispatcher): epoll, and Qt's own polling one
+//               when asked, measured one after the other at each size (ratio qt/epoll printed)
+//
+// Usage: bench_connect_scaling [--sizes 1000,5000,10000,20000] [--dispatchers epoll,qt]
 #include "SignOutBench.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <cstdio>
@@ -30,6 +34,7 @@ namespace {
 constexpr const char* demoEmail = "demo@vigil.test";
 constexpr const char* demoPassword = "vigil-demo-2026";
 constexpr int passwordSignIns = 8;
+constexpr int inFlight = 32; // upgrades asked for and not answered yet, at most
 
 struct Socket
 {
@@ -46,17 +51,18 @@ public:
     Sockets(const Sockets&) = delete;
     Sockets& operator=(const Sockets&) = delete;
 
+    // Opens a socket; its upgrade is answered later (readAvailable), so several are on their way at once.
     bool add(quint16 port, const QByteArray& token, bool app)
     {
         auto socket = std::make_unique<RawWebSocket>();
-        if (!socket->open(port, "/v1/events", "Bearer " + token, app ? QByteArray() : QByteArray(sessionScopeHeader)))
+        if (!socket->begin(port, "/v1/events", "Bearer " + token, app ? QByteArray() : QByteArray(sessionScopeHeader)))
             return false;
         epoll_event event{};
         event.events = EPOLLIN;
         event.data.u32 = quint32(m_sockets.size());
         epoll_ctl(m_epoll, EPOLL_CTL_ADD, socket->fd(), &event);
         m_sockets.push_back({std::move(socket), false, app});
-        read(m_sockets.back());
+        ++opened;
         return true;
     }
 
@@ -77,11 +83,14 @@ public:
     qint64 appFrames = 0;
     qint64 appOnline = 0; // device.updated events the app saw with a status other than offline
     qint64 readyCount = 0;
+    qint64 upgradedCount = 0;
+    qint64 opened = 0;
     bool closed = false;
 
 private:
     void read(Socket& socket)
     {
+        const bool wasUpgraded = socket.socket->upgraded();
         const bool open = socket.socket->readAvailable([this, &socket](int opcode, QByteArrayView payload) {
             if (opcode != 0x1)
                 return;
@@ -105,6 +114,8 @@ private:
                     ++appOnline;
             }
         });
+        if (!wasUpgraded && socket.socket->upgraded())
+            ++upgradedCount;
         if (!open) {
             epoll_ctl(m_epoll, EPOLL_CTL_DEL, socket.socket->fd(), nullptr);
             socket.socket->close();
@@ -132,7 +143,7 @@ struct Row
     bool ok = false;
 };
 
-Row measure(int devices)
+Row measure(int devices, const QString& dispatcher)
 {
     Row row;
     row.devices = devices;
@@ -143,7 +154,9 @@ Row measure(int devices)
                       QStringLiteral("--max-connections-per-address"),
                       many,
                       QStringLiteral("--max-event-sockets-per-account"),
-                      many})) {
+                      many,
+                      QStringLiteral("--event-dispatcher"),
+                      dispatcher})) {
         std::fprintf(stderr, "cannot start vigil-mockd: %s\n", qPrintable(mockd.error()));
         return row;
     }
@@ -194,8 +207,10 @@ Row measure(int devices)
             std::fprintf(stderr, "socket %d could not connect\n", i);
             return row;
         }
-        if (i % 64 == 63)
-            sockets.pump(0, [] { return false; });
+        // Devices come online together, not one after another: a few upgrades are on their way at
+        // once (more would overflow the listen backlog and wait for SYN retries).
+        sockets.pump(0, [] { return false; });
+        sockets.pump(30000, [&sockets] { return sockets.opened - sockets.upgradedCount < inFlight; });
     }
     sockets.pump(30000, [&] { return sockets.readyCount == devices + 1 && sockets.appOnline - appOnline0 >= devices; });
     row.connectSeconds = msBetween(connectStart, SteadyClock::now()) / 1000;
@@ -228,6 +243,9 @@ int main(int argc, char** argv)
         for (const QString& size : args.value(at + 1).split(QLatin1Char(',')))
             sizes.append(size.toInt());
     }
+    QStringList dispatchers{QStringLiteral("epoll")};
+    if (const qsizetype at = args.indexOf(QStringLiteral("--dispatchers")); at >= 0)
+        dispatchers = args.value(at + 1).split(QLatin1Char(','));
 
     std::printf("connect_scaling: N devices of one account are signed in (without their password:\n"
                 "POST /__admin/sessions; the argon2id cost is measured apart on %d password sign-ins) and\n"
@@ -236,7 +254,8 @@ int main(int argc, char** argv)
                 "Goal: sign-in + connect < 20 s at 10,000 and linear; <= 16 KiB service RSS per socket.\n\n",
                 passwordSignIns,
                 qPrintable(MockdChild::executable()));
-    std::printf("  %7s  %9s  %9s  %9s  %8s  %10s  %10s  %8s  %7s  %7s  %9s\n",
+    std::printf("  %-5s  %7s  %9s  %9s  %9s  %8s  %10s  %10s  %8s  %7s  %8s  %7s  %9s\n",
+                "loop",
                 "devices",
                 "sign-in s",
                 "connect s",
@@ -246,40 +265,51 @@ int main(int argc, char** argv)
                 "app frames",
                 "KiB/sock",
                 "CPU s",
+                "conn CPU",
                 "us/dev",
                 "linearity");
     int status = 0;
-    double firstPerDevice = 0;
+    QHash<QString, double> firstPerDevice;
     for (const int devices : std::as_const(sizes)) {
-        const Row row = measure(devices);
-        if (!row.ok) {
-            std::printf("  %7d  FAILED\n", devices);
-            status = 1;
-            continue;
+        QHash<QString, double> connectSeconds;
+        for (const QString& dispatcher : std::as_const(dispatchers)) {
+            const Row row = measure(devices, dispatcher);
+            if (!row.ok) {
+                std::printf("  %-5s  %7d  FAILED\n", qPrintable(dispatcher), devices);
+                status = 1;
+                continue;
+            }
+            const double total = row.signInSeconds + row.connectSeconds;
+            const double perDevice = total / devices;
+            if (!firstPerDevice.contains(dispatcher))
+                firstPerDevice.insert(dispatcher, perDevice);
+            connectSeconds.insert(dispatcher, row.connectSeconds);
+            std::printf("  %-5s  %7d  %9.2f  %9.2f  %9.2f  %8lld  %10lld  %10lld  %8.1f  %7.2f  %8.2f  %7.0f  %9.2f\n",
+                        qPrintable(dispatcher),
+                        devices,
+                        row.signInSeconds,
+                        row.connectSeconds,
+                        total,
+                        qlonglong(row.frames),
+                        qlonglong(row.appOnline),
+                        qlonglong(row.appFrames),
+                        row.rssPerSocketKiB,
+                        row.cpuSignIn + row.cpuConnect,
+                        row.cpuConnect,
+                        perDevice * 1e6,
+                        perDevice / firstPerDevice.value(dispatcher));
+            std::printf(
+                "           argon2id apart: %.0f ms per password sign-in (%.0f ms service CPU) -> %.0f s of CPU "
+                "for %d devices\n",
+                row.msPerPasswordSignIn,
+                row.cpuPerPasswordSignIn * 1000,
+                row.cpuPerPasswordSignIn * devices,
+                devices);
+            std::fflush(stdout);
         }
-        const double total = row.signInSeconds + row.connectSeconds;
-        const double perDevice = total / devices;
-        if (firstPerDevice == 0)
-            firstPerDevice = perDevice;
-        std::printf("  %7d  %9.2f  %9.2f  %9.2f  %8lld  %10lld  %10lld  %8.1f  %7.2f  %7.0f  %9.2f\n",
-                    devices,
-                    row.signInSeconds,
-                    row.connectSeconds,
-                    total,
-                    qlonglong(row.frames),
-                    qlonglong(row.appOnline),
-                    qlonglong(row.appFrames),
-                    row.rssPerSocketKiB,
-                    row.cpuSignIn + row.cpuConnect,
-                    perDevice * 1e6,
-                    perDevice / firstPerDevice);
-        std::printf("           argon2id apart: %.0f ms per password sign-in (%.0f ms service CPU) -> %.0f s of CPU "
-                    "for %d devices\n",
-                    row.msPerPasswordSignIn,
-                    row.cpuPerPasswordSignIn * 1000,
-                    row.cpuPerPasswordSignIn * devices,
-                    devices);
-        std::fflush(stdout);
+        if (connectSeconds.contains(QStringLiteral("qt")) && connectSeconds.contains(QStringLiteral("epoll")))
+            std::printf("           connect with Qt's dispatcher / with epoll: %.2f\n",
+                        connectSeconds.value(QStringLiteral("qt")) / connectSeconds.value(QStringLiteral("epoll")));
     }
     return status;
 }

@@ -1,4 +1,5 @@
 #include "base/DescriptorLimit.h"
+#include "base/EventDispatcher.h"
 #include "base/ParentWatch.h"
 #include "base/SignalWatcher.h"
 #include "log/Redaction.h"
@@ -33,6 +34,10 @@ int main(int argc, char* argv[])
     // Qt's plain UNIX event dispatcher wakes up faster than the GLib one; a server has no use for GLib.
     if (!qEnvironmentVariableIsSet("QT_NO_GLIB"))
         qputenv("QT_NO_GLIB", "1");
+    // On Linux an epoll one costs O(ready sockets) per wake-up instead of O(open sockets)
+    // (--event-dispatcher qt keeps Qt's, for comparison). It must be in place before the application.
+    if (mockd::EventDispatcher::fromArguments(argc, argv) == mockd::EventDispatcher::Kind::Epoll)
+        QCoreApplication::setEventDispatcher(mockd::EventDispatcher::createEpoll());
     QCoreApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("vigil"));
     QCoreApplication::setApplicationName(QStringLiteral("vigil-mockd"));

@@ -192,6 +192,10 @@ void EventHub::closeOldestBeyondCap(const QString& accountId)
 {
     // Sockets already closing still count until their close handshake ends; they are skipped.
     const QList<EventConnection*> sockets = m_byAccount.value(accountId);
+    // Under the cap with closing sockets counted: nothing to close, and no walk through them all
+    // for each of thousands of sockets connecting.
+    if (sockets.size() <= m_maxSocketsPerAccount)
+        return;
     qsizetype open =
         std::count_if(sockets.begin(), sockets.end(), [](const EventConnection* c) { return !c->isClosing(); });
     for (EventConnection* oldest : sockets) {

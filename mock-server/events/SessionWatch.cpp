@@ -3,7 +3,6 @@
 #include "base/Clock.h"
 
 #include <QList>
-#include <limits>
 
 namespace mockd {
 
@@ -27,18 +26,25 @@ SessionWatch::~SessionWatch() = default;
 
 void SessionWatch::watch(EventConnection* connection, qint64 atMs)
 {
+    if (const auto it = m_dueAt.constFind(connection); it != m_dueAt.cend())
+        m_queue.erase({it.value(), connection});
     m_dueAt.insert(connection, atMs);
+    m_queue.insert({atMs, connection});
     schedule();
 }
 
 void SessionWatch::forget(EventConnection* connection)
 {
-    m_dueAt.remove(connection);
+    if (const auto it = m_dueAt.constFind(connection); it != m_dueAt.cend()) {
+        m_queue.erase({it.value(), connection});
+        m_dueAt.erase(it);
+    }
 }
 
 void SessionWatch::clear()
 {
     m_dueAt.clear();
+    m_queue.clear();
     m_timer.stop();
 }
 
@@ -46,29 +52,28 @@ void SessionWatch::runDue()
 {
     const qint64 now = m_clock.nowMs();
     QList<EventConnection*> due;
-    for (auto it = m_dueAt.begin(); it != m_dueAt.end();) {
-        if (it.value() <= now) {
-            due.append(it.key());
-            it = m_dueAt.erase(it);
-        } else {
-            ++it;
-        }
+    while (!m_queue.empty() && m_queue.begin()->first <= now) {
+        due.append(m_queue.begin()->second);
+        m_dueAt.remove(m_queue.begin()->second);
+        m_queue.erase(m_queue.begin());
     }
     // The callback may watch a connection again or close it; neither touches this list.
     for (EventConnection* connection : std::as_const(due))
         m_due(connection);
+    m_timerFor = -1; // the clock may have moved: start the timer again
     schedule();
 }
 
 void SessionWatch::schedule()
 {
-    if (m_dueAt.isEmpty()) {
+    if (m_queue.empty()) {
         m_timer.stop();
         return;
     }
-    qint64 earliest = std::numeric_limits<qint64>::max();
-    for (const qint64 at : std::as_const(m_dueAt))
-        earliest = qMin(earliest, at);
+    const qint64 earliest = m_queue.begin()->first;
+    if (m_timer.isActive() && earliest == m_timerFor)
+        return;
+    m_timerFor = earliest;
     m_timer.start(int(qBound<qint64>(0, earliest - m_clock.nowMs(), maxWaitMs)));
 }
 

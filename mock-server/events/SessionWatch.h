@@ -4,6 +4,8 @@
 #include <QObject>
 #include <QTimer>
 #include <functional>
+#include <set>
+#include <utility>
 
 namespace mockd {
 
@@ -36,7 +38,11 @@ private:
 
     const Clock& m_clock;
     Due m_due;
+    // By connection, and in due order: thousands of sockets connecting must not each look through
+    // every other socket's due time to find the earliest.
     QHash<EventConnection*, qint64> m_dueAt;
+    std::set<std::pair<qint64, EventConnection*>> m_queue;
+    qint64 m_timerFor = -1; // the due time the timer was last started for
     QTimer m_timer;
 };
 

@@ -1,5 +1,6 @@
 #include "service/CommandLine.h"
 
+#include "base/EventDispatcher.h"
 #include "http/HostCheck.h"
 
 #include <QCommandLineParser>
@@ -167,6 +168,13 @@ Expected<Options, QString> parse(const QStringList& arguments, const QString& en
             .arg(defaults.rpId),
         QStringLiteral("domain"),
         defaults.rpId);
+    const QCommandLineOption eventDispatcher(
+        QStringLiteral("event-dispatcher"),
+        QStringLiteral("The main thread's event loop: epoll (Linux; each wake-up costs the sockets that are ready) "
+                       "or qt (Qt's own, which polls every open socket on each pass) (default %1).")
+            .arg(EventDispatcher::name(EventDispatcher::defaultKind())),
+        QStringLiteral("qt|epoll"),
+        EventDispatcher::name(EventDispatcher::defaultKind()));
     parser.addOptions({port,
                        bind,
                        db,
@@ -186,6 +194,7 @@ Expected<Options, QString> parse(const QStringList& arguments, const QString& en
                        hashThreads,
                        hashQueue,
 
+                       eventDispatcher,
                        newSessionHours,
                        rpId});
     parser.process(arguments);
@@ -251,6 +260,13 @@ Expected<Options, QString> parse(const QStringList& arguments, const QString& en
                                   .arg(limit.maximum));
         limit.value = *value;
     }
+    bool knownDispatcher = false;
+    options.eventDispatcher =
+        EventDispatcher::name(EventDispatcher::parse(parser.value(eventDispatcher), &knownDispatcher));
+    if (!knownDispatcher)
+        return unexpected(QStringLiteral("--event-dispatcher must be %1")
+                              .arg(EventDispatcher::epollAvailable() ? QStringLiteral("qt or epoll")
+                                                                     : QStringLiteral("qt on this platform")));
     if (options.adminEnabled() && !HostCheck::isLoopbackAddress(options.bind) && !options.allowRemoteAdmin)
         return unexpected(
             QStringLiteral("--bind %1 would expose the admin API beyond this machine; add "

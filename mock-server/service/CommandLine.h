@@ -35,6 +35,9 @@ struct Options
     // --rp-id: the WebAuthn relying party id security keys are registered for and assert to (client
     // data origin https://<rp id>).
     QString rpId = QStringLiteral("vigil.test");
+    // --event-dispatcher: installed by main() before the options are parsed (base/EventDispatcher.h);
+    // parsed here too so a wrong value is refused like any other.
+    QString eventDispatcher;
 
     // A shorter admin key could be guessed; the service refuses to start with one.
     static constexpr qsizetype minAdminKeyLength = 16;

@@ -5,6 +5,7 @@
 
 #include <QSqlQuery>
 #include <QVariant>
+#include <algorithm>
 
 namespace mockd {
 
@@ -23,6 +24,13 @@ QVariant nullable(const std::optional<double>& number)
 std::optional<double> optionalDouble(const QVariant& value)
 {
     return value.isNull() ? std::nullopt : std::optional<double>(value.toDouble());
+}
+
+QString descriptionKey(const QString& accountId, const Device& device)
+{
+    const QChar separator(0x1f); // not in names: they are visible text
+    return accountId + separator + device.name + separator + device.type + separator + device.os + separator +
+           device.app;
 }
 
 } // namespace
@@ -61,8 +69,7 @@ Expected<Ok, QString> DeviceStore::load()
         d.lastProfileId = q.value(17).toString();
         d.status = q.value(18).toString();
         d.statusTitle = q.value(19).toString();
-        m_idsByAccount[d.accountId].append(d.id);
-        m_devices.insert(d.id, d);
+        remember(d);
     }
     q.finish();
     return Ok{};
@@ -72,6 +79,33 @@ void DeviceStore::clearMemory()
 {
     m_devices.clear();
     m_idsByAccount.clear();
+    m_idsByDescription.clear();
+    m_position.clear();
+}
+
+void DeviceStore::remember(const Device& d)
+{
+    const auto known = m_devices.constFind(d.id);
+    if (known == m_devices.cend()) {
+        QStringList& ids = m_idsByAccount[d.accountId];
+        m_position.insert(d.id, ids.size());
+        ids.append(d.id);
+    } else if (const QString before = descriptionKey(known->accountId, *known);
+               before != descriptionKey(d.accountId, d)) {
+        QStringList& ids = m_idsByDescription[before];
+        ids.removeOne(d.id);
+        if (ids.isEmpty())
+            m_idsByDescription.remove(before);
+    }
+    QStringList& same = m_idsByDescription[descriptionKey(d.accountId, d)];
+    if (!same.contains(d.id)) {
+        // Kept in the account's order, so the first is the one the account had first.
+        const qsizetype position = m_position.value(d.id);
+        const auto at = std::find_if(
+            same.begin(), same.end(), [this, position](const QString& id) { return m_position.value(id) > position; });
+        same.insert(at, d.id);
+    }
+    m_devices.insert(d.id, d);
 }
 
 const Device* DeviceStore::byId(const QString& id) const
@@ -100,14 +134,8 @@ QList<const Device*> DeviceStore::forAccount(const QString& accountId) const
 
 const Device* DeviceStore::findSame(const QString& accountId, const Device& description) const
 {
-    const QStringList ids = m_idsByAccount.value(accountId);
-    for (const QString& id : ids) {
-        const Device* device = byId(id);
-        if (device && device->name == description.name && device->type == description.type &&
-            device->os == description.os && device->app == description.app)
-            return device;
-    }
-    return nullptr;
+    const QStringList ids = m_idsByDescription.value(descriptionKey(accountId, description));
+    return ids.isEmpty() ? nullptr : byId(ids.constFirst());
 }
 
 Expected<Ok, QString> DeviceStore::save(const Device& d)
@@ -147,9 +175,7 @@ Expected<Ok, QString> DeviceStore::save(const Device& d)
          nullable(d.statusTitle)});
     if (!ok)
         return ok;
-    if (!m_devices.contains(d.id))
-        m_idsByAccount[d.accountId].append(d.id);
-    m_devices.insert(d.id, d);
+    remember(d);
     m_listing.deviceSaved(d);
     return Ok{};
 }

@@ -39,10 +39,16 @@ public:
     Expected<Ok, QString> save(const Device& device);
 
 private:
+    void remember(const Device& device);
+
     Database& m_database;
     DeviceListing& m_listing;
     QHash<QString, Device> m_devices;
     QHash<QString, QStringList> m_idsByAccount;
+    // findSame's index: account and description -> the ids described so, in the account's order.
+    // A sign-in must not compare itself with each of the account's 10,000 devices.
+    QHash<QString, QStringList> m_idsByDescription;
+    QHash<QString, qsizetype> m_position; // a device's place in its account's list
 };
 
 } // namespace mockd

@@ -169,6 +169,53 @@ private Q_SLOTS:
         QCOMPARE((*reopened)->devices().byId(QStringLiteral("dev_x"))->name, QStringLiteral("Living Room TV"));
     }
 
+    void findSameIsTheAccountsFirstDeviceDescribedSoAfterRenames()
+    {
+        auto store = Store::open(QStringLiteral(":memory:"));
+        QVERIFY(store.hasValue());
+        DeviceStore& devices = (*store)->devices();
+        Account account;
+        account.id = QStringLiteral("acc_s");
+        account.email = QStringLiteral("s@vigil.test");
+        account.displayName = QStringLiteral("S");
+        account.passwordHash = QStringLiteral("$argon2id$placeholder");
+        QVERIFY((*store)->accounts().insert(account).hasValue());
+        const auto device = [&account](const char* id, const char* name) {
+            Device d;
+            d.id = QString::fromLatin1(id);
+            d.accountId = account.id;
+            d.name = QString::fromLatin1(name);
+            d.type = QStringLiteral("phone");
+            d.os = QStringLiteral("Android");
+            d.app = QStringLiteral("Vigil");
+            return d;
+        };
+        Device first = device("dev_1", "Phone");
+        QVERIFY(devices.save(first).hasValue());
+        QVERIFY(devices.save(device("dev_2", "Tablet")).hasValue());
+        QVERIFY(devices.save(device("dev_3", "Phone")).hasValue());
+        QCOMPARE(devices.findSame(account.id, device("", "Phone"))->id, QStringLiteral("dev_1"));
+        QVERIFY(!devices.findSame(account.id, device("", "Laptop")));
+        QVERIFY(!devices.findSame(QStringLiteral("acc_other"), device("", "Phone")));
+
+        // Renamed away, the next one described so is found; renamed back, the first again.
+        first.name = QStringLiteral("Old Phone");
+        QVERIFY(devices.save(first).hasValue());
+        QCOMPARE(devices.findSame(account.id, device("", "Phone"))->id, QStringLiteral("dev_3"));
+        QCOMPARE(devices.findSame(account.id, device("", "Old Phone"))->id, QStringLiteral("dev_1"));
+        first.name = QStringLiteral("Phone");
+        QVERIFY(devices.save(first).hasValue());
+        QCOMPARE(devices.findSame(account.id, device("", "Phone"))->id, QStringLiteral("dev_1"));
+        QVERIFY(!devices.findSame(account.id, device("", "Old Phone")));
+        Device tablet = device("dev_2", "Tablet");
+        tablet.name = QStringLiteral("Phone"); // the account's second device, now a "Phone" too
+        QVERIFY(devices.save(tablet).hasValue());
+        QCOMPARE(devices.findSame(account.id, device("", "Phone"))->id, QStringLiteral("dev_1"));
+        first.name = QStringLiteral("Mine");
+        QVERIFY(devices.save(first).hasValue());
+        QCOMPARE(devices.findSame(account.id, device("", "Phone"))->id, QStringLiteral("dev_2"));
+    }
+
     void wipeEmptiesEverything()
     {
         auto store = Store::open(QStringLiteral(":memory:"));
