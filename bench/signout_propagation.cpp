@@ -11,7 +11,7 @@
 // ("naive"), and one that sends and flushes every message before closing any ("flush first").
 //
 // --qt-dispatcher-too measures the service again with Qt's own event dispatcher (--event-dispatcher
-// qt; the default is epoll), one after the other in the same run.
+// qt; the service's default) after the epoll one (--event-dispatcher epoll), one after the other in the same run.
 //
 // Usage: bench_signout_propagation [--sizes 1000,5000,10000] [--no-glib-too] [--qt-dispatcher-too]
 //                                  [--service-only]
@@ -406,7 +406,7 @@ int main(int argc, char** argv)
             flush = measureBaseline(devices, true);
             printRow("baseline: send+flush all, then close", devices, flush);
         }
-        const Result service = measureService(devices, {});
+        const Result service = measureService(devices, {}, {QStringLiteral("--event-dispatcher"), QStringLiteral("epoll")});
         printRow("vigil-mockd", devices, service);
         if (service.ok && serviceOnly) {
             const double target = devices <= 1000 ? 20.0 : devices <= 5000 ? 100.0 : 150.0;

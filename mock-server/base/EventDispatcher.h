@@ -15,7 +15,7 @@ enum class Kind
     Epoll,
 };
 
-// epoll where there is one (Linux), else Qt's.
+// Qt's for now; epoll on request (--event-dispatcher epoll, Linux).
 Kind defaultKind();
 // "qt" or "epoll"; `ok` is false for anything else, and for epoll where there is none.
 Kind parse(const QString& name, bool* ok);
