@@ -31,6 +31,7 @@ private:
 
     QTcpSocket* m_socket;
     qint64 m_maxBody;
+    qint64 m_requestLimit; // m_maxBody, or more for the one route that takes big bodies
     bool m_answerExpectContinue;
     Rejected m_onRejected;
     qint64 m_requestBytes = 0;

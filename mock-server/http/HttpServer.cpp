@@ -275,14 +275,15 @@ void HttpServer::dispatch(const HttpRequest& request, const Responder& responder
     const auto fail = [&responder](const ApiError& error) { responder.respond(HttpResponse::fromError(error)); };
 
     // Size first: decided on the declared length when there is one, then on what actually arrived.
+    const qint64 maxBody = HttpLimits::maxBodyFor(request.method, request.path.toLatin1(), HttpLimits::maxBodyBytes);
     const QByteArray declared = request.header("content-length");
     if (!declared.isEmpty()) {
         bool ok = false;
         const qint64 length = declared.trimmed().toLongLong(&ok);
-        if (ok && length > HttpLimits::maxBodyBytes)
+        if (ok && length > maxBody)
             return fail(ApiError::bodyTooLarge());
     }
-    if (request.body.size() > HttpLimits::maxBodyBytes)
+    if (request.body.size() > maxBody)
         return fail(ApiError::bodyTooLarge());
 
     // The admin gate comes before routing, so without the key nothing reveals which admin routes exist.

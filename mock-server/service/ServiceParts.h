@@ -44,6 +44,7 @@ class SettingsRoutes;
 class SignOutRoutes;
 class SessionRoutes;
 class SimulatorRoutes;
+class SnapshotRoutes;
 class StepUp;
 class StepUpRoutes;
 class Store;
@@ -128,6 +129,7 @@ struct ServiceParts
         std::unique_ptr<RequestJournal> journal;
         std::unique_ptr<JournalRoutes> journalRoutes;
         std::unique_ptr<HashingRoutes> hashingRoutes;
+        std::unique_ptr<SnapshotRoutes> snapshotRoutes;
     };
 
     // The holder's devices and household pages.
