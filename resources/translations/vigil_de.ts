@@ -1993,6 +1993,18 @@
         <source>Clear search</source>
         <translation>Suche leeren</translation>
     </message>
+    <message>
+        <source>Report a Problem…</source>
+        <translation>Problem melden…</translation>
+    </message>
+    <message>
+        <source>Report a problem</source>
+        <translation>Problem melden</translation>
+    </message>
+    <message>
+        <source>Save a report with Vigil&apos;s log, version and system, without anything secret</source>
+        <translation>Einen Bericht mit Vigils Protokoll, Version und System speichern, ohne etwas Geheimes</translation>
+    </message>
 </context>
 <context>
     <name>vigil::HolderSession</name>
@@ -2709,6 +2721,17 @@
     </message>
 </context>
 <context>
+    <name>vigil::ProblemReport</name>
+    <message>
+        <source>Vigil cannot make a folder in %1.</source>
+        <translation>Vigil kann in %1 keinen Ordner anlegen.</translation>
+    </message>
+    <message>
+        <source>Vigil cannot write %1: %2</source>
+        <translation>Vigil kann %1 nicht schreiben: %2</translation>
+    </message>
+</context>
+<context>
     <name>vigil::ProfileCard</name>
     <message>
         <source>Kids</source>
@@ -3034,6 +3057,108 @@
         <source>d MMM yyyy</source>
         <comment>date format (QDate::toString)</comment>
         <translation>d. MMM yyyy</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::ReportProblemDialog</name>
+    <message>
+        <source>Choose…</source>
+        <translation>Auswählen…</translation>
+    </message>
+    <message>
+        <source>Save Report</source>
+        <translation>Bericht speichern</translation>
+    </message>
+    <message>
+        <source>Show Folder</source>
+        <translation>Ordner anzeigen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Report a Problem</source>
+        <translation>Problem melden</translation>
+    </message>
+    <message>
+        <source>Report a problem</source>
+        <translation>Problem melden</translation>
+    </message>
+    <message>
+        <source>Save a Problem Report</source>
+        <translation>Problembericht speichern</translation>
+    </message>
+    <message>
+        <source>Vigil saves a folder that you can send to whoever helps you with the problem. It holds:</source>
+        <translation>Vigil speichert einen Ordner, den Sie an die Person senden können, die Ihnen bei dem Problem hilft. Er enthält:</translation>
+    </message>
+    <message>
+        <source>Vigil&apos;s log since it started, with every password, code and token taken out.</source>
+        <translation>Vigils Protokoll seit dem Start, aus dem jedes Passwort, jeder Code und jedes Token entfernt ist.</translation>
+    </message>
+    <message>
+        <source>Vigil&apos;s version and your system (%1).</source>
+        <translation>Vigils Version und Ihr System (%1).</translation>
+    </message>
+    <message>
+        <source>The demo service&apos;s state: its devices, sessions, clock and test faults, so that a developer can load exactly this moment.</source>
+        <translation>Den Zustand des Demo-Dienstes: seine Geräte, Sitzungen, Uhr und Testfehler, damit ein Entwickler genau diesen Moment laden kann.</translation>
+    </message>
+    <message>
+        <source>What the report holds</source>
+        <translation>Was der Bericht enthält</translation>
+    </message>
+    <message>
+        <source>Nothing secret goes in: no password, verification code, recovery code or sign-in token. You can open the files and read them before you send them.</source>
+        <translation>Nichts Geheimes kommt hinein: kein Passwort, kein Bestätigungscode, kein Wiederherstellungscode und kein Anmeldetoken. Sie können die Dateien öffnen und lesen, bevor Sie sie senden.</translation>
+    </message>
+    <message>
+        <source>Nothing secret</source>
+        <translation>Nichts Geheimes</translation>
+    </message>
+    <message>
+        <source>Save in:</source>
+        <translation>Speichern in:</translation>
+    </message>
+    <message>
+        <source>Folder for the report</source>
+        <translation>Ordner für den Bericht</translation>
+    </message>
+    <message>
+        <source>Choose a folder</source>
+        <translation>Ordner auswählen</translation>
+    </message>
+    <message>
+        <source>Show the report folder</source>
+        <translation>Berichtsordner anzeigen</translation>
+    </message>
+    <message>
+        <source>Where to Save the Report</source>
+        <translation>Wo der Bericht gespeichert wird</translation>
+    </message>
+    <message>
+        <source>Saving the report and the demo service&apos;s state…</source>
+        <translation>Bericht und Zustand des Demo-Dienstes werden gespeichert…</translation>
+    </message>
+    <message>
+        <source>Saving the report…</source>
+        <translation>Bericht wird gespeichert…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n file(s) to %1.</source>
+        <translation>
+            <numerusform>%n Datei in %1 gespeichert.</numerusform>
+            <numerusform>%n Dateien in %1 gespeichert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>The report was not saved. %1</source>
+        <translation>Der Bericht wurde nicht gespeichert. %1</translation>
     </message>
 </context>
 <context>
