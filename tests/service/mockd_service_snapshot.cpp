@@ -1,6 +1,7 @@
 #include "MockdProcess.h"
 #include "ServiceClient.h"
 
+#include <QDateTime>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -133,6 +134,38 @@ private Q_SLOTS:
         QVERIFY(restored.refreshTokens(access, refresh));
         QCOMPARE(restored.get(QStringLiteral("/v1/devices"), access).status, 200);
         QCOMPARE(second.stop(), 0);
+    }
+
+    // The file committed as the schema check's fixture keeps loading: the format stays readable.
+    void committedSnapshotStillLoads()
+    {
+        const QString fixture = QFINDTESTDATA("../lint/fixtures/snapshot.json");
+        QVERIFY(!fixture.isEmpty());
+        QFile file(fixture);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QJsonObject snapshot = QJsonDocument::fromJson(file.readAll()).object();
+        const QString taken =
+            snapshot.value(QStringLiteral("clock")).toObject().value(QStringLiteral("now")).toString();
+        MockdProcess restored;
+        QVERIFY2(restored.start({QStringLiteral("--scenario"), fixture}), qPrintable(restored.errorString()));
+        ServiceClient c(restored.baseUrl());
+        const ServiceReply scenario = c.admin("GET", QStringLiteral("/__admin/scenario"));
+        QCOMPARE(scenario.json().value(QStringLiteral("name")).toString(), QStringLiteral("snapshot"));
+        QCOMPARE(scenario.json().value(QStringLiteral("devices")).toInt(), 14);
+        const qint64 at = QDateTime::fromString(taken, Qt::ISODateWithMs).toSecsSinceEpoch();
+        const qint64 now = c.serverTimeSeconds();
+        QVERIFY2(now >= at && now < at + 3600, qPrintable(taken));
+        QCOMPARE(
+            c.admin("GET", QStringLiteral("/__admin/faults")).json().value(QStringLiteral("faults")).toArray().size(),
+            2); // the fixture was taken with two rules in force
+        // The authenticator secret was withheld, not dropped: 2-step is still asked for.
+        const ServiceReply twoStep = c.loginReply(QString::fromLatin1(ServiceClient::twoStepEmail),
+                                                  QString::fromLatin1(ServiceClient::twoStepPassword));
+        QCOMPARE(twoStep.status, 403);
+        QCOMPARE(twoStep.error(), QStringLiteral("mfa_required"));
+        // The password hash came with the account.
+        QVERIFY(!c.loginDemo(QStringLiteral("Fixture Phone"), QStringLiteral("phone")).access.isEmpty());
+        QCOMPARE(restored.stop(), 0);
     }
 
     void adminApiRestoresIt()
