@@ -17,9 +17,14 @@ constexpr int lingerMs = 5000;
 
 } // namespace
 
-BodyLimitGuard::BodyLimitGuard(QTcpSocket* socket, qint64 maxBodyBytes, bool answerExpectContinue, Rejected onRejected)
+BodyLimitGuard::BodyLimitGuard(QTcpSocket* socket,
+                               qint64 maxBodyBytes,
+                               bool answerExpectContinue,
+                               Rejected onRejected,
+                               LargeBodyCheck largeBodyCheck)
     : QObject(socket), m_socket(socket), m_maxBody(maxBodyBytes), m_requestLimit(maxBodyBytes),
-      m_answerExpectContinue(answerExpectContinue), m_onRejected(std::move(onRejected))
+      m_answerExpectContinue(answerExpectContinue), m_onRejected(std::move(onRejected)),
+      m_largeBodyCheck(std::move(largeBodyCheck))
 {
     connect(socket, &QTcpSocket::readyRead, this, &BodyLimitGuard::onReadyRead);
 }
@@ -51,7 +56,9 @@ void BodyLimitGuard::inspectHead()
     if (end < 0)
         return; // headers not complete yet; the running count still bounds the request
     const RequestHead head = RequestHead::parse(QByteArrayView(peeked).first(end));
-    m_requestLimit = HttpLimits::maxBodyFor(head.method, head.target, m_maxBody);
+    const qint64 larger = HttpLimits::maxBodyFor(head.method, head.target, m_maxBody);
+    if (larger > m_maxBody && m_largeBodyCheck && m_largeBodyCheck(head.adminKey, m_socket->peerAddress()))
+        m_requestLimit = larger;
     if (head.contentLength > m_requestLimit) {
         // Throw the already-received part away so Qt's parser never sees this request.
         m_socket->read(end + 4);

@@ -132,6 +132,18 @@ Expected<quint16, QString> HttpServer::listen(const QHostAddress& address, quint
         },
         // The head may be incomplete, so there is no method or path to name.
         [this] { m_log.record("-", u"-", {}, 408, 0); });
+    // Only the admin may send a big body (a snapshot to POST /__admin/scenario): checked on the head,
+    // before the body is read, so no one else makes the service buffer megabytes to refuse them.
+    server->setLargeBodyCheck([this](const QByteArray& adminKey, const QHostAddress& peer) {
+        if (!m_admin || m_adminRemoved || adminKey.isEmpty())
+            return false;
+        HttpRequest request;
+        request.method = "POST";
+        request.path = QStringLiteral("/__admin/scenario");
+        request.headers = {{QByteArrayLiteral("x-admin-key"), adminKey}};
+        request.peer = peer;
+        return !m_admin->authorize(request).has_value();
+    });
     if (!server->listen(address, port)) {
         const QString reason = server->errorString();
         delete server;

@@ -182,6 +182,33 @@ private Q_SLOTS:
         QVERIFY2(loaded.status == 200, loaded.body.constData());
         checkRestored(client());
     }
+
+    // A snapshot may be megabytes, so POST /__admin/scenario takes more than 64 KiB — from the admin
+    // only: anyone else is refused on the head, before the service reads the body.
+    void bigScenarioBodiesOnlyFromTheAdmin()
+    {
+        const QJsonObject scenario{
+            {QStringLiteral("name"), QStringLiteral("big")},
+            {QStringLiteral("description"), QString(100 * 1024, QLatin1Char('x'))},
+            {QStringLiteral("accounts"),
+             QJsonArray{QJsonObject{{QStringLiteral("id"), QStringLiteral("acc_big")},
+                                    {QStringLiteral("email"), QStringLiteral("big@vigil.test")},
+                                    {QStringLiteral("password"), QStringLiteral("big-scenario-2026")},
+                                    {QStringLiteral("display_name"), QStringLiteral("Big")}}}}};
+        const QByteArray body = QJsonDocument(scenario).toJson(QJsonDocument::Compact);
+        QVERIFY(body.size() > 64 * 1024);
+        const auto post = [&](const QByteArray& key) {
+            RawHeaders headers{{"Content-Type", "application/json"}};
+            if (!key.isEmpty())
+                headers.append({"X-Admin-Key", key});
+            return client().send("POST", QStringLiteral("/__admin/scenario"), body, headers);
+        };
+        QCOMPARE(post({}).status, 413);
+        QCOMPARE(post("wrong-admin-key-0123456789").status, 413);
+        const ServiceReply loaded = post(MockdProcess::adminKey);
+        QVERIFY2(loaded.status == 200, loaded.body.constData());
+        QCOMPARE(loaded.json().value(QStringLiteral("name")).toString(), QStringLiteral("big"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestServiceSnapshot)
