@@ -238,7 +238,7 @@ Expected<QJsonObject, QString> write(Store& store, const Moment& moment)
     for (const Account* a : std::as_const(all))
         accounts.append(account(*a, store, *tokens, cookies->value(a->id)));
     QJsonArray faults;
-    for (const QJsonValue& listed : moment.faults) {
+    for (const auto& listed : moment.faults) {
         const QJsonObject rule = faultForScenario(listed.toObject());
         // A rule used up (times reached) is gone from the injector; one with nothing left is not in force.
         if (rule.value(QStringLiteral("times")).toDouble(1) >= 1)
