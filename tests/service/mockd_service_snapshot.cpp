@@ -1,5 +1,6 @@
 #include "MockdProcess.h"
 #include "ServiceClient.h"
+#include "TestData.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -139,8 +140,7 @@ private Q_SLOTS:
     // The file committed as the schema check's fixture keeps loading: the format stays readable.
     void committedSnapshotStillLoads()
     {
-        const QString fixture = QFINDTESTDATA("../lint/fixtures/snapshot.json");
-        QVERIFY(!fixture.isEmpty());
+        const QString fixture = testData(u"lint/fixtures/snapshot.json");
         QFile file(fixture);
         QVERIFY(file.open(QIODevice::ReadOnly));
         const QJsonObject snapshot = QJsonDocument::fromJson(file.readAll()).object();
