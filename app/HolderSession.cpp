@@ -17,6 +17,7 @@
 #include "core/flows/SignOutFlow.h"
 #include "core/profiles/ProfileDevices.h"
 #include "core/profiles/ProfileService.h"
+#include "core/report/ProblemReport.h"
 #include "core/security/PasswordChangeFlow.h"
 #include "core/security/SupportCodeService.h"
 #include "core/security/TwoStepService.h"
@@ -40,6 +41,7 @@
 #include "ui/pages/PreferencesPage.h"
 #include "ui/pages/ProfilesPage.h"
 #include "ui/pages/SecurityPage.h"
+#include "ui/report/ReportProblemDialog.h"
 #include "ui/security/ShortenWaitDialog.h"
 #include "ui/signin/SignInWindow.h"
 #include "ui/signout/PendingSignOutBanner.h"
@@ -228,8 +230,21 @@ void HolderSession::buildWindow()
         if (settings->signInAlerts())
             notifier->show(SignInAlert{{}, GuestEndings::title(), GuestEndings::text(name)});
     });
+    connect(pages.help, &HelpPage::reportProblemRequested, window, [this] { openProblemReport(); });
     if (m_context.demoOutbox)
         attachDemoInbox();
+}
+
+void HolderSession::openProblemReport()
+{
+    DemoOutbox* demo = m_context.demoOutbox;
+    auto* report = new ProblemReport(demo ? demo->network() : nullptr);
+    if (demo)
+        report->setDemoService(demo->serviceUrl(), demo->adminKey());
+    auto* dialog = new ReportProblemDialog(report, m_parts->window.get());
+    report->setParent(dialog);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
 }
 
 void HolderSession::attachDemoInbox()

@@ -42,6 +42,8 @@ private:
     struct Parts;
     void buildWindow();
     void attachDemoInbox();
+    // Help → Report a Problem…: the dialog, with the demo service's snapshot in demo mode.
+    void openProblemReport();
     void updateVerificationMethods();
 
     SessionContext m_context;

@@ -9,6 +9,7 @@
 #include "core/auth/KeychainCredentialStore.h"
 #include "core/auth/SignInFlow.h"
 #include "core/demo/DemoService.h"
+#include "core/report/LogRecorder.h"
 #include "core/settings/AppSettings.h"
 #include "core/settings/Translations.h"
 #include "ui/signin/SignInWindow.h"
@@ -32,6 +33,8 @@ void prepare(QCoreApplication& app)
     QCoreApplication::setApplicationName(QStringLiteral("Vigil"));
     QCoreApplication::setOrganizationName(QStringLiteral("Vigil"));
     QCoreApplication::setApplicationVersion(QStringLiteral(VIGIL_VERSION));
+    // Keeps the redacted log a problem report (Help → Report a Problem…) saves.
+    LogRecorder::install();
     // Before the first tr(): the language chosen in Preferences, or the system's.
     QSettings stored;
     Translations::install(&app, AppSettings(&stored).language());

@@ -6,6 +6,7 @@
 #include "log/RequestLog.h"
 #include "service/CommandLine.h"
 #include "service/MockService.h"
+#include "service/SnapshotCommand.h"
 #include "simulator/SimulateCommand.h"
 
 #include <QCoreApplication>
@@ -46,6 +47,8 @@ int main(int argc, char* argv[])
     qInstallMessageHandler(logMessage);
     if (argc > 1 && qstrcmp(argv[1], "simulate") == 0)
         return mockd::sim::runSimulateCommand(QCoreApplication::arguments());
+    if (argc > 1 && qstrcmp(argv[1], "snapshot") == 0)
+        return mockd::runSnapshotCommand(QCoreApplication::arguments());
 
     auto options = mockd::CommandLine::parse(QCoreApplication::arguments(), qEnvironmentVariable("VIGIL_ADMIN_KEY"));
     if (!options) {

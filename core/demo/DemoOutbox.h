@@ -38,6 +38,10 @@ public:
     ~DemoOutbox() override;
 
     void setService(const QUrl& url, const QString& adminKey);
+    // The demo service, for the other QA reads of demo mode (a problem report's snapshot).
+    QUrl serviceUrl() const { return m_url; }
+    QString adminKey() const { return m_adminKey; }
+    QNetworkAccessManager* network() const { return m_network; }
     // Reads the outbox every `intervalMs` while on (and once right away).
     void setPolling(bool on, int intervalMs = 1500);
     bool isPolling() const { return m_timer.isActive(); }

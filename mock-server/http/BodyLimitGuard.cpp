@@ -17,9 +17,14 @@ constexpr int lingerMs = 5000;
 
 } // namespace
 
-BodyLimitGuard::BodyLimitGuard(QTcpSocket* socket, qint64 maxBodyBytes, bool answerExpectContinue, Rejected onRejected)
-    : QObject(socket), m_socket(socket), m_maxBody(maxBodyBytes), m_answerExpectContinue(answerExpectContinue),
-      m_onRejected(std::move(onRejected))
+BodyLimitGuard::BodyLimitGuard(QTcpSocket* socket,
+                               qint64 maxBodyBytes,
+                               bool answerExpectContinue,
+                               Rejected onRejected,
+                               LargeBodyCheck largeBodyCheck)
+    : QObject(socket), m_socket(socket), m_maxBody(maxBodyBytes), m_requestLimit(maxBodyBytes),
+      m_answerExpectContinue(answerExpectContinue), m_onRejected(std::move(onRejected)),
+      m_largeBodyCheck(std::move(largeBodyCheck))
 {
     connect(socket, &QTcpSocket::readyRead, this, &BodyLimitGuard::onReadyRead);
 }
@@ -34,12 +39,13 @@ void BodyLimitGuard::onReadyRead()
     }
     if (!m_socket->isTransactionStarted()) {
         m_requestBytes = 0;
+        m_requestLimit = m_maxBody;
         inspectHead();
         if (m_rejected)
             return;
     }
     m_requestBytes += m_socket->bytesAvailable();
-    if (m_requestBytes > m_maxBody + HttpLimits::maxHeaderBytes)
+    if (m_requestBytes > m_requestLimit + HttpLimits::maxHeaderBytes)
         reject({}, {}, false, -1);
 }
 
@@ -50,7 +56,10 @@ void BodyLimitGuard::inspectHead()
     if (end < 0)
         return; // headers not complete yet; the running count still bounds the request
     const RequestHead head = RequestHead::parse(QByteArrayView(peeked).first(end));
-    if (head.contentLength > m_maxBody) {
+    const qint64 larger = HttpLimits::maxBodyFor(head.method, head.target, m_maxBody);
+    if (larger > m_maxBody && m_largeBodyCheck && m_largeBodyCheck(head.adminKey, m_socket->peerAddress()))
+        m_requestLimit = larger;
+    if (head.contentLength > m_requestLimit) {
         // Throw the already-received part away so Qt's parser never sees this request.
         m_socket->read(end + 4);
         reject(head.method, head.target, true, head.contentLength);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QHostAddress>
 #include <QObject>
 #include <functional>
 
@@ -19,8 +20,15 @@ class BodyLimitGuard final : public QObject
 
 public:
     using Rejected = std::function<void(const QByteArray& method, const QString& path, const QString& query)>;
+    // Whether a request to a route that takes big bodies (HttpLimits::maxBodyFor) may send one: only
+    // the admin may, so nobody else makes the service buffer megabytes before its 403.
+    using LargeBodyCheck = std::function<bool(const QByteArray& adminKey, const QHostAddress& peer)>;
 
-    BodyLimitGuard(QTcpSocket* socket, qint64 maxBodyBytes, bool answerExpectContinue, Rejected onRejected);
+    BodyLimitGuard(QTcpSocket* socket,
+                   qint64 maxBodyBytes,
+                   bool answerExpectContinue,
+                   Rejected onRejected,
+                   LargeBodyCheck largeBodyCheck = {});
     ~BodyLimitGuard() override;
 
 private:
@@ -31,8 +39,10 @@ private:
 
     QTcpSocket* m_socket;
     qint64 m_maxBody;
+    qint64 m_requestLimit; // m_maxBody, or more for the one route that takes big bodies
     bool m_answerExpectContinue;
     Rejected m_onRejected;
+    LargeBodyCheck m_largeBodyCheck;
     qint64 m_requestBytes = 0;
     qint64 m_drainLeft = 0;
     bool m_rejected = false;

@@ -1,11 +1,21 @@
 #pragma once
 
+#include <QByteArrayView>
 #include <QtGlobal>
 
 namespace mockd::HttpLimits {
 
 // Largest request body any route accepts (413 `body_too_large` above it).
 inline constexpr qint64 maxBodyBytes = 64 * 1024;
+// A scenario loaded over the admin API may be far bigger: a snapshot carries the whole state and
+// the request journal. Only POST /__admin/scenario takes a body this size.
+inline constexpr qint64 maxScenarioBodyBytes = 32 * 1024 * 1024;
+inline qint64 maxBodyFor(QByteArrayView method, QByteArrayView target, qint64 usual)
+{
+    const qsizetype query = target.indexOf('?');
+    const QByteArrayView path = query < 0 ? target : target.first(query);
+    return method == "POST" && path == "/__admin/scenario" ? qMax(usual, maxScenarioBodyBytes) : usual;
+}
 // Request line and headers; a request bigger than body + this is cut off while it streams in.
 inline constexpr qint64 maxHeaderBytes = 16 * 1024;
 // After a 413 the rest of the body is read and thrown away (so the client sees the answer instead

@@ -132,6 +132,18 @@ Expected<quint16, QString> HttpServer::listen(const QHostAddress& address, quint
         },
         // The head may be incomplete, so there is no method or path to name.
         [this] { m_log.record("-", u"-", {}, 408, 0); });
+    // Only the admin may send a big body (a snapshot to POST /__admin/scenario): checked on the head,
+    // before the body is read, so no one else makes the service buffer megabytes to refuse them.
+    server->setLargeBodyCheck([this](const QByteArray& adminKey, const QHostAddress& peer) {
+        if (!m_admin || m_adminRemoved || adminKey.isEmpty())
+            return false;
+        HttpRequest request;
+        request.method = "POST";
+        request.path = QStringLiteral("/__admin/scenario");
+        request.headers = {{QByteArrayLiteral("x-admin-key"), adminKey}};
+        request.peer = peer;
+        return !m_admin->authorize(request).has_value();
+    });
     if (!server->listen(address, port)) {
         const QString reason = server->errorString();
         delete server;
@@ -275,14 +287,15 @@ void HttpServer::dispatch(const HttpRequest& request, const Responder& responder
     const auto fail = [&responder](const ApiError& error) { responder.respond(HttpResponse::fromError(error)); };
 
     // Size first: decided on the declared length when there is one, then on what actually arrived.
+    const qint64 maxBody = HttpLimits::maxBodyFor(request.method, request.path.toLatin1(), HttpLimits::maxBodyBytes);
     const QByteArray declared = request.header("content-length");
     if (!declared.isEmpty()) {
         bool ok = false;
         const qint64 length = declared.trimmed().toLongLong(&ok);
-        if (ok && length > HttpLimits::maxBodyBytes)
+        if (ok && length > maxBody)
             return fail(ApiError::bodyTooLarge());
     }
-    if (request.body.size() > HttpLimits::maxBodyBytes)
+    if (request.body.size() > maxBody)
         return fail(ApiError::bodyTooLarge());
 
     // The admin gate comes before routing, so without the key nothing reveals which admin routes exist.

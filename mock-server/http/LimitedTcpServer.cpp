@@ -91,7 +91,7 @@ void LimitedTcpServer::incomingConnection(qintptr descriptor)
     });
     socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     // Connected before Qt's HTTP server connects its own readyRead handler, so they run first.
-    new BodyLimitGuard(socket, m_maxBody, m_answerExpectContinue, m_onRejected);
+    new BodyLimitGuard(socket, m_maxBody, m_answerExpectContinue, m_onRejected, m_largeBodyCheck);
     new ConnectionTimeouts(socket, m_limits, m_onTimedOut);
     m_connections.removeIf([](const QPointer<QTcpSocket>& s) { return s.isNull(); });
     m_connections.append(socket);

@@ -32,6 +32,7 @@ public:
 
     // Qt before 6.8 never answers "Expect: 100-continue"; the adapter switches this on there.
     void setAnswerExpectContinue(bool answer) { m_answerExpectContinue = answer; }
+    void setLargeBodyCheck(BodyLimitGuard::LargeBodyCheck check) { m_largeBodyCheck = std::move(check); }
     // Writes out what is still buffered on every open connection (waits at most `timeoutMs` each),
     // so answers given just before exit reach their clients.
     void flushConnections(int timeoutMs);
@@ -54,6 +55,7 @@ private:
     qint64 m_maxBody;
     ConnectionLimits m_limits;
     BodyLimitGuard::Rejected m_onRejected;
+    BodyLimitGuard::LargeBodyCheck m_largeBodyCheck;
     ConnectionTimeouts::TimedOut m_onTimedOut;
     bool m_answerExpectContinue = false;
     QList<QPointer<QTcpSocket>> m_connections;

@@ -39,6 +39,8 @@ RequestHead RequestHead::parse(QByteArrayView block)
             bool ok = false;
             const qint64 length = value.toLongLong(&ok);
             head.contentLength = ok && length >= 0 ? length : -2;
+        } else if (name.compare("x-admin-key", Qt::CaseInsensitive) == 0) {
+            head.adminKey = value.toByteArray();
         } else if (name.compare("expect", Qt::CaseInsensitive) == 0) {
             head.expectContinue = value.compare("100-continue", Qt::CaseInsensitive) == 0;
         }

@@ -14,6 +14,7 @@ struct RequestHead
     QByteArray target;
     qint64 contentLength = -1; // -1: none; -2: unreadable
     bool expectContinue = false;
+    QByteArray adminKey; // X-Admin-Key, for the one route that takes big bodies from the admin only
 
     // `block` is the head without the blank line that ends it.
     static RequestHead parse(QByteArrayView block);

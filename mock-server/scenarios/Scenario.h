@@ -1,6 +1,7 @@
 #pragma once
 
 #include "faults/FaultRule.h"
+#include "store/DeviceCookieStore.h"
 #include "store/Records.h"
 
 #include <QJsonObject>
@@ -46,6 +47,26 @@ struct ScenarioAuditEntry
     QJsonObject details;
 };
 
+// A session restored from a snapshot exactly as it was: its tokens by hash, so whoever held them
+// is still signed in (and a revoked or rotated one is still refused), never the tokens themselves.
+struct ScenarioSession
+{
+    Session session;
+    QList<AccessToken> access;
+    QList<RefreshToken> refresh;
+    qint64 agedMs = 0;
+    qint64 confirmedAtMs = 0;
+    QString confirmedBy;
+    qint64 guestUntilMs = 0; // 0: not a guest
+};
+
+// A device cookie restored from a snapshot, by hash.
+struct ScenarioDeviceCookie
+{
+    DeviceCookie cookie;
+    bool established = false;
+};
+
 struct ScenarioAccount
 {
     Account account; // passwordHash filled by ScenarioLoader::hashPasswords()
@@ -60,6 +81,13 @@ struct ScenarioAccount
     // A device cookie (vdc_…) of a computer that signed in before and is established: a sign-in
     // presenting it is established at once (the demo's own computer; vigil --demo sends it).
     QString establishedDeviceCookie;
+
+    // What only a snapshot carries (absent from hand-written scenarios).
+    bool passwordHashed = false;               // account.passwordHash came from the file
+    bool totpWithheld = false;                 // an authenticator app was set up; a new secret is drawn
+    QList<RecoveryCode> snapshotRecoveryCodes; // as stored: salt, hash, when used
+    QList<ScenarioSession> sessions;
+    QList<ScenarioDeviceCookie> deviceCookies;
 };
 
 // The simulated devices POST /__admin/simulator {"action":"start"} runs when the request names none.
@@ -79,6 +107,8 @@ struct Scenario
     QList<ScenarioAccount> accounts;
     QList<FaultRule> faults;
     std::optional<ScenarioSimulator> simulator;
+    // A snapshot's clock: the service time it was taken at, where a restore sets the clock.
+    std::optional<qint64> clockMs;
 
     const ScenarioAccount* account(const QString& email) const;
 };

@@ -6,6 +6,7 @@
 #include "auth/Tokens.h"
 #include "base/VisibleText.h"
 #include "scenarios/ScenarioReader.h"
+#include "scenarios/SnapshotAccountReader.h"
 
 #include <QJsonArray>
 #include <QRegularExpression>
@@ -259,18 +260,23 @@ QList<ScenarioAuditEntry> readAudit(ScenarioReader& r, const QJsonObject& o, con
     return audit;
 }
 
-void readTwoStep(ScenarioReader& r, const QJsonObject& o, const QString& path, Account& account)
+void readTwoStep(ScenarioReader& r, const QJsonObject& o, const QString& path, ScenarioAccount& a)
 {
+    Account& account = a.account;
     if (!o.contains(QStringLiteral("two_step")))
         return;
     const QString where = path + QStringLiteral(".two_step");
     const QJsonObject twoStep = r.child(o, path, QStringLiteral("two_step"));
-    r.knownKeys(twoStep, where, {QStringLiteral("totp_secret"), QStringLiteral("sms")});
+    r.knownKeys(
+        twoStep, where, {QStringLiteral("totp_secret"), QStringLiteral("sms"), QStringLiteral("totp_withheld")});
     account.totpSecret = r.string(twoStep, where, QStringLiteral("totp_secret"), false).toUpper();
     const auto key = Base32::decode(account.totpSecret);
     if (!account.totpSecret.isEmpty() && (!key || key->size() < 10))
         r.fail(where + QStringLiteral(".totp_secret"), QStringLiteral("must be base32 of at least 80 bits"));
     account.smsTwoStep = r.boolean(twoStep, where, QStringLiteral("sms"), false);
+    a.totpWithheld = r.boolean(twoStep, where, QStringLiteral("totp_withheld"), false);
+    if (r.ok() && a.totpWithheld && !account.totpSecret.isEmpty())
+        r.fail(where + QStringLiteral(".totp_withheld"), QStringLiteral("cannot go with a totp_secret"));
     if (r.ok() && account.smsTwoStep && account.phone.isEmpty())
         r.fail(where + QStringLiteral(".sms"), QStringLiteral("needs a phone number on the account"));
 }
@@ -306,28 +312,30 @@ ScenarioAccount read(ScenarioReader& r, const QJsonObject& o, const QString& pat
     Account& account = a.account;
     r.knownKeys(o,
                 path,
-                {QStringLiteral("id"),
-                 QStringLiteral("email"),
-                 QStringLiteral("password"),
-                 QStringLiteral("display_name"),
-                 QStringLiteral("role"),
-                 QStringLiteral("created_at"),
-                 QStringLiteral("phone"),
-                 QStringLiteral("phone_verified"),
-                 QStringLiteral("email_verified"),
-                 QStringLiteral("two_step"),
-                 QStringLiteral("recovery_codes"),
-                 QStringLiteral("profiles"),
-                 QStringLiteral("devices"),
-                 QStringLiteral("device_generator"),
-                 QStringLiteral("audit"),
-                 QStringLiteral("throttle"),
-                 QStringLiteral("established_device_cookie")});
+                QStringList{QStringLiteral("id"),
+                            QStringLiteral("email"),
+                            QStringLiteral("password"),
+                            QStringLiteral("display_name"),
+                            QStringLiteral("role"),
+                            QStringLiteral("created_at"),
+                            QStringLiteral("phone"),
+                            QStringLiteral("phone_verified"),
+                            QStringLiteral("email_verified"),
+                            QStringLiteral("two_step"),
+                            QStringLiteral("recovery_codes"),
+                            QStringLiteral("profiles"),
+                            QStringLiteral("devices"),
+                            QStringLiteral("device_generator"),
+                            QStringLiteral("audit"),
+                            QStringLiteral("throttle"),
+                            QStringLiteral("established_device_cookie")} +
+                    SnapshotAccountReader::keys());
     account.id = r.string(o, path, QStringLiteral("id"), true);
     account.email = r.string(o, path, QStringLiteral("email"), true);
     if (!account.email.isEmpty() && !account.email.contains(QLatin1Char('@')))
         r.fail(path + QStringLiteral(".email"), QStringLiteral("'%1' is not an email address").arg(account.email));
-    a.password = r.string(o, path, QStringLiteral("password"), true);
+    // A snapshot carries the password's hash instead of the password.
+    a.password = r.string(o, path, QStringLiteral("password"), !o.contains(QStringLiteral("password_hash")));
     if (PasswordHasher::isTooLong(a.password))
         r.fail(path + QStringLiteral(".password"), QStringLiteral("is longer than 128 characters"));
     account.displayName = VisibleText::strip(r.string(o, path, QStringLiteral("display_name"), true));
@@ -345,7 +353,7 @@ ScenarioAccount read(ScenarioReader& r, const QJsonObject& o, const QString& pat
                QStringLiteral("'%1' is not an international number like +447700900312").arg(phone));
     account.phoneVerified = r.boolean(o, path, QStringLiteral("phone_verified"), false);
     account.emailVerified = r.boolean(o, path, QStringLiteral("email_verified"), true);
-    readTwoStep(r, o, path, account);
+    readTwoStep(r, o, path, a);
     readRecoveryCodes(r, o, path, a);
     a.establishedDeviceCookie = r.string(o, path, QStringLiteral("established_device_cookie"), false);
     if (!a.establishedDeviceCookie.isEmpty() &&
@@ -401,6 +409,8 @@ ScenarioAccount read(ScenarioReader& r, const QJsonObject& o, const QString& pat
         }
         a.devices.append(generated);
     }
+    if (r.ok())
+        SnapshotAccountReader::read(r, o, path, a);
     a.audit = readAudit(r, o, path);
     QSet<QString> deviceIds;
     for (const ScenarioDevice& device : std::as_const(a.devices))

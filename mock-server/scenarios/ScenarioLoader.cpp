@@ -2,6 +2,7 @@
 
 #include "auth/PasswordHasher.h"
 #include "auth/StepUp.h"
+#include "base/TimeFormat.h"
 #include "scenarios/ScenarioAccountReader.h"
 #include "scenarios/ScenarioReader.h"
 
@@ -66,6 +67,22 @@ void readSimulator(ScenarioReader& r, const QJsonObject& root, Scenario& scenari
     scenario.simulator = simulator;
 }
 
+void readClock(ScenarioReader& r, const QJsonObject& root, Scenario& scenario)
+{
+    if (!root.contains(QStringLiteral("clock")))
+        return;
+    const QString where = QStringLiteral("clock");
+    const QJsonObject json = r.child(root, {}, where);
+    r.knownKeys(json, where, {QStringLiteral("now"), QStringLiteral("moved")});
+    const QString now = r.string(json, where, QStringLiteral("now"), true);
+    (void)r.boolean(json, where, QStringLiteral("moved"), false);
+    if (!r.ok())
+        return;
+    scenario.clockMs = TimeFormat::parseRfc3339(now);
+    if (!scenario.clockMs)
+        r.fail(where + QStringLiteral(".now"), QStringLiteral("'%1' is not an RFC 3339 time").arg(now));
+}
+
 } // namespace
 
 QStringList ScenarioLoader::shippedNames()
@@ -121,7 +138,10 @@ Expected<Scenario, ScenarioError> ScenarioLoader::parse(const QByteArray& json, 
                  QStringLiteral("description"),
                  QStringLiteral("accounts"),
                  QStringLiteral("faults"),
-                 QStringLiteral("simulator")});
+                 QStringLiteral("simulator"),
+                 QStringLiteral("snapshot"),
+                 QStringLiteral("clock"),
+                 QStringLiteral("journal")});
     Scenario scenario;
     scenario.source = source;
     scenario.digest = QCryptographicHash::hash(json, QCryptographicHash::Sha256);
@@ -161,6 +181,14 @@ Expected<Scenario, ScenarioError> ScenarioLoader::parse(const QByteArray& json, 
         readFaults(r, root, scenario);
     if (r.ok())
         readSimulator(r, root, scenario);
+    if (r.ok())
+        readClock(r, root, scenario);
+    // "snapshot" (when and where it was taken) and "journal" (the redacted requests before it) are
+    // for the person reading the file; a restore does not replay them.
+    if (r.ok() && root.contains(QStringLiteral("snapshot")))
+        (void)r.child(root, {}, QStringLiteral("snapshot"));
+    if (r.ok())
+        (void)r.array(root, {}, QStringLiteral("journal"));
     if (!r.ok())
         return unexpected(r.error());
     return scenario;
@@ -188,6 +216,8 @@ Expected<Ok, QString> ScenarioLoader::hashPasswords(Scenario& scenario)
             }
             account.hashedRecoveryCodes = cached.value();
         }
+        if (account.passwordHashed)
+            continue; // a snapshot's account: the hash came with it
         const QByteArray key = QCryptographicHash::hash(account.password.toUtf8(), QCryptographicHash::Sha256);
         if (const auto cached = m_hashCache.constFind(key); cached != m_hashCache.constEnd()) {
             account.account.passwordHash = cached.value();

@@ -1,6 +1,7 @@
 #include "scenarios/ScenarioSeeder.h"
 
 #include "auth/AuthPolicy.h"
+#include "auth/Base32.h"
 #include "auth/LoginThrottle.h"
 #include "auth/Tokens.h"
 #include "base/Clock.h"
@@ -9,8 +10,11 @@
 #include "scenarios/Scenario.h"
 #include "store/Database.h"
 #include "store/EstablishedCookieStore.h"
+#include "store/SnapshotRows.h"
 #include "store/Store.h"
 #include "store/ThrottleStore.h"
+
+#include <QRandomGenerator>
 
 namespace mockd {
 
@@ -38,6 +42,12 @@ Expected<Ok, QString> ScenarioSeeder::seed(const Scenario& scenario)
             return unexpected(
                 QStringLiteral("%1: the password of %2 was not hashed").arg(scenario.source, account.email));
         account.createdAtMs = resolve(source.createdAt, now, now);
+        if (source.totpWithheld) {
+            // The snapshot left the authenticator's secret out: 2-step stays on with a new one.
+            QByteArray key(20, Qt::Uninitialized);
+            QRandomGenerator::system()->fillRange(reinterpret_cast<quint32*>(key.data()), key.size() / 4);
+            account.totpSecret = Base32::encode(key);
+        }
         if (auto ok = m_store.accounts().insert(account); !ok)
             return unexpected(QStringLiteral("%1: %2: %3").arg(scenario.source, account.email, ok.error()));
         if (source.hashedRecoveryCodes.size() != source.recoveryCodes.size())
@@ -48,6 +58,8 @@ Expected<Ok, QString> ScenarioSeeder::seed(const Scenario& scenario)
                 return unexpected(
                     QStringLiteral("%1: recovery code of %2: %3").arg(scenario.source, account.email, ok.error()));
         }
+        if (auto ok = seedSnapshotAccount(source); !ok)
+            return unexpected(QStringLiteral("%1: %2: %3").arg(scenario.source, account.email, ok.error()));
         for (Profile profile : source.profiles) {
             profile.createdAtMs = account.createdAtMs;
             if (auto ok = m_store.accounts().insertProfile(profile); !ok)
@@ -79,6 +91,8 @@ Expected<Ok, QString> ScenarioSeeder::seed(const Scenario& scenario)
                         QStringLiteral("%1: history of %2: %3").arg(scenario.source, device.id, ok.error()));
             }
         }
+        if (auto ok = seedSnapshotSessions(source); !ok)
+            return unexpected(QStringLiteral("%1: %2: %3").arg(scenario.source, account.email, ok.error()));
         for (const ScenarioAuditEntry& line : source.audit) {
             AuditEntry entry;
             entry.accountId = account.id;
@@ -121,6 +135,47 @@ Expected<Ok, QString> ScenarioSeeder::seed(const Scenario& scenario)
     if (!transaction.commit()) {
         (void)m_store.reload();
         return unexpected(QStringLiteral("could not commit the scenario"));
+    }
+    // Restored sessions and cookies went to the database as rows; the stores read them now.
+    const bool restored = std::any_of(scenario.accounts.begin(), scenario.accounts.end(), [](const auto& a) {
+        return !a.sessions.isEmpty() || !a.deviceCookies.isEmpty();
+    });
+    return restored ? m_store.reload() : Ok{};
+}
+
+Expected<Ok, QString> ScenarioSeeder::seedSnapshotAccount(const ScenarioAccount& source)
+{
+    const QString& id = source.account.id;
+    for (const RecoveryCode& code : source.snapshotRecoveryCodes) {
+        if (auto ok = m_store.accounts().insertRecoveryCode(code); !ok)
+            return ok;
+    }
+    if (source.account.autoSignOutDays > 0)
+        return m_store.accounts().setAutoSignOutDays(id, source.account.autoSignOutDays);
+    return Ok{};
+}
+
+Expected<Ok, QString> ScenarioSeeder::seedSnapshotSessions(const ScenarioAccount& source)
+{
+    SnapshotRows rows(m_store.database());
+    for (const ScenarioSession& restored : source.sessions) {
+        const Session& session = restored.session;
+        auto ok = rows.insertSession(session);
+        for (const AccessToken& token : restored.access)
+            ok = ok ? rows.insertAccess(token) : ok;
+        for (const RefreshToken& token : restored.refresh)
+            ok = ok ? rows.insertRefresh(token) : ok;
+        if (ok && (restored.agedMs != 0 || restored.confirmedAtMs != 0))
+            ok = m_store.sessionTrust().save(
+                {session.id, restored.agedMs, restored.confirmedAtMs, restored.confirmedBy});
+        if (ok && restored.guestUntilMs != 0)
+            ok = m_store.guests().add({session.id, session.accountId, session.deviceId, restored.guestUntilMs});
+        if (!ok)
+            return unexpected(QStringLiteral("session %1: %2").arg(session.id, ok.error()));
+    }
+    for (const ScenarioDeviceCookie& cookie : source.deviceCookies) {
+        if (auto ok = rows.insertCookie({cookie.cookie, cookie.established}); !ok)
+            return unexpected(QStringLiteral("device cookie: %1").arg(ok.error()));
     }
     return Ok{};
 }

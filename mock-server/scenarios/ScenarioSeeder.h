@@ -11,6 +11,7 @@ class Clock;
 class Store;
 struct Device;
 struct Scenario;
+struct ScenarioAccount;
 struct ScenarioDevice;
 
 // Writes a scenario into an empty store in one transaction: accounts, profiles, devices, and for
@@ -30,6 +31,10 @@ public:
     QString takeOnlineSession(const QString& deviceId);
 
 private:
+    // What only a snapshot carries: stored recovery-code hashes and settings, then (after the
+    // devices) its sessions with their token hashes, trust and guest ends, and its device cookies.
+    Expected<Ok, QString> seedSnapshotAccount(const ScenarioAccount& source);
+    Expected<Ok, QString> seedSnapshotSessions(const ScenarioAccount& source);
     Expected<Ok, QString>
     seedSession(const QString& accountId, const Device& device, const ScenarioDevice& seeded, qint64 now);
 

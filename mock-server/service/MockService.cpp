@@ -49,6 +49,8 @@ Expected<QUrl, QString> MockService::start()
 {
     if (auto read = readScenario(); !read)
         return unexpected(read.error());
+    if (m_scenario.clockMs) // a snapshot: the clock of the moment it was taken, before seeding
+        m_clock.set(*m_scenario.clockMs);
     const ServiceParts::Context context{m_options, m_clock, m_log, m_router};
     auto data = ServiceParts::Data::open(context, m_scenario);
     if (!data)
@@ -164,6 +166,8 @@ Expected<Ok, QString> MockService::reset()
     if (parts.live)
         parts.live->signOutRoutes->clear();
     m_clock.reset();
+    if (m_scenario.clockMs) // a snapshot: back to the moment it was taken
+        m_clock.set(*m_scenario.clockMs);
     if (parts.live)
         parts.live->events->reset();
     parts.devices->devices->invalidateAll();

@@ -12,6 +12,7 @@
 #include "admin/ScenarioRoutes.h"
 #include "admin/SessionRoutes.h"
 #include "admin/SimulatorRoutes.h"
+#include "admin/SnapshotRoutes.h"
 #include "auth/AccountRoutes.h"
 #include "auth/HashingPool.h"
 #include "auth/LoginRoutes.h"
@@ -162,6 +163,7 @@ ServiceParts::Admin::Admin(const Context& context, Data& data, const AdminHooks&
     journal = std::make_unique<RequestJournal>(context.clock, accountOf);
     journalRoutes = std::make_unique<JournalRoutes>(*journal);
     hashingRoutes = std::make_unique<HashingRoutes>(*data.hashing);
+    snapshotRoutes = std::make_unique<SnapshotRoutes>(*data.store, context.clock, *faults, *journal, hooks.scenario);
 }
 
 ServiceParts::Admin::~Admin() = default;
@@ -173,6 +175,7 @@ void ServiceParts::Admin::registerRoutes(Router& router)
     scenarioRoutes->registerRoutes(router);
     journalRoutes->registerRoutes(router);
     hashingRoutes->registerRoutes(router);
+    snapshotRoutes->registerRoutes(router);
 }
 
 ServiceParts::Devices::Devices(const Context& context, Data& data, Auth& auth)

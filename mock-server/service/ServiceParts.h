@@ -45,6 +45,7 @@ class SignOutRoutes;
 class SecurityKeyRoutes;
 class SessionRoutes;
 class SimulatorRoutes;
+class SnapshotRoutes;
 class StepUp;
 class StepUpRoutes;
 class Store;
@@ -130,6 +131,7 @@ struct ServiceParts
         std::unique_ptr<RequestJournal> journal;
         std::unique_ptr<JournalRoutes> journalRoutes;
         std::unique_ptr<HashingRoutes> hashingRoutes;
+        std::unique_ptr<SnapshotRoutes> snapshotRoutes;
     };
 
     // The holder's devices and household pages.

@@ -270,6 +270,16 @@
     </message>
 </context>
 <context>
+    <name>vigil::ReportProblemDialog</name>
+    <message numerus="yes">
+        <source>Saved %n file(s) to %1.</source>
+        <translation>
+            <numerusform>Saved %n file to %1.</numerusform>
+            <numerusform>Saved %n files to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>vigil::ShortenWaitDialog</name>
     <message numerus="yes">
         <source>That code isn&apos;t right. %n attempt(s) left.</source>

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Checks every shipped vigil-mockd scenario against mock-server/scenarios/schema.json with a real
 # JSON Schema (draft 2020-12) validator, ajv-cli (pinned, installed by tools/bootstrap into .tools/npm),
+# and a snapshot the service wrote (tests/lint/fixtures/snapshot.json),
 # and checks that the validator can fail: a scenario with a 'fridge' device must be refused.
 # vigil-mockd's own hand-written checks are tested in tests/service/mockd_service_scenarios.cpp.
 # Usage: scenario_schema.sh SOURCE_DIR
@@ -19,6 +20,8 @@ for scenario in "$dir"/*.json; do
     "$ajv" validate --spec=draft2020 --strict=true --errors=text -s "$schema" -d "$scenario"
     count=$((count + 1))
 done
+# A snapshot (POST /__admin/snapshot of the household, clock moved, one fault rule) is a scenario too.
+"$ajv" validate --spec=draft2020 --strict=true --errors=text -s "$schema" -d "$src/tests/lint/fixtures/snapshot.json"
 if ((count < 6)); then
     echo "scenario_schema: expected at least 6 shipped scenarios, found $count" >&2
     exit 1

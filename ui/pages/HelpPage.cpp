@@ -4,8 +4,10 @@
 #include "ui/widgets/Icons.h"
 #include "ui/widgets/PageHeader.h"
 
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QRegularExpression>
 #include <QTextBrowser>
 #include <QToolButton>
@@ -31,7 +33,8 @@ QString searchKey(const QString& text)
 } // namespace
 
 HelpPage::HelpPage(SectionNavigator* navigator, QWidget* parent)
-    : QWidget(parent), m_search(new QLineEdit(this)), m_results(new QLabel(this)), m_text(new QTextBrowser(this))
+    : QWidget(parent), m_search(new QLineEdit(this)), m_report(new QPushButton(tr("Report a Problem…"), this)),
+      m_results(new QLabel(this)), m_text(new QTextBrowser(this))
 {
     fillEntries();
     m_search->setPlaceholderText(tr("Search questions and tips"));
@@ -56,10 +59,16 @@ HelpPage::HelpPage(SectionNavigator* navigator, QWidget* parent)
             navigator->request(*section);
     });
     connect(m_search, &QLineEdit::textChanged, this, &HelpPage::render);
+    m_report->setAccessibleName(tr("Report a problem"));
+    m_report->setToolTip(tr("Save a report with Vigil's log, version and system, without anything secret"));
+    connect(m_report, &QPushButton::clicked, this, &HelpPage::reportProblemRequested);
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(new PageHeader(tr("Help"), tr("Signing devices out, and keeping your account safe."), this));
-    layout->addWidget(m_search);
+    auto* searchRow = new QHBoxLayout;
+    searchRow->addWidget(m_search, 1);
+    searchRow->addWidget(m_report);
+    layout->addLayout(searchRow);
     layout->addWidget(m_results);
     layout->addWidget(m_text, 1);
     render();

@@ -8,6 +8,7 @@
 
 class QLabel;
 class QLineEdit;
+class QPushButton;
 class QTextBrowser;
 
 namespace vigil {
@@ -30,6 +31,11 @@ public:
     QLineEdit* searchField() const { return m_search; }
     // Entries shown for the current search (questions and tips together).
     int visibleEntries() const { return m_visible; }
+    QPushButton* reportButton() const { return m_report; }
+
+Q_SIGNALS:
+    // "Report a Problem…": the window opens the dialog that saves a problem report.
+    void reportProblemRequested();
 
 private:
     struct Entry
@@ -46,6 +52,7 @@ private:
     static QString entriesHtml(const QList<Entry>& entries, const QStringList& words, bool numbered, int* shown);
 
     QLineEdit* m_search;
+    QPushButton* m_report;
     QLabel* m_results;
     QTextBrowser* m_text;
     QList<Entry> m_questions;
