@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
     <name>PasswordStrength</name>
@@ -160,7 +161,7 @@
         <translation>Methode</translation>
     </message>
     <message>
-        <source>Can't write %1: %2</source>
+        <source>Can&apos;t write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
 </context>
@@ -502,7 +503,7 @@
         </translation>
     </message>
     <message>
-        <source>Sign in to see your account's activity.</source>
+        <source>Sign in to see your account&apos;s activity.</source>
         <translation>Melden Sie sich an, um die Aktivität Ihres Kontos zu sehen.</translation>
     </message>
     <message>
@@ -545,7 +546,7 @@
         <translation>Ältere Einträge wurden noch nicht geladen: Verwenden Sie zuerst „Mehr laden“, um sie einzuschließen.</translation>
     </message>
     <message>
-        <source>Sign-ins and other security events on the customer's account. Read-only.</source>
+        <source>Sign-ins and other security events on the customer&apos;s account. Read-only.</source>
         <translation>Anmeldungen und andere Sicherheitsereignisse im Konto des Kunden. Nur zur Ansicht.</translation>
     </message>
 </context>
@@ -564,7 +565,7 @@
         <translation>Sicherheitsschlüssel hinzufügen</translation>
     </message>
     <message>
-        <source>Your key is ready. Give it a name you'll recognize, such as where you keep it.</source>
+        <source>Your key is ready. Give it a name you&apos;ll recognize, such as where you keep it.</source>
         <translation>Ihr Schlüssel ist bereit. Geben Sie ihm einen Namen, an dem Sie ihn erkennen, etwa wo Sie ihn aufbewahren.</translation>
     </message>
     <message>
@@ -588,7 +589,7 @@
         <translation>Problem mit dem Sicherheitsschlüssel</translation>
     </message>
     <message>
-        <source>Confirm It's You…</source>
+        <source>Confirm It&apos;s You…</source>
         <translation>Bestätigen, dass Sie es sind …</translation>
     </message>
     <message>
@@ -604,7 +605,7 @@
         <translation>Schlüssel hinzufügen</translation>
     </message>
     <message>
-        <source>“%1” is added. The next time Vigil asks you to confirm it's you, you can use this key.</source>
+        <source>“%1” is added. The next time Vigil asks you to confirm it&apos;s you, you can use this key.</source>
         <translation>„%1“ ist hinzugefügt. Wenn Vigil Sie das nächste Mal bittet zu bestätigen, dass Sie es sind, können Sie diesen Schlüssel verwenden.</translation>
     </message>
     <message>
@@ -612,7 +613,7 @@
         <translation>Fertig</translation>
     </message>
     <message>
-        <source>Before Vigil adds a security key, confirm that it's you.</source>
+        <source>Before Vigil adds a security key, confirm that it&apos;s you.</source>
         <translation>Bestätigen Sie, dass Sie es sind, bevor Vigil einen Sicherheitsschlüssel hinzufügt.</translation>
     </message>
 </context>
@@ -633,7 +634,7 @@
         </translation>
     </message>
     <message>
-        <source>Vigil can't reach the server.</source>
+        <source>Vigil can&apos;t reach the server.</source>
         <translation>Vigil kann den Server nicht erreichen.</translation>
     </message>
     <message>
@@ -641,11 +642,11 @@
         <translation>Der Server hat zu lange nicht geantwortet.</translation>
     </message>
     <message>
-        <source>The server's security certificate couldn't be verified, so Vigil didn't connect.</source>
+        <source>The server&apos;s security certificate couldn&apos;t be verified, so Vigil didn&apos;t connect.</source>
         <translation>Das Sicherheitszertifikat des Servers konnte nicht überprüft werden, daher hat Vigil keine Verbindung hergestellt.</translation>
     </message>
     <message>
-        <source>The server sent an answer Vigil doesn't understand.</source>
+        <source>The server sent an answer Vigil doesn&apos;t understand.</source>
         <translation>Der Server hat eine Antwort gesendet, die Vigil nicht versteht.</translation>
     </message>
     <message>
@@ -661,11 +662,11 @@
         <translation>Dieses Konto verwendet die Zwei-Faktor-Authentifizierung.</translation>
     </message>
     <message>
-        <source>That verification code isn't right.</source>
+        <source>That verification code isn&apos;t right.</source>
         <translation>Dieser Bestätigungscode ist nicht richtig.</translation>
     </message>
     <message>
-        <source>You're signed out.</source>
+        <source>You&apos;re signed out.</source>
         <translation>Sie sind abgemeldet.</translation>
     </message>
     <message>
@@ -681,7 +682,7 @@
         <translation>Ihre gespeicherte Anmeldung ist nicht mehr gültig.</translation>
     </message>
     <message>
-        <source>Vigil needs to confirm it's you first.</source>
+        <source>Vigil needs to confirm it&apos;s you first.</source>
         <translation>Vigil muss zuerst bestätigen, dass Sie es sind.</translation>
     </message>
     <message>
@@ -689,23 +690,23 @@
         <translation>Zu viele Versuche.</translation>
     </message>
     <message>
-        <source>The server couldn't process Vigil's request.</source>
+        <source>The server couldn&apos;t process Vigil&apos;s request.</source>
         <translation>Der Server konnte die Anfrage von Vigil nicht verarbeiten.</translation>
     </message>
     <message>
-        <source>The server didn't accept what was entered.</source>
+        <source>The server didn&apos;t accept what was entered.</source>
         <translation>Der Server hat die Eingabe nicht akzeptiert.</translation>
     </message>
     <message>
-        <source>The server didn't accept the %1 that was entered.</source>
+        <source>The server didn&apos;t accept the %1 that was entered.</source>
         <translation>Der Server hat die Eingabe für „%1“ nicht akzeptiert.</translation>
     </message>
     <message>
-        <source>The server couldn't find what Vigil asked for.</source>
+        <source>The server couldn&apos;t find what Vigil asked for.</source>
         <translation>Der Server konnte nicht finden, was Vigil angefragt hat.</translation>
     </message>
     <message>
-        <source>Your account isn't allowed to do that.</source>
+        <source>Your account isn&apos;t allowed to do that.</source>
         <translation>Ihr Konto darf das nicht.</translation>
     </message>
     <message>
@@ -725,15 +726,15 @@
         <translation>Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <source>Check the server address. If it's right, ask the server's administrator about its certificate.</source>
+        <source>Check the server address. If it&apos;s right, ask the server&apos;s administrator about its certificate.</source>
         <translation>Prüfen Sie die Serveradresse. Wenn sie stimmt, fragen Sie die Administration des Servers nach dessen Zertifikat.</translation>
     </message>
     <message>
-        <source>Check the server address. If it's right, try again later.</source>
+        <source>Check the server address. If it&apos;s right, try again later.</source>
         <translation>Prüfen Sie die Serveradresse. Wenn sie stimmt, versuchen Sie es später erneut.</translation>
     </message>
     <message>
-        <source>Try again when you're ready.</source>
+        <source>Try again when you&apos;re ready.</source>
         <translation>Versuchen Sie es erneut, wenn Sie bereit sind.</translation>
     </message>
     <message>
@@ -764,7 +765,7 @@
         <translation>Melden Sie sich erneut an, um fortzufahren.</translation>
     </message>
     <message>
-        <source>Verify it's you, then try again.</source>
+        <source>Verify it&apos;s you, then try again.</source>
         <translation>Bestätigen Sie, dass Sie es sind, und versuchen Sie es dann erneut.</translation>
     </message>
     <message>
@@ -796,15 +797,15 @@
         <translation>Versuchen Sie es in einigen Minuten erneut.</translation>
     </message>
     <message>
-        <source>This device signed in to your account only recently, so until %1 it can't sign out your other devices or change security settings. This keeps someone who has your password from locking you out.</source>
+        <source>This device signed in to your account only recently, so until %1 it can&apos;t sign out your other devices or change security settings. This keeps someone who has your password from locking you out.</source>
         <translation>Dieses Gerät hat sich erst vor Kurzem bei Ihrem Konto angemeldet. Bis %1 kann es deshalb Ihre anderen Geräte nicht abmelden und keine Sicherheitseinstellungen ändern. So kann niemand, der Ihr Passwort kennt, Sie aussperren.</translation>
     </message>
     <message>
-        <source>This device signed in to your account only recently, so for now it can't sign out your other devices or change security settings. This keeps someone who has your password from locking you out.</source>
+        <source>This device signed in to your account only recently, so for now it can&apos;t sign out your other devices or change security settings. This keeps someone who has your password from locking you out.</source>
         <translation>Dieses Gerät hat sich erst vor Kurzem bei Ihrem Konto angemeldet. Deshalb kann es vorerst Ihre anderen Geräte nicht abmelden und keine Sicherheitseinstellungen ändern. So kann niemand, der Ihr Passwort kennt, Sie aussperren.</translation>
     </message>
     <message>
-        <source>Use a device you've signed in on before, or confirm this one from it.</source>
+        <source>Use a device you&apos;ve signed in on before, or confirm this one from it.</source>
         <translation>Verwenden Sie ein Gerät, auf dem Sie schon früher angemeldet waren, oder bestätigen Sie dieses Gerät von dort aus.</translation>
     </message>
     <message>
@@ -831,18 +832,18 @@
         <translation>Berühren Sie jetzt Ihren Sicherheitsschlüssel.</translation>
     </message>
     <message>
-        <source>Enter your security key's PIN.</source>
+        <source>Enter your security key&apos;s PIN.</source>
         <translation>Geben Sie die PIN Ihres Sicherheitsschlüssels ein.</translation>
     </message>
     <message numerus="yes">
-        <source>That PIN isn't right. %n attempt(s) left before the key is blocked.</source>
+        <source>That PIN isn&apos;t right. %n attempt(s) left before the key is blocked.</source>
         <translation>
             <numerusform>Diese PIN ist nicht richtig. Noch %n Versuch, bevor der Schlüssel gesperrt wird.</numerusform>
             <numerusform>Diese PIN ist nicht richtig. Noch %n Versuche, bevor der Schlüssel gesperrt wird.</numerusform>
         </translation>
     </message>
     <message>
-        <source>That PIN isn't right. Try again.</source>
+        <source>That PIN isn&apos;t right. Try again.</source>
         <translation>Diese PIN ist nicht richtig. Versuchen Sie es noch einmal.</translation>
     </message>
     <message>
@@ -858,11 +859,11 @@
         <translation>Ihr Sicherheitsschlüssel ist nach mehreren falschen PINs gesperrt. Ziehen Sie ihn ab, stecken Sie ihn wieder ein und versuchen Sie es noch einmal.</translation>
     </message>
     <message>
-        <source>Your security key wasn't touched in time. Try again.</source>
+        <source>Your security key wasn&apos;t touched in time. Try again.</source>
         <translation>Ihr Sicherheitsschlüssel wurde nicht rechtzeitig berührt. Versuchen Sie es noch einmal.</translation>
     </message>
     <message>
-        <source>This security key isn't one of your account's keys. Try another key.</source>
+        <source>This security key isn&apos;t one of your account&apos;s keys. Try another key.</source>
         <translation>Dieser Sicherheitsschlüssel gehört nicht zu Ihrem Konto. Versuchen Sie einen anderen Schlüssel.</translation>
     </message>
     <message>
@@ -870,22 +871,22 @@
         <translation>Dieser Sicherheitsschlüssel ist Ihrem Konto bereits hinzugefügt.</translation>
     </message>
     <message>
-        <source>This security key doesn't support what Vigil needs. Try another key.</source>
+        <source>This security key doesn&apos;t support what Vigil needs. Try another key.</source>
         <translation>Dieser Sicherheitsschlüssel unterstützt nicht, was Vigil braucht. Versuchen Sie einen anderen Schlüssel.</translation>
     </message>
     <message>
-        <source>Your security key didn't answer. Remove it, insert it again and try again.</source>
+        <source>Your security key didn&apos;t answer. Remove it, insert it again and try again.</source>
         <translation>Ihr Sicherheitsschlüssel hat nicht geantwortet. Ziehen Sie ihn ab, stecken Sie ihn wieder ein und versuchen Sie es noch einmal.</translation>
     </message>
 </context>
 <context>
     <name>vigil::ConfirmActions</name>
     <message>
-        <source>Before Vigil confirms “%1” as one of your devices, confirm that it's you.</source>
+        <source>Before Vigil confirms “%1” as one of your devices, confirm that it&apos;s you.</source>
         <translation>Bevor Vigil „%1“ als eines Ihrer Geräte bestätigt, bestätigen Sie bitte, dass Sie es sind.</translation>
     </message>
     <message>
-        <source>“%1” wasn't confirmed. %2</source>
+        <source>“%1” wasn&apos;t confirmed. %2</source>
         <translation>„%1“ wurde nicht bestätigt. %2</translation>
     </message>
 </context>
@@ -923,11 +924,11 @@
         <translation>Es wurde keine gespeicherte Anmeldung gefunden.</translation>
     </message>
     <message>
-        <source>Vigil couldn't find a keychain on this computer, so it can't remember your sign-in. You'll be asked to sign in again next time.</source>
+        <source>Vigil couldn&apos;t find a keychain on this computer, so it can&apos;t remember your sign-in. You&apos;ll be asked to sign in again next time.</source>
         <translation>Vigil hat auf diesem Computer keinen Schlüsselbund gefunden und kann sich Ihre Anmeldung daher nicht merken. Beim nächsten Mal werden Sie erneut zur Anmeldung aufgefordert.</translation>
     </message>
     <message>
-        <source>Vigil wasn't allowed to use your keychain, so it can't remember your sign-in. Unlock the keychain to let Vigil remember you.</source>
+        <source>Vigil wasn&apos;t allowed to use your keychain, so it can&apos;t remember your sign-in. Unlock the keychain to let Vigil remember you.</source>
         <translation>Vigil durfte Ihren Schlüsselbund nicht verwenden und kann sich Ihre Anmeldung daher nicht merken. Entsperren Sie den Schlüsselbund, damit Vigil Sie angemeldet lässt.</translation>
     </message>
 </context>
@@ -942,7 +943,7 @@
         <translation>Demo-Posteingang</translation>
     </message>
     <message>
-        <source>Demo feature. The demo service doesn't send email or text messages; the codes it would have sent appear here. With a real account they go to your email or phone.</source>
+        <source>Demo feature. The demo service doesn&apos;t send email or text messages; the codes it would have sent appear here. With a real account they go to your email or phone.</source>
         <translation>Demofunktion. Der Demodienst verschickt keine E-Mails oder SMS; die Codes, die er gesendet hätte, erscheinen hier. Bei einem echten Konto gehen sie an Ihre E-Mail-Adresse oder Ihr Telefon.</translation>
     </message>
     <message>
@@ -997,7 +998,7 @@
 <context>
     <name>vigil::DemoOutbox</name>
     <message>
-        <source>Couldn't read the demo inbox: %1</source>
+        <source>Couldn&apos;t read the demo inbox: %1</source>
         <translation>Der Demo-Posteingang konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
@@ -1005,26 +1006,26 @@
         <translation>Der Demo-Posteingang hat mit zu vielen Daten geantwortet.</translation>
     </message>
     <message>
-        <source>The demo inbox answered with something Vigil doesn't understand.</source>
+        <source>The demo inbox answered with something Vigil doesn&apos;t understand.</source>
         <translation>Der Demo-Posteingang hat mit etwas geantwortet, das Vigil nicht versteht.</translation>
     </message>
 </context>
 <context>
     <name>vigil::DemoService</name>
     <message>
-        <source>The demo service didn't start in time.</source>
+        <source>The demo service didn&apos;t start in time.</source>
         <translation>Der Demodienst wurde nicht rechtzeitig gestartet.</translation>
     </message>
     <message>
-        <source>Vigil couldn't find its demo service at %1. Reinstall Vigil, or connect to a server with --server.</source>
+        <source>Vigil couldn&apos;t find its demo service at %1. Reinstall Vigil, or connect to a server with --server.</source>
         <translation>Vigil hat seinen Demodienst unter %1 nicht gefunden. Installieren Sie Vigil neu oder verbinden Sie sich mit --server mit einem Server.</translation>
     </message>
     <message>
-        <source>Vigil couldn't create a temporary folder for the demo: %1</source>
+        <source>Vigil couldn&apos;t create a temporary folder for the demo: %1</source>
         <translation>Vigil konnte keinen temporären Ordner für die Demo anlegen: %1</translation>
     </message>
     <message>
-        <source>The demo service couldn't be started: %1</source>
+        <source>The demo service couldn&apos;t be started: %1</source>
         <translation>Der Demodienst konnte nicht gestartet werden: %1</translation>
     </message>
     <message>
@@ -1253,7 +1254,7 @@
         <translation>Anmeldeverlauf</translation>
     </message>
     <message>
-        <source>Don't recognize this device?</source>
+        <source>Don&apos;t recognize this device?</source>
         <translation>Sie erkennen dieses Gerät nicht?</translation>
     </message>
     <message>
@@ -1261,7 +1262,7 @@
         <translation>Was zu tun ist, wenn jemand anderes Ihr Konto verwenden könnte</translation>
     </message>
     <message>
-        <source>Couldn't load the sign-in history. %1</source>
+        <source>Couldn&apos;t load the sign-in history. %1</source>
         <translation>Der Anmeldeverlauf konnte nicht geladen werden. %1</translation>
     </message>
     <message>
@@ -1317,15 +1318,15 @@
         <translation>Neues Gerät</translation>
     </message>
     <message>
-        <source>This device signed in recently. Until %1 it can't sign out your other devices or change security settings, unless you confirm it from a device you've signed in on before.</source>
+        <source>This device signed in recently. Until %1 it can&apos;t sign out your other devices or change security settings, unless you confirm it from a device you&apos;ve signed in on before.</source>
         <translation>Dieses Gerät hat sich erst kürzlich angemeldet. Bis %1 kann es Ihre anderen Geräte nicht abmelden und keine Sicherheitseinstellungen ändern, es sei denn, Sie bestätigen es auf einem Gerät, auf dem Sie schon früher angemeldet waren.</translation>
     </message>
     <message>
-        <source>New: signed in recently and not confirmed. Until %1 it can't sign out your other devices or change security settings. If it's yours, confirm it; if not, sign it out.</source>
+        <source>New: signed in recently and not confirmed. Until %1 it can&apos;t sign out your other devices or change security settings. If it&apos;s yours, confirm it; if not, sign it out.</source>
         <translation>Neu: kürzlich angemeldet und nicht bestätigt. Bis %1 kann es Ihre anderen Geräte nicht abmelden und keine Sicherheitseinstellungen ändern. Wenn es Ihres ist, bestätigen Sie es; wenn nicht, melden Sie es ab.</translation>
     </message>
     <message>
-        <source>This computer signed in recently, so until %1 it can't sign this device out or confirm it. Use a device you've signed in on before.</source>
+        <source>This computer signed in recently, so until %1 it can&apos;t sign this device out or confirm it. Use a device you&apos;ve signed in on before.</source>
         <translation>Dieser Computer hat sich erst kürzlich angemeldet. Bis %1 kann er dieses Gerät daher weder abmelden noch bestätigen. Verwenden Sie ein Gerät, auf dem Sie schon früher angemeldet waren.</translation>
     </message>
 </context>
@@ -1380,7 +1381,7 @@
         <translation>Geräte, die seit 90 Tagen oder länger niemand verwendet hat. Erwägen Sie, sie abzumelden.</translation>
     </message>
     <message>
-        <source>Devices in countries your account doesn't usually use.</source>
+        <source>Devices in countries your account doesn&apos;t usually use.</source>
         <translation>Geräte in Ländern, in denen Ihr Konto sonst nicht verwendet wird.</translation>
     </message>
     <message>
@@ -1420,7 +1421,7 @@
         <translation>Neu, nicht bestätigt</translation>
     </message>
     <message>
-        <source>Devices that signed in recently and that you haven't confirmed. Confirm the ones you know; sign out the others.</source>
+        <source>Devices that signed in recently and that you haven&apos;t confirmed. Confirm the ones you know; sign out the others.</source>
         <translation>Geräte, die sich kürzlich angemeldet haben und die Sie noch nicht bestätigt haben. Bestätigen Sie die, die Sie kennen; melden Sie die anderen ab.</translation>
     </message>
     <message>
@@ -1583,7 +1584,7 @@
         <translation>Verwenden Sie höchstens 64 Zeichen (dieser Name hat %1).</translation>
     </message>
     <message>
-        <source>The name can't contain control characters.</source>
+        <source>The name can&apos;t contain control characters.</source>
         <translation>Der Name darf keine Steuerzeichen enthalten.</translation>
     </message>
 </context>
@@ -1645,7 +1646,7 @@
         <translation>Alle anzeigen</translation>
     </message>
     <message>
-        <source>Couldn't load your devices. %1</source>
+        <source>Couldn&apos;t load your devices. %1</source>
         <translation>Ihre Geräte konnten nicht geladen werden. %1</translation>
     </message>
     <message>
@@ -1653,7 +1654,7 @@
         <translation>Ihre Geräte werden geladen …</translation>
     </message>
     <message>
-        <source>Couldn't refresh the list; showing what Vigil knew before. %1</source>
+        <source>Couldn&apos;t refresh the list; showing what Vigil knew before. %1</source>
         <translation>Die Liste konnte nicht aktualisiert werden; angezeigt wird der vorherige Stand. %1</translation>
     </message>
     <message>
@@ -1701,7 +1702,7 @@
         <translation>Suche leeren</translation>
     </message>
     <message>
-        <source>Every device signed in to the customer's account. Read-only: nothing here changes it.</source>
+        <source>Every device signed in to the customer&apos;s account. Read-only: nothing here changes it.</source>
         <translation>Alle beim Konto des Kunden angemeldeten Geräte. Nur zur Ansicht: Hier wird nichts daran geändert.</translation>
     </message>
     <message>
@@ -1759,7 +1760,7 @@
         <translation>Gastzugang verlängern</translation>
     </message>
     <message>
-        <source>Choose another end for this guest's access, later or sooner</source>
+        <source>Choose another end for this guest&apos;s access, later or sooner</source>
         <translation>Ein anderes Ende für den Zugang dieses Gastes wählen, später oder früher</translation>
     </message>
     <message>
@@ -1921,7 +1922,7 @@
         <translation>Ende des Gastzugangs speichern</translation>
     </message>
     <message>
-        <source>Before Vigil changes guest access for %1, confirm that it's you.</source>
+        <source>Before Vigil changes guest access for %1, confirm that it&apos;s you.</source>
         <translation>Bevor Vigil den Gastzugang für %1 ändert, bestätigen Sie, dass Sie es sind.</translation>
     </message>
     <message>
@@ -1998,7 +1999,7 @@
         <translation>Braucht das Abmelden eine Internetverbindung?</translation>
     </message>
     <message>
-        <source>Vigil needs to reach your account service to sign devices out. The devices themselves don't have to be online at that moment.</source>
+        <source>Vigil needs to reach your account service to sign devices out. The devices themselves don&apos;t have to be online at that moment.</source>
         <translation>Vigil muss Ihren Kontodienst erreichen, um Geräte abzumelden. Die Geräte selbst müssen in diesem Moment nicht online sein.</translation>
     </message>
     <message>
@@ -2026,7 +2027,7 @@
         <translation>Wie oft sollte ich alle Geräte abmelden?</translation>
     </message>
     <message>
-        <source>Whenever you've watched on a public or borrowed device, lost a device, stopped sharing your account, or think someone else might be using it. Doing it now and then is a good habit too.</source>
+        <source>Whenever you&apos;ve watched on a public or borrowed device, lost a device, stopped sharing your account, or think someone else might be using it. Doing it now and then is a good habit too.</source>
         <translation>Immer wenn Sie auf einem öffentlichen oder geliehenen Gerät geschaut haben, ein Gerät verloren haben, Ihr Konto nicht mehr teilen oder vermuten, dass jemand anderes es verwendet. Es ab und zu zu tun, ist auch eine gute Gewohnheit.</translation>
     </message>
     <message>
@@ -2058,7 +2059,7 @@
         <translation>Ein starkes, eigenes Passwort verwenden</translation>
     </message>
     <message>
-        <source>A long password that you use nowhere else can't be guessed and doesn't leak when another site is breached. Avoid birthdays, names and words about you.</source>
+        <source>A long password that you use nowhere else can&apos;t be guessed and doesn&apos;t leak when another site is breached. Avoid birthdays, names and words about you.</source>
         <translation>Ein langes Passwort, das Sie nirgendwo sonst verwenden, lässt sich nicht erraten und gerät nicht in Umlauf, wenn eine andere Website gehackt wird. Vermeiden Sie Geburtstage, Namen und Wörter, die mit Ihnen zu tun haben.</translation>
     </message>
     <message>
@@ -2070,7 +2071,7 @@
         <translation>Ab und zu die Geräteliste ansehen</translation>
     </message>
     <message>
-        <source>If you see a device you don't know, sign it out and change your password straight away. The sooner you notice, the less an intruder can do.</source>
+        <source>If you see a device you don&apos;t know, sign it out and change your password straight away. The sooner you notice, the less an intruder can do.</source>
         <translation>Wenn Sie ein Gerät sehen, das Sie nicht kennen, melden Sie es ab und ändern Sie sofort Ihr Passwort. Je früher Sie es bemerken, desto weniger kann ein Eindringling anrichten.</translation>
     </message>
     <message>
@@ -2078,11 +2079,11 @@
         <translation>Ihre Geräte prüfen</translation>
     </message>
     <message>
-        <source>Don't take the bait</source>
+        <source>Don&apos;t take the bait</source>
         <translation>Nicht anbeißen</translation>
     </message>
     <message>
-        <source>Messages that look like they come from your streaming service may be phishing. Don't sign in through a link you were sent; open the service's site or app yourself.</source>
+        <source>Messages that look like they come from your streaming service may be phishing. Don&apos;t sign in through a link you were sent; open the service&apos;s site or app yourself.</source>
         <translation>Nachrichten, die scheinbar von Ihrem Streamingdienst stammen, können Phishing sein. Melden Sie sich nicht über einen zugesandten Link an; öffnen Sie die Website oder App des Dienstes selbst.</translation>
     </message>
     <message>
@@ -2090,7 +2091,7 @@
         <translation>Von geteilten und öffentlichen Geräten abmelden</translation>
     </message>
     <message>
-        <source>After watching on a hotel TV, a friend's console or a library computer, sign out before you leave — or sign that device out from here afterwards.</source>
+        <source>After watching on a hotel TV, a friend&apos;s console or a library computer, sign out before you leave — or sign that device out from here afterwards.</source>
         <translation>Melden Sie sich nach dem Schauen auf einem Hotelfernseher, der Konsole von Freunden oder einem Bibliothekscomputer ab, bevor Sie gehen – oder melden Sie das Gerät danach von hier aus ab.</translation>
     </message>
     <message>
@@ -2102,11 +2103,11 @@
         <translation>Updates schließen Sicherheitslücken. Lassen Sie Ihre Geräte und Apps sie installieren und aktualisieren Sie Vigil, wenn eine neue Version erscheint.</translation>
     </message>
     <message>
-        <source>Keep an eye on your account's activity</source>
+        <source>Keep an eye on your account&apos;s activity</source>
         <translation>Die Aktivität Ihres Kontos im Blick behalten</translation>
     </message>
     <message>
-        <source>Sign-ins you didn't make, or changes you don't remember, are the first sign that someone else is using your account.</source>
+        <source>Sign-ins you didn&apos;t make, or changes you don&apos;t remember, are the first sign that someone else is using your account.</source>
         <translation>Anmeldungen, die Sie nicht vorgenommen haben, oder Änderungen, an die Sie sich nicht erinnern, sind das erste Anzeichen, dass jemand anderes Ihr Konto verwendet.</translation>
     </message>
     <message>
@@ -2121,7 +2122,7 @@
         <source>Clear search</source>
         <translation>Suche leeren</translation>
     </message>
-<message>
+    <message>
         <source>Report a Problem…</source>
         <translation>Problem melden…</translation>
     </message>
@@ -2130,7 +2131,7 @@
         <translation>Problem melden</translation>
     </message>
     <message>
-        <source>Save a report with Vigil's log, version and system, without anything secret</source>
+        <source>Save a report with Vigil&apos;s log, version and system, without anything secret</source>
         <translation>Einen Bericht mit Vigils Protokoll, Version und System speichern, ohne etwas Geheimes</translation>
     </message>
 </context>
@@ -2168,7 +2169,7 @@
         <translation>Wie lange der Code gültig ist</translation>
     </message>
     <message>
-        <source>Support can sign devices out of your account with this code. They can't change your password or 2-step settings.</source>
+        <source>Support can sign devices out of your account with this code. They can&apos;t change your password or 2-step settings.</source>
         <translation>Mit diesem Code kann der Support Geräte von Ihrem Konto abmelden. Ihr Passwort und Ihre Einstellungen zur Zwei-Faktor-Authentifizierung kann er nicht ändern.</translation>
     </message>
     <message>
@@ -2410,7 +2411,7 @@
         <translation>Streamt gerade</translation>
     </message>
     <message>
-        <source>See Who's Watching</source>
+        <source>See Who&apos;s Watching</source>
         <translation>Sehen, wer schaut</translation>
     </message>
     <message>
@@ -2468,7 +2469,7 @@
         <translation>Alle Geräte sind in Ländern, in denen Ihr Konto üblicherweise verwendet wird.</translation>
     </message>
     <message numerus="yes">
-        <source>%n device(s) in countries your account doesn't usually use.</source>
+        <source>%n device(s) in countries your account doesn&apos;t usually use.</source>
         <translation>
             <numerusform>%n Gerät in einem Land, in dem Ihr Konto sonst nicht verwendet wird.</numerusform>
             <numerusform>%n Geräte in Ländern, in denen Ihr Konto sonst nicht verwendet wird.</numerusform>
@@ -2500,7 +2501,7 @@
         <translation>Geben Sie Ihr aktuelles Passwort ein.</translation>
     </message>
     <message>
-        <source>Your current password isn't right.</source>
+        <source>Your current password isn&apos;t right.</source>
         <translation>Ihr aktuelles Passwort ist nicht richtig.</translation>
     </message>
     <message>
@@ -2657,7 +2658,7 @@
         <translation>Passwort</translation>
     </message>
     <message>
-        <source>That password isn't right.</source>
+        <source>That password isn&apos;t right.</source>
         <translation>Dieses Passwort ist nicht richtig.</translation>
     </message>
 </context>
@@ -2710,11 +2711,11 @@
         <translation>Dieses Gerät ist in %1. Sie sind in %2. Bestätigen Sie nur ein Gerät, das Sie vor sich sehen.</translation>
     </message>
     <message>
-        <source>Vigil can't tell where this TV is. Only approve a TV you can see in front of you.</source>
+        <source>Vigil can&apos;t tell where this TV is. Only approve a TV you can see in front of you.</source>
         <translation>Vigil kann nicht feststellen, wo dieser Fernseher steht. Bestätigen Sie nur einen Fernseher, den Sie vor sich sehen.</translation>
     </message>
     <message>
-        <source>Vigil can't tell where this device is. Only approve a device you can see in front of you.</source>
+        <source>Vigil can&apos;t tell where this device is. Only approve a device you can see in front of you.</source>
         <translation>Vigil kann nicht feststellen, wo dieses Gerät ist. Bestätigen Sie nur ein Gerät, das Sie vor sich sehen.</translation>
     </message>
 </context>
@@ -2820,7 +2821,7 @@
         <translation>Unbenutzte Geräte abmelden nach:</translation>
     </message>
     <message>
-        <source>Before Vigil changes when unused devices are signed out, confirm that it's you.</source>
+        <source>Before Vigil changes when unused devices are signed out, confirm that it&apos;s you.</source>
         <translation>Bevor Vigil ändert, wann unbenutzte Geräte abgemeldet werden, bestätigen Sie bitte, dass Sie es sind.</translation>
     </message>
     <message>
@@ -2840,12 +2841,23 @@
         <translation>Die Einstellung konnte nicht geladen werden: %1</translation>
     </message>
     <message>
-        <source>You'll need to sign in again on %1.</source>
+        <source>You&apos;ll need to sign in again on %1.</source>
         <translation>Sie müssen sich am %1 wieder anmelden.</translation>
     </message>
     <message>
         <source>A desktop notification asks “Was this you?”, names the device, its place and the time, and lets you confirm it or sign it out. While alerts are on, Vigil keeps running in the tray when you close its window.</source>
         <translation>Eine Desktop-Benachrichtigung fragt „Waren Sie das?“, nennt Gerät, Ort und Uhrzeit und lässt Sie das Gerät bestätigen oder abmelden. Solange Benachrichtigungen eingeschaltet sind, läuft Vigil nach dem Schließen des Fensters im Infobereich weiter.</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::ProblemReport</name>
+    <message>
+        <source>Vigil cannot make a folder in %1.</source>
+        <translation>Vigil kann in %1 keinen Ordner anlegen.</translation>
+    </message>
+    <message>
+        <source>Vigil cannot write %1: %2</source>
+        <translation>Vigil kann %1 nicht schreiben: %2</translation>
     </message>
 </context>
 <context>
@@ -2866,15 +2878,15 @@
 <context>
     <name>vigil::ProfileFilter</name>
     <message>
-        <source>Devices last used with %1's profile.</source>
+        <source>Devices last used with %1&apos;s profile.</source>
         <translation>Geräte, die zuletzt mit dem Profil von %1 genutzt wurden.</translation>
     </message>
     <message>
-        <source>No devices were last used with %1's profile</source>
+        <source>No devices were last used with %1&apos;s profile</source>
         <translation>Kein Gerät wurde zuletzt mit dem Profil von %1 genutzt</translation>
     </message>
     <message>
-        <source>%1's devices</source>
+        <source>%1&apos;s devices</source>
         <translation>Geräte von %1</translation>
     </message>
 </context>
@@ -2904,7 +2916,7 @@
 <context>
     <name>vigil::ProfileSignOutButton</name>
     <message>
-        <source>No signed-in device was last used with %1's profile.</source>
+        <source>No signed-in device was last used with %1&apos;s profile.</source>
         <translation>Kein angemeldetes Gerät wurde zuletzt mit dem Profil von %1 genutzt.</translation>
     </message>
     <message>
@@ -2912,14 +2924,14 @@
         <translation>Schließen Sie zuerst die laufende Abmeldung ab.</translation>
     </message>
     <message numerus="yes">
-        <source>Sign Out %1's Device(s) (%n)…</source>
+        <source>Sign Out %1&apos;s Device(s) (%n)…</source>
         <translation>
             <numerusform>Gerät von %1 abmelden (%n) …</numerusform>
             <numerusform>Geräte von %1 abmelden (%n) …</numerusform>
         </translation>
     </message>
     <message>
-        <source>Signs out every device last used with %1's profile. The profile and its viewing history are kept.</source>
+        <source>Signs out every device last used with %1&apos;s profile. The profile and its viewing history are kept.</source>
         <translation>Meldet jedes Gerät ab, das zuletzt mit dem Profil von %1 genutzt wurde. Das Profil und sein Wiedergabeverlauf bleiben erhalten.</translation>
     </message>
 </context>
@@ -2938,7 +2950,7 @@
         <translation>Das Abmelden von Geräten entfernt nie Profile, Wiedergabeverlauf oder Einstellungen.</translation>
     </message>
     <message>
-        <source>Sign in to see your account's profiles.</source>
+        <source>Sign in to see your account&apos;s profiles.</source>
         <translation>Melden Sie sich an, um die Profile Ihres Kontos zu sehen.</translation>
     </message>
     <message>
@@ -2987,7 +2999,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n device(s) in countries you haven't used before</source>
+        <source>%n device(s) in countries you haven&apos;t used before</source>
         <translation>
             <numerusform>%n Gerät in einem Land, das für Ihr Konto neu ist</numerusform>
             <numerusform>%n Geräte in Ländern, die für Ihr Konto neu sind</numerusform>
@@ -3177,13 +3189,115 @@
     </message>
 </context>
 <context>
+    <name>vigil::ReportProblemDialog</name>
+    <message>
+        <source>Choose…</source>
+        <translation>Auswählen…</translation>
+    </message>
+    <message>
+        <source>Save Report</source>
+        <translation>Bericht speichern</translation>
+    </message>
+    <message>
+        <source>Show Folder</source>
+        <translation>Ordner anzeigen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Report a Problem</source>
+        <translation>Problem melden</translation>
+    </message>
+    <message>
+        <source>Report a problem</source>
+        <translation>Problem melden</translation>
+    </message>
+    <message>
+        <source>Save a Problem Report</source>
+        <translation>Problembericht speichern</translation>
+    </message>
+    <message>
+        <source>Vigil saves a folder that you can send to whoever helps you with the problem. It holds:</source>
+        <translation>Vigil speichert einen Ordner, den Sie an die Person senden können, die Ihnen bei dem Problem hilft. Er enthält:</translation>
+    </message>
+    <message>
+        <source>Vigil&apos;s log since it started, with every password, code and token taken out.</source>
+        <translation>Vigils Protokoll seit dem Start, aus dem jedes Passwort, jeder Code und jedes Token entfernt ist.</translation>
+    </message>
+    <message>
+        <source>Vigil&apos;s version and your system (%1).</source>
+        <translation>Vigils Version und Ihr System (%1).</translation>
+    </message>
+    <message>
+        <source>The demo service&apos;s state: its devices, sessions, clock and test faults, so that a developer can load exactly this moment.</source>
+        <translation>Den Zustand des Demo-Dienstes: seine Geräte, Sitzungen, Uhr und Testfehler, damit ein Entwickler genau diesen Moment laden kann.</translation>
+    </message>
+    <message>
+        <source>What the report holds</source>
+        <translation>Was der Bericht enthält</translation>
+    </message>
+    <message>
+        <source>Nothing secret goes in: no password, verification code, recovery code or sign-in token. You can open the files and read them before you send them.</source>
+        <translation>Nichts Geheimes kommt hinein: kein Passwort, kein Bestätigungscode, kein Wiederherstellungscode und kein Anmeldetoken. Sie können die Dateien öffnen und lesen, bevor Sie sie senden.</translation>
+    </message>
+    <message>
+        <source>Nothing secret</source>
+        <translation>Nichts Geheimes</translation>
+    </message>
+    <message>
+        <source>Save in:</source>
+        <translation>Speichern in:</translation>
+    </message>
+    <message>
+        <source>Folder for the report</source>
+        <translation>Ordner für den Bericht</translation>
+    </message>
+    <message>
+        <source>Choose a folder</source>
+        <translation>Ordner auswählen</translation>
+    </message>
+    <message>
+        <source>Show the report folder</source>
+        <translation>Berichtsordner anzeigen</translation>
+    </message>
+    <message>
+        <source>Where to Save the Report</source>
+        <translation>Wo der Bericht gespeichert wird</translation>
+    </message>
+    <message>
+        <source>Saving the report and the demo service&apos;s state…</source>
+        <translation>Bericht und Zustand des Demo-Dienstes werden gespeichert…</translation>
+    </message>
+    <message>
+        <source>Saving the report…</source>
+        <translation>Bericht wird gespeichert…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n file(s) to %1.</source>
+        <translation>
+            <numerusform>%n Datei in %1 gespeichert.</numerusform>
+            <numerusform>%n Dateien in %1 gespeichert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>The report was not saved. %1</source>
+        <translation>Der Bericht wurde nicht gespeichert. %1</translation>
+    </message>
+</context>
+<context>
     <name>vigil::SecurityKeyMethod</name>
     <message>
         <source>Use a security key</source>
         <translation>Sicherheitsschlüssel verwenden</translation>
     </message>
     <message>
-        <source>Vigil didn't accept your security key's answer.</source>
+        <source>Vigil didn&apos;t accept your security key&apos;s answer.</source>
         <translation>Vigil hat die Antwort Ihres Sicherheitsschlüssels nicht akzeptiert.</translation>
     </message>
 </context>
@@ -3237,7 +3351,7 @@
         <translation>Sicherheitsschlüssel %1</translation>
     </message>
     <message>
-        <source>Your verification has expired. Confirm it's you again.</source>
+        <source>Your verification has expired. Confirm it&apos;s you again.</source>
         <translation>Ihre Bestätigung ist abgelaufen. Bestätigen Sie noch einmal, dass Sie es sind.</translation>
     </message>
     <message>
@@ -3253,7 +3367,7 @@
         <translation>Das hat zu lange gedauert. Versuchen Sie es noch einmal.</translation>
     </message>
     <message>
-        <source>The key wasn't added. %1</source>
+        <source>The key wasn&apos;t added. %1</source>
         <translation>Der Schlüssel wurde nicht hinzugefügt. %1</translation>
     </message>
     <message>
@@ -3284,7 +3398,7 @@
         <translation>Sicherheitsschlüssel</translation>
     </message>
     <message>
-        <source>A security key is a small device you plug in or hold near your computer. It is the strongest way to confirm it's you: it can't be phished like a code.</source>
+        <source>A security key is a small device you plug in or hold near your computer. It is the strongest way to confirm it&apos;s you: it can&apos;t be phished like a code.</source>
         <translation>Ein Sicherheitsschlüssel ist ein kleines Gerät, das Sie einstecken oder an Ihren Computer halten. Er ist die sicherste Art zu bestätigen, dass Sie es sind: Anders als ein Code kann er nicht abgefischt werden.</translation>
     </message>
     <message>
@@ -3336,7 +3450,7 @@
         <translation>Ihre Sicherheitsschlüssel konnten nicht gelesen werden. %1</translation>
     </message>
     <message>
-        <source>Before Vigil adds a security key, confirm that it's you.</source>
+        <source>Before Vigil adds a security key, confirm that it&apos;s you.</source>
         <translation>Bestätigen Sie, dass Sie es sind, bevor Vigil einen Sicherheitsschlüssel hinzufügt.</translation>
     </message>
     <message>
@@ -3352,7 +3466,7 @@
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <source>The key wasn't renamed. %1</source>
+        <source>The key wasn&apos;t renamed. %1</source>
         <translation>Der Schlüssel wurde nicht umbenannt. %1</translation>
     </message>
     <message>
@@ -3360,7 +3474,7 @@
         <translation>„%1“ entfernen?</translation>
     </message>
     <message>
-        <source>You won't be able to use this key to confirm it's you. You can add it again later.</source>
+        <source>You won&apos;t be able to use this key to confirm it&apos;s you. You can add it again later.</source>
         <translation>Sie können diesen Schlüssel dann nicht mehr verwenden, um zu bestätigen, dass Sie es sind. Sie können ihn später wieder hinzufügen.</translation>
     </message>
     <message>
@@ -3368,11 +3482,11 @@
         <translation>Schlüssel entfernen</translation>
     </message>
     <message>
-        <source>Before Vigil removes a security key, confirm that it's you.</source>
+        <source>Before Vigil removes a security key, confirm that it&apos;s you.</source>
         <translation>Bestätigen Sie, dass Sie es sind, bevor Vigil einen Sicherheitsschlüssel entfernt.</translation>
     </message>
     <message>
-        <source>The key wasn't removed. %1</source>
+        <source>The key wasn&apos;t removed. %1</source>
         <translation>Der Schlüssel wurde nicht entfernt. %1</translation>
     </message>
 </context>
@@ -3395,8 +3509,8 @@
         <translation>Eingeschaltet. %1</translation>
     </message>
     <message>
-        <source>Seven habits keep an account safe, from 2-step verification to watching its activity. &lt;a href="%1"&gt;Read the security tips&lt;/a&gt;</source>
-        <translation>Sieben Gewohnheiten halten ein Konto sicher, von der Zwei-Faktor-Authentifizierung bis zum Blick auf seine Aktivität. &lt;a href="%1"&gt;Sicherheitstipps lesen&lt;/a&gt;</translation>
+        <source>Seven habits keep an account safe, from 2-step verification to watching its activity. &lt;a href=&quot;%1&quot;&gt;Read the security tips&lt;/a&gt;</source>
+        <translation>Sieben Gewohnheiten halten ein Konto sicher, von der Zwei-Faktor-Authentifizierung bis zum Blick auf seine Aktivität. &lt;a href=&quot;%1&quot;&gt;Sicherheitstipps lesen&lt;/a&gt;</translation>
     </message>
     <message>
         <source>Help From Support</source>
@@ -3423,7 +3537,7 @@
         <translation>Problem mit dem Support-Code</translation>
     </message>
     <message>
-        <source>Before Vigil creates a code for support, confirm that it's you.</source>
+        <source>Before Vigil creates a code for support, confirm that it&apos;s you.</source>
         <translation>Bevor Vigil einen Code für den Support erstellt, bestätigen Sie bitte, dass Sie es sind.</translation>
     </message>
     <message>
@@ -3438,7 +3552,7 @@
         <translation>Geben Sie die Adresse Ihres Kontoservers ein.</translation>
     </message>
     <message>
-        <source>That isn't a valid server address. Use a form like vigil.example.com or 127.0.0.1:8765.</source>
+        <source>That isn&apos;t a valid server address. Use a form like vigil.example.com or 127.0.0.1:8765.</source>
         <translation>Das ist keine gültige Serveradresse. Verwenden Sie eine Form wie vigil.example.com oder 127.0.0.1:8765.</translation>
     </message>
     <message>
@@ -3477,7 +3591,7 @@
         <translation>Dieses Gerät früher freigeben</translation>
     </message>
     <message>
-        <source>Every device signed in to your account is new, so none of them can sign out other devices yet. A code sent to your account's email lets this device do that in one hour. The email says which device asked, so someone else who has your password can't do this unnoticed.</source>
+        <source>Every device signed in to your account is new, so none of them can sign out other devices yet. A code sent to your account&apos;s email lets this device do that in one hour. The email says which device asked, so someone else who has your password can&apos;t do this unnoticed.</source>
         <translation>Alle bei Ihrem Konto angemeldeten Geräte sind neu, deshalb kann noch keines davon andere Geräte abmelden. Mit einem Code, der an die E-Mail-Adresse Ihres Kontos gesendet wird, kann dieses Gerät das in einer Stunde. Die E-Mail nennt das Gerät, das danach gefragt hat, damit niemand, der Ihr Passwort kennt, das unbemerkt tun kann.</translation>
     </message>
     <message>
@@ -3501,11 +3615,11 @@
         <translation>Neuen Code senden</translation>
     </message>
     <message>
-        <source>Vigil can email a code to your account's address.</source>
+        <source>Vigil can email a code to your account&apos;s address.</source>
         <translation>Vigil kann einen Code an die E-Mail-Adresse Ihres Kontos senden.</translation>
     </message>
     <message>
-        <source>Sending a code to your account's email…</source>
+        <source>Sending a code to your account&apos;s email…</source>
         <translation>Code wird an die E-Mail-Adresse Ihres Kontos gesendet …</translation>
     </message>
     <message>
@@ -3517,7 +3631,7 @@
         <translation>Fertig. Ab %1 können Sie andere Geräte abmelden.</translation>
     </message>
     <message>
-        <source>The wait wasn't shortened.</source>
+        <source>The wait wasn&apos;t shortened.</source>
         <translation>Die Wartezeit wurde nicht verkürzt.</translation>
     </message>
     <message>
@@ -3525,7 +3639,7 @@
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <source>Until then this device can see everything but can't sign out other devices or change security settings.</source>
+        <source>Until then this device can see everything but can&apos;t sign out other devices or change security settings.</source>
         <translation>Bis dahin kann dieses Gerät alles sehen, aber keine anderen Geräte abmelden und keine Sicherheitseinstellungen ändern.</translation>
     </message>
     <message>
@@ -3537,11 +3651,11 @@
         <translation>Ein Gerät, das schon länger bei Ihrem Konto angemeldet ist, ist noch angemeldet. Melden Sie damit andere Geräte ab, oder bestätigen Sie dieses Gerät von dort aus.</translation>
     </message>
     <message>
-        <source>This device's wait ends within the hour anyway, so a code wouldn't shorten it.</source>
+        <source>This device&apos;s wait ends within the hour anyway, so a code wouldn&apos;t shorten it.</source>
         <translation>Die Wartezeit dieses Geräts endet ohnehin innerhalb der nächsten Stunde, ein Code würde sie nicht verkürzen.</translation>
     </message>
     <message numerus="yes">
-        <source>That code isn't right. %n attempt(s) left.</source>
+        <source>That code isn&apos;t right. %n attempt(s) left.</source>
         <translation>
             <numerusform>Dieser Code ist nicht richtig. Noch %n Versuch.</numerusform>
             <numerusform>Dieser Code ist nicht richtig. Noch %n Versuche.</numerusform>
@@ -3573,7 +3687,7 @@
         </translation>
     </message>
     <message>
-        <source>%1. Review your devices if you don't recognize them.</source>
+        <source>%1. Review your devices if you don&apos;t recognize them.</source>
         <translation>%1. Prüfen Sie Ihre Geräte, falls Sie diese nicht erkennen.</translation>
     </message>
     <message>
@@ -3581,7 +3695,7 @@
         <translation>Waren Sie das?</translation>
     </message>
     <message>
-        <source>%1 signed in from %2 at %3. To confirm it or sign it out, use a device you've signed in on before.</source>
+        <source>%1 signed in from %2 at %3. To confirm it or sign it out, use a device you&apos;ve signed in on before.</source>
         <translation>%1 hat sich um %3 in %2 angemeldet. Um es zu bestätigen oder abzumelden, verwenden Sie ein Gerät, auf dem Sie schon früher angemeldet waren.</translation>
     </message>
     <message>
@@ -3596,7 +3710,7 @@
         <translation>Geben Sie die E-Mail-Adresse Ihres Kontos ein.</translation>
     </message>
     <message>
-        <source>That doesn't look like an email address. Check it and try again.</source>
+        <source>That doesn&apos;t look like an email address. Check it and try again.</source>
         <translation>Das sieht nicht wie eine E-Mail-Adresse aus. Prüfen Sie sie und versuchen Sie es erneut.</translation>
     </message>
     <message>
@@ -3616,7 +3730,7 @@
         <translation>Die Anmeldung hat zu lange gedauert. Geben Sie Ihr Passwort erneut ein.</translation>
     </message>
     <message>
-        <source>Vigil didn't use your saved sign-in: %1 Check the server address and sign in again.</source>
+        <source>Vigil didn&apos;t use your saved sign-in: %1 Check the server address and sign in again.</source>
         <translation>Vigil hat Ihre gespeicherte Anmeldung nicht verwendet: %1 Prüfen Sie die Serveradresse und melden Sie sich erneut an.</translation>
     </message>
 </context>
@@ -3635,7 +3749,7 @@
         <translation>Bei Vigil anmelden</translation>
     </message>
     <message>
-        <source>See every device on your account, and sign out the ones you don't trust.</source>
+        <source>See every device on your account, and sign out the ones you don&apos;t trust.</source>
         <translation>Sehen Sie alle Geräte Ihres Kontos und melden Sie die ab, denen Sie nicht vertrauen.</translation>
     </message>
     <message>
@@ -3746,7 +3860,7 @@
         <translation>Alle Geräte, auch dieses …</translation>
     </message>
     <message>
-        <source>Sign out every device, this computer too. You'll need to sign in to Vigil again.</source>
+        <source>Sign out every device, this computer too. You&apos;ll need to sign in to Vigil again.</source>
         <translation>Alle Geräte abmelden, auch diesen Computer. Sie müssen sich danach erneut bei Vigil anmelden.</translation>
     </message>
 </context>
@@ -3887,7 +4001,7 @@
         <translation>Profile, Wiedergabeverlauf und Einstellungen bleiben erhalten.</translation>
     </message>
     <message>
-        <source>This device is included: Vigil will sign you out too and you'll need to sign in again.</source>
+        <source>This device is included: Vigil will sign you out too and you&apos;ll need to sign in again.</source>
         <translation>Dieses Gerät ist eingeschlossen: Vigil meldet auch Sie ab, und Sie müssen sich erneut anmelden.</translation>
     </message>
     <message>
@@ -3895,7 +4009,7 @@
         <translation>Dieses Gerät ist nicht eingeschlossen: Es bleibt angemeldet.</translation>
     </message>
     <message numerus="yes">
-        <source>Vigil will sign out the %n device(s) last used with %1's profile:</source>
+        <source>Vigil will sign out the %n device(s) last used with %1&apos;s profile:</source>
         <translation>
             <numerusform>Vigil meldet das Gerät ab, das zuletzt mit dem Profil von %1 genutzt wurde:</numerusform>
             <numerusform>Vigil meldet die %n Geräte ab, die zuletzt mit dem Profil von %1 genutzt wurden:</numerusform>
@@ -3929,11 +4043,11 @@
         <translation>Fehler</translation>
     </message>
     <message>
-        <source>Couldn't Sign Out</source>
+        <source>Couldn&apos;t Sign Out</source>
         <translation>Abmelden fehlgeschlagen</translation>
     </message>
     <message>
-        <source>Couldn't sign out</source>
+        <source>Couldn&apos;t sign out</source>
         <translation>Abmelden fehlgeschlagen</translation>
     </message>
     <message>
@@ -3965,7 +4079,7 @@
         <translation>Code per E-Mail senden</translation>
     </message>
     <message>
-        <source>Sends a code to your account's email that lets this device sign out other devices in one hour</source>
+        <source>Sends a code to your account&apos;s email that lets this device sign out other devices in one hour</source>
         <translation>Sendet einen Code an die E-Mail-Adresse Ihres Kontos, mit dem dieses Gerät in einer Stunde andere Geräte abmelden kann</translation>
     </message>
 </context>
@@ -4079,7 +4193,7 @@
         <translation>Versucht erneut, die fehlgeschlagenen Geräte abzumelden</translation>
     </message>
     <message>
-        <source>Pending devices can no longer use your account. They are told when they next connect, and their rows here change to "Signed out". You can close this window: Vigil keeps track.</source>
+        <source>Pending devices can no longer use your account. They are told when they next connect, and their rows here change to &quot;Signed out&quot;. You can close this window: Vigil keeps track.</source>
         <translation>Ausstehende Geräte können Ihr Konto nicht mehr verwenden. Sie erfahren es bei der nächsten Verbindung, und ihre Zeilen hier wechseln zu „Abgemeldet“. Sie können dieses Fenster schließen: Vigil behält den Überblick.</translation>
     </message>
 </context>
@@ -4093,11 +4207,11 @@
 <context>
     <name>vigil::StepUpDialog</name>
     <message>
-        <source>Confirm It's You</source>
+        <source>Confirm It&apos;s You</source>
         <translation>Identität bestätigen</translation>
     </message>
     <message>
-        <source>Confirm it's you</source>
+        <source>Confirm it&apos;s you</source>
         <translation>Identität bestätigen</translation>
     </message>
     <message>
@@ -4108,7 +4222,7 @@
 <context>
     <name>vigil::StepUpFlow</name>
     <message>
-        <source>That code isn't right.</source>
+        <source>That code isn&apos;t right.</source>
         <translation>Dieser Code ist nicht richtig.</translation>
     </message>
     <message numerus="yes">
@@ -4151,7 +4265,7 @@
         <translation>Zu viele Codes gesendet – Sie können in %1 einen weiteren anfordern.</translation>
     </message>
     <message>
-        <source>Your verification has expired. Confirm it's you again.</source>
+        <source>Your verification has expired. Confirm it&apos;s you again.</source>
         <translation>Ihre Bestätigung ist abgelaufen. Bestätigen Sie erneut, dass Sie es sind.</translation>
     </message>
     <message>
@@ -4159,15 +4273,15 @@
         <translation>Etwas ist schiefgelaufen.</translation>
     </message>
     <message>
-        <source>That way to confirm isn't available for your account any more. Choose another one.</source>
+        <source>That way to confirm isn&apos;t available for your account any more. Choose another one.</source>
         <translation>Diese Art der Bestätigung ist für Ihr Konto nicht mehr verfügbar. Wählen Sie eine andere.</translation>
     </message>
     <message>
-        <source>This security key isn't one of your account's keys.</source>
+        <source>This security key isn&apos;t one of your account&apos;s keys.</source>
         <translation>Dieser Sicherheitsschlüssel gehört nicht zu Ihrem Konto.</translation>
     </message>
     <message>
-        <source>This security key may have been copied (its counter went backwards). Use another way to confirm, and remove the key if you don't know why.</source>
+        <source>This security key may have been copied (its counter went backwards). Use another way to confirm, and remove the key if you don&apos;t know why.</source>
         <translation>Dieser Sicherheitsschlüssel wurde möglicherweise kopiert (sein Zähler ist zurückgegangen). Bestätigen Sie auf andere Weise und entfernen Sie den Schlüssel, wenn Sie den Grund nicht kennen.</translation>
     </message>
 </context>
@@ -4178,7 +4292,7 @@
         <translation>Alle &amp;Geräte des Kunden</translation>
     </message>
     <message>
-        <source>Sign Out Devices With Customer's Code</source>
+        <source>Sign Out Devices With Customer&apos;s Code</source>
         <translation>Geräte mit Kundencode abmelden</translation>
     </message>
     <message>
@@ -4186,7 +4300,7 @@
         <translation>Fragen Sie den Kunden nach dem Support-Code, den er in Vigil erstellt hat (Sicherheit → Support-Code erstellen). Er gilt einmal und 10 Minuten lang.</translation>
     </message>
     <message>
-        <source>Customer's code</source>
+        <source>Customer&apos;s code</source>
         <translation>Kundencode</translation>
     </message>
     <message>
@@ -4247,7 +4361,7 @@
         <translation>angemeldet als %1</translation>
     </message>
     <message>
-        <source>you are viewing a customer's account</source>
+        <source>you are viewing a customer&apos;s account</source>
         <translation>Sie sehen das Konto eines Kunden ein</translation>
     </message>
     <message>
@@ -4262,7 +4376,7 @@
         <translation>Übersicht</translation>
     </message>
     <message>
-        <source>The customer's account at a glance. Read-only.</source>
+        <source>The customer&apos;s account at a glance. Read-only.</source>
         <translation>Das Konto des Kunden auf einen Blick. Nur zur Ansicht.</translation>
     </message>
     <message>
@@ -4290,11 +4404,11 @@
         <translation>Geräte</translation>
     </message>
     <message>
-        <source>Couldn't load the customer's account. %1</source>
+        <source>Couldn&apos;t load the customer&apos;s account. %1</source>
         <translation>Das Konto des Kunden konnte nicht geladen werden. %1</translation>
     </message>
     <message>
-        <source>Loading the customer's account…</source>
+        <source>Loading the customer&apos;s account…</source>
         <translation>Das Konto des Kunden wird geladen …</translation>
     </message>
     <message>
@@ -4325,7 +4439,7 @@
         <translation>Warum öffnen Sie dieses Konto?</translation>
     </message>
     <message>
-        <source>The reason is recorded on the customer's account, and the customer can read it in their activity.</source>
+        <source>The reason is recorded on the customer&apos;s account, and the customer can read it in their activity.</source>
         <translation>Der Grund wird im Konto des Kunden gespeichert, und der Kunde kann ihn in seiner Aktivität lesen.</translation>
     </message>
     <message>
@@ -4411,7 +4525,7 @@
         <translation>Die Suche ist fehlgeschlagen.</translation>
     </message>
     <message>
-        <source>Couldn't search. %1</source>
+        <source>Couldn&apos;t search. %1</source>
         <translation>Die Suche war nicht möglich. %1</translation>
     </message>
     <message numerus="yes">
@@ -4436,14 +4550,14 @@
 <context>
     <name>vigil::SupportService</name>
     <message numerus="yes">
-        <source>Enter at least %n character(s) of the customer's email address or account ID.</source>
+        <source>Enter at least %n character(s) of the customer&apos;s email address or account ID.</source>
         <translation>
             <numerusform>Geben Sie mindestens %n Zeichen der E-Mail-Adresse oder Konto-ID des Kunden ein.</numerusform>
             <numerusform>Geben Sie mindestens %n Zeichen der E-Mail-Adresse oder Konto-ID des Kunden ein.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Describe the reason in at least %n character(s); it is recorded on the customer's account.</source>
+        <source>Describe the reason in at least %n character(s); it is recorded on the customer&apos;s account.</source>
         <translation>
             <numerusform>Beschreiben Sie den Grund in mindestens %n Zeichen; er wird im Konto des Kunden gespeichert.</numerusform>
             <numerusform>Beschreiben Sie den Grund in mindestens %n Zeichen; er wird im Konto des Kunden gespeichert.</numerusform>
@@ -4480,11 +4594,11 @@
         <translation>Kunde</translation>
     </message>
     <message>
-        <source>Sign Out Devices With Customer's Code…</source>
+        <source>Sign Out Devices With Customer&apos;s Code…</source>
         <translation>Geräte mit Kundencode abmelden …</translation>
     </message>
     <message>
-        <source>Sign Out Devices With Customer's Code</source>
+        <source>Sign Out Devices With Customer&apos;s Code</source>
         <translation>Geräte mit Kundencode abmelden</translation>
     </message>
     <message>
@@ -4496,7 +4610,7 @@
         <translation>Kunde schließen</translation>
     </message>
     <message>
-        <source>Customer's account</source>
+        <source>Customer&apos;s account</source>
         <translation>Konto des Kunden</translation>
     </message>
     <message>
@@ -4547,7 +4661,7 @@
         <translation>Dieses Gerät ist neu</translation>
     </message>
     <message>
-        <source>Signed in recently: until %1 this computer can't sign out your other devices or change security settings. To lift this now, confirm it from a device you've signed in on before.</source>
+        <source>Signed in recently: until %1 this computer can&apos;t sign out your other devices or change security settings. To lift this now, confirm it from a device you&apos;ve signed in on before.</source>
         <translation>Erst kürzlich angemeldet: Bis %1 kann dieser Computer Ihre anderen Geräte nicht abmelden und keine Sicherheitseinstellungen ändern. Um das sofort aufzuheben, bestätigen Sie ihn auf einem Gerät, auf dem Sie schon früher angemeldet waren.</translation>
     </message>
 </context>
@@ -4574,7 +4688,7 @@
         <translation>QR-Code für Ihre Authenticator-App</translation>
     </message>
     <message>
-        <source>Can't scan it? Enter this key in the app instead:</source>
+        <source>Can&apos;t scan it? Enter this key in the app instead:</source>
         <translation>Scannen nicht möglich? Geben Sie stattdessen diesen Schlüssel in der App ein:</translation>
     </message>
     <message>
@@ -4610,14 +4724,14 @@
         <translation>Abbrechen</translation>
     </message>
     <message numerus="yes">
-        <source>That code isn't right. %n attempt(s) left.</source>
+        <source>That code isn&apos;t right. %n attempt(s) left.</source>
         <translation>
             <numerusform>Dieser Code ist nicht richtig. Noch %n Versuch.</numerusform>
             <numerusform>Dieser Code ist nicht richtig. Noch %n Versuche.</numerusform>
         </translation>
     </message>
     <message>
-        <source>That code isn't right. Check the time on your phone and try again.</source>
+        <source>That code isn&apos;t right. Check the time on your phone and try again.</source>
         <translation>Dieser Code ist nicht richtig. Prüfen Sie die Uhrzeit auf Ihrem Telefon und versuchen Sie es erneut.</translation>
     </message>
     <message>
@@ -4717,7 +4831,7 @@
         <translation>Fertig</translation>
     </message>
     <message>
-        <source>Before Vigil signs in %1, confirm that it's you.</source>
+        <source>Before Vigil signs in %1, confirm that it&apos;s you.</source>
         <translation>Bevor Vigil %1 anmeldet, bestätigen Sie, dass Sie es sind.</translation>
     </message>
     <message>
@@ -4725,11 +4839,11 @@
         <translation>Wird gesucht…</translation>
     </message>
     <message>
-        <source>Vigil refused the TV. It can't sign in with that code.</source>
+        <source>Vigil refused the TV. It can&apos;t sign in with that code.</source>
         <translation>Vigil hat den Fernseher abgelehnt. Er kann sich mit diesem Code nicht anmelden.</translation>
     </message>
     <message>
-        <source>Before Vigil signs the TV in, confirm that it's you.</source>
+        <source>Before Vigil signs the TV in, confirm that it&apos;s you.</source>
         <translation>Bevor Vigil den Fernseher anmeldet, bestätigen Sie, dass Sie es sind.</translation>
     </message>
 </context>
@@ -4740,14 +4854,14 @@
         <translation>Geben Sie die 8 Buchstaben und Ziffern ein, die der Fernseher anzeigt, etwa WDJB-MJHT.</translation>
     </message>
     <message numerus="yes">
-        <source>That code doesn't match a TV waiting to sign in. Check the code on the TV screen. %n more attempt(s) before Vigil makes you wait.</source>
+        <source>That code doesn&apos;t match a TV waiting to sign in. Check the code on the TV screen. %n more attempt(s) before Vigil makes you wait.</source>
         <translation>
             <numerusform>Dieser Code passt zu keinem Fernseher, der auf die Anmeldung wartet. Prüfen Sie den Code auf dem Bildschirm. Noch %n Versuch, bevor Vigil Sie warten lässt.</numerusform>
             <numerusform>Dieser Code passt zu keinem Fernseher, der auf die Anmeldung wartet. Prüfen Sie den Code auf dem Bildschirm. Noch %n Versuche, bevor Vigil Sie warten lässt.</numerusform>
         </translation>
     </message>
     <message>
-        <source>That code doesn't match a TV waiting to sign in. Check the code on the TV screen.</source>
+        <source>That code doesn&apos;t match a TV waiting to sign in. Check the code on the TV screen.</source>
         <translation>Dieser Code passt zu keinem Fernseher, der auf die Anmeldung wartet. Prüfen Sie den Code auf dem Bildschirm.</translation>
     </message>
     <message>
@@ -4766,7 +4880,7 @@
         <translation>Zu viele falsche Codes. Versuchen Sie es gleich noch einmal.</translation>
     </message>
     <message>
-        <source>Vigil needs to confirm it's you again before it signs the TV in.</source>
+        <source>Vigil needs to confirm it&apos;s you again before it signs the TV in.</source>
         <translation>Vigil muss erneut bestätigen, dass Sie es sind, bevor der Fernseher angemeldet wird.</translation>
     </message>
     <message>
@@ -4865,7 +4979,7 @@
         <translation>Ablehnen</translation>
     </message>
     <message>
-        <source>Refuse this TV: it can't sign in with this code</source>
+        <source>Refuse this TV: it can&apos;t sign in with this code</source>
         <translation>Diesen Fernseher ablehnen: Er kann sich mit diesem Code nicht anmelden</translation>
     </message>
     <message>
@@ -4968,7 +5082,7 @@
         <translation>E-Mail-Codes bleiben eingeschaltet: Über Ihre bestätigte Adresse kommen Sie immer wieder in Ihr Konto.</translation>
     </message>
     <message>
-        <source>If you can't use the app, also accept:</source>
+        <source>If you can&apos;t use the app, also accept:</source>
         <translation>Falls Sie die App nicht verwenden können, auch akzeptieren:</translation>
     </message>
     <message>
@@ -5023,7 +5137,7 @@
         <translation>%1 %2</translation>
     </message>
     <message>
-        <source>Before Vigil sets up an authenticator app, confirm that it's you.</source>
+        <source>Before Vigil sets up an authenticator app, confirm that it&apos;s you.</source>
         <translation>Bevor Vigil eine Authenticator-App einrichtet, bestätigen Sie bitte, dass Sie es sind.</translation>
     </message>
     <message>
@@ -5043,7 +5157,7 @@
         <translation>Ausschalten</translation>
     </message>
     <message>
-        <source>Before Vigil turns off the authenticator app, confirm that it's you.</source>
+        <source>Before Vigil turns off the authenticator app, confirm that it&apos;s you.</source>
         <translation>Bevor Vigil die Authenticator-App ausschaltet, bestätigen Sie bitte, dass Sie es sind.</translation>
     </message>
     <message>
@@ -5055,7 +5169,7 @@
         <translation>Die Authenticator-App ist ausgeschaltet.</translation>
     </message>
     <message>
-        <source>Before Vigil makes new recovery codes, confirm that it's you.</source>
+        <source>Before Vigil makes new recovery codes, confirm that it&apos;s you.</source>
         <translation>Bevor Vigil neue Wiederherstellungscodes erstellt, bestätigen Sie bitte, dass Sie es sind.</translation>
     </message>
     <message>
@@ -5063,11 +5177,11 @@
         <translation>Es wurden keine neuen Wiederherstellungscodes erstellt.</translation>
     </message>
     <message>
-        <source>Before Vigil turns on text message codes, confirm that it's you.</source>
+        <source>Before Vigil turns on text message codes, confirm that it&apos;s you.</source>
         <translation>Bevor Vigil SMS-Codes einschaltet, bestätigen Sie bitte, dass Sie es sind.</translation>
     </message>
     <message>
-        <source>Before Vigil turns off text message codes, confirm that it's you.</source>
+        <source>Before Vigil turns off text message codes, confirm that it&apos;s you.</source>
         <translation>Bevor Vigil SMS-Codes ausschaltet, bestätigen Sie bitte, dass Sie es sind.</translation>
     </message>
     <message>
@@ -5128,7 +5242,7 @@
 <context>
     <name>vigil::VerificationMethod</name>
     <message>
-        <source>That code isn't right.</source>
+        <source>That code isn&apos;t right.</source>
         <translation>Dieser Code ist nicht richtig.</translation>
     </message>
 </context>
@@ -5139,15 +5253,15 @@
         <translation>Bestätigung</translation>
     </message>
     <message>
-        <source>Confirm It's You</source>
+        <source>Confirm It&apos;s You</source>
         <translation>Identität bestätigen</translation>
     </message>
     <message>
-        <source>Confirm it's you</source>
+        <source>Confirm it&apos;s you</source>
         <translation>Identität bestätigen</translation>
     </message>
     <message>
-        <source>Before Vigil signs devices out, confirm that it's you.</source>
+        <source>Before Vigil signs devices out, confirm that it&apos;s you.</source>
         <translation>Bevor Vigil Geräte abmeldet, bestätigen Sie bitte, dass Sie es sind.</translation>
     </message>
     <message>
@@ -5280,125 +5394,12 @@
         <translation>Erneut senden in %1</translation>
     </message>
     <message>
-        <source>Confirm with one of your account's security keys.</source>
+        <source>Confirm with one of your account&apos;s security keys.</source>
         <translation>Bestätigen Sie mit einem der Sicherheitsschlüssel Ihres Kontos.</translation>
     </message>
     <message>
         <source>Try Again</source>
         <translation>Erneut versuchen</translation>
-    </message>
-</context>
-<context>
-    <name>vigil::ProblemReport</name>
-    <message>
-        <source>Vigil cannot make a folder in %1.</source>
-        <translation>Vigil kann in %1 keinen Ordner anlegen.</translation>
-    </message>
-    <message>
-        <source>Vigil cannot write %1: %2</source>
-        <translation>Vigil kann %1 nicht schreiben: %2</translation>
-    </message>
-</context>
-<context>
-    <name>vigil::ReportProblemDialog</name>
-    <message>
-        <source>Choose…</source>
-        <translation>Auswählen…</translation>
-    </message>
-    <message>
-        <source>Save Report</source>
-        <translation>Bericht speichern</translation>
-    </message>
-    <message>
-        <source>Show Folder</source>
-        <translation>Ordner anzeigen</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
-    </message>
-    <message>
-        <source>Report a Problem</source>
-        <translation>Problem melden</translation>
-    </message>
-    <message>
-        <source>Report a problem</source>
-        <translation>Problem melden</translation>
-    </message>
-    <message>
-        <source>Save a Problem Report</source>
-        <translation>Problembericht speichern</translation>
-    </message>
-    <message>
-        <source>Vigil saves a folder that you can send to whoever helps you with the problem. It holds:</source>
-        <translation>Vigil speichert einen Ordner, den Sie an die Person senden können, die Ihnen bei dem Problem hilft. Er enthält:</translation>
-    </message>
-    <message>
-        <source>Vigil's log since it started, with every password, code and token taken out.</source>
-        <translation>Vigils Protokoll seit dem Start, aus dem jedes Passwort, jeder Code und jedes Token entfernt ist.</translation>
-    </message>
-    <message>
-        <source>Vigil's version and your system (%1).</source>
-        <translation>Vigils Version und Ihr System (%1).</translation>
-    </message>
-    <message>
-        <source>The demo service's state: its devices, sessions, clock and test faults, so that a developer can load exactly this moment.</source>
-        <translation>Den Zustand des Demo-Dienstes: seine Geräte, Sitzungen, Uhr und Testfehler, damit ein Entwickler genau diesen Moment laden kann.</translation>
-    </message>
-    <message>
-        <source>What the report holds</source>
-        <translation>Was der Bericht enthält</translation>
-    </message>
-    <message>
-        <source>Nothing secret goes in: no password, verification code, recovery code or sign-in token. You can open the files and read them before you send them.</source>
-        <translation>Nichts Geheimes kommt hinein: kein Passwort, kein Bestätigungscode, kein Wiederherstellungscode und kein Anmeldetoken. Sie können die Dateien öffnen und lesen, bevor Sie sie senden.</translation>
-    </message>
-    <message>
-        <source>Nothing secret</source>
-        <translation>Nichts Geheimes</translation>
-    </message>
-    <message>
-        <source>Save in:</source>
-        <translation>Speichern in:</translation>
-    </message>
-    <message>
-        <source>Folder for the report</source>
-        <translation>Ordner für den Bericht</translation>
-    </message>
-    <message>
-        <source>Choose a folder</source>
-        <translation>Ordner auswählen</translation>
-    </message>
-    <message>
-        <source>Show the report folder</source>
-        <translation>Berichtsordner anzeigen</translation>
-    </message>
-    <message>
-        <source>Where to Save the Report</source>
-        <translation>Wo der Bericht gespeichert wird</translation>
-    </message>
-    <message>
-        <source>Saving the report and the demo service's state…</source>
-        <translation>Bericht und Zustand des Demo-Dienstes werden gespeichert…</translation>
-    </message>
-    <message>
-        <source>Saving the report…</source>
-        <translation>Bericht wird gespeichert…</translation>
-    </message>
-    <message numerus="yes">
-        <source>Saved %n file(s) to %1.</source>
-        <translation>
-            <numerusform>%n Datei in %1 gespeichert.</numerusform>
-            <numerusform>%n Dateien in %1 gespeichert.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>Schließen</translation>
-    </message>
-    <message>
-        <source>The report was not saved. %1</source>
-        <translation>Der Bericht wurde nicht gespeichert. %1</translation>
     </message>
 </context>
 </TS>
