@@ -76,7 +76,8 @@ TestMainWindowPlacement::Made TestMainWindowPlacement::makeWindow(bool withSetti
                                  m_stack->flow.get(),
                                  withSettings ? m_stack->settings.get() : m_noSettings.get(),
                                  nullptr,
-                                 nullptr};
+                                 nullptr,
+                                 {}};
     return {std::make_unique<HolderSession>(context)};
 }
 
