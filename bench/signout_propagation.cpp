@@ -406,7 +406,8 @@ int main(int argc, char** argv)
             flush = measureBaseline(devices, true);
             printRow("baseline: send+flush all, then close", devices, flush);
         }
-        const Result service = measureService(devices, {}, {QStringLiteral("--event-dispatcher"), QStringLiteral("epoll")});
+        const Result service =
+            measureService(devices, {}, {QStringLiteral("--event-dispatcher"), QStringLiteral("epoll")});
         printRow("vigil-mockd", devices, service);
         if (service.ok && serviceOnly) {
             const double target = devices <= 1000 ? 20.0 : devices <= 5000 ? 100.0 : 150.0;

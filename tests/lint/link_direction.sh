@@ -26,6 +26,6 @@ echo "link_direction: #include <QWidget> fails to compile against vigilcore, as 
 if out=$(probe lint_probe_widget_link); then
     fail "a target linking only vigilcore linked QWidget; does vigilcore link Qt6::Widgets?"
 fi
-grep -qE "undefined reference to .QWidget::QWidget" <<<"$out" ||
+grep -qE "undefined (reference to .|symbol: )QWidget::QWidget" <<<"$out" ||  # GNU ld | mold, lld
     fail "the link probe failed for another reason than the missing QWidget symbols" "$out"
 echo "link_direction: using QWidget fails to link against vigilcore, as it must"
