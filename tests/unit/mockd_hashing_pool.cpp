@@ -1,6 +1,7 @@
 #include "auth/HashingPool.h"
 #include "http/ApiError.h"
 
+#include <QCoreApplication>
 #include <QObject>
 #include <QTest>
 #include <QThread>
@@ -33,7 +34,7 @@ struct Tracker
     Tracker& operator=(const Tracker&) = delete;
     ~Tracker()
     {
-        if (QThread::currentThread() != qApp->thread())
+        if (QThread::currentThread() != QCoreApplication::instance()->thread())
             ++counts->releasedElsewhere;
         --counts->alive;
     }
