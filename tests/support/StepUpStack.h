@@ -10,6 +10,8 @@
 #include "core/stepup/StepUpService.h"
 
 #include <QDateTime>
+#include <QHash>
+#include <QList>
 #include <QUrl>
 #include <memory>
 
@@ -43,4 +45,28 @@ struct StepUpStack
         std::make_unique<vigil::StepUpService>(api.get(), [this] { return now; });
     FakeAuthenticators keys;
     std::unique_ptr<vigil::SecurityKeyService> securityKeys;
+    QHash<QString, QList<FakeResponse>> scripted;
+
+    // From now on the network answers from `scripted`: each request to a path takes that path's next
+    // queued response, the last one repeats, a path with none is 404.
+    void answerFromScript()
+    {
+        nam->setHandler([this](const FakeRequest& request) {
+            auto it = scripted.find(request.path());
+            if (it == scripted.end() || it->isEmpty())
+                return FakeResponse::error(404, "not_found");
+            return it->size() > 1 ? it->takeFirst() : it->constFirst();
+        });
+    }
+    void script(const QString& path, const QList<FakeResponse>& responses) { scripted.insert(path, responses); }
+    // The last request made to `path` (empty when none was).
+    FakeRequest lastRequest(const QString& path) const
+    {
+        const auto& requests = nam->requests();
+        for (auto it = requests.crbegin(); it != requests.crend(); ++it) {
+            if (it->path() == path)
+                return *it;
+        }
+        return {};
+    }
 };
