@@ -7,6 +7,7 @@
 #include "store/ProfileUsage.h"
 #include "store/SecurityKeyStore.h"
 #include "store/SessionTrustStore.h"
+#include "store/ShortLivedTables.h"
 #include "store/SupportCodeStore.h"
 
 #include <QSqlQuery>
@@ -152,7 +153,8 @@ QList<Step> stepsIn(SqlDialect dialect)
             {6, DeviceCookieStore::migration()},
             {7, SessionTrustStore::migration()},
             {8, DeviceGrantStore::migration()},
-            {9, SecurityKeyStore::migration()}};
+            {9, SecurityKeyStore::migration()},
+            {10, ShortLivedTables::migration()}};
 }
 
 } // namespace
