@@ -7,6 +7,7 @@
 #include "auth/OutboxTexts.h"
 #include "auth/PasswordHasher.h"
 #include "auth/StepUp.h"
+#include "auth/StepUpErrors.h"
 #include "auth/Totp.h"
 #include "base/Clock.h"
 #include "base/TimeFormat.h"
@@ -28,20 +29,6 @@ namespace {
 QLatin1StringView l1(const char* text)
 {
     return QLatin1StringView(text);
-}
-
-ApiError challengeExpired()
-{
-    return ApiError::make(410,
-                          QStringLiteral("challenge_expired"),
-                          QStringLiteral("This verification has expired. Start again to get a new code."));
-}
-
-ApiError challengeLocked()
-{
-    return ApiError::make(423,
-                          QStringLiteral("challenge_locked"),
-                          QStringLiteral("Too many wrong attempts. Start the verification again."));
 }
 
 bool isSecurityKey(const QString& method)
@@ -71,21 +58,6 @@ const QString& smsTurnedOffText()
 int attemptsLeftOf(const StepUpChallenge& challenge)
 {
     return qMax(0, AuthPolicy::stepUpMaxAttempts - challenge.failedAttempts);
-}
-
-QString securityKeyRefusal(const AssertionCheck& key)
-{
-    switch (key.outcome) {
-    case AssertionCheck::Outcome::UnknownCredential:
-        return QStringLiteral("That security key is not one of this account's keys.");
-    case AssertionCheck::Outcome::CounterRegressed:
-        return QStringLiteral("That security key's counter went backwards, so it may have been copied. Use another "
-                              "way to confirm, and check your keys.");
-    case AssertionCheck::Outcome::Verified:
-    case AssertionCheck::Outcome::Invalid:
-        break;
-    }
-    return QStringLiteral("The security key's answer could not be verified.");
 }
 
 ApiError throttled(qint64 wait, const StepUpChallenge& challenge)
@@ -389,81 +361,6 @@ void StepUpRoutes::verify(const RequestContext& context)
     finishVerify(context, handle, StepUp::codeMatches(*challenge, code), -1);
 }
 
-void StepUpRoutes::verifyRecoveryCode(const RequestContext& context, const QString& handle, const QString& secret)
-{
-    const auto challenge = m_stepUp.find(handle);
-    const QString normalized = StepUp::normalizeRecoveryCode(secret);
-    QHash<QByteArray, QList<QByteArray>> hashesBySalt;
-    for (const RecoveryCode& code : m_store.accounts().recoveryCodes(challenge->accountId)) {
-        if (!code.isUsed())
-            hashesBySalt[code.salt].append(code.hash);
-    }
-    // Not shaped like a code, or none left: a wrong try, without spending a hash on it.
-    if (normalized.isEmpty() || hashesBySalt.isEmpty())
-        return finishVerify(context, handle, false, -1);
-    const bool queued = m_hasher.pool().run(
-        this,
-        [normalized, hashesBySalt] {
-            QByteArray matched;
-            for (auto it = hashesBySalt.cbegin(); it != hashesBySalt.cend() && matched.isEmpty(); ++it)
-                matched = StepUp::matchingHash(it.value(), StepUp::recoveryCodeHash(it.key(), normalized));
-            return matched;
-        },
-        [this, context, handle](const QByteArray& matched) { finishRecovery(context, handle, matched); });
-    if (!queued)
-        context.fail(HashingPool::busyError());
-}
-
-void StepUpRoutes::finishRecovery(const RequestContext& context, const QString& handle, const QByteArray& matchedHash)
-{
-    auto challenge = m_stepUp.find(handle);
-    if (!challenge)
-        return context.fail(challengeExpired());
-    if (challenge->locked)
-        return context.fail(challengeLocked());
-    // Checked before the code is spent: a throttled try must not use it up.
-    if (refuseWhileThrottled(context, *challenge))
-        return;
-    bool consumed = false;
-    if (!matchedHash.isEmpty()) {
-        // Consumed here, on the main thread, before the grant: a code used by a parallel request
-        // in the meantime no longer matches.
-        const auto used = m_store.accounts().useRecoveryCode(challenge->accountId, matchedHash, m_clock.nowMs());
-        if (!used)
-            return context.fail(ApiError::internal());
-        consumed = *used;
-    }
-    finishVerify(context, handle, consumed, -1);
-}
-
-void StepUpRoutes::auditKeyFailure(const RequestContext& context, const AssertionCheck& key, QJsonObject& details)
-{
-    details.insert(QStringLiteral("reason"), key.reason());
-    if (!key.key)
-        return;
-    details.insert(QStringLiteral("key_id"), key.key->id);
-    if (key.outcome != AssertionCheck::Outcome::CounterRegressed)
-        return;
-    // A valid signature whose counter did not go up: two copies of the key may be in use. The
-    // stored counter stays, so the copy that counts higher keeps working and this one does not.
-    qCWarning(lcAuth) << "security key counter did not increase; possibly a cloned key:" << key.key->id;
-    audit(context,
-          QStringLiteral("security_key_counter_regressed"),
-          {{QStringLiteral("key_id"), key.key->id},
-           {QStringLiteral("name"), key.key->name},
-           {QStringLiteral("stored_counter"), qint64(key.key->signCount)},
-           {QStringLiteral("presented_counter"), qint64(key.signCount)}});
-}
-
-void StepUpRoutes::recordKeyUse(const AssertionCheck& key, QJsonObject& details)
-{
-    if (auto ok = m_store.securityKeys().recordUse(key.key->id, key.signCount, m_clock.nowMs()); !ok)
-        qCWarning(lcAuth) << "cannot record a security key's use:" << ok.error();
-    details.insert(QStringLiteral("key_id"), key.key->id);
-    details.insert(QStringLiteral("key_name"), key.key->name);
-    details.insert(QStringLiteral("user_verified"), key.userVerified);
-}
-
 void StepUpRoutes::finishVerify(
     const RequestContext& context, const QString& handle, bool matches, qint64 totpStep, const AssertionCheck* key)
 {
@@ -497,7 +394,7 @@ void StepUpRoutes::finishVerify(
         ApiError wrong = ApiError::unauthorized(
             QStringLiteral("invalid_code"),
             attemptsLeft == 0 ? QStringLiteral("Too many wrong attempts. Start the verification again.")
-            : key             ? securityKeyRefusal(*key)
+            : key             ? keyRefusalText(*key)
             : method == QLatin1String("password") ? QStringLiteral("That password is not right.")
                                                   : QStringLiteral("That code is not right."));
         wrong.with(QStringLiteral("attempts_left"), attemptsLeft);

@@ -74,6 +74,8 @@ private:
                       qint64 totpStep,
                       const AssertionCheck* key = nullptr);
     void auditKeyFailure(const RequestContext& context, const AssertionCheck& key, QJsonObject& details);
+    // What the caller is told when a security key's assertion is refused.
+    static QString keyRefusalText(const AssertionCheck& key);
     void recordKeyUse(const AssertionCheck& key, QJsonObject& details);
     void audit(const RequestContext& context, const QString& type, const QJsonObject& details);
     // Answers 429 (and returns true) while the challenge's account or session has to wait.
