@@ -4,6 +4,8 @@
 #include "store/Database.h"
 #include "store/DeviceCookieStore.h"
 #include "store/DeviceGrantStore.h"
+#include "store/EventLog.h"
+#include "store/FaultRuleTable.h"
 #include "store/ProfileUsage.h"
 #include "store/SecurityKeyStore.h"
 #include "store/SessionTrustStore.h"
@@ -152,7 +154,8 @@ QList<Step> stepsIn(SqlDialect dialect)
             {6, DeviceCookieStore::migration()},
             {7, SessionTrustStore::migration()},
             {8, DeviceGrantStore::migration()},
-            {9, SecurityKeyStore::migration()}};
+            {9, SecurityKeyStore::migration()},
+            {11, EventLog::migration() + FaultRuleTable::migration()}};
 }
 
 } // namespace
