@@ -307,6 +307,14 @@ qint64 EventHub::publish(const QString& accountId, QLatin1StringView type, const
         return 0;
     }
     m_accountsToAnnounce.insert(accountId);
+    if (!m_batchTimer.isActive())
+        m_batchTimer.start();
+    // No socket of the account here: nothing to send, and what others numbered meanwhile need not
+    // be read.
+    if (!m_byAccount.contains(accountId)) {
+        s.lastSeq = event->first;
+        return event->first;
+    }
     // Another instance numbered events in between: they go out first, in seq order.
     if (event->first != s.lastSeq + 1) {
         catchUp(accountId);
@@ -438,8 +446,8 @@ void EventHub::announceRevocation(QLatin1StringView scope, const QStringList& id
 {
     // "<scope> <reason> <id> <id> …": ids and reasons never hold a space.
     for (qsizetype first = 0; first < ids.size(); first += idsPerChange) {
-        const QString key = scope + QLatin1Char(' ') + reason + QLatin1Char(' ') +
-                            ids.mid(first, idsPerChange).join(QLatin1Char(' '));
+        const QString key =
+            scope + QLatin1Char(' ') + reason + QLatin1Char(' ') + ids.mid(first, idsPerChange).join(QLatin1Char(' '));
         if (auto ok = m_store.changes().publish(socketsTopic, key); !ok)
             qCWarning(lcStore) << "cannot tell the other instances of a revocation:" << ok.error();
     }
@@ -463,8 +471,8 @@ void EventHub::onChange(const QString& topic, const QString& key)
         return;
     const QString& reason = words.at(1);
     QList<EventConnection*> connections;
-    const QHash<QString, QList<EventConnection*>>& index = words.at(0) == QLatin1String("account") ? m_byAccount
-                                                                                                 : m_bySession;
+    const QHash<QString, QList<EventConnection*>>& index =
+        words.at(0) == QLatin1String("account") ? m_byAccount : m_bySession;
     for (qsizetype i = 2; i < words.size(); ++i) {
         if (const auto it = index.constFind(words.at(i)); it != index.cend())
             connections += *it;

@@ -7,7 +7,6 @@
 #include "store/Store.h"
 
 #include <QJsonDocument>
-
 #include <algorithm>
 
 namespace mockd {
@@ -130,7 +129,7 @@ bool FaultInjector::useShared(Entry& entry)
 
 void FaultInjector::announce()
 {
-    if (auto ok = m_store->changes().publish(QLatin1StringView("faults"), QString()); !ok)
+    if (auto ok = m_store->changes().publish(QLatin1StringView("faults"), QStringLiteral("rules")); !ok)
         qCWarning(lcStore) << "cannot tell the other instances of the fault rules:" << ok.error();
 }
 

@@ -35,7 +35,7 @@ void InstanceSync::start(bool seeded)
 
 void InstanceSync::announceReset()
 {
-    if (auto ok = m_store.changes().publish(resetTopic, QString()); !ok)
+    if (auto ok = m_store.changes().publish(resetTopic, QStringLiteral("all")); !ok)
         qCWarning(lcStore) << "cannot tell the other instances of the reset:" << ok.error();
 }
 
@@ -58,7 +58,7 @@ void InstanceSync::recordClock()
         qCWarning(lcStore) << "cannot record the clock:" << ok.error();
         return;
     }
-    if (auto ok = m_store.changes().publish(clockTopic, QString()); !ok)
+    if (auto ok = m_store.changes().publish(clockTopic, QStringLiteral("offset")); !ok)
         qCWarning(lcStore) << "cannot tell the other instances of the clock:" << ok.error();
 }
 

@@ -207,8 +207,8 @@ void ServiceParts::Devices::registerRoutes(Router& router)
 
 ServiceParts::Live::Live(
     const Context& context, Data& data, Auth& auth, Devices& devices, HttpServer& http, const AdminHooks& hooks)
-    : events(std::make_unique<EventHub>(
-          *data.store, *devices.devices, *auth.authenticator, context.log, context.clock)),
+    : events(
+          std::make_unique<EventHub>(*data.store, *devices.devices, *auth.authenticator, context.log, context.clock)),
       signOutRoutes(
           std::make_unique<SignOutRoutes>(*data.store, context.clock, *devices.devices, *auth.stepUp, *events)),
       confirmRoutes(std::make_unique<ConfirmRoutes>(

@@ -62,8 +62,7 @@ Expected<EventLog::Event, QString> EventLog::append(const QString& accountId,
 
 qint64 EventLog::lastSeq(const QString& accountId) const
 {
-    auto rows =
-        m_database.exec(QStringLiteral("SELECT last_seq FROM event_streams WHERE account_id = ?"), {accountId});
+    auto rows = m_database.exec(QStringLiteral("SELECT last_seq FROM event_streams WHERE account_id = ?"), {accountId});
     if (!rows || !(*rows)->next())
         return 0;
     const qint64 seq = (*rows)->value(0).toLongLong();
@@ -85,9 +84,9 @@ qint64 EventLog::oldestSeq(const QString& accountId) const
 QList<EventLog::Event> EventLog::after(const QString& accountId, qint64 afterSeq) const
 {
     QList<Event> events;
-    auto rows = m_database.exec(
-        QStringLiteral("SELECT seq, frame FROM events WHERE account_id = ? AND seq > ? ORDER BY seq"),
-        {accountId, qMax(afterSeq, lastSeq(accountId) - m_keep)});
+    auto rows =
+        m_database.exec(QStringLiteral("SELECT seq, frame FROM events WHERE account_id = ? AND seq > ? ORDER BY seq"),
+                        {accountId, qMax(afterSeq, lastSeq(accountId) - m_keep)});
     if (!rows)
         return events;
     while ((*rows)->next())
