@@ -7,7 +7,6 @@
 #include "auth/Totp.h"
 #include "auth/YoungSessions.h"
 #include "base/Clock.h"
-#include "base/Ids.h"
 #include "http/FieldReader.h"
 #include "http/JsonWriter.h"
 #include "http/Router.h"
@@ -41,7 +40,8 @@ ApiError stepUpRequired()
 } // namespace
 
 TwoStepRoutes::TwoStepRoutes(Store& store, const Clock& clock, StepUp& stepUp, HashingPool& hashing, QObject* parent)
-    : QObject(parent), m_store(store), m_clock(clock), m_stepUp(stepUp), m_hashing(hashing)
+    : QObject(parent), m_store(store), m_clock(clock), m_stepUp(stepUp), m_pending(store.database(), clock),
+      m_hashing(hashing)
 {}
 
 TwoStepRoutes::~TwoStepRoutes() = default;
@@ -77,12 +77,6 @@ bool TwoStepRoutes::hasStepUp(const RequestContext& context) const
         .has_value();
 }
 
-void TwoStepRoutes::dropExpired()
-{
-    const qint64 now = m_clock.nowMs();
-    m_pending.removeIf([now](const auto& it) { return it.value().expiresAtMs <= now; });
-}
-
 void TwoStepRoutes::status(const RequestContext& context)
 {
     const Account* account = m_store.accounts().byId(context.principal->accountId);
@@ -112,18 +106,16 @@ void TwoStepRoutes::enrol(const RequestContext& context)
     const Account* account = m_store.accounts().byId(context.principal->accountId);
     if (!account)
         return context.fail(ApiError::notFound());
-    dropExpired();
     QByteArray key(secretBytes, Qt::Uninitialized);
     randombytes_buf(key.data(), size_t(key.size()));
-    Pending pending;
+    PendingEnrolments::Pending pending;
     pending.accountId = account->id;
     pending.sessionId = context.principal->sessionId;
     pending.secret = Base32::encode(key);
     pending.expiresAtMs = m_clock.nowMs() + pendingLifetimeMs;
-    // One pending enrolment per account: a new one replaces an unfinished one.
-    m_pending.removeIf([&](const auto& it) { return it.value().accountId == account->id; });
-    const QString id = Ids::generate(u"tse");
-    m_pending.insert(id, pending);
+    const QString id = m_pending.start(pending);
+    if (id.isEmpty())
+        return context.fail(ApiError::internal());
 
     const QString uri = QStringLiteral("otpauth://totp/Vigil:") %
                         QString::fromLatin1(QUrl::toPercentEncoding(account->email, "@")) % QStringLiteral("?secret=") %
@@ -147,18 +139,17 @@ void TwoStepRoutes::confirm(const RequestContext& context)
     QString code = body.string(QStringLiteral("code"), {.maxLength = 16});
     if (!body.ok())
         return context.fail(*body.error());
-    dropExpired();
-    auto it = m_pending.find(id);
-    if (it == m_pending.end() || it->sessionId != context.principal->sessionId)
+    const auto it = m_pending.find(id);
+    if (!it || it->sessionId != context.principal->sessionId)
         return context.fail(ApiError::make(
             410, QStringLiteral("enrolment_expired"), QStringLiteral("This set-up has expired. Start again.")));
     code.remove(QLatin1Char(' '));
     const auto key = Base32::decode(it->secret);
     const auto step = key ? Totp::verify(*key, code, m_clock.nowSecs(), -1) : std::nullopt;
     if (!step) {
-        const int attemptsLeft = qMax(0, maxConfirmAttempts - ++it->failedAttempts);
+        const int attemptsLeft = qMax(0, maxConfirmAttempts - m_pending.recordWrongCode(id, maxConfirmAttempts));
         if (attemptsLeft == 0)
-            m_pending.erase(it);
+            m_pending.remove(id);
         audit(context, QStringLiteral("totp_enrolment_failed"));
         ApiError wrong = ApiError::unauthorized(QStringLiteral("invalid_code"),
                                                 attemptsLeft == 0
@@ -167,7 +158,7 @@ void TwoStepRoutes::confirm(const RequestContext& context)
         wrong.with(QStringLiteral("attempts_left"), attemptsLeft);
         return context.fail(wrong);
     }
-    const Pending pending = *it;
+    const PendingEnrolments::Pending pending = *it;
     const qint64 spentStep = *step;
     const bool queued = m_hashing.run(
         this, &RecoveryCodeMaker::make, [this, context, pending, spentStep](const RecoveryCodeSet& codes) {
@@ -188,7 +179,7 @@ void TwoStepRoutes::confirm(const RequestContext& context)
     // Busy: the enrolment stays pending, so the same code can confirm it once the service has room.
     if (!queued)
         return context.fail(HashingPool::busyError());
-    m_pending.erase(it);
+    m_pending.remove(id);
 }
 
 void TwoStepRoutes::disable(const RequestContext& context)

@@ -1,6 +1,7 @@
 #pragma once
 
-#include <QHash>
+#include "account/PendingEnrolments.h"
+
 #include <QObject>
 #include <QString>
 #include <QStringList>
@@ -15,7 +16,7 @@ class Store;
 struct RequestContext;
 
 // Authenticator-app enrolment, recovery codes and the fallback methods (/v1/account/two-step/*). A new secret stays
-// pending, in memory, until a code from it is confirmed; only then is it stored and switched on.
+// pending (PendingEnrolments) until a code from it is confirmed; only then is it stored and switched on.
 class TwoStepRoutes final : public QObject
 {
     Q_OBJECT
@@ -28,15 +29,6 @@ public:
     void registerRoutes(Router& router);
 
 private:
-    struct Pending
-    {
-        QString accountId;
-        QString sessionId;
-        QString secret; // base32
-        qint64 expiresAtMs = 0;
-        int failedAttempts = 0;
-    };
-
     void status(const RequestContext& context);
     void enrol(const RequestContext& context);
     void confirm(const RequestContext& context);
@@ -48,12 +40,11 @@ private:
     // The new recovery codes in clear: the only time anyone sees them.
     static void respondCodes(const RequestContext& context, const QStringList& codes);
     void audit(const RequestContext& context, const QString& type);
-    void dropExpired();
 
     Store& m_store;
     const Clock& m_clock;
     StepUp& m_stepUp;
-    QHash<QString, Pending> m_pending;
+    PendingEnrolments m_pending;
     HashingPool& m_hashing; // makes recovery codes off the event loop
 };
 

@@ -178,6 +178,8 @@ void LoginRoutes::finishLogin(const RequestContext& context, const Attempt& atte
         challenge.deviceCookieHash = attempt.deviceCookieHash;
         challenge.methods = {QStringLiteral("totp")};
         const QString token = m_challenges.create(challenge);
+        if (token.isEmpty())
+            return context.fail(ApiError::internal());
         audit(account->id,
               QStringLiteral("sign_in_mfa_required"),
               attempt.ip,
@@ -211,7 +213,7 @@ void LoginRoutes::completeMfa(const RequestContext& context)
         return context.fail(*body.error());
     code.remove(QLatin1Char(' '));
 
-    MfaChallenge* challenge = m_challenges.find(token);
+    auto challenge = m_challenges.find(token);
     if (!challenge)
         return context.fail(invalidMfaToken());
     const QString ip = context.request.peerText();
@@ -232,7 +234,8 @@ void LoginRoutes::completeMfa(const RequestContext& context)
         step = Totp::verify(*key, code, m_clock.nowSecs(), account->totpLastStep);
     if (!step) {
         m_throttle.recordFailure(keys);
-        const int attemptsLeft = qMax(0, AuthPolicy::mfaMaxAttempts - ++challenge->failedAttempts);
+        const int attemptsLeft =
+            qMax(0, AuthPolicy::mfaMaxAttempts - m_challenges.recordWrongCode(challenge->tokenHash));
         audit(account->id,
               QStringLiteral("sign_in_failed"),
               ip,
@@ -248,7 +251,9 @@ void LoginRoutes::completeMfa(const RequestContext& context)
     }
 
     const MfaChallenge passed = *challenge;
-    m_challenges.remove(passed.tokenHash);
+    // Single use: of two right codes at once (on two instances, say) only one signs in.
+    if (!m_challenges.remove(passed.tokenHash))
+        return context.fail(invalidMfaToken());
     if (auto ok = m_store.accounts().setTotpLastStep(account->id, *step); !ok)
         return context.fail(ApiError::internal());
     m_throttle.recordSuccess(keys);

@@ -81,17 +81,16 @@ QString LoginThrottle::blockingKey(const Keys& keys) const
 void LoginThrottle::fail(const QString& key)
 {
     const qint64 now = m_clock.nowMs();
-    ThrottleState state = m_store.get(key);
-    if (state.failures > 0 && now - state.lastFailureMs > AuthPolicy::throttleWindowSeconds * 1000 &&
-        state.blockedUntilMs <= now)
-        state.failures = 0;
-    ++state.failures;
-    state.lastFailureMs = now;
-    const qint64 delay = delaySeconds(state.failures);
-    if (delay > 0)
-        state.blockedUntilMs = now + delay * 1000;
-    if (auto ok = m_store.put(state); !ok)
-        qCWarning(lcAuth) << "cannot record a failed sign-in:" << ok.error();
+    const auto state = m_store.countFailure(
+        key, now, AuthPolicy::throttleWindowSeconds * 1000, ThrottleStore::Quiet::SinceLastFailure);
+    if (!state) {
+        qCWarning(lcAuth) << "cannot record a failed sign-in:" << state.error();
+        return;
+    }
+    if (const qint64 delay = delaySeconds(state->failures); delay > 0) {
+        if (auto ok = m_store.blockUntil(key, now + delay * 1000); !ok)
+            qCWarning(lcAuth) << "cannot record a failed sign-in:" << ok.error();
+    }
 }
 
 void LoginThrottle::recordFailure(const Keys& keys)

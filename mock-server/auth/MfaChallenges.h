@@ -2,12 +2,13 @@
 
 #include "store/Records.h"
 
-#include <QHash>
 #include <QStringList>
+#include <optional>
 
 namespace mockd {
 
 class Clock;
+class Database;
 
 // A sign-in that passed the password and waits for its second factor.
 struct MfaChallenge
@@ -24,25 +25,30 @@ struct MfaChallenge
     int failedAttempts = 0;
 };
 
-// Pending second-factor steps, in memory only (they live five minutes). The mfa_token handed to
-// the client is a secret; only its hash is kept.
+// Pending second-factor steps (they live five minutes), in the database only, so that a sign-in
+// whose password went to one vigil-mockd finishes on another. The mfa_token handed to the client
+// is a secret; only its hash is kept.
 class MfaChallenges final
 {
 public:
-    explicit MfaChallenges(const Clock& clock);
+    MfaChallenges(Database& database, const Clock& clock);
 
     // Stores the challenge and returns its token.
     QString create(MfaChallenge challenge);
-    // The live challenge for a token; expired ones are forgotten and not returned.
-    MfaChallenge* find(QStringView token);
-    void remove(const QByteArray& tokenHash);
-    void clear() { m_challenges.clear(); }
+    // A copy of the live challenge for a token; expired ones are deleted and not returned.
+    std::optional<MfaChallenge> find(QStringView token);
+    // Counts a wrong code in one statement (parallel tries on several instances all count);
+    // returns the new count.
+    int recordWrongCode(const QByteArray& tokenHash);
+    // False when it was gone already (used by a parallel request, maybe on another instance).
+    bool remove(const QByteArray& tokenHash);
+    void clear();
 
 private:
     void dropExpired();
 
+    Database& m_database;
     const Clock& m_clock;
-    QHash<QByteArray, MfaChallenge> m_challenges;
 };
 
 } // namespace mockd

@@ -1,16 +1,20 @@
 #pragma once
 
 #include <QByteArray>
-#include <QHash>
 #include <QString>
-#include <deque>
+#include <optional>
 
 namespace mockd {
+
+class Database;
 
 // The answers of the latest refreshes, kept for a short while so that a client whose answer was
 // lost on the wire can retry with the refresh token it still holds and get the same pair again
 // instead of being taken for a thief (api/openapi.yaml, POST /v1/auth/refresh; docs/security.md).
-// In memory only: the pair is a secret that never goes to the database, a log or a file.
+// In the database, so that the retry may reach another vigil-mockd than the first try. The pair
+// is a secret: it is stored sealed (XSalsa20-Poly1305) with a key derived from the used refresh
+// token, which the database does not hold (only its SHA-256), so only the client that retries can
+// open it.
 class RefreshRetryGrace final
 {
 public:
@@ -26,17 +30,18 @@ public:
         QByteArray body;            // the token pair as it was answered
     };
 
-    // Remembers the answer to the exchange of `usedRefreshHash`.
-    void remember(const QByteArray& usedRefreshHash, Answer answer);
-    // The answer to repeat for `usedRefreshHash` presented again by `ip` at `nowMs`, or nullptr when
+    explicit RefreshRetryGrace(Database& database);
+
+    // Remembers the answer to the exchange of `usedRefreshToken`.
+    void remember(const QString& usedRefreshToken, const Answer& answer);
+    // The answer to repeat for `usedRefreshToken` presented again by `ip` at `nowMs`, or none when
     // that is not a retry within the window.
-    const Answer* retry(const QByteArray& usedRefreshHash, const QString& ip, qint64 nowMs) const;
+    std::optional<Answer> retry(const QString& usedRefreshToken, const QString& ip, qint64 nowMs) const;
 
 private:
     void forget(qint64 nowMs);
 
-    QHash<QByteArray, Answer> m_answers;
-    std::deque<QByteArray> m_order; // oldest first
+    Database& m_database;
 };
 
 } // namespace mockd

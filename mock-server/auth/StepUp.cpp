@@ -4,7 +4,11 @@
 #include "auth/PasswordHasher.h"
 #include "auth/Tokens.h"
 #include "base/Clock.h"
+#include "log/LogCategories.h"
+#include "store/Database.h"
 
+#include <QSqlQuery>
+#include <QVariant>
 #include <algorithm>
 #include <sodium.h>
 
@@ -41,74 +45,169 @@ qint64 slotWait(const QList<qint64>& log, qint64 now, qint64 windowMs, int max)
 
 } // namespace
 
-StepUp::StepUp(const Clock& clock) : m_clock(clock) {}
+StepUp::StepUp(Database& database, const Clock& clock) : m_database(database), m_clock(clock) {}
 
 QString StepUp::create(StepUpChallenge challenge)
 {
     dropExpired();
     const qint64 now = m_clock.nowMs();
-    const QString sessionId = challenge.sessionId;
-    const QString accountId = challenge.accountId;
+    Transaction transaction(m_database);
     // Replacing the caller's own oldest challenge keeps a person who switches methods going; the
     // caps bound what one session or account can hold.
-    evictOldest([&sessionId](const StepUpChallenge& c) { return c.sessionId == sessionId; },
-                AuthPolicy::stepUpMaxChallengesPerSession);
-    evictOldest([&accountId](const StepUpChallenge& c) { return c.accountId == accountId; },
-                AuthPolicy::stepUpMaxChallengesPerAccount);
-    if (m_challenges.size() >= AuthPolicy::stepUpMaxChallenges) {
+    evictOldest("session_id", challenge.sessionId, AuthPolicy::stepUpMaxChallengesPerSession);
+    evictOldest("account_id", challenge.accountId, AuthPolicy::stepUpMaxChallengesPerAccount);
+    if (challengeCount() >= AuthPolicy::stepUpMaxChallenges) {
         // Expired challenges are kept only to answer "expired"; under pressure they go first.
-        m_challenges.removeIf([now](const auto& it) { return it.value().expiresAtMs <= now; });
+        (void)m_database.run(QStringLiteral("DELETE FROM step_up_challenges WHERE expires_at <= ?"), {now});
         // Still full: refuse rather than evict another account's challenge.
-        if (m_challenges.size() >= AuthPolicy::stepUpMaxChallenges)
+        if (challengeCount() >= AuthPolicy::stepUpMaxChallenges)
             return {};
     }
     const QString handle = Tokens::generate(Tokens::Kind::StepUpChallenge);
     challenge.idHash = Tokens::hash(handle);
-    challenge.sequence = ++m_nextSequence;
     challenge.expiresAtMs = now + AuthPolicy::stepUpChallengeSeconds * 1000;
-    m_challenges.insert(challenge.idHash, challenge);
-    m_startsBySession[sessionId].append(now);
+    auto inserted = m_database.exec(
+        QStringLiteral("INSERT INTO step_up_challenges (id_hash, account_id, session_id, method, destination, purpose,"
+                       " key_challenge, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING sequence"),
+        {challenge.idHash,
+         challenge.accountId,
+         challenge.sessionId,
+         challenge.method,
+         challenge.destination,
+         challenge.purpose,
+         challenge.keyChallenge,
+         challenge.expiresAtMs});
+    if (!inserted)
+        return {};
+    (*inserted)->finish();
+    addToLog("start", challenge.sessionId, now);
+    if (!transaction.commit())
+        return {};
     return handle;
 }
 
-template <typename Predicate>
-void StepUp::evictOldest(Predicate same, int cap)
+void StepUp::evictOldest(const char* column, const QString& value, int cap)
 {
-    for (;;) {
-        auto oldest = m_challenges.end();
-        int count = 0;
-        for (auto it = m_challenges.begin(); it != m_challenges.end(); ++it) {
-            if (!same(it.value()))
-                continue;
-            ++count;
-            if (oldest == m_challenges.end() || it->sequence < oldest->sequence)
-                oldest = it;
-        }
-        if (count < cap || oldest == m_challenges.end())
-            return;
-        m_challenges.erase(oldest);
-    }
+    const QString where =
+        QStringLiteral(" FROM step_up_challenges WHERE ") + QLatin1String(column) + QStringLiteral(" = ?");
+    auto count = m_database.exec(QStringLiteral("SELECT COUNT(*)") + where, {value});
+    if (!count || !(*count)->next())
+        return;
+    const qint64 excess = (*count)->value(0).toLongLong() - cap + 1;
+    (*count)->finish();
+    if (excess <= 0)
+        return;
+    (void)m_database.run(QStringLiteral("DELETE FROM step_up_challenges WHERE sequence IN (SELECT sequence") + where +
+                             QStringLiteral(" ORDER BY sequence LIMIT ?)"),
+                         {value, excess});
+}
+
+qsizetype StepUp::challengeCount() const
+{
+    auto count = m_database.exec(QStringLiteral("SELECT COUNT(*) FROM step_up_challenges"));
+    if (!count || !(*count)->next())
+        return 0;
+    const qsizetype n = (*count)->value(0).toLongLong();
+    (*count)->finish();
+    return n;
+}
+
+QList<qint64> StepUp::log(const char* kind, const QString& owner) const
+{
+    QList<qint64> times;
+    auto rows = m_database.exec(QStringLiteral("SELECT at FROM step_up_log WHERE kind = ? AND owner = ?"),
+                                {QLatin1String(kind), owner});
+    if (!rows)
+        return times;
+    while ((*rows)->next())
+        times.append((*rows)->value(0).toLongLong());
+    (*rows)->finish();
+    return times;
+}
+
+void StepUp::addToLog(const char* kind, const QString& owner, qint64 atMs)
+{
+    if (auto ok = m_database.run(QStringLiteral("INSERT INTO step_up_log (kind, owner, at) VALUES (?, ?, ?)"),
+                                 {QLatin1String(kind), owner, atMs});
+        !ok)
+        qCWarning(lcAuth) << "cannot log a step-up start or send:" << ok.error();
 }
 
 qint64 StepUp::startWait(const QString& sessionId) const
 {
-    return slotWait(m_startsBySession.value(sessionId),
+    return slotWait(log("start", sessionId),
                     m_clock.nowMs(),
                     AuthPolicy::stepUpStartWindowSeconds * 1000,
                     AuthPolicy::stepUpMaxStartsPerWindow);
 }
 
-StepUpChallenge* StepUp::find(QStringView handle)
+std::optional<StepUpChallenge> StepUp::find(QStringView handle) const
 {
     if (!Tokens::hasShape(Tokens::Kind::StepUpChallenge, handle))
-        return nullptr;
-    auto it = m_challenges.find(Tokens::hash(handle));
-    return it == m_challenges.end() ? nullptr : &it.value();
+        return std::nullopt;
+    auto rows = m_database.exec(
+        QStringLiteral("SELECT id_hash, account_id, session_id, method, destination, purpose, key_challenge, code_salt,"
+                       " code_hash, sequence, expires_at, last_sent_at, failed_attempts, locked"
+                       " FROM step_up_challenges WHERE id_hash = ?"),
+        {Tokens::hash(handle)});
+    if (!rows || !(*rows)->next())
+        return std::nullopt;
+    const QSqlQuery& q = **rows;
+    StepUpChallenge c;
+    c.idHash = q.value(0).toByteArray();
+    c.accountId = q.value(1).toString();
+    c.sessionId = q.value(2).toString();
+    c.method = q.value(3).toString();
+    c.destination = q.value(4).toString();
+    c.purpose = q.value(5).toString();
+    c.keyChallenge = q.value(6).toString();
+    c.codeSalt = q.value(7).toByteArray();
+    c.codeHash = q.value(8).toByteArray();
+    c.sequence = q.value(9).toULongLong();
+    c.expiresAtMs = q.value(10).toLongLong();
+    c.lastSentMs = q.value(11).toLongLong();
+    c.failedAttempts = q.value(12).toInt();
+    c.locked = q.value(13).toInt() != 0;
+    (*rows)->finish();
+    return c;
 }
 
-void StepUp::remove(const QByteArray& idHash)
+void StepUp::save(const StepUpChallenge& challenge)
 {
-    m_challenges.remove(idHash);
+    // The attempt count and lock are left alone: recordWrongSecret counts them atomically.
+    if (auto ok = m_database.run(
+            QStringLiteral("UPDATE step_up_challenges SET code_salt = ?, code_hash = ?,"
+                           " expires_at = ?, last_sent_at = ? WHERE id_hash = ?"),
+            {challenge.codeSalt, challenge.codeHash, challenge.expiresAtMs, challenge.lastSentMs, challenge.idHash});
+        !ok)
+        qCWarning(lcAuth) << "cannot save a step-up challenge:" << ok.error();
+}
+
+void StepUp::recordWrongSecret(StepUpChallenge& challenge, int maxAttempts)
+{
+    auto rows = m_database.exec(QStringLiteral("UPDATE step_up_challenges SET failed_attempts = failed_attempts + 1,"
+                                               " locked = CASE WHEN failed_attempts + 1 >= ? THEN 1 ELSE locked END"
+                                               " WHERE id_hash = ? RETURNING failed_attempts, locked"),
+                                {maxAttempts, challenge.idHash});
+    if (!rows || !(*rows)->next()) {
+        // Gone meanwhile (used or evicted elsewhere): nothing more will verify.
+        challenge.failedAttempts = maxAttempts;
+        challenge.locked = true;
+        return;
+    }
+    challenge.failedAttempts = (*rows)->value(0).toInt();
+    challenge.locked = (*rows)->value(1).toInt() != 0;
+    (*rows)->finish();
+}
+
+bool StepUp::remove(const QByteArray& idHash)
+{
+    auto query = m_database.exec(QStringLiteral("DELETE FROM step_up_challenges WHERE id_hash = ?"), {idHash});
+    if (!query)
+        return false;
+    const bool removed = (*query)->numRowsAffected() > 0;
+    (*query)->finish();
+    return removed;
 }
 
 QString StepUp::newCode(StepUpChallenge& challenge)
@@ -211,30 +310,58 @@ bool StepUp::codeMatches(const StepUpChallenge& challenge, QStringView code)
 
 qint64 StepUp::sendWait(const QString& accountId) const
 {
-    return slotWait(m_sendsByAccount.value(accountId), m_clock.nowMs(), hourMs, AuthPolicy::stepUpMaxSendsPerHour);
+    return slotWait(log("send", accountId), m_clock.nowMs(), hourMs, AuthPolicy::stepUpMaxSendsPerHour);
 }
 
 void StepUp::recordSend(const OutboxMessage& message, const QString& accountId)
 {
-    QList<qint64>& sends = m_sendsByAccount[accountId];
     const qint64 now = m_clock.nowMs();
-    sends.removeIf([now](qint64 at) { return at <= now - hourMs; });
-    sends.append(message.sentAtMs);
-    m_outbox.append(message);
+    Transaction transaction(m_database);
+    (void)m_database.run(QStringLiteral("DELETE FROM step_up_log WHERE kind = 'send' AND owner = ? AND at <= ?"),
+                         {accountId, now - hourMs});
+    addToLog("send", accountId, message.sentAtMs);
+    if (auto ok = m_database.run(QStringLiteral("INSERT INTO outbox (to_address, channel, code, purpose, subject, text,"
+                                                " sent_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                                 {message.to,
+                                  message.channel,
+                                  message.code,
+                                  message.purpose,
+                                  message.subject,
+                                  message.text,
+                                  message.sentAtMs});
+        !ok)
+        qCWarning(lcAuth) << "cannot write to the outbox:" << ok.error();
+    transaction.commit();
 }
 
 QList<OutboxMessage> StepUp::outbox(const QString& to) const
 {
+    QList<OutboxMessage> all;
+    auto rows = m_database.exec(
+        QStringLiteral("SELECT to_address, channel, code, purpose, subject, text, sent_at FROM outbox ORDER BY id"));
+    if (rows) {
+        while ((*rows)->next()) {
+            const QSqlQuery& q = **rows;
+            all.append({q.value(0).toString(),
+                        q.value(1).toString(),
+                        q.value(2).toString(),
+                        q.value(3).toString(),
+                        q.value(4).toString(),
+                        q.value(5).toString(),
+                        q.value(6).toLongLong()});
+        }
+        (*rows)->finish();
+    }
     const QString wanted = to.trimmed();
     if (wanted.isEmpty())
-        return m_outbox;
+        return all;
     // A phone number matches however it is written ("+44 7700 900312"); an unencoded "+" in a
     // query may arrive as a space, so bare digits count as "+digits".
     QString phone = normalizePhone(wanted);
     if (phone.isEmpty() && !wanted.contains(QLatin1Char('@')))
         phone = normalizePhone(QString(QLatin1Char('+') + wanted));
     QList<OutboxMessage> matching;
-    for (const OutboxMessage& message : m_outbox) {
+    for (const OutboxMessage& message : std::as_const(all)) {
         const bool same = message.channel == QLatin1String("sms")
                               ? !phone.isEmpty() && normalizePhone(message.to) == phone
                               : message.to.compare(wanted, Qt::CaseInsensitive) == 0;
@@ -247,7 +374,12 @@ QList<OutboxMessage> StepUp::outbox(const QString& to) const
 QString StepUp::grant(const StepUpGrant& grant)
 {
     const QString token = Tokens::generate(Tokens::Kind::StepUp);
-    m_grants.insert(Tokens::hash(token), grant);
+    if (auto ok =
+            m_database.run(QStringLiteral("INSERT INTO step_up_grants (hash, account_id, session_id, method,"
+                                          " expires_at) VALUES (?, ?, ?, ?, ?)"),
+                           {Tokens::hash(token), grant.accountId, grant.sessionId, grant.method, grant.expiresAtMs});
+        !ok)
+        qCWarning(lcAuth) << "cannot store a step-up grant:" << ok.error();
     return token;
 }
 
@@ -255,32 +387,38 @@ std::optional<StepUpGrant> StepUp::check(QStringView token, const QString& sessi
 {
     if (!Tokens::hasShape(Tokens::Kind::StepUp, token))
         return std::nullopt;
-    const auto it = m_grants.constFind(Tokens::hash(token));
-    if (it == m_grants.cend() || it->sessionId != sessionId || it->expiresAtMs <= m_clock.nowMs())
+    auto rows = m_database.exec(
+        QStringLiteral("SELECT account_id, session_id, method, expires_at FROM step_up_grants WHERE hash = ?"),
+        {Tokens::hash(token)});
+    if (!rows || !(*rows)->next())
         return std::nullopt;
-    return *it;
+    StepUpGrant grant{(*rows)->value(0).toString(),
+                      (*rows)->value(1).toString(),
+                      (*rows)->value(2).toString(),
+                      (*rows)->value(3).toLongLong()};
+    (*rows)->finish();
+    if (grant.sessionId != sessionId || grant.expiresAtMs <= m_clock.nowMs())
+        return std::nullopt;
+    return grant;
 }
 
 void StepUp::clear()
 {
-    m_challenges.clear();
-    m_grants.clear();
-    m_sendsByAccount.clear();
-    m_startsBySession.clear();
-    m_outbox.clear();
+    for (const char* table : {"step_up_challenges", "step_up_grants", "step_up_log", "outbox"})
+        (void)m_database.run(QStringLiteral("DELETE FROM ") + QLatin1String(table));
 }
 
 void StepUp::dropExpired()
 {
     // Expired challenges stay an hour so a late verify answers "expired" rather than "unknown".
     const qint64 now = m_clock.nowMs();
-    m_challenges.removeIf([now](const auto& it) { return it.value().expiresAtMs + hourMs <= now; });
-    m_grants.removeIf([now](const auto& it) { return it.value().expiresAtMs <= now; });
-    const qint64 windowStart = now - AuthPolicy::stepUpStartWindowSeconds * 1000;
-    for (auto it = m_startsBySession.begin(); it != m_startsBySession.end();) {
-        it->removeIf([windowStart](qint64 at) { return at <= windowStart; });
-        it = it->isEmpty() ? m_startsBySession.erase(it) : std::next(it);
-    }
+    Transaction transaction(m_database);
+    (void)m_database.run(QStringLiteral("DELETE FROM step_up_challenges WHERE expires_at <= ?"), {now - hourMs});
+    (void)m_database.run(QStringLiteral("DELETE FROM step_up_grants WHERE expires_at <= ?"), {now});
+    (void)m_database.run(QStringLiteral("DELETE FROM step_up_log WHERE kind = 'start' AND at <= ?"),
+                         {now - AuthPolicy::stepUpStartWindowSeconds * 1000});
+    (void)m_database.run(QStringLiteral("DELETE FROM step_up_log WHERE kind = 'send' AND at <= ?"), {now - hourMs});
+    transaction.commit();
 }
 
 } // namespace mockd

@@ -9,6 +9,7 @@
 namespace mockd {
 
 class Clock;
+class Database;
 
 // A step-up verification in progress: the caller's session asked to prove it is the account holder
 // again. One-time codes exist only as a salted SHA-256.
@@ -54,13 +55,14 @@ struct StepUpGrant
     qint64 expiresAtMs = 0;
 };
 
-// Step-up state, in memory only (everything here lives minutes): challenges, the outbox, the
-// per-account send log and per-session start log (rate limits) and the granted tokens (hashes
-// only). The wrong-secret budget is persisted: StepUpBudget.
+// Step-up state (everything here lives minutes): challenges, the outbox, the per-account send log
+// and per-session start log (rate limits) and the granted tokens (hashes only). Every read goes to
+// the database, nothing is kept in memory, so several vigil-mockd on one database share it: a
+// challenge started on one is answered on another. The wrong-secret budget: StepUpBudget.
 class StepUp final
 {
 public:
-    explicit StepUp(const Clock& clock);
+    StepUp(Database& database, const Clock& clock);
 
     // Returns the challenge handle, or an empty string when the service holds as many challenges as
     // it will (AuthPolicy::stepUpMaxChallenges). A session's or account's oldest challenge makes
@@ -68,8 +70,14 @@ public:
     QString create(StepUpChallenge challenge);
     // Seconds until the session may open another challenge (0 = now).
     qint64 startWait(const QString& sessionId) const;
-    StepUpChallenge* find(QStringView handle);
-    void remove(const QByteArray& idHash);
+    // A copy of the challenge as stored: change it, then save() it.
+    std::optional<StepUpChallenge> find(QStringView handle) const;
+    void save(const StepUpChallenge& challenge);
+    // Counts a wrong secret in one statement (parallel tries on several instances all count) and
+    // locks the challenge at `maxAttempts`; updates `challenge` to the stored count and lock.
+    void recordWrongSecret(StepUpChallenge& challenge, int maxAttempts);
+    // False when it was gone already (another request, maybe on another instance, used it).
+    bool remove(const QByteArray& idHash);
 
     // A fresh 6-digit code for the challenge (CSPRNG), stored hashed; returns it for the outbox.
     QString newCode(StepUpChallenge& challenge);
@@ -99,22 +107,18 @@ public:
     std::optional<StepUpGrant> check(QStringView token, const QString& sessionId) const;
 
     void clear();
-    // Challenges held in memory, expired ones included.
-    qsizetype challengeCount() const { return m_challenges.size(); }
+    // Challenges stored, expired ones included.
+    qsizetype challengeCount() const;
 
 private:
     void dropExpired();
-    // Removes the oldest challenges matching `same` until fewer than `cap` are left.
-    template <typename Predicate>
-    void evictOldest(Predicate same, int cap);
+    // Removes the oldest challenges whose `column` is `value` until fewer than `cap` are left.
+    void evictOldest(const char* column, const QString& value, int cap);
+    QList<qint64> log(const char* kind, const QString& owner) const;
+    void addToLog(const char* kind, const QString& owner, qint64 atMs);
 
+    Database& m_database;
     const Clock& m_clock;
-    QHash<QByteArray, StepUpChallenge> m_challenges;
-    QHash<QByteArray, StepUpGrant> m_grants;
-    QHash<QString, QList<qint64>> m_sendsByAccount;
-    QHash<QString, QList<qint64>> m_startsBySession;
-    QList<OutboxMessage> m_outbox;
-    quint64 m_nextSequence = 0;
 };
 
 } // namespace mockd

@@ -37,18 +37,18 @@ qint64 StepUpBudget::retryAfter(const Keys& keys) const
 void StepUpBudget::fail(const QString& key)
 {
     const qint64 now = m_clock.nowMs();
-    ThrottleState state = m_store.get(key);
     // Quiet is measured from the end of the last wait, not from the last failure: otherwise a wait
     // longer than the window would hand out a fresh free budget as soon as it ended.
-    const qint64 quietSince = qMax(state.lastFailureMs, state.blockedUntilMs);
-    if (state.failures > 0 && now - quietSince > AuthPolicy::stepUpWindowSeconds * 1000)
-        state.failures = 0;
-    ++state.failures;
-    state.lastFailureMs = now;
-    if (const qint64 delay = delaySeconds(state.failures); delay > 0)
-        state.blockedUntilMs = now + delay * 1000;
-    if (auto ok = m_store.put(state); !ok)
-        qCWarning(lcAuth) << "cannot record a failed step-up:" << ok.error();
+    const auto state =
+        m_store.countFailure(key, now, AuthPolicy::stepUpWindowSeconds * 1000, ThrottleStore::Quiet::SinceWaitEnded);
+    if (!state) {
+        qCWarning(lcAuth) << "cannot record a failed step-up:" << state.error();
+        return;
+    }
+    if (const qint64 delay = delaySeconds(state->failures); delay > 0) {
+        if (auto ok = m_store.blockUntil(key, now + delay * 1000); !ok)
+            qCWarning(lcAuth) << "cannot record a failed step-up:" << ok.error();
+    }
 }
 
 qint64 StepUpBudget::recordFailure(const Keys& keys)

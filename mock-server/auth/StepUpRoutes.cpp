@@ -171,6 +171,7 @@ void StepUpRoutes::sendCode(StepUpChallenge& challenge, const Account& account)
     message.to = sms ? account.phone : account.email;
     message.channel = sms ? QStringLiteral("sms") : QStringLiteral("email");
     message.code = m_stepUp.newCode(challenge);
+    m_stepUp.save(challenge);
     message.purpose = challenge.purpose;
     message.sentAtMs = challenge.lastSentMs;
     const OutboxTexts::Text text = challenge.purpose == WaitShortening::purpose()
@@ -286,7 +287,9 @@ void StepUpRoutes::start(const RequestContext& context)
         qCWarning(lcAuth) << "step-up challenges at their cap; refusing a new one";
         return context.fail(ApiError::tooManyAttempts(AuthPolicy::stepUpFullRetrySeconds));
     }
-    StepUpChallenge* stored = m_stepUp.find(handle);
+    auto stored = m_stepUp.find(handle);
+    if (!stored)
+        return context.fail(ApiError::internal());
     if (sendsCodes(method))
         sendCode(*stored, *account);
     QJsonObject started{{QStringLiteral("method"), method}};
@@ -302,7 +305,7 @@ void StepUpRoutes::resend(const RequestContext& context)
     const QString handle = body.string(QStringLiteral("challenge"), {.maxLength = 128});
     if (!body.ok())
         return context.fail(*body.error());
-    StepUpChallenge* challenge = m_stepUp.find(handle);
+    auto challenge = m_stepUp.find(handle);
     if (!challenge || challenge->sessionId != context.principal->sessionId)
         return context.fail(challengeExpired());
     if (challenge->locked)
@@ -336,7 +339,7 @@ void StepUpRoutes::verify(const RequestContext& context)
                                         .allowControl = true});
     if (!body.ok())
         return context.fail(*body.error());
-    StepUpChallenge* challenge = m_stepUp.find(handle);
+    auto challenge = m_stepUp.find(handle);
     if (!challenge || challenge->sessionId != context.principal->sessionId)
         return context.fail(challengeExpired());
     if (challenge->locked)
@@ -388,7 +391,7 @@ void StepUpRoutes::verify(const RequestContext& context)
 
 void StepUpRoutes::verifyRecoveryCode(const RequestContext& context, const QString& handle, const QString& secret)
 {
-    const StepUpChallenge* challenge = m_stepUp.find(handle);
+    const auto challenge = m_stepUp.find(handle);
     const QString normalized = StepUp::normalizeRecoveryCode(secret);
     QHash<QByteArray, QList<QByteArray>> hashesBySalt;
     for (const RecoveryCode& code : m_store.accounts().recoveryCodes(challenge->accountId)) {
@@ -413,7 +416,7 @@ void StepUpRoutes::verifyRecoveryCode(const RequestContext& context, const QStri
 
 void StepUpRoutes::finishRecovery(const RequestContext& context, const QString& handle, const QByteArray& matchedHash)
 {
-    StepUpChallenge* challenge = m_stepUp.find(handle);
+    auto challenge = m_stepUp.find(handle);
     if (!challenge)
         return context.fail(challengeExpired());
     if (challenge->locked)
@@ -465,7 +468,7 @@ void StepUpRoutes::finishVerify(
     const RequestContext& context, const QString& handle, bool matches, qint64 totpStep, const AssertionCheck* key)
 {
     // Looked up again: a password check ran on a worker meanwhile.
-    StepUpChallenge* challenge = m_stepUp.find(handle);
+    auto challenge = m_stepUp.find(handle);
     if (!challenge)
         return context.fail(challengeExpired());
     if (challenge->locked)
@@ -477,9 +480,8 @@ void StepUpRoutes::finishVerify(
     const QString method = challenge->method;
     const StepUpBudget::Keys keys = StepUpBudget::keysFor(challenge->accountId, challenge->sessionId);
     if (!matches) {
-        ++challenge->failedAttempts;
+        m_stepUp.recordWrongSecret(*challenge, AuthPolicy::stepUpMaxAttempts);
         const int attemptsLeft = attemptsLeftOf(*challenge);
-        challenge->locked = attemptsLeft == 0;
         const qint64 wait = m_budget.recordFailure(keys);
         countAsFailedSignIn(context, *challenge);
         QJsonObject details{{QStringLiteral("method"), method},
@@ -519,8 +521,10 @@ void StepUpRoutes::finishVerify(
     grant.sessionId = challenge->sessionId;
     grant.method = method;
     grant.expiresAtMs = m_clock.nowMs() + AuthPolicy::stepUpTokenSeconds * 1000;
+    // Single use: of two right answers at once (on two instances, say) only one earns a token.
+    if (!m_stepUp.remove(challenge->idHash))
+        return context.fail(challengeExpired());
     m_budget.recordSuccess(keys);
-    m_stepUp.remove(challenge->idHash); // single use
     const QString token = m_stepUp.grant(grant);
     QJsonObject verified{{QStringLiteral("method"), method}};
     if (key)

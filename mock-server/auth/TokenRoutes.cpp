@@ -22,7 +22,7 @@ ApiError invalidRefresh(const QString& message)
 } // namespace
 
 TokenRoutes::TokenRoutes(Store& store, const Clock& clock, SessionIssuer& issuer, QObject* parent)
-    : QObject(parent), m_store(store), m_clock(clock), m_issuer(issuer)
+    : QObject(parent), m_store(store), m_clock(clock), m_issuer(issuer), m_retryGrace(store.database())
 {}
 
 TokenRoutes::~TokenRoutes() = default;
@@ -95,7 +95,7 @@ void TokenRoutes::refresh(const RequestContext& context)
     if (used->rotatedAtMs != 0) {
         // The client may never have seen the answer of the exchange: while the pair it was given was
         // not refreshed, the same address asking again within seconds gets that same pair, nothing new.
-        if (const RefreshRetryGrace::Answer* answer = m_retryGrace.retry(hash, ip, m_clock.nowMs())) {
+        if (const auto answer = m_retryGrace.retry(token, ip, m_clock.nowMs())) {
             const RefreshToken* next = m_store.sessions().refresh(answer->nextRefreshHash);
             if (next && next->rotatedAtMs == 0 && next->sessionId == session->id) {
                 qCInfo(lcAuth) << "refresh retried within its grace; the same pair again for session" << session->id;
@@ -120,7 +120,7 @@ void TokenRoutes::refresh(const RequestContext& context)
     if (!issued)
         return context.fail(issued.error());
     const QByteArray pair = SessionIssuer::tokenPairJson(*issued, *m_store.accounts().byId(sessionCopy.accountId));
-    m_retryGrace.remember(hash, {Tokens::hash(issued->refreshToken), ip, m_clock.nowMs(), pair});
+    m_retryGrace.remember(token, {Tokens::hash(issued->refreshToken), ip, m_clock.nowMs(), pair});
     context.respond(HttpResponse::jsonBody(pair));
 }
 

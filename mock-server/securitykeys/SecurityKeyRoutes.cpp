@@ -37,7 +37,8 @@ QString userHandle(const QString& accountId)
 } // namespace
 
 SecurityKeyRoutes::SecurityKeyRoutes(Store& store, const Clock& clock, StepUp& stepUp, QString rpId, QObject* parent)
-    : QObject(parent), m_store(store), m_clock(clock), m_stepUp(stepUp), m_rpId(std::move(rpId)), m_registrations(clock)
+    : QObject(parent), m_store(store), m_clock(clock), m_stepUp(stepUp), m_rpId(std::move(rpId)),
+      m_registrations(store.database(), clock)
 {}
 
 SecurityKeyRoutes::~SecurityKeyRoutes() = default;

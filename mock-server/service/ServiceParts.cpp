@@ -120,13 +120,13 @@ ServiceParts::Data::~Data() = default;
 
 ServiceParts::Auth::Auth(const Context& context, Data& data)
     : throttle(std::make_unique<LoginThrottle>(data.store->throttle(), context.clock)),
-      challenges(std::make_unique<MfaChallenges>(context.clock)),
+      challenges(std::make_unique<MfaChallenges>(data.store->database(), context.clock)),
       issuer(std::make_unique<SessionIssuer>(*data.store, context.clock)),
       authenticator(std::make_unique<TokenAuthenticator>(*data.store, context.clock)),
       youngSessions(std::make_unique<YoungSessions>(
           *data.store, context.clock, qint64(context.options.newSessionHours) * 60 * 60 * 1000)),
       adminGuard(std::make_unique<AdminGuard>(context.options.adminKey, context.options.allowRemoteAdmin)),
-      stepUp(std::make_unique<StepUp>(context.clock)),
+      stepUp(std::make_unique<StepUp>(data.store->database(), context.clock)),
       loginRoutes(
           std::make_unique<LoginRoutes>(*data.store, context.clock, *data.hasher, *throttle, *challenges, *issuer)),
       tokenRoutes(std::make_unique<TokenRoutes>(*data.store, context.clock, *issuer)),

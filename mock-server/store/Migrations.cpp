@@ -10,6 +10,7 @@
 #include "store/ProfileUsage.h"
 #include "store/SecurityKeyStore.h"
 #include "store/SessionTrustStore.h"
+#include "store/ShortLivedTables.h"
 #include "store/SupportCodeStore.h"
 
 #include <QSqlQuery>
@@ -156,8 +157,9 @@ QList<Step> stepsIn(SqlDialect dialect)
             {7, SessionTrustStore::migration()},
             {8, DeviceGrantStore::migration()},
             {9, SecurityKeyStore::migration()},
-            {10, ChangeFeed::migration()},
-            {11, EventLog::migration() + FaultRuleTable::migration()}};
+            {10, ShortLivedTables::migration()},
+            {11, ChangeFeed::migration()},
+            {12, EventLog::migration() + FaultRuleTable::migration()}};
 }
 
 } // namespace

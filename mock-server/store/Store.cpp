@@ -2,6 +2,7 @@
 
 #include "store/Database.h"
 #include "store/Migrations.h"
+#include "store/ShortLivedTables.h"
 
 #include <QSqlQuery>
 #include <QVariant>
@@ -50,6 +51,10 @@ Expected<Ok, QString> Store::reload()
 Expected<Ok, QString> Store::wipe()
 {
     Transaction transaction(*m_database);
+    for (const char* table : ShortLivedTables::tables()) {
+        if (auto ok = m_database->run(QStringLiteral("DELETE FROM ") + QLatin1String(table)); !ok)
+            return ok;
+    }
     // Children before parents, so foreign keys never object.
     for (const char* table : {"security_keys",
                               "guest_sessions",

@@ -2,13 +2,9 @@
 
 // What the Security page's widget tests share: a scripted fake network (answers by path, the last
 // answer repeats), a signed-in session, and a step-up service on a fixed clock.
-#include "FakeNetworkAccessManager.h"
-#include "TestTokens.h"
+#include "StepUpStack.h"
 #include "WidgetFinder.h"
 #include "core/account/AccountService.h"
-#include "core/api/ApiClient.h"
-#include "core/auth/Session.h"
-#include "core/auth/TokenPair.h"
 #include "core/flows/SignOutResultsModel.h"
 #include "core/security/PasswordChangeFlow.h"
 #include "core/security/SupportCodeService.h"
@@ -85,33 +81,14 @@ protected:
     void setUpFixture()
     {
         using namespace vigil;
-        m_now = QDateTime(QDate(2026, 11, 25), QTime(12, 0), Qt::UTC);
-        m_script.clear();
-        m_nam = std::make_unique<FakeNetworkAccessManager>();
-        m_nam->setHandler([this](const FakeRequest& request) {
-            auto it = m_script.find(request.path());
-            if (it == m_script.end() || it->isEmpty())
-                return FakeResponse::error(404, "not_found");
-            return it->size() > 1 ? it->takeFirst() : it->constFirst();
-        });
-        m_session = std::make_unique<Session>();
-        const auto tokens = TokenPair::fromJson(TestTokens::pair(QStringLiteral("vat_1"), QStringLiteral("vrt_1")));
-        QVERIFY(tokens.hasValue());
-        m_session->setTokens(QUrl(QStringLiteral("http://127.0.0.1:8765")), tokens.value());
-        m_api = std::make_unique<ApiClient>(m_nam.get(), m_session.get());
-        m_api->setBaseUrl(QUrl(QStringLiteral("http://127.0.0.1:8765")));
-        m_stepUp = std::make_unique<StepUpService>(m_api.get(), [this] { return m_now; });
+        m_stack = std::make_unique<StepUpStack>(QDateTime(QDate(2026, 11, 25), QTime(12, 0), Qt::UTC));
+        m_stack->answerFromScript();
+        QVERIFY(m_stack->signedIn);
     }
 
-    void tearDownFixture()
-    {
-        m_stepUp.reset();
-        m_api.reset();
-        m_session.reset();
-        m_nam.reset();
-    }
+    void tearDownFixture() { m_stack.reset(); }
 
-    void script(const QString& path, const QList<FakeResponse>& responses) { m_script.insert(path, responses); }
+    void script(const QString& path, const QList<FakeResponse>& responses) { m_stack->script(path, responses); }
 
     // A valid step-up token in m_stepUp, earned over the scripted network.
     void earnToken()
@@ -121,22 +98,18 @@ protected:
         script(stepUpPath, {challenge()});
         script(verifyPath, {verified()});
         bool done = false;
-        m_stepUp->begin(QStringLiteral("password"), &m_context, [&](const Expected<StepUpChallenge, ApiError>& result) {
-            QVERIFY(result.hasValue());
-            m_stepUp->verify(result.value().challenge,
-                             QStringLiteral("pw"),
-                             &m_context,
-                             [&](const Expected<void, ApiError>&) { done = true; });
-        });
+        m_stack->stepUp->begin(
+            QStringLiteral("password"), &m_context, [&](const Expected<StepUpChallenge, ApiError>& result) {
+                QVERIFY(result.hasValue());
+                m_stack->stepUp->verify(result.value().challenge,
+                                        QStringLiteral("pw"),
+                                        &m_context,
+                                        [&](const Expected<void, ApiError>&) { done = true; });
+            });
         QTRY_VERIFY(done);
-        QVERIFY(m_stepUp->validToken().has_value());
+        QVERIFY(m_stack->stepUp->validToken().has_value());
     }
 
     QObject m_context; // for callbacks that need a receiver
-    QDateTime m_now;
-    QHash<QString, QList<FakeResponse>> m_script;
-    std::unique_ptr<FakeNetworkAccessManager> m_nam;
-    std::unique_ptr<vigil::Session> m_session;
-    std::unique_ptr<vigil::ApiClient> m_api;
-    std::unique_ptr<vigil::StepUpService> m_stepUp;
+    std::unique_ptr<StepUpStack> m_stack;
 };

@@ -29,7 +29,7 @@ private Q_SLOTS:
 
 void TestPasswordChangeSection::passwordMeterAndKeyboard()
 {
-    PasswordChangeFlow flow(m_api.get(), m_stepUp.get());
+    PasswordChangeFlow flow(m_stack->api.get(), m_stack->stepUp.get());
     PasswordChangeSection section(&flow);
     section.show();
     QVERIFY(QTest::qWaitForWindowExposed(&section));
@@ -78,7 +78,7 @@ void TestPasswordChangeSection::passwordMeterAndKeyboard()
     QCOMPARE(flow.problem().kind, PasswordChangeFlow::ProblemKind::Mismatch);
     auto* mismatch = findByName<QLabel>(&section, QStringLiteral("Confirmation problem"));
     QVERIFY(mismatch && mismatch->isVisible());
-    QCOMPARE(m_nam->requests().size(), 0);
+    QCOMPARE(m_stack->nam->requests().size(), 0);
 }
 
 void TestPasswordChangeSection::passwordWrongCurrentStaysInItsField()
@@ -89,7 +89,7 @@ void TestPasswordChangeSection::passwordWrongCurrentStaysInItsField()
                                QJsonObject{{QStringLiteral("error"), QStringLiteral("invalid_credentials")},
                                            {QStringLiteral("message"), QStringLiteral("no")},
                                            {QStringLiteral("attempts_left"), 4}})});
-    PasswordChangeFlow flow(m_api.get(), m_stepUp.get());
+    PasswordChangeFlow flow(m_stack->api.get(), m_stack->stepUp.get());
     PasswordChangeSection section(&flow);
     section.show();
     QVERIFY(QTest::qWaitForWindowExposed(&section));
@@ -108,8 +108,8 @@ void TestPasswordChangeSection::passwordWrongCurrentStaysInItsField()
     QCOMPARE(section.currentField()->text(), QStringLiteral("wrong password"));
     QCOMPARE(section.newField()->text(), QStringLiteral("velvet harbor ninety"));
     QCOMPARE(section.confirmField()->text(), QStringLiteral("velvet harbor ninety"));
-    QCOMPARE(m_nam->count(passwordPath), 0);
-    QCOMPARE(m_nam->requests().last().json().value(QStringLiteral("secret")).toString(),
+    QCOMPARE(m_stack->nam->count(passwordPath), 0);
+    QCOMPARE(m_stack->nam->requests().last().json().value(QStringLiteral("secret")).toString(),
              QStringLiteral("wrong password"));
 }
 
@@ -127,7 +127,7 @@ void TestPasswordChangeSection::passwordChangeReportsDevicesAndReturnsToSignIn()
            {FakeResponse::json(200,
                                QJsonObject{{QStringLiteral("request_id"), QStringLiteral("sor_1")},
                                            {QStringLiteral("results"), rows}})});
-    PasswordChangeFlow flow(m_api.get(), m_stepUp.get());
+    PasswordChangeFlow flow(m_stack->api.get(), m_stack->stepUp.get());
     QSignalSpy back(&flow, &PasswordChangeFlow::returnToSignInRequested);
     PasswordChangeSection section(&flow);
     section.show();
@@ -140,7 +140,7 @@ void TestPasswordChangeSection::passwordChangeReportsDevicesAndReturnsToSignIn()
     section.confirmField()->setText(QStringLiteral("velvet harbor ninety"));
     section.changeButton()->click();
     QTRY_COMPARE(flow.state(), PasswordChangeFlow::State::Done);
-    const FakeRequest sent = m_nam->requests().last();
+    const FakeRequest sent = m_stack->nam->requests().last();
     QCOMPARE(sent.path(), passwordPath);
     QCOMPARE(sent.json().value(QStringLiteral("sign_out")).toString(), QStringLiteral("others"));
     QCOMPARE(sent.json().value(QStringLiteral("current")).toString(), QStringLiteral("old password"));
@@ -154,7 +154,7 @@ void TestPasswordChangeSection::passwordChangeReportsDevicesAndReturnsToSignIn()
     QVERIFY(back.isEmpty());
 
     // Every device: the app is asked to return to sign-in (the token is still valid: no step-up).
-    const int stepUps = m_nam->count(stepUpPath);
+    const int stepUps = m_stack->nam->count(stepUpPath);
     section.allDevices()->setChecked(true);
     section.currentField()->setText(QStringLiteral("velvet harbor ninety"));
     section.newField()->setText(QStringLiteral("copper kettle sunrise"));
@@ -162,8 +162,9 @@ void TestPasswordChangeSection::passwordChangeReportsDevicesAndReturnsToSignIn()
     section.changeButton()->click();
     QVERIFY(back.wait());
     QCOMPARE(flow.state(), PasswordChangeFlow::State::ReturnToSignIn);
-    QCOMPARE(m_nam->requests().last().json().value(QStringLiteral("sign_out")).toString(), QStringLiteral("all"));
-    QCOMPARE(m_nam->count(stepUpPath), stepUps);
+    QCOMPARE(m_stack->nam->requests().last().json().value(QStringLiteral("sign_out")).toString(),
+             QStringLiteral("all"));
+    QCOMPARE(m_stack->nam->count(stepUpPath), stepUps);
 }
 
 void TestPasswordChangeSection::passwordThrottledAndOffline()
@@ -175,7 +176,7 @@ void TestPasswordChangeSection::passwordThrottledAndOffline()
                                            {QStringLiteral("message"), QStringLiteral("slow down")},
                                            {QStringLiteral("retry_after"), 75}}),
             FakeResponse::transport(QNetworkReply::ConnectionRefusedError)});
-    PasswordChangeFlow flow(m_api.get(), m_stepUp.get());
+    PasswordChangeFlow flow(m_stack->api.get(), m_stack->stepUp.get());
     const QString fresh = QStringLiteral("velvet harbor ninety");
     flow.submit(QStringLiteral("old password"), fresh, fresh, PasswordChangeFlow::SignOut::Others);
     QTRY_COMPARE(flow.state(), PasswordChangeFlow::State::Failed);
@@ -200,7 +201,7 @@ void TestPasswordChangeSection::tooNewSessionIsExplained()
                                            {QStringLiteral("message"), QStringLiteral("too new")},
                                            {QStringLiteral("new_until"), QStringLiteral("2026-12-08T09:41:00Z")},
                                            {QStringLiteral("retry_after"), 3600}})});
-    PasswordChangeFlow flow(m_api.get(), m_stepUp.get());
+    PasswordChangeFlow flow(m_stack->api.get(), m_stack->stepUp.get());
     PasswordChangeSection section(&flow);
     section.show();
     QVERIFY(QTest::qWaitForWindowExposed(&section));
@@ -223,7 +224,7 @@ void TestPasswordChangeSection::tooNewSessionIsExplained()
 
 void TestPasswordChangeSection::stepUpDialogOnlyWithoutToken()
 {
-    StepUpFlow flow(m_stepUp.get());
+    StepUpFlow flow(m_stack->stepUp.get());
     flow.setAvailableMethods({QStringLiteral("password"), QStringLiteral("email")});
     QWidget parent;
     parent.show();
@@ -255,7 +256,7 @@ void TestPasswordChangeSection::stepUpDialogOnlyWithoutToken()
     QCOMPARE(ran, 2);
 
     // Cancelled: nothing runs.
-    m_stepUp->clearToken();
+    m_stack->stepUp->clearToken();
     dialog = StepUpDialog::ensure(&parent, &flow, QStringLiteral("Once more."), [&] { ++ran; });
     QVERIFY(dialog);
     QVERIFY(QTest::qWaitForWindowExposed(dialog));

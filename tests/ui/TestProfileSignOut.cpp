@@ -212,7 +212,7 @@ private Q_SLOTS:
         QTRY_COMPARE(m_flow->state(), State::Reporting);
 
         // One request naming exactly the person's devices.
-        QCOMPARE(m_nam->count(signOutPath), 1);
+        QCOMPARE(m_stack->nam->count(signOutPath), 1);
         const QJsonArray ids = lastRequest(signOutPath).json().value(QStringLiteral("ids")).toArray();
         QCOMPARE(ids, (QJsonArray{"dev_4", "dev_5", "dev_6"}));
 
@@ -230,7 +230,7 @@ private Q_SLOTS:
     void everyProfileCardHasOne()
     {
         script(QStringLiteral("/v1/profiles"), {FakeResponse::json(200, HouseholdFixtures::household())});
-        ProfileService profiles(m_api.get(), m_session.get());
+        ProfileService profiles(m_stack->api.get(), m_stack->session.get());
         ProfilesPage page(&profiles);
         page.setSignOutActions(m_actions.get(), m_people.get());
         page.resize(860, 620);

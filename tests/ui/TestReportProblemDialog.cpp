@@ -9,6 +9,8 @@
 #include <QDir>
 #include <QFile>
 #include <QLabel>
+#include <QLayout>
+#include <QLineEdit>
 #include <QNetworkAccessManager>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -62,6 +64,25 @@ private Q_SLOTS:
         QVERIFY(hasLabel(dialog, QStringLiteral("Nothing secret goes in")));
         QVERIFY(dialog.saveButton()->isDefault());
         QVERIFY(!dialog.showFolderButton()->isVisibleTo(&dialog));
+    }
+
+    // Seen failing before: the wrapped labels sized the dialog for a narrower width, and an empty
+    // band of some 90 pixels sat between the folder row and the buttons.
+    void hasNoEmptyBandAboveTheButtons()
+    {
+        QNetworkAccessManager network;
+        ProblemReport report(&network);
+        ReportProblemDialog dialog(&report);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        const auto* folder = dialog.findChild<QLineEdit*>();
+        QVERIFY(folder);
+        const int folderBottom = folder->mapTo(&dialog, QPoint(0, folder->height())).y();
+        const int saveTop = dialog.saveButton()->mapTo(&dialog, QPoint(0, 0)).y();
+        const int spacing = dialog.layout()->spacing();
+        QVERIFY2(
+            saveTop - folderBottom <= 3 * spacing,
+            qPrintable(QStringLiteral("%1 pixels between the folder and the buttons").arg(saveTop - folderBottom)));
     }
 
     void demoModeAddsTheServiceState()

@@ -2,12 +2,7 @@
 // key" first in "Confirm It's You" with each state of the key (no key found, touch it now, PIN,
 // wrong PIN, blocked, timed out, not a key of this account, refused answer), "Add a Security Key"
 // from the touch to the name, and the Security Keys section's list, Rename… and Remove….
-#include "FakeAuthenticator.h"
-#include "FakeNetworkAccessManager.h"
-#include "TestTokens.h"
-#include "core/api/ApiClient.h"
-#include "core/auth/Session.h"
-#include "core/auth/TokenPair.h"
+#include "StepUpStack.h"
 #include "core/securitykeys/ClientData.h"
 #include "core/securitykeys/SecurityKeyRegistrationFlow.h"
 #include "core/securitykeys/SecurityKeyService.h"
@@ -105,13 +100,7 @@ private:
     void openKeyStepUp();
     void shot(QWidget* widget, const QString& name);
 
-    QDateTime m_now;
-    std::unique_ptr<FakeNetworkAccessManager> m_nam;
-    std::unique_ptr<Session> m_session;
-    std::unique_ptr<ApiClient> m_api;
-    std::unique_ptr<StepUpService> m_stepUp;
-    FakeAuthenticators m_keys;
-    std::unique_ptr<SecurityKeyService> m_service;
+    std::unique_ptr<StepUpStack> m_stack;
     std::unique_ptr<StepUpFlow> m_flow;
     std::unique_ptr<StepUpDialog> m_dialog;
 };
@@ -133,19 +122,9 @@ void TestSecurityKeyDialogs::initTestCase()
 
 void TestSecurityKeyDialogs::init()
 {
-    m_now = QDateTime(QDate(2026, 12, 7), QTime(12, 0), Qt::UTC);
-    m_nam = std::make_unique<FakeNetworkAccessManager>();
-    m_session = std::make_unique<Session>();
-    const auto tokens = TokenPair::fromJson(TestTokens::pair(QStringLiteral("vat_1"), QStringLiteral("vrt_1")));
-    QVERIFY(tokens.hasValue());
-    m_session->setTokens(QUrl(QStringLiteral("http://127.0.0.1:8765")), tokens.value());
-    m_api = std::make_unique<ApiClient>(m_nam.get(), m_session.get());
-    m_api->setBaseUrl(QUrl(QStringLiteral("http://127.0.0.1:8765")));
-    m_stepUp = std::make_unique<StepUpService>(m_api.get(), [this] { return m_now; });
-    m_keys = {};
-    m_service = std::make_unique<SecurityKeyService>(m_api.get(), m_stepUp.get(), m_keys.factory());
-    m_stepUp->setSecurityKeys(m_service.get());
-    m_flow = std::make_unique<StepUpFlow>(m_stepUp.get());
+    m_stack = std::make_unique<StepUpStack>(QDateTime(QDate(2026, 12, 7), QTime(12, 0), Qt::UTC), true);
+    QVERIFY(m_stack->signedIn);
+    m_flow = std::make_unique<StepUpFlow>(m_stack->stepUp.get());
     m_flow->setAvailableMethods({QStringLiteral("password"), QStringLiteral("email")});
 }
 
@@ -153,35 +132,33 @@ void TestSecurityKeyDialogs::cleanup()
 {
     m_dialog.reset();
     m_flow.reset();
-    m_service.reset();
-    m_stepUp.reset();
-    m_api.reset();
-    m_session.reset();
-    m_nam.reset();
+    m_stack.reset();
 }
 
 void TestSecurityKeyDialogs::loadKeys(const QJsonArray& keys)
 {
-    m_nam->setHandler([keys](const FakeRequest&) { return FakeResponse::json(200, {{QStringLiteral("keys"), keys}}); });
-    m_service->reload();
-    QTRY_VERIFY(m_service->isLoaded());
+    m_stack->nam->setHandler([keys](const FakeRequest&) {
+        return FakeResponse::json(200, {{QStringLiteral("keys"), keys}});
+    });
+    m_stack->securityKeys->reload();
+    QTRY_VERIFY(m_stack->securityKeys->isLoaded());
 }
 
 void TestSecurityKeyDialogs::giveStepUpToken()
 {
-    m_nam->setHandler([](const FakeRequest&) {
+    m_stack->nam->setHandler([](const FakeRequest&) {
         return FakeResponse::json(
             200, {{QStringLiteral("step_up_token"), QStringLiteral("sut_1")}, {QStringLiteral("expires_in"), 300}});
     });
     bool done = false;
-    m_stepUp->verify(QStringLiteral("chl"), QStringLiteral("pw"), this, [&done](const auto&) { done = true; });
+    m_stack->stepUp->verify(QStringLiteral("chl"), QStringLiteral("pw"), this, [&done](const auto&) { done = true; });
     QTRY_VERIFY(done);
 }
 
 void TestSecurityKeyDialogs::openKeyStepUp()
 {
     loadKeys({keyJson(QStringLiteral("sk_1"), QStringLiteral("Desk key"))});
-    m_nam->setHandler([](const FakeRequest&) { return keyChallenge(); });
+    m_stack->nam->setHandler([](const FakeRequest&) { return keyChallenge(); });
     m_dialog = std::make_unique<StepUpDialog>(m_flow.get(),
                                               QStringLiteral("Before Vigil signs devices out, confirm that it's you."));
     m_flow->start();
@@ -224,7 +201,7 @@ void TestSecurityKeyDialogs::stepUpKeyStates()
     QCOMPARE(prompt->promptLabel()->accessibleDescription(), prompt->promptLabel()->text());
     shot(m_dialog.get(), QStringLiteral("no-key"));
 
-    FakeAuthenticator* key = m_keys.last;
+    FakeAuthenticator* key = m_stack->keys.last;
     key->touchNow();
     QCOMPARE(prompt->promptLabel()->text(), QStringLiteral("Touch your security key now."));
     QVERIFY(!prompt->pinField()->isVisible());
@@ -289,7 +266,7 @@ void TestSecurityKeyDialogs::stepUpKeyFailures()
     QFETCH(bool, retry);
     openKeyStepUp();
     SecurityKeyPrompt* prompt = m_dialog->page()->securityKeyPrompt();
-    m_keys.last->fail(failure);
+    m_stack->keys.last->fail(failure);
     QCOMPARE(prompt->problem()->text(), text);
     QVERIFY(prompt->problem()->isVisible());
     QCOMPARE(prompt->retryButton()->isVisible(), retry);
@@ -298,7 +275,7 @@ void TestSecurityKeyDialogs::stepUpKeyFailures()
              QString::fromLatin1(QTest::currentDataTag()).replace(QLatin1Char(' '), QLatin1Char('-')));
     if (retry) {
         prompt->retryButton()->click();
-        QCOMPARE(m_keys.made, 2);
+        QCOMPARE(m_stack->keys.made, 2);
         QCOMPARE(prompt->promptLabel()->text(), QStringLiteral("No security key found. Insert your security key."));
         QVERIFY(!prompt->retryButton()->isVisible());
         QVERIFY(!prompt->problem()->isVisible());
@@ -308,13 +285,13 @@ void TestSecurityKeyDialogs::stepUpKeyFailures()
 void TestSecurityKeyDialogs::stepUpKeyAnswerRefused()
 {
     openKeyStepUp();
-    m_nam->setHandler([](const FakeRequest&) {
+    m_stack->nam->setHandler([](const FakeRequest&) {
         return FakeResponse::json(401,
                                   {{QStringLiteral("error"), QStringLiteral("invalid_code")},
                                    {QStringLiteral("message"), QStringLiteral("Not accepted.")},
                                    {QStringLiteral("attempts_left"), 2}});
     });
-    m_keys.last->answerAssertion({credentialId, QByteArrayLiteral("auth"), QByteArrayLiteral("bad")});
+    m_stack->keys.last->answerAssertion({credentialId, QByteArrayLiteral("auth"), QByteArrayLiteral("bad")});
     auto* problem = m_dialog->page()->findChild<InlineMessage*>();
     QVERIFY(problem);
     QTRY_COMPARE(problem->text(), QStringLiteral("Vigil didn't accept your security key's answer. 2 attempts left."));
@@ -324,15 +301,15 @@ void TestSecurityKeyDialogs::stepUpKeyAnswerRefused()
     });
     QVERIFY(tryAgain != buttons.cend());
     (*tryAgain)->click();
-    QCOMPARE(m_keys.made, 2);
+    QCOMPARE(m_stack->keys.made, 2);
 
     // The right answer closes the dialog.
-    m_nam->setHandler([](const FakeRequest&) {
+    m_stack->nam->setHandler([](const FakeRequest&) {
         return FakeResponse::json(
             200, {{QStringLiteral("step_up_token"), QStringLiteral("sut_key")}, {QStringLiteral("expires_in"), 300}});
     });
     QSignalSpy accepted(m_dialog.get(), &QDialog::accepted);
-    m_keys.last->answerAssertion({credentialId, QByteArrayLiteral("auth"), QByteArrayLiteral("good")});
+    m_stack->keys.last->answerAssertion({credentialId, QByteArrayLiteral("auth"), QByteArrayLiteral("good")});
     QTRY_COMPARE(accepted.count(), 1);
 }
 
@@ -340,13 +317,13 @@ void TestSecurityKeyDialogs::addKeyFromTouchToName()
 {
     loadKeys({keyJson(QStringLiteral("sk_0"), QStringLiteral("Security key"))});
     giveStepUpToken();
-    m_nam->setHandler([](const FakeRequest& request) {
+    m_stack->nam->setHandler([](const FakeRequest& request) {
         if (request.path().endsWith(QLatin1String("/registrations")))
             return registrationOptions();
         return FakeResponse::json(
             201, keyJson(QStringLiteral("sk_1"), request.json().value(QLatin1String("name")).toString()));
     });
-    SecurityKeyRegistrationFlow flow(m_service.get());
+    SecurityKeyRegistrationFlow flow(m_stack->securityKeys.get());
     AddSecurityKeyDialog dialog(&flow, m_flow.get());
     flow.start();
     dialog.show();
@@ -357,7 +334,7 @@ void TestSecurityKeyDialogs::addKeyFromTouchToName()
     QCOMPARE(prompt->promptLabel()->text(), QStringLiteral("No security key found. Insert your security key."));
     QVERIFY(!dialog.primaryButton()->isVisible()); // nothing to press while the key is asked
     QVERIFY(dialog.cancelButton()->isVisible());
-    FakeAuthenticator* key = m_keys.last;
+    FakeAuthenticator* key = m_stack->keys.last;
     key->askPin(8);
     QVERIFY(prompt->pinField()->isVisible());
     shot(&dialog, QStringLiteral("add-pin"));
@@ -394,25 +371,25 @@ void TestSecurityKeyDialogs::addKeyFromTouchToName()
 void TestSecurityKeyDialogs::addKeyAlreadyAdded()
 {
     giveStepUpToken();
-    m_nam->setHandler([](const FakeRequest&) { return registrationOptions(); });
-    SecurityKeyRegistrationFlow flow(m_service.get());
+    m_stack->nam->setHandler([](const FakeRequest&) { return registrationOptions(); });
+    SecurityKeyRegistrationFlow flow(m_stack->securityKeys.get());
     AddSecurityKeyDialog dialog(&flow, m_flow.get());
     flow.start();
     dialog.show();
     QTRY_COMPARE(flow.state(), SecurityKeyRegistrationFlow::State::UsingKey);
-    m_keys.last->fail(Failure::AlreadyRegistered);
+    m_stack->keys.last->fail(Failure::AlreadyRegistered);
     QCOMPARE(dialog.prompt()->problem()->text(), QStringLiteral("This security key is already added to your account."));
     QVERIFY(!dialog.prompt()->retryButton()->isVisible());
     QVERIFY(!dialog.primaryButton()->isVisible());
     shot(&dialog, QStringLiteral("add-already"));
 
     // The service refusing the key is said below, with Try Again.
-    m_keys.last->fail(Failure::TimedOut);
+    m_stack->keys.last->fail(Failure::TimedOut);
     QVERIFY(dialog.prompt()->retryButton()->isVisible());
     dialog.prompt()->retryButton()->click();
     QTRY_COMPARE(flow.state(), SecurityKeyRegistrationFlow::State::UsingKey);
-    m_keys.last->answerCredential({credentialId, QByteArrayLiteral("authdata"), QStringLiteral("none")});
-    m_nam->setHandler([](const FakeRequest&) {
+    m_stack->keys.last->answerCredential({credentialId, QByteArrayLiteral("authdata"), QStringLiteral("none")});
+    m_stack->nam->setHandler([](const FakeRequest&) {
         return FakeResponse::json(422,
                                   {{QStringLiteral("error"), QStringLiteral("invalid_field")},
                                    {QStringLiteral("message"), QStringLiteral("The attestation is not valid.")}});
@@ -428,7 +405,7 @@ void TestSecurityKeyDialogs::addKeyAlreadyAdded()
 
 void TestSecurityKeyDialogs::sectionListsRenamesAndRemoves()
 {
-    m_nam->setHandler([](const FakeRequest&) {
+    m_stack->nam->setHandler([](const FakeRequest&) {
         return FakeResponse::json(
             200,
             {{QStringLiteral("keys"),
@@ -437,7 +414,7 @@ void TestSecurityKeyDialogs::sectionListsRenamesAndRemoves()
                   keyJson(QStringLiteral("sk_2"), QStringLiteral("Travel key"))}}});
     });
     QWidget window;
-    auto* section = new SecurityKeysSection(m_service.get(), m_flow.get(), &window);
+    auto* section = new SecurityKeysSection(m_stack->securityKeys.get(), m_flow.get(), &window);
     auto* layout = new QVBoxLayout(&window);
     layout->addWidget(section);
     layout->addStretch(1);
@@ -461,14 +438,14 @@ void TestSecurityKeyDialogs::sectionListsRenamesAndRemoves()
     auto* rename = qobject_cast<QInputDialog*>(opened);
     QVERIFY(rename);
     QCOMPARE(rename->textValue(), QStringLiteral("Travel key"));
-    m_nam->setHandler([](const FakeRequest& request) {
+    m_stack->nam->setHandler([](const FakeRequest& request) {
         return FakeResponse::json(
             200, keyJson(QStringLiteral("sk_2"), request.json().value(QLatin1String("name")).toString()));
     });
     rename->setTextValue(QStringLiteral("Spare key"));
     rename->accept();
     QTRY_COMPARE(section->list()->item(1)->text(), QStringLiteral("Spare key — Never used"));
-    QCOMPARE(m_nam->requests().last().method, QByteArray("PATCH"));
+    QCOMPARE(m_stack->nam->requests().last().method, QByteArray("PATCH"));
 
     // Remove…: Cancel is the default; removing asks "Confirm It's You" first.
     section->list()->setCurrentRow(0);
@@ -491,7 +468,7 @@ void TestSecurityKeyDialogs::sectionListsRenamesAndRemoves()
             stepUp = dialog;
     }
     QVERIFY(stepUp);
-    m_nam->setHandler([](const FakeRequest& request) {
+    m_stack->nam->setHandler([](const FakeRequest& request) {
         if (request.path() == QLatin1String("/v1/step-up/verify"))
             return FakeResponse::json(
                 200, {{QStringLiteral("step_up_token"), QStringLiteral("sut_1")}, {QStringLiteral("expires_in"), 300}});
@@ -511,7 +488,7 @@ void TestSecurityKeyDialogs::sectionListsRenamesAndRemoves()
     m_flow->submitSecret(QStringLiteral("correct horse"));
     QTRY_VERIFY(section->message()->isVisible());
     QVERIFY(section->message()->text().startsWith(QStringLiteral("The key wasn't removed. ")));
-    QCOMPARE(m_nam->requests().last().header("X-Step-Up"), QByteArray("sut_1"));
+    QCOMPARE(m_stack->nam->requests().last().header("X-Step-Up"), QByteArray("sut_1"));
     QCOMPARE(section->list()->count(), 2);
 }
 

@@ -71,14 +71,14 @@ private Q_SLOTS:
         // Wraps the fixture's handler to see what the flow sent.
         auto answer = [this](const FakeRequest& request) {
             m_sent.append(request.json());
-            auto it = m_script.find(request.path());
-            if (it == m_script.end() || it->isEmpty())
+            auto it = m_stack->scripted.find(request.path());
+            if (it == m_stack->scripted.end() || it->isEmpty())
                 return FakeResponse::error(404, "not_found");
             return it->size() > 1 ? it->takeFirst() : it->constFirst();
         };
-        m_nam->setHandler(answer);
+        m_stack->nam->setHandler(answer);
         // 13:05 today: the new time reads "14:05".
-        m_flow = std::make_unique<ShortenWaitFlow>(m_api.get(),
+        m_flow = std::make_unique<ShortenWaitFlow>(m_stack->api.get(),
                                                    [] { return QDateTime(QDate::currentDate(), QTime(13, 5)); });
         m_dialog = std::make_unique<ShortenWaitDialog>(m_flow.get());
     }

@@ -106,8 +106,8 @@ void TestSignOutDialog::enterDoesNotSignOut()
     page->signOutButton()->setFocus();
     QVERIFY(!page->signOutButton()->isDefault());
     QTest::keyClick(page->signOutButton(), Qt::Key_Return);
-    QCOMPARE(m_nam->count(signOutPath), 0);
-    QCOMPARE(m_nam->count(stepUpPath), 0);
+    QCOMPARE(m_stack->nam->count(signOutPath), 0);
+    QCOMPARE(m_stack->nam->count(stepUpPath), 0);
     QCOMPARE(m_flow->state(), State::Idle);
     QVERIFY(!m_dialog->isVisible());
 
@@ -115,7 +115,7 @@ void TestSignOutDialog::enterDoesNotSignOut()
     startAndShow(householdDevices());
     QTest::keyClick(m_dialog.get(), Qt::Key_Enter);
     QCOMPARE(m_flow->state(), State::Idle);
-    QCOMPARE(m_nam->count(signOutPath), 0);
+    QCOMPARE(m_stack->nam->count(signOutPath), 0);
     QVERIFY(!m_dialog->isVisible());
 }
 
@@ -180,13 +180,13 @@ void TestSignOutDialog::followsTheWholeJourney()
     QTRY_COMPARE(m_flow->state(), State::Submitting);
     QCOMPARE(m_dialog->currentPage(), Page::Submitting);
     QVERIFY(findByName<QProgressBar>(m_dialog.get(), QStringLiteral("Signing out"))->isVisible());
-    QTRY_COMPARE(m_nam->heldCount(), 1);
-    m_nam->releaseHeld(threeResults());
+    QTRY_COMPARE(m_stack->nam->heldCount(), 1);
+    m_stack->nam->releaseHeld(threeResults());
     QTRY_COMPARE(m_flow->state(), State::Reporting);
     QCOMPARE(m_dialog->currentPage(), Page::Results);
     QCOMPARE(m_dialog->resultsView()->summaryText(), QStringLiteral("1 signed out, 1 pending, 1 failed"));
-    QCOMPARE(m_nam->count(verifyPath), 1);
-    QCOMPARE(m_nam->count(signOutPath), 1);
+    QCOMPARE(m_stack->nam->count(verifyPath), 1);
+    QCOMPARE(m_stack->nam->count(signOutPath), 1);
 }
 
 void TestSignOutDialog::submittingCannotBeClosed()
@@ -201,8 +201,8 @@ void TestSignOutDialog::submittingCannotBeClosed()
     QTest::keyClick(m_dialog.get(), Qt::Key_Escape);
     QVERIFY(m_dialog->isVisible());
     QCOMPARE(m_flow->state(), State::Submitting);
-    QTRY_COMPARE(m_nam->heldCount(), 1);
-    m_nam->releaseHeld(threeResults());
+    QTRY_COMPARE(m_stack->nam->heldCount(), 1);
+    m_stack->nam->releaseHeld(threeResults());
     QTRY_COMPARE(m_dialog->currentPage(), Page::Results);
 }
 
@@ -426,7 +426,7 @@ void TestSignOutDialog::screenshots()
     m_dialog->show();
     m_flow->confirm();
     save(QStringLiteral("4-submitting"));
-    m_nam->releaseHeld(FakeResponse::transport(QNetworkReply::ConnectionRefusedError));
+    m_stack->nam->releaseHeld(FakeResponse::transport(QNetworkReply::ConnectionRefusedError));
     QTRY_COMPARE(m_flow->state(), State::Failed);
     save(QStringLiteral("6-failed"));
     QWidget host;

@@ -251,7 +251,7 @@ void TestSignOutPages::verifyEnabledOnlyWhenComplete()
     QVERIFY(verify->isEnabled());
     QTest::keyClick(page->secretField(), Qt::Key_Backspace);
     QVERIFY(!verify->isEnabled());
-    QCOMPARE(m_nam->count(verifyPath), 0);
+    QCOMPARE(m_stack->nam->count(verifyPath), 0);
     QTest::keyClicks(page->secretField(), QStringLiteral("6"));
     verify->click();
     QVERIFY(!verify->isEnabled()); // busy
@@ -272,19 +272,19 @@ void TestSignOutPages::destinationAndResendCountdown()
     QCOMPARE(resend->text(), QStringLiteral("Resend in 0:30"));
     QVERIFY(!resend->isEnabled());
 
-    m_now = m_now.addSecs(3);
+    m_stack->now = m_stack->now.addSecs(3);
     m_flow->stepUpFlow()->refreshCountdowns();
     QCOMPARE(resend->text(), QStringLiteral("Resend in 0:27"));
     QVERIFY(!resend->isEnabled());
 
-    m_now = m_now.addSecs(27);
+    m_stack->now = m_stack->now.addSecs(27);
     m_flow->stepUpFlow()->refreshCountdowns();
     QCOMPARE(resend->text(), QStringLiteral("Resend Code"));
     QVERIFY(resend->isEnabled());
     script(resendPath, {challenge()});
     resend->click();
     QTRY_VERIFY(!m_flow->isBusy());
-    QCOMPARE(m_nam->count(resendPath), 1);
+    QCOMPARE(m_stack->nam->count(resendPath), 1);
     QCOMPARE(resend->text(), QStringLiteral("Resend in 0:30"));
 }
 
@@ -299,7 +299,7 @@ void TestSignOutPages::attemptsLeftAfterAMiss()
     QTest::keyClick(page->secretField(), Qt::Key_Return);
     QTRY_VERIFY(m_flow->stepUpFlow()->attemptsLeft().has_value());
     QTRY_VERIFY(!m_flow->isBusy());
-    QCOMPARE(m_nam->count(verifyPath), 1);
+    QCOMPARE(m_stack->nam->count(verifyPath), 1);
     QCOMPARE(problemLine(page.get())->text(), QStringLiteral("That code isn't right. 4 attempts left."));
     QVERIFY(problemLine(page.get())->isVisible());
     QCOMPARE(problemLine(page.get())->kind(), InlineMessage::Kind::Error);
@@ -342,10 +342,10 @@ void TestSignOutPages::lockoutCountsDown()
     QCOMPARE(problemLine(page.get())->kind(), InlineMessage::Kind::Warning); // a countdown, not an error
     QVERIFY(!findByName<QPushButton>(page.get(), QStringLiteral("Verify"))->isEnabled());
     QVERIFY(page->secretField()->isReadOnly());
-    m_now = m_now.addSecs(1);
+    m_stack->now = m_stack->now.addSecs(1);
     m_flow->stepUpFlow()->refreshCountdowns();
     QCOMPARE(problemLine(page.get())->text(), QStringLiteral("Too many attempts — try again in 4:59."));
-    m_now = m_now.addSecs(299);
+    m_stack->now = m_stack->now.addSecs(299);
     m_flow->stepUpFlow()->refreshCountdowns();
     QVERIFY(problemLine(page.get())->text().isEmpty());
     QVERIFY(!page->secretField()->isReadOnly());
@@ -370,11 +370,11 @@ void TestSignOutPages::accountWaitCountsDownAndKeepsTheCode()
     auto* resend = findByName<QPushButton>(page.get(), QStringLiteral("Resend code"));
     QVERIFY(!resend->isEnabled());
     QVERIFY(resend->text() != QStringLiteral("Send New Code")); // the code is not used up
-    m_now = m_now.addSecs(30);
+    m_stack->now = m_stack->now.addSecs(30);
     m_flow->stepUpFlow()->refreshCountdowns();
     QCOMPARE(problemLine(page.get())->text(), QStringLiteral("Too many attempts — try again in 1:00."));
     QVERIFY(!verify->isEnabled());
-    m_now = m_now.addSecs(60);
+    m_stack->now = m_stack->now.addSecs(60);
     m_flow->stepUpFlow()->refreshCountdowns();
     QVERIFY(problemLine(page.get())->text().isEmpty());
     QVERIFY(verify->isEnabled());

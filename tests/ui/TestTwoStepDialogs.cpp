@@ -42,7 +42,7 @@ void TestTwoStepDialogs::totpEnrolmentDialog()
                                            {QStringLiteral("sms"), false},
                                            {QStringLiteral("email"), true},
                                            {QStringLiteral("recovery_codes_left"), 10}})});
-    TwoStepService service(m_api.get(), m_stepUp.get());
+    TwoStepService service(m_stack->api.get(), m_stack->stepUp.get());
     const TotpEnrolment enrolment{
         QStringLiteral("JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"),
         QStringLiteral("otpauth://totp/Vigil:demo@vigil.test?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
@@ -69,8 +69,9 @@ void TestTwoStepDialogs::totpEnrolmentDialog()
     QTRY_VERIFY(problem->isVisible());
     QCOMPARE(dialog.result(), int(QDialog::Rejected));
     QVERIFY(dialog.isVisible());
-    QCOMPARE(m_nam->requests().last().json().value(QStringLiteral("code")).toString(), QStringLiteral("123456"));
-    QCOMPARE(m_nam->requests().last().json().value(QStringLiteral("enrolment")).toString(), QStringLiteral("enr_1"));
+    QCOMPARE(m_stack->nam->requests().last().json().value(QStringLiteral("code")).toString(), QStringLiteral("123456"));
+    QCOMPARE(m_stack->nam->requests().last().json().value(QStringLiteral("enrolment")).toString(),
+             QStringLiteral("enr_1"));
 
     QSignalSpy accepted(&dialog, &QDialog::accepted);
     dialog.codeField()->setText(QStringLiteral("654321"));
@@ -130,20 +131,20 @@ void TestTwoStepDialogs::recoveryCodesFileIsOwnerOnly()
 
 void TestTwoStepDialogs::supportCodeCountsDown()
 {
-    const SupportCode code{QStringLiteral("7KQ2-M9XF"), m_now.addSecs(600)};
-    HolderSupportCodeDialog dialog(code, [this] { return m_now; });
+    const SupportCode code{QStringLiteral("7KQ2-M9XF"), m_stack->now.addSecs(600)};
+    HolderSupportCodeDialog dialog(code, [this] { return m_stack->now; });
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     QCOMPARE(dialog.codeLabel()->text(), QStringLiteral("7KQ2-M9XF"));
     QVERIFY(dialog.codeLabel()->textInteractionFlags() & Qt::TextSelectableByMouse);
     QCOMPARE(dialog.validityLabel()->text(), QStringLiteral("Valid for 10:00"));
-    m_now = m_now.addSecs(19);
+    m_stack->now = m_stack->now.addSecs(19);
     dialog.refreshCountdown();
     QCOMPARE(dialog.validityLabel()->text(), QStringLiteral("Valid for 9:41"));
     auto* allows = findByName<QLabel>(&dialog, QStringLiteral("What the code allows"));
     QVERIFY(allows);
     QVERIFY(allows->text().contains(QLatin1String("can't change your password or 2-step settings")));
-    m_now = m_now.addSecs(600);
+    m_stack->now = m_stack->now.addSecs(600);
     dialog.refreshCountdown();
     QVERIFY(dialog.validityLabel()->text().contains(QLatin1String("expired")));
 }
@@ -162,12 +163,12 @@ void TestTwoStepDialogs::securityPageSections()
                                QJsonObject{{QStringLiteral("code"), QStringLiteral("7KQ2-M9XF")},
                                            {QStringLiteral("expires_at"), QStringLiteral("2026-11-25T12:10:00.000Z")},
                                            {QStringLiteral("expires_in"), 600}})});
-    AccountService account(m_api.get(), m_session.get());
-    PasswordChangeFlow password(m_api.get(), m_stepUp.get());
-    TwoStepService twoStep(m_api.get(), m_stepUp.get());
-    SupportCodeService supportCodes(m_api.get(), m_stepUp.get());
+    AccountService account(m_stack->api.get(), m_stack->session.get());
+    PasswordChangeFlow password(m_stack->api.get(), m_stack->stepUp.get());
+    TwoStepService twoStep(m_stack->api.get(), m_stack->stepUp.get());
+    SupportCodeService supportCodes(m_stack->api.get(), m_stack->stepUp.get());
     SectionNavigator navigator;
-    SecurityPage page(&account, {m_stepUp.get(), &password, &twoStep, &supportCodes}, &navigator);
+    SecurityPage page(&account, {m_stack->stepUp.get(), &password, &twoStep, &supportCodes}, &navigator);
     QSignalSpy dialogs(&page, &SecurityPage::dialogOpened);
     page.resize(700, 900);
     page.show();
@@ -194,7 +195,7 @@ void TestTwoStepDialogs::securityPageSections()
     QVERIFY(dialog);
     QCOMPARE(dialog->codeLabel()->text(), QStringLiteral("7KQ2-M9XF"));
     QCOMPARE(dialog->validityLabel()->text(), QStringLiteral("Valid for 10:00"));
-    QCOMPARE(m_nam->requests().last().header("X-Step-Up"), QByteArrayLiteral("vst_1"));
+    QCOMPARE(m_stack->nam->requests().last().header("X-Step-Up"), QByteArrayLiteral("vst_1"));
 
     // Email codes stay on; text message codes switch through the service.
     TwoStepSection* section = page.twoStepSection();
@@ -209,14 +210,14 @@ void TestTwoStepDialogs::securityPageSections()
                                            {QStringLiteral("email"), true},
                                            {QStringLiteral("recovery_codes_left"), 0},
                                            {QStringLiteral("phone_masked"), QStringLiteral("+44*******12")}})});
-    const int accountLoads = m_nam->count(QStringLiteral("/v1/me"));
+    const int accountLoads = m_stack->nam->count(QStringLiteral("/v1/me"));
     section->smsBox()->click();
     QTRY_VERIFY(twoStep.status() && !twoStep.status()->sms);
     QVERIFY(!section->smsBox()->isChecked());
     // The account overview (Overview tile, the sign-out journey's methods) is read again.
-    QTRY_COMPARE(m_nam->count(QStringLiteral("/v1/me")), accountLoads + 1);
+    QTRY_COMPARE(m_stack->nam->count(QStringLiteral("/v1/me")), accountLoads + 1);
     FakeRequest put;
-    for (const FakeRequest& request : m_nam->requests()) {
+    for (const FakeRequest& request : m_stack->nam->requests()) {
         if (request.path() == QLatin1String("/v1/account/two-step/fallbacks"))
             put = request;
     }
@@ -236,8 +237,8 @@ void TestTwoStepDialogs::twoStepActionsOpenTheirDialogs()
     script(QStringLiteral("/v1/account/two-step/recovery-codes"),
            {FakeResponse::json(
                200, QJsonObject{{QStringLiteral("recovery_codes"), QJsonArray::fromStringList(tenCodes())}})});
-    TwoStepService twoStep(m_api.get(), m_stepUp.get());
-    StepUpFlow flow(m_stepUp.get());
+    TwoStepService twoStep(m_stack->api.get(), m_stack->stepUp.get());
+    StepUpFlow flow(m_stack->stepUp.get());
     QWidget window;
     auto* section = new TwoStepSection(&twoStep, &flow, &window);
     QSignalSpy dialogs(section, &TwoStepSection::dialogOpened);
@@ -276,7 +277,7 @@ void TestTwoStepDialogs::twoStepActionsOpenTheirDialogs()
     codes->doneButton()->click();
 
     // Turning off asks first; Cancel is the default and sends nothing.
-    const int requests = int(m_nam->requests().size());
+    const int requests = int(m_stack->nam->requests().size());
     section->turnOffButton()->click();
     QTRY_COMPARE(dialogs.size(), 2);
     auto* box = qobject_cast<QMessageBox*>(dialogs.last().first().value<QDialog*>());
@@ -284,7 +285,7 @@ void TestTwoStepDialogs::twoStepActionsOpenTheirDialogs()
     QCOMPARE(box->defaultButton(), box->button(QMessageBox::Cancel));
     QVERIFY(findByName<QPushButton>(box, QStringLiteral("Turn Off")));
     box->button(QMessageBox::Cancel)->click();
-    QCOMPARE(int(m_nam->requests().size()), requests);
+    QCOMPARE(int(m_stack->nam->requests().size()), requests);
 }
 
 QTEST_MAIN(TestTwoStepDialogs)

@@ -1,9 +1,4 @@
-#include "FakeAuthenticator.h"
-#include "FakeNetworkAccessManager.h"
-#include "TestTokens.h"
-#include "core/api/ApiClient.h"
-#include "core/auth/Session.h"
-#include "core/auth/TokenPair.h"
+#include "StepUpStack.h"
 #include "core/securitykeys/AuthenticatorText.h"
 #include "core/securitykeys/ClientData.h"
 #include "core/securitykeys/SecurityKeyRegistrationFlow.h"
@@ -69,13 +64,7 @@ private:
     void loadKeys(const QJsonArray& keys);
     QJsonObject registrationOptions() const;
 
-    QDateTime m_now;
-    std::unique_ptr<FakeNetworkAccessManager> m_nam;
-    std::unique_ptr<Session> m_session;
-    std::unique_ptr<ApiClient> m_api;
-    std::unique_ptr<StepUpService> m_stepUp;
-    FakeAuthenticators m_keys;
-    std::unique_ptr<SecurityKeyService> m_service;
+    std::unique_ptr<StepUpStack> m_stack;
 };
 
 void TestSecurityKeys::initTestCase()
@@ -85,48 +74,36 @@ void TestSecurityKeys::initTestCase()
 
 void TestSecurityKeys::init()
 {
-    m_now = QDateTime(QDate(2026, 12, 7), QTime(12, 0), Qt::UTC);
-    m_nam = std::make_unique<FakeNetworkAccessManager>();
-    m_session = std::make_unique<Session>();
-    const auto tokens = TokenPair::fromJson(TestTokens::pair(QStringLiteral("vat_1"), QStringLiteral("vrt_1")));
-    QVERIFY(tokens.hasValue());
-    m_session->setTokens(QUrl(QStringLiteral("http://127.0.0.1:8765")), tokens.value());
-    m_api = std::make_unique<ApiClient>(m_nam.get(), m_session.get());
-    m_api->setBaseUrl(QUrl(QStringLiteral("http://127.0.0.1:8765")));
-    m_stepUp = std::make_unique<StepUpService>(m_api.get(), [this] { return m_now; });
-    m_keys = {};
-    m_service = std::make_unique<SecurityKeyService>(m_api.get(), m_stepUp.get(), m_keys.factory());
-    m_stepUp->setSecurityKeys(m_service.get());
+    m_stack = std::make_unique<StepUpStack>(QDateTime(QDate(2026, 12, 7), QTime(12, 0), Qt::UTC), true);
+    QVERIFY(m_stack->signedIn);
 }
 
 void TestSecurityKeys::cleanup()
 {
-    m_service.reset();
-    m_stepUp.reset();
-    m_api.reset();
-    m_session.reset();
-    m_nam.reset();
+    m_stack.reset();
 }
 
 void TestSecurityKeys::giveStepUpToken()
 {
-    m_nam->setHandler([](const FakeRequest&) {
+    m_stack->nam->setHandler([](const FakeRequest&) {
         return FakeResponse::json(
             200, {{QStringLiteral("step_up_token"), QStringLiteral("sut_1")}, {QStringLiteral("expires_in"), 300}});
     });
     bool done = false;
-    m_stepUp->verify(QStringLiteral("chl"), QStringLiteral("pw"), this, [&done](const auto&) { done = true; });
+    m_stack->stepUp->verify(QStringLiteral("chl"), QStringLiteral("pw"), this, [&done](const auto&) { done = true; });
     QTRY_VERIFY(done);
-    QVERIFY(m_stepUp->validToken());
+    QVERIFY(m_stack->stepUp->validToken());
 }
 
 void TestSecurityKeys::loadKeys(const QJsonArray& keys)
 {
-    m_nam->setHandler([keys](const FakeRequest&) { return FakeResponse::json(200, {{QStringLiteral("keys"), keys}}); });
-    QSignalSpy changed(m_service.get(), &SecurityKeyService::keysChanged);
-    m_service->reload();
+    m_stack->nam->setHandler([keys](const FakeRequest&) {
+        return FakeResponse::json(200, {{QStringLiteral("keys"), keys}});
+    });
+    QSignalSpy changed(m_stack->securityKeys.get(), &SecurityKeyService::keysChanged);
+    m_stack->securityKeys->reload();
     QTRY_COMPARE(changed.count(), 1);
-    QVERIFY(m_service->isLoaded());
+    QVERIFY(m_stack->securityKeys->isLoaded());
 }
 
 QJsonObject TestSecurityKeys::registrationOptions() const
@@ -169,30 +146,30 @@ void TestSecurityKeys::listsKeys()
 {
     loadKeys({keyJson(QStringLiteral("sk_1"), QStringLiteral("Desk key"), QStringLiteral("2026-12-06T09:30:00Z")),
               keyJson(QStringLiteral("sk_2"), QStringLiteral("Travel key"))});
-    QCOMPARE(m_service->keys().size(), 2);
-    QCOMPARE(m_service->keys().at(0).name, QStringLiteral("Desk key"));
-    QCOMPARE(m_service->keys().at(0).lastUsedAt, QDateTime(QDate(2026, 12, 6), QTime(9, 30), Qt::UTC));
-    QVERIFY(!m_service->keys().at(1).lastUsedAt.isValid());
-    QCOMPARE(m_nam->requests().last().path(), QStringLiteral("/v1/account/security-keys"));
+    QCOMPARE(m_stack->securityKeys->keys().size(), 2);
+    QCOMPARE(m_stack->securityKeys->keys().at(0).name, QStringLiteral("Desk key"));
+    QCOMPARE(m_stack->securityKeys->keys().at(0).lastUsedAt, QDateTime(QDate(2026, 12, 6), QTime(9, 30), Qt::UTC));
+    QVERIFY(!m_stack->securityKeys->keys().at(1).lastUsedAt.isValid());
+    QCOMPARE(m_stack->nam->requests().last().path(), QStringLiteral("/v1/account/security-keys"));
 }
 
 void TestSecurityKeys::registersKeyWithPinAndName()
 {
     loadKeys({keyJson(QStringLiteral("sk_0"), QStringLiteral("Security key"))});
     giveStepUpToken();
-    m_nam->setHandler([this](const FakeRequest& request) {
+    m_stack->nam->setHandler([this](const FakeRequest& request) {
         if (request.path() == QLatin1String("/v1/account/security-keys/registrations"))
             return FakeResponse::json(200, registrationOptions());
         return FakeResponse::json(
             201, keyJson(QStringLiteral("sk_1"), request.json().value(QLatin1String("name")).toString()));
     });
-    SecurityKeyRegistrationFlow flow(m_service.get());
+    SecurityKeyRegistrationFlow flow(m_stack->securityKeys.get());
     flow.start();
     QCOMPARE(flow.state(), RegState::Preparing);
     QTRY_COMPARE(flow.state(), RegState::UsingKey);
-    QCOMPARE(m_nam->requests().last().header("X-Step-Up"), QByteArray("sut_1"));
+    QCOMPARE(m_stack->nam->requests().last().header("X-Step-Up"), QByteArray("sut_1"));
 
-    FakeAuthenticator* key = m_keys.last;
+    FakeAuthenticator* key = m_stack->keys.last;
     QVERIFY(key && key->credentialRequest);
     const CredentialRequest& asked = *key->credentialRequest;
     const ClientData expected = ClientData::make(ClientData::Type::Create, QStringLiteral("Y2hhbGxlbmdl"));
@@ -217,7 +194,7 @@ void TestSecurityKeys::registersKeyWithPinAndName()
     flow.save(QStringLiteral("  Desk key "));
     QCOMPARE(flow.state(), RegState::Saving);
     QTRY_COMPARE(flow.state(), RegState::Done);
-    const FakeRequest& saved = m_nam->requests().last();
+    const FakeRequest& saved = m_stack->nam->requests().last();
     QCOMPARE(saved.method, QByteArray("POST"));
     QCOMPARE(saved.path(), QStringLiteral("/v1/account/security-keys"));
     const QJsonObject body = saved.json();
@@ -228,19 +205,19 @@ void TestSecurityKeys::registersKeyWithPinAndName()
     QCOMPARE(body.value(QLatin1String("attestation_format")).toString(), QStringLiteral("packed"));
     QVERIFY(!body.value(QLatin1String("client_data_json")).toString().contains(QLatin1Char('=')));
     QCOMPARE(flow.savedKey()->name, QStringLiteral("Desk key"));
-    QCOMPARE(m_service->keys().size(), 2);
+    QCOMPARE(m_stack->securityKeys->keys().size(), 2);
 }
 
 void TestSecurityKeys::registrationNeedsStepUp()
 {
-    SecurityKeyRegistrationFlow flow(m_service.get());
+    SecurityKeyRegistrationFlow flow(m_stack->securityKeys.get());
     flow.start();
     QCOMPARE(flow.state(), RegState::Failed);
     QVERIFY(flow.needsStepUp());
     QVERIFY(flow.canRetry());
     QCOMPARE(flow.problemText(), QStringLiteral("Your verification has expired. Confirm it's you again."));
-    QCOMPARE(m_nam->requests().size(), 0);
-    QCOMPARE(m_keys.made, 0);
+    QCOMPARE(m_stack->nam->requests().size(), 0);
+    QCOMPARE(m_stack->keys.made, 0);
 }
 
 void TestSecurityKeys::registrationKeyFailures_data()
@@ -259,57 +236,58 @@ void TestSecurityKeys::registrationKeyFailures()
 {
     QFETCH(Failure, failure);
     giveStepUpToken();
-    m_nam->setHandler([this](const FakeRequest&) { return FakeResponse::json(200, registrationOptions()); });
-    SecurityKeyRegistrationFlow flow(m_service.get());
+    m_stack->nam->setHandler([this](const FakeRequest&) { return FakeResponse::json(200, registrationOptions()); });
+    SecurityKeyRegistrationFlow flow(m_stack->securityKeys.get());
     flow.start();
     QTRY_COMPARE(flow.state(), RegState::UsingKey);
-    m_keys.last->fail(failure);
+    m_stack->keys.last->fail(failure);
     QCOMPARE(flow.state(), RegState::Failed);
     QVERIFY(!flow.needsStepUp());
     QTEST(flow.canRetry(), "canRetry");
     QTEST(flow.problemText(), "text");
     flow.retry();
     QTRY_COMPARE(flow.state(), RegState::UsingKey);
-    QCOMPARE(m_keys.made, 2);
+    QCOMPARE(m_stack->keys.made, 2);
 }
 
 void TestSecurityKeys::renameAndRemove()
 {
     loadKeys({keyJson(QStringLiteral("sk_1"), QStringLiteral("Desk key"))});
-    m_nam->setHandler([](const FakeRequest& request) {
+    m_stack->nam->setHandler([](const FakeRequest& request) {
         if (request.method == "PATCH")
             return FakeResponse::json(
                 200, keyJson(QStringLiteral("sk_1"), request.json().value(QLatin1String("name")).toString()));
         return FakeResponse::raw(204, {}, "application/json");
     });
     bool renamed = false;
-    m_service->rename(QStringLiteral("sk_1"), QStringLiteral("Blue key"), this, [&renamed](const auto& key) {
-        renamed = key.hasValue();
-    });
+    m_stack->securityKeys->rename(QStringLiteral("sk_1"),
+                                  QStringLiteral("Blue key"),
+                                  this,
+                                  [&renamed](const auto& key) { renamed = key.hasValue(); });
     QTRY_VERIFY(renamed);
-    QCOMPARE(m_nam->requests().last().path(), QStringLiteral("/v1/account/security-keys/sk_1"));
-    QCOMPARE(m_service->keys().first().name, QStringLiteral("Blue key"));
+    QCOMPARE(m_stack->nam->requests().last().path(), QStringLiteral("/v1/account/security-keys/sk_1"));
+    QCOMPARE(m_stack->securityKeys->keys().first().name, QStringLiteral("Blue key"));
 
     std::optional<ApiError> refused;
-    m_service->remove(
+    m_stack->securityKeys->remove(
         QStringLiteral("sk_1"), this, [&refused](const Expected<bool, ApiError>& result) { refused = result.error(); });
     QCOMPARE(refused->code(), ApiError::Code::StepUpRequired); // no request without a step-up token
 
     giveStepUpToken();
-    m_nam->setHandler([](const FakeRequest&) { return FakeResponse::raw(204, {}, "application/json"); });
+    m_stack->nam->setHandler([](const FakeRequest&) { return FakeResponse::raw(204, {}, "application/json"); });
     bool removed = false;
-    m_service->remove(QStringLiteral("sk_1"), this, [&removed](const Expected<bool, ApiError>& result) {
+    m_stack->securityKeys->remove(QStringLiteral("sk_1"), this, [&removed](const Expected<bool, ApiError>& result) {
         removed = result.hasValue();
     });
     QTRY_VERIFY(removed);
-    QCOMPARE(m_nam->requests().last().method, QByteArray("DELETE"));
-    QCOMPARE(m_nam->requests().last().header("X-Step-Up"), QByteArray("sut_1"));
-    QVERIFY(!m_service->hasKeys());
+    QCOMPARE(m_stack->nam->requests().last().method, QByteArray("DELETE"));
+    QCOMPARE(m_stack->nam->requests().last().header("X-Step-Up"), QByteArray("sut_1"));
+    QVERIFY(!m_stack->securityKeys->hasKeys());
 }
 
 void TestSecurityKeys::stepUpOffersKeyFirst()
 {
-    StepUpFlow flow(m_stepUp.get());
+    StepUpFlow flow(m_stack->stepUp.get());
     flow.setAvailableMethods({QStringLiteral("password"), QStringLiteral("email")});
     QCOMPARE(flow.availableMethods().size(), 2);
     QSignalSpy changed(&flow, &StepUpFlow::verificationChanged);
@@ -344,20 +322,21 @@ FakeResponse keyChallenge()
 void TestSecurityKeys::stepUpWithKey()
 {
     loadKeys({keyJson(QStringLiteral("sk_1"), QStringLiteral("Desk key"))});
-    m_nam->setHandler([](const FakeRequest& request) {
+    m_stack->nam->setHandler([](const FakeRequest& request) {
         if (request.path() == QLatin1String("/v1/step-up"))
             return keyChallenge();
         return FakeResponse::json(
             200, {{QStringLiteral("step_up_token"), QStringLiteral("sut_key")}, {QStringLiteral("expires_in"), 300}});
     });
-    StepUpFlow flow(m_stepUp.get());
+    StepUpFlow flow(m_stack->stepUp.get());
     flow.start();
     flow.chooseMethod(QStringLiteral("security_key"));
     QCOMPARE(flow.state(), StepUpFlow::State::Verifying);
     QTRY_VERIFY(flow.authenticator());
-    QCOMPARE(m_nam->requests().last().path(), QStringLiteral("/v1/step-up"));
-    QCOMPARE(m_nam->requests().last().json().value(QLatin1String("method")).toString(), QStringLiteral("security_key"));
-    FakeAuthenticator* key = m_keys.last;
+    QCOMPARE(m_stack->nam->requests().last().path(), QStringLiteral("/v1/step-up"));
+    QCOMPARE(m_stack->nam->requests().last().json().value(QLatin1String("method")).toString(),
+             QStringLiteral("security_key"));
+    FakeAuthenticator* key = m_stack->keys.last;
     QVERIFY(key->assertionRequest);
     const ClientData expected = ClientData::make(ClientData::Type::Get, QStringLiteral("a2V5LWNoYWxsZW5nZQ"));
     QCOMPARE(key->assertionRequest->clientDataHash, expected.hash);
@@ -369,10 +348,10 @@ void TestSecurityKeys::stepUpWithKey()
     QSignalSpy verified(&flow, &StepUpFlow::verified);
     key->answerAssertion({credentialId, QByteArrayLiteral("auth"), QByteArrayLiteral("sig")});
     QTRY_COMPARE(verified.count(), 1);
-    QCOMPARE(m_stepUp->validToken(), QStringLiteral("sut_key"));
+    QCOMPARE(m_stack->stepUp->validToken(), QStringLiteral("sut_key"));
     // After the verification, the list is read again for the key's new "last used".
-    QCOMPARE(m_nam->requests().last().path(), QStringLiteral("/v1/account/security-keys"));
-    const FakeRequest& verify = m_nam->requests().at(m_nam->requests().size() - 2);
+    QCOMPARE(m_stack->nam->requests().last().path(), QStringLiteral("/v1/account/security-keys"));
+    const FakeRequest& verify = m_stack->nam->requests().at(m_stack->nam->requests().size() - 2);
     QCOMPARE(verify.path(), QStringLiteral("/v1/step-up/verify"));
     const QJsonObject body = verify.json();
     QCOMPARE(body.value(QLatin1String("challenge")).toString(), QStringLiteral("chl_key"));
@@ -387,23 +366,23 @@ void TestSecurityKeys::stepUpWithKey()
 void TestSecurityKeys::stepUpKeyNotOfAccountThenRetry()
 {
     loadKeys({keyJson(QStringLiteral("sk_1"), QStringLiteral("Desk key"))});
-    m_nam->setHandler([](const FakeRequest&) { return keyChallenge(); });
-    StepUpFlow flow(m_stepUp.get());
+    m_stack->nam->setHandler([](const FakeRequest&) { return keyChallenge(); });
+    StepUpFlow flow(m_stack->stepUp.get());
     flow.start();
     flow.chooseMethod(QStringLiteral("security_key"));
     QTRY_VERIFY(flow.authenticator());
-    m_keys.last->fail(Failure::NotRegistered);
+    m_stack->keys.last->fail(Failure::NotRegistered);
     QCOMPARE(flow.state(), StepUpFlow::State::Verifying);
     QCOMPARE(AuthenticatorText::failure(*flow.authenticator()),
              QStringLiteral("This security key isn't one of your account's keys. Try another key."));
-    const int requests = m_nam->requests().size();
+    const int requests = m_stack->nam->requests().size();
     flow.retrySecurityKey();
-    QCOMPARE(m_keys.made, 2);
+    QCOMPARE(m_stack->keys.made, 2);
     QCOMPARE(flow.authenticator()->state(), KeyState::Searching);
-    QCOMPARE(m_nam->requests().size(), requests); // the challenge is still good: no new one
+    QCOMPARE(m_stack->nam->requests().size(), requests); // the challenge is still good: no new one
 
     // Choosing another method lets go of the key.
-    QPointer<FakeAuthenticator> key = m_keys.last;
+    QPointer<FakeAuthenticator> key = m_stack->keys.last;
     flow.chooseAnotherMethod();
     QVERIFY(!key);
     QVERIFY(!flow.authenticator());
@@ -412,7 +391,7 @@ void TestSecurityKeys::stepUpKeyNotOfAccountThenRetry()
 void TestSecurityKeys::stepUpKeyAnswerRefused()
 {
     loadKeys({keyJson(QStringLiteral("sk_1"), QStringLiteral("Desk key"))});
-    m_nam->setHandler([](const FakeRequest& request) {
+    m_stack->nam->setHandler([](const FakeRequest& request) {
         if (request.path() == QLatin1String("/v1/step-up"))
             return keyChallenge();
         FakeResponse response =
@@ -422,29 +401,29 @@ void TestSecurityKeys::stepUpKeyAnswerRefused()
                                 {QStringLiteral("attempts_left"), 2}});
         return response;
     });
-    StepUpFlow flow(m_stepUp.get());
+    StepUpFlow flow(m_stack->stepUp.get());
     flow.start();
     flow.chooseMethod(QStringLiteral("security_key"));
     QTRY_VERIFY(flow.authenticator());
-    m_keys.last->answerAssertion({credentialId, QByteArrayLiteral("auth"), QByteArrayLiteral("bad")});
+    m_stack->keys.last->answerAssertion({credentialId, QByteArrayLiteral("auth"), QByteArrayLiteral("bad")});
     QTRY_COMPARE(flow.problem().kind, StepUpFlow::ProblemKind::WrongSecret);
     QCOMPARE(flow.problem().message,
              QStringLiteral("Vigil didn't accept your security key's answer. 2 attempts left."));
-    QVERIFY(!m_stepUp->validToken());
+    QVERIFY(!m_stack->stepUp->validToken());
     flow.retrySecurityKey();
-    QCOMPARE(m_keys.made, 2);
+    QCOMPARE(m_stack->keys.made, 2);
     QCOMPARE(flow.problem().kind, StepUpFlow::ProblemKind::None);
 }
 
 void TestSecurityKeys::stepUpKeyPin()
 {
     loadKeys({keyJson(QStringLiteral("sk_1"), QStringLiteral("Desk key"))});
-    m_nam->setHandler([](const FakeRequest&) { return keyChallenge(); });
-    StepUpFlow flow(m_stepUp.get());
+    m_stack->nam->setHandler([](const FakeRequest&) { return keyChallenge(); });
+    StepUpFlow flow(m_stack->stepUp.get());
     flow.start();
     flow.chooseMethod(QStringLiteral("security_key"));
     QTRY_VERIFY(flow.authenticator());
-    FakeAuthenticator* key = m_keys.last;
+    FakeAuthenticator* key = m_stack->keys.last;
     key->askPin(8);
     flow.providePin(QStringLiteral("0000"));
     key->wrongPin(7);
@@ -453,7 +432,7 @@ void TestSecurityKeys::stepUpKeyPin()
     flow.providePin(QStringLiteral("1234"));
     QCOMPARE(key->pins, (QStringList{QStringLiteral("0000"), QStringLiteral("1234")}));
     // The PIN goes to the key only, never to the service.
-    for (const FakeRequest& request : m_nam->requests())
+    for (const FakeRequest& request : m_stack->nam->requests())
         QVERIFY(!request.body.contains("1234"));
 }
 

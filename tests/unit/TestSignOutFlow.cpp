@@ -40,7 +40,7 @@ void TestSignOutFlow::confirmThenCancel()
     m_flow->cancel();
     QCOMPARE(m_flow->state(), State::Idle);
     QCOMPARE(states.size(), 2);
-    QVERIFY(m_nam->requests().isEmpty());
+    QVERIFY(m_stack->nam->requests().isEmpty());
 }
 
 void TestSignOutFlow::journeyWithEmailCode()
@@ -93,7 +93,7 @@ void TestSignOutFlow::cancelFromChoosingMethod()
     QCOMPARE(m_flow->stepUpFlow()->availableMethods().size(), 5);
     m_flow->cancel();
     QCOMPARE(m_flow->state(), State::Idle);
-    QVERIFY(m_nam->requests().isEmpty());
+    QVERIFY(m_stack->nam->requests().isEmpty());
 }
 
 void TestSignOutFlow::cancelWhileVerifyingDropsLateAnswer()
@@ -103,13 +103,13 @@ void TestSignOutFlow::cancelWhileVerifyingDropsLateAnswer()
     m_flow->confirm();
     m_flow->stepUpFlow()->chooseMethod(QStringLiteral("email"));
     QCOMPARE(m_flow->state(), State::Verifying);
-    QTRY_COMPARE(m_nam->heldCount(), 1);
+    QTRY_COMPARE(m_stack->nam->heldCount(), 1);
     m_flow->cancel();
     QCOMPARE(m_flow->state(), State::Idle);
     QVERIFY(!m_flow->isBusy());
     QSignalSpy states(m_flow.get(), &SignOutFlow::stateChanged);
-    m_nam->releaseHeld(challenge());
-    QTRY_COMPARE(m_nam->heldCount(), 0);
+    m_stack->nam->releaseHeld(challenge());
+    QTRY_COMPARE(m_stack->nam->heldCount(), 0);
     QCoreApplication::processEvents();
     QCOMPARE(m_flow->state(), State::Idle);
     QVERIFY(m_flow->stepUpFlow()->destination().isEmpty());
@@ -119,18 +119,18 @@ void TestSignOutFlow::cancelWhileVerifyingDropsLateAnswer()
 void TestSignOutFlow::validTokenIsReused()
 {
     completeJourney();
-    QCOMPARE(m_nam->count(verifyPath), 1);
-    QVERIFY(m_stepUp->validToken().has_value());
+    QCOMPARE(m_stack->nam->count(verifyPath), 1);
+    QVERIFY(m_stack->stepUp->validToken().has_value());
 
-    m_now = m_now.addSecs(120);
+    m_stack->now = m_stack->now.addSecs(120);
     QSignalSpy states(m_flow.get(), &SignOutFlow::stateChanged);
     m_flow->start(Scope::selected({{QStringLiteral("dev_5"), QStringLiteral("Bedroom TV")}}));
     m_flow->confirm();
     QCOMPARE(m_flow->state(), State::Submitting);
     QTRY_COMPARE(m_flow->state(), State::Reporting);
-    QCOMPARE(m_nam->count(verifyPath), 1);
-    QCOMPARE(m_nam->count(stepUpPath), 1);
-    QCOMPARE(m_nam->count(signOutPath), 2);
+    QCOMPARE(m_stack->nam->count(verifyPath), 1);
+    QCOMPARE(m_stack->nam->count(stepUpPath), 1);
+    QCOMPARE(m_stack->nam->count(signOutPath), 2);
     QCOMPARE(lastRequest(signOutPath).header("X-Step-Up"), QByteArray("vst_1"));
     QCOMPARE(lastRequest(signOutPath).json().value(QStringLiteral("ids")).toArray(),
              QJsonArray({QStringLiteral("dev_5")}));
@@ -141,12 +141,12 @@ void TestSignOutFlow::validTokenIsReused()
 void TestSignOutFlow::tokenExpiresByClock()
 {
     completeJourney();
-    m_now = m_now.addSecs(301);
-    QVERIFY(!m_stepUp->validToken().has_value());
+    m_stack->now = m_stack->now.addSecs(301);
+    QVERIFY(!m_stack->stepUp->validToken().has_value());
     m_flow->start(threeDevices());
     m_flow->confirm();
     QCOMPARE(m_flow->state(), State::ChoosingMethod);
-    QCOMPARE(m_nam->count(signOutPath), 1);
+    QCOMPARE(m_stack->nam->count(signOutPath), 1);
 }
 
 void TestSignOutFlow::networkFailureDuringSubmitRetries()
@@ -164,8 +164,8 @@ void TestSignOutFlow::networkFailureDuringSubmitRetries()
     m_flow->retry();
     QCOMPARE(m_flow->state(), State::Submitting);
     QTRY_COMPARE(m_flow->state(), State::Reporting);
-    QCOMPARE(m_nam->count(signOutPath), 2);
-    QCOMPARE(m_nam->count(verifyPath), 1);
+    QCOMPARE(m_stack->nam->count(signOutPath), 2);
+    QCOMPARE(m_stack->nam->count(verifyPath), 1);
     QCOMPARE(lastRequest(signOutPath).body, firstBody);
     QCOMPARE(m_flow->problem().kind, Kind::None);
 }
@@ -185,14 +185,14 @@ void TestSignOutFlow::unreadableAnswerDuringSubmitRetries()
     QCOMPARE(m_flow->problem().kind, Kind::Other);
     QVERIFY(m_flow->problem().canRetry);
     QVERIFY(!m_flow->problem().message.isEmpty());
-    const int asked = m_nam->count(signOutPath);
+    const int asked = m_stack->nam->count(signOutPath);
 
     m_flow->retry();
     QTRY_COMPARE(m_flow->state(), State::Failed);
     QVERIFY(m_flow->problem().canRetry);
     m_flow->retry();
     QTRY_COMPARE(m_flow->state(), State::Reporting);
-    QCOMPARE(m_nam->count(signOutPath), asked + 2);
+    QCOMPARE(m_stack->nam->count(signOutPath), asked + 2);
     QCOMPARE(m_flow->problem().kind, Kind::None);
 }
 
@@ -225,7 +225,7 @@ void TestSignOutFlow::stepUpRefusedOnSubmitAsksAgain()
     m_flow->stepUpFlow()->submitSecret(QStringLiteral("123456"));
     QTRY_COMPARE(m_flow->state(), State::ChoosingMethod);
     QCOMPARE(m_flow->problem().kind, Kind::StepUpRequired);
-    QVERIFY(!m_stepUp->validToken().has_value());
+    QVERIFY(!m_stack->stepUp->validToken().has_value());
 }
 
 void TestSignOutFlow::resultsPerDeviceAndLiveProgress()
@@ -279,7 +279,7 @@ void TestSignOutFlow::retryFailedResubmitsOnlyFailed()
     const QJsonObject body = lastRequest(signOutPath).json();
     QCOMPARE(body.value(QStringLiteral("ids")).toArray(), QJsonArray({QStringLiteral("dev_4")}));
     QVERIFY(!body.contains(QStringLiteral("scope")));
-    QCOMPARE(m_nam->count(verifyPath), 1); // the token was still valid
+    QCOMPARE(m_stack->nam->count(verifyPath), 1); // the token was still valid
 
     SignOutResultsModel* results = m_flow->results();
     QCOMPARE(results->rowCount(), 3);
@@ -294,7 +294,7 @@ void TestSignOutFlow::retryFailedResubmitsOnlyFailed()
     // Nothing failed any more: nothing to retry.
     m_flow->retryFailed();
     QCOMPARE(m_flow->state(), State::Reporting);
-    QCOMPARE(m_nam->count(signOutPath), 2);
+    QCOMPARE(m_stack->nam->count(signOutPath), 2);
 }
 
 void TestSignOutFlow::allIncludingThisDeviceReturnsToSignIn()
@@ -311,7 +311,7 @@ void TestSignOutFlow::allIncludingThisDeviceReturnsToSignIn()
     m_flow->confirm();
     QTRY_COMPARE(m_flow->state(), State::ReturnToSignIn);
     QCOMPARE(back.size(), 1);
-    QVERIFY(!m_stepUp->validToken().has_value());
+    QVERIFY(!m_stack->stepUp->validToken().has_value());
     QCOMPARE(lastRequest(signOutPath).json(), QJsonObject({{QStringLiteral("scope"), QStringLiteral("all")}}));
     QCOMPARE(m_flow->results()->rowCount(), 2);
     m_flow->cancel();
@@ -365,7 +365,7 @@ void TestSignOutFlow::ignoredOutsideTheirStates()
     QCOMPARE(m_flow->state(), State::ChoosingMethod);
     m_flow->start(threeDevices()); // no restart in the middle of a sign-out
     QCOMPARE(m_flow->state(), State::ChoosingMethod);
-    QVERIFY(m_nam->requests().isEmpty());
+    QVERIFY(m_stack->nam->requests().isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestSignOutFlow)

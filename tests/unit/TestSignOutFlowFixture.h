@@ -1,10 +1,6 @@
 #pragma once
 
-#include "FakeNetworkAccessManager.h"
-#include "TestTokens.h"
-#include "core/api/ApiClient.h"
-#include "core/auth/Session.h"
-#include "core/auth/TokenPair.h"
+#include "StepUpStack.h"
 #include "core/flows/HolderSignOutSender.h"
 #include "core/flows/SignOutFlow.h"
 #include "core/flows/SignOutResultsModel.h"
@@ -105,66 +101,36 @@ protected:
     void setUp();
     void tearDown();
     // Answers the next request to `path` with the next queued response; the last one repeats.
-    void script(const QString& path, const QList<FakeResponse>& responses) { m_script.insert(path, responses); }
-    FakeRequest lastRequest(const QString& path) const;
+    void script(const QString& path, const QList<FakeResponse>& responses) { m_stack->script(path, responses); }
+    FakeRequest lastRequest(const QString& path) const { return m_stack->lastRequest(path); }
     // Confirming → … → Verifying with a challenge on hand.
     void reachVerifying(const QString& method = QStringLiteral("email"));
     // A whole sign-out of threeDevices() with an email code, ending in Reporting.
     void completeJourney();
 
-    QDateTime m_now;
-    QHash<QString, QList<FakeResponse>> m_script;
-    std::unique_ptr<FakeNetworkAccessManager> m_nam;
-    std::unique_ptr<Session> m_session;
-    std::unique_ptr<ApiClient> m_api;
-    std::unique_ptr<StepUpService> m_stepUp;
+    std::unique_ptr<StepUpStack> m_stack;
     HolderSignOutSender m_sender;
     std::unique_ptr<SignOutFlow> m_flow;
 };
 
 inline void SignOutFlowFixture::setUp()
 {
-    m_now = QDateTime(QDate(2026, 11, 25), QTime(12, 0), Qt::UTC);
-    m_script.clear();
-    m_nam = std::make_unique<FakeNetworkAccessManager>();
-    m_nam->setHandler([this](const FakeRequest& request) {
-        auto it = m_script.find(request.path());
-        if (it == m_script.end() || it->isEmpty())
-            return FakeResponse::error(404, "not_found");
-        return it->size() > 1 ? it->takeFirst() : it->constFirst();
-    });
-    m_session = std::make_unique<Session>();
-    const auto tokens = TokenPair::fromJson(TestTokens::pair(QStringLiteral("vat_1"), QStringLiteral("vrt_1")));
-    QVERIFY(tokens.hasValue());
-    m_session->setTokens(QUrl(QStringLiteral("http://127.0.0.1:8765")), tokens.value());
-    m_api = std::make_unique<ApiClient>(m_nam.get(), m_session.get());
-    m_api->setBaseUrl(QUrl(QStringLiteral("http://127.0.0.1:8765")));
-    m_stepUp = std::make_unique<StepUpService>(m_api.get(), [this] { return m_now; });
-    m_flow = std::make_unique<SignOutFlow>(m_api.get(), m_stepUp.get(), m_session.get(), &m_sender);
+    m_stack = std::make_unique<StepUpStack>(QDateTime(QDate(2026, 11, 25), QTime(12, 0), Qt::UTC));
+    m_stack->answerFromScript();
+    QVERIFY(m_stack->signedIn);
+    m_flow =
+        std::make_unique<SignOutFlow>(m_stack->api.get(), m_stack->stepUp.get(), m_stack->session.get(), &m_sender);
 }
 
 inline void SignOutFlowFixture::tearDown()
 {
     m_flow.reset();
-    m_stepUp.reset();
-    m_api.reset();
-    m_session.reset();
-    m_nam.reset();
-}
-
-inline FakeRequest SignOutFlowFixture::lastRequest(const QString& path) const
-{
-    const auto& requests = m_nam->requests();
-    for (auto it = requests.crbegin(); it != requests.crend(); ++it) {
-        if (it->path() == path)
-            return *it;
-    }
-    return {};
+    m_stack.reset();
 }
 
 inline void SignOutFlowFixture::reachVerifying(const QString& method)
 {
-    if (m_script.value(stepUpPath).isEmpty())
+    if (m_stack->scripted.value(stepUpPath).isEmpty())
         script(stepUpPath, {challenge(QStringLiteral("chl_1"), method)});
     m_flow->start(threeDevices());
     QCOMPARE(m_flow->state(), State::Confirming);

@@ -52,7 +52,7 @@ void TestSignOutFlowVerification::wrongCodeShowsAttemptsLeft()
     QCOMPARE(m_flow->problem().message, QStringLiteral("That code isn't right. 4 attempts left."));
     QVERIFY(!problems.isEmpty());
     QVERIFY(m_flow->stepUpFlow()->canSubmit(QStringLiteral("111111")));
-    QVERIFY(!m_stepUp->validToken().has_value());
+    QVERIFY(!m_stack->stepUp->validToken().has_value());
 }
 
 void TestSignOutFlowVerification::wrongPassword()
@@ -82,8 +82,8 @@ void TestSignOutFlowVerification::lastAttemptKillsChallenge()
     script(stepUpPath, {challenge(QStringLiteral("chl_2"))});
     m_flow->stepUpFlow()->resend();
     QTRY_VERIFY(!m_flow->isBusy());
-    QCOMPARE(m_nam->count(stepUpPath), 2);
-    QCOMPARE(m_nam->count(resendPath), 0);
+    QCOMPARE(m_stack->nam->count(stepUpPath), 2);
+    QCOMPARE(m_stack->nam->count(resendPath), 0);
     QCOMPARE(m_flow->problem().kind, Kind::None);
     QVERIFY(m_flow->stepUpFlow()->canSubmit(QStringLiteral("111111")));
 }
@@ -104,7 +104,7 @@ void TestSignOutFlowVerification::fiveMissesLockWithCountdown()
     }
     m_flow->stepUpFlow()->submitSecret(QStringLiteral("000000"));
     QTRY_VERIFY(!m_flow->isBusy());
-    QCOMPARE(m_nam->count(verifyPath), 5);
+    QCOMPARE(m_stack->nam->count(verifyPath), 5);
     QCOMPARE(m_flow->state(), State::Verifying);
     QCOMPARE(m_flow->problem().kind, Kind::Locked);
     QCOMPARE(m_flow->stepUpFlow()->lockoutSecondsLeft(), 300);
@@ -112,15 +112,15 @@ void TestSignOutFlowVerification::fiveMissesLockWithCountdown()
     QVERIFY(!m_flow->stepUpFlow()->canSubmit(QStringLiteral("111111")));
     QVERIFY(!m_flow->stepUpFlow()->canResend());
     m_flow->stepUpFlow()->submitSecret(QStringLiteral("111111"));
-    QCOMPARE(m_nam->count(verifyPath), 5);
+    QCOMPARE(m_stack->nam->count(verifyPath), 5);
 
     QSignalSpy ticks(m_flow->stepUpFlow(), &StepUpFlow::countdownsChanged);
-    m_now = m_now.addSecs(1);
+    m_stack->now = m_stack->now.addSecs(1);
     m_flow->stepUpFlow()->refreshCountdowns();
     QCOMPARE(ticks.size(), 1);
     QCOMPARE(m_flow->problem().message, QStringLiteral("Too many attempts — try again in 4:59."));
 
-    m_now = m_now.addSecs(299);
+    m_stack->now = m_stack->now.addSecs(299);
     m_flow->stepUpFlow()->refreshCountdowns();
     QCOMPARE(m_flow->stepUpFlow()->lockoutSecondsLeft(), 0);
     QCOMPARE(m_flow->problem().kind, Kind::None);
@@ -134,14 +134,14 @@ void TestSignOutFlowVerification::resendCooldown()
     QVERIFY(!m_flow->stepUpFlow()->canResend());
     QCOMPARE(m_flow->stepUpFlow()->resendSecondsLeft(), 30);
     m_flow->stepUpFlow()->resend();
-    QCOMPARE(m_nam->count(resendPath), 0);
+    QCOMPARE(m_stack->nam->count(resendPath), 0);
 
-    m_now = m_now.addSecs(10);
+    m_stack->now = m_stack->now.addSecs(10);
     m_flow->stepUpFlow()->refreshCountdowns();
     QCOMPARE(m_flow->stepUpFlow()->resendSecondsLeft(), 20);
     QVERIFY(!m_flow->stepUpFlow()->canResend());
 
-    m_now = m_now.addSecs(20);
+    m_stack->now = m_stack->now.addSecs(20);
     m_flow->stepUpFlow()->refreshCountdowns();
     QCOMPARE(m_flow->stepUpFlow()->resendSecondsLeft(), 0);
     QVERIFY(m_flow->stepUpFlow()->canResend());
@@ -149,7 +149,7 @@ void TestSignOutFlowVerification::resendCooldown()
     m_flow->stepUpFlow()->resend();
     QVERIFY(m_flow->isBusy());
     QTRY_VERIFY(!m_flow->isBusy());
-    QCOMPARE(m_nam->count(resendPath), 1);
+    QCOMPARE(m_stack->nam->count(resendPath), 1);
     QCOMPARE(lastRequest(resendPath).json().value(QStringLiteral("challenge")).toString(), QStringLiteral("chl_1"));
     QCOMPARE(m_flow->stepUpFlow()->resendSecondsLeft(), 30);
     QVERIFY(!m_flow->stepUpFlow()->canResend());
@@ -158,7 +158,7 @@ void TestSignOutFlowVerification::resendCooldown()
 void TestSignOutFlowVerification::resendRateLimited()
 {
     reachVerifying();
-    m_now = m_now.addSecs(30);
+    m_stack->now = m_stack->now.addSecs(30);
     FakeResponse limited = codeError(429, "too_many_attempts", std::nullopt);
     limited.headers.append({QByteArray("Retry-After"), QByteArray("120")});
     script(resendPath, {limited});
@@ -187,7 +187,7 @@ void TestSignOutFlowVerification::codeExpiredOffersResend()
     script(stepUpPath, {challenge(QStringLiteral("chl_2"))});
     m_flow->stepUpFlow()->resend();
     QTRY_VERIFY(!m_flow->isBusy());
-    QCOMPARE(m_nam->count(stepUpPath), 2);
+    QCOMPARE(m_stack->nam->count(stepUpPath), 2);
     QVERIFY(!m_flow->stepUpFlow()->isCodeExpired());
     QCOMPARE(m_flow->problem().kind, Kind::None);
     script(verifyPath, {verified()});
@@ -200,10 +200,10 @@ void TestSignOutFlowVerification::codeExpiredOffersResend()
 void TestSignOutFlowVerification::codeExpiresByClock()
 {
     reachVerifying();
-    m_now = m_now.addSecs(599);
+    m_stack->now = m_stack->now.addSecs(599);
     m_flow->stepUpFlow()->refreshCountdowns();
     QVERIFY(!m_flow->stepUpFlow()->isCodeExpired());
-    m_now = m_now.addSecs(1);
+    m_stack->now = m_stack->now.addSecs(1);
     m_flow->stepUpFlow()->refreshCountdowns();
     QVERIFY(m_flow->stepUpFlow()->isCodeExpired());
     QCOMPARE(m_flow->problem().kind, Kind::CodeExpired);
@@ -225,25 +225,25 @@ void TestSignOutFlowVerification::rateLimitedChallengeCountsDown()
     QCOMPARE(m_flow->problem().message, QStringLiteral("Too many attempts — try again in 1:30."));
     m_flow->stepUpFlow()->chooseMethod(QStringLiteral("sms"));
     QCOMPARE(m_flow->state(), State::ChoosingMethod);
-    QCOMPARE(m_nam->count(stepUpPath), 1);
+    QCOMPARE(m_stack->nam->count(stepUpPath), 1);
     // Starting over does not hide the lockout.
     m_flow->cancel();
     m_flow->start(threeDevices());
     m_flow->confirm();
     QCOMPARE(m_flow->state(), State::ChoosingMethod);
     QCOMPARE(m_flow->problem().kind, Kind::Locked);
-    m_now = m_now.addSecs(30);
+    m_stack->now = m_stack->now.addSecs(30);
     QCOMPARE(m_flow->problem().message, QStringLiteral("Too many attempts — try again in 1:00."));
-    m_now = m_now.addSecs(-30);
+    m_stack->now = m_stack->now.addSecs(-30);
 
-    m_now = m_now.addSecs(90);
+    m_stack->now = m_stack->now.addSecs(90);
     m_flow->stepUpFlow()->refreshCountdowns();
     QCOMPARE(m_flow->problem().kind, Kind::None);
     script(stepUpPath, {challenge(QStringLiteral("chl_2"), QStringLiteral("sms"))});
     m_flow->stepUpFlow()->chooseMethod(QStringLiteral("sms"));
     QCOMPARE(m_flow->state(), State::Verifying);
     QTRY_VERIFY(!m_flow->isBusy());
-    QCOMPARE(m_nam->count(stepUpPath), 2);
+    QCOMPARE(m_stack->nam->count(stepUpPath), 2);
 }
 
 void TestSignOutFlowVerification::accountWaitKeepsTheChallenge()
@@ -265,10 +265,10 @@ void TestSignOutFlowVerification::accountWaitKeepsTheChallenge()
     QVERIFY(!m_flow->stepUpFlow()->canSubmit(QStringLiteral("the-right-password")));
     QVERIFY(!m_flow->stepUpFlow()->canResend());
 
-    m_now = m_now.addSecs(29);
+    m_stack->now = m_stack->now.addSecs(29);
     m_flow->stepUpFlow()->refreshCountdowns();
     QCOMPARE(m_flow->problem().message, QStringLiteral("Too many attempts — try again in 0:01."));
-    m_now = m_now.addSecs(1);
+    m_stack->now = m_stack->now.addSecs(1);
     m_flow->stepUpFlow()->refreshCountdowns();
     QCOMPARE(m_flow->problem().kind, Kind::None);
     QCOMPARE(m_flow->stepUpFlow()->attemptsLeft(), std::optional<int>(3));
@@ -276,8 +276,8 @@ void TestSignOutFlowVerification::accountWaitKeepsTheChallenge()
     QVERIFY(!m_flow->stepUpFlow()->canResend()); // nothing to start again: the challenge is still good
     m_flow->stepUpFlow()->submitSecret(QStringLiteral("the-right-password"));
     QTRY_COMPARE(m_flow->state(), State::Reporting);
-    QCOMPARE(m_nam->count(stepUpPath), 1);
-    QCOMPARE(m_nam->count(verifyPath), 2);
+    QCOMPARE(m_stack->nam->count(stepUpPath), 1);
+    QCOMPARE(m_stack->nam->count(verifyPath), 2);
 }
 
 void TestSignOutFlowVerification::methodTurnedOffIsNoLongerOffered()

@@ -1,8 +1,4 @@
-#include "FakeNetworkAccessManager.h"
-#include "TestTokens.h"
-#include "core/api/ApiClient.h"
-#include "core/auth/Session.h"
-#include "core/auth/TokenPair.h"
+#include "StepUpStack.h"
 #include "core/stepup/StepUpService.h"
 #include "core/stepup/VerificationMethod.h"
 
@@ -29,32 +25,18 @@ private Q_SLOTS:
     void sessionEndClearsToken();
 
 private:
-    QDateTime m_now;
-    std::unique_ptr<FakeNetworkAccessManager> m_nam;
-    std::unique_ptr<Session> m_session;
-    std::unique_ptr<ApiClient> m_api;
-    std::unique_ptr<StepUpService> m_stepUp;
+    std::unique_ptr<StepUpStack> m_stack;
 };
 
 void TestStepUp::init()
 {
-    m_now = QDateTime(QDate(2026, 11, 25), QTime(12, 0), Qt::UTC);
-    m_nam = std::make_unique<FakeNetworkAccessManager>();
-    m_session = std::make_unique<Session>();
-    const auto tokens = TokenPair::fromJson(TestTokens::pair(QStringLiteral("vat_1"), QStringLiteral("vrt_1")));
-    QVERIFY(tokens.hasValue());
-    m_session->setTokens(QUrl(QStringLiteral("http://127.0.0.1:8765")), tokens.value());
-    m_api = std::make_unique<ApiClient>(m_nam.get(), m_session.get());
-    m_api->setBaseUrl(QUrl(QStringLiteral("http://127.0.0.1:8765")));
-    m_stepUp = std::make_unique<StepUpService>(m_api.get(), [this] { return m_now; });
+    m_stack = std::make_unique<StepUpStack>(QDateTime(QDate(2026, 11, 25), QTime(12, 0), Qt::UTC));
+    QVERIFY(m_stack->signedIn);
 }
 
 void TestStepUp::cleanup()
 {
-    m_stepUp.reset();
-    m_api.reset();
-    m_session.reset();
-    m_nam.reset();
+    m_stack.reset();
 }
 
 void TestStepUp::methods_data()
@@ -111,7 +93,7 @@ void TestStepUp::freeText()
 
 void TestStepUp::beginSendsMethod()
 {
-    m_nam->setHandler([](const FakeRequest&) {
+    m_stack->nam->setHandler([](const FakeRequest&) {
         return FakeResponse::json(200,
                                   QJsonObject{{QStringLiteral("challenge"), QStringLiteral("chl_1")},
                                               {QStringLiteral("method"), QStringLiteral("sms")},
@@ -120,13 +102,13 @@ void TestStepUp::beginSendsMethod()
                                               {QStringLiteral("resend_after"), 30}});
     });
     std::optional<Expected<StepUpChallenge, ApiError>> got;
-    m_stepUp->begin(QStringLiteral("sms"), this, [&got](const auto& result) { got = result; });
+    m_stack->stepUp->begin(QStringLiteral("sms"), this, [&got](const auto& result) { got = result; });
     QTRY_VERIFY(got.has_value());
     QVERIFY(got->hasValue());
     QCOMPARE(got->value().challenge, QStringLiteral("chl_1"));
     QCOMPARE(got->value().destination, QStringLiteral("+44 •••• ••12"));
     QCOMPARE(got->value().resendAfterSeconds, 30);
-    const FakeRequest request = m_nam->requests().constFirst();
+    const FakeRequest request = m_stack->nam->requests().constFirst();
     QCOMPARE(request.path(), QStringLiteral("/v1/step-up"));
     QCOMPARE(request.json(), QJsonObject({{QStringLiteral("method"), QStringLiteral("sms")}}));
     QCOMPARE(request.header("Authorization"), QByteArray("Bearer vat_1"));
@@ -134,38 +116,38 @@ void TestStepUp::beginSendsMethod()
 
 void TestStepUp::verifyKeepsTokenUntilExpiry()
 {
-    m_nam->setHandler([](const FakeRequest&) {
+    m_stack->nam->setHandler([](const FakeRequest&) {
         return FakeResponse::json(200,
                                   QJsonObject{{QStringLiteral("step_up_token"), QStringLiteral("vst_1")},
                                               {QStringLiteral("expires_in"), 300}});
     });
-    QSignalSpy changed(m_stepUp.get(), &StepUpService::tokenChanged);
+    QSignalSpy changed(m_stack->stepUp.get(), &StepUpService::tokenChanged);
     bool ok = false;
-    m_stepUp->verify(QStringLiteral("chl_1"),
-                     QStringLiteral("123456"),
-                     this,
-                     [&ok](const Expected<void, ApiError>& result) { ok = result.hasValue(); });
+    m_stack->stepUp->verify(QStringLiteral("chl_1"),
+                            QStringLiteral("123456"),
+                            this,
+                            [&ok](const Expected<void, ApiError>& result) { ok = result.hasValue(); });
     QTRY_VERIFY(ok);
     QCOMPARE(changed.size(), 1);
-    QCOMPARE(m_stepUp->validToken(), std::optional<QString>(QStringLiteral("vst_1")));
-    QCOMPARE(m_stepUp->tokenExpiresAt(), m_now.addSecs(300));
-    m_now = m_now.addSecs(290);
-    QVERIFY(m_stepUp->validToken().has_value());
+    QCOMPARE(m_stack->stepUp->validToken(), std::optional<QString>(QStringLiteral("vst_1")));
+    QCOMPARE(m_stack->stepUp->tokenExpiresAt(), m_stack->now.addSecs(300));
+    m_stack->now = m_stack->now.addSecs(290);
+    QVERIFY(m_stack->stepUp->validToken().has_value());
     // Too close to the end to send it off.
-    m_now = m_now.addSecs(6);
-    QVERIFY(!m_stepUp->validToken().has_value());
+    m_stack->now = m_stack->now.addSecs(6);
+    QVERIFY(!m_stack->stepUp->validToken().has_value());
 }
 
 void TestStepUp::refusedVerificationKeepsNoToken()
 {
-    m_nam->setHandler([](const FakeRequest&) {
+    m_stack->nam->setHandler([](const FakeRequest&) {
         return FakeResponse::json(401,
                                   QJsonObject{{QStringLiteral("error"), QStringLiteral("invalid_code")},
                                               {QStringLiteral("message"), QStringLiteral("no")},
                                               {QStringLiteral("attempts_left"), 3}});
     });
     std::optional<ApiError> error;
-    m_stepUp->verify(
+    m_stack->stepUp->verify(
         QStringLiteral("chl_1"), QStringLiteral("000000"), this, [&error](const Expected<void, ApiError>& result) {
             if (!result)
                 error = result.error();
@@ -173,13 +155,13 @@ void TestStepUp::refusedVerificationKeepsNoToken()
     QTRY_VERIFY(error.has_value());
     QCOMPARE(error->code(), ApiError::Code::InvalidCode);
     QCOMPARE(error->attemptsLeft(), std::optional<int>(3));
-    QVERIFY(!m_stepUp->validToken().has_value());
+    QVERIFY(!m_stack->stepUp->validToken().has_value());
 }
 
 void TestStepUp::sessionEndClearsToken()
 {
     int calls = 0;
-    m_nam->setHandler([&calls](const FakeRequest& request) {
+    m_stack->nam->setHandler([&calls](const FakeRequest& request) {
         ++calls;
         if (request.path() == QLatin1String("/v1/step-up/verify"))
             return FakeResponse::json(200,
@@ -188,16 +170,16 @@ void TestStepUp::sessionEndClearsToken()
         return FakeResponse::error(401, "session_revoked");
     });
     bool ok = false;
-    m_stepUp->verify(QStringLiteral("chl_1"),
-                     QStringLiteral("123456"),
-                     this,
-                     [&ok](const Expected<void, ApiError>& result) { ok = result.hasValue(); });
+    m_stack->stepUp->verify(QStringLiteral("chl_1"),
+                            QStringLiteral("123456"),
+                            this,
+                            [&ok](const Expected<void, ApiError>& result) { ok = result.hasValue(); });
     QTRY_VERIFY(ok);
-    QVERIFY(m_stepUp->validToken().has_value());
-    QSignalSpy ended(m_api.get(), &ApiClient::sessionEnded);
-    m_stepUp->begin(QStringLiteral("email"), this, [](const auto&) {});
+    QVERIFY(m_stack->stepUp->validToken().has_value());
+    QSignalSpy ended(m_stack->api.get(), &ApiClient::sessionEnded);
+    m_stack->stepUp->begin(QStringLiteral("email"), this, [](const auto&) {});
     QTRY_COMPARE(ended.size(), 1);
-    QVERIFY(!m_stepUp->validToken().has_value());
+    QVERIFY(!m_stack->stepUp->validToken().has_value());
 }
 
 QTEST_GUILESS_MAIN(TestStepUp)

@@ -2,12 +2,13 @@
 #include "auth/StepUp.h"
 #include "auth/StepUpRoutes.h"
 #include "base/Clock.h"
+#include "store/Store.h"
 
 #include <QRegularExpression>
 #include <QTest>
 
-// The step-up state of vigil-mockd without sockets: codes, their hashing, the send limit and the
-// session binding of step-up tokens.
+// The step-up state of vigil-mockd without sockets (over an in-memory database): codes, their hashing, the send limit
+// and the session binding of step-up tokens.
 class TestMockdStepUp final : public QObject
 {
     Q_OBJECT
@@ -66,12 +67,14 @@ private Q_SLOTS:
     void codesAreSixDigitsAndKeptHashed()
     {
         mockd::Clock clock;
-        mockd::StepUp stepUp(clock);
+        auto store = mockd::Store::open(QStringLiteral(":memory:"));
+        QVERIFY(store);
+        mockd::StepUp stepUp((*store)->database(), clock);
         mockd::StepUpChallenge challenge;
         challenge.method = QStringLiteral("email");
         const QString handle = stepUp.create(challenge);
         QVERIFY(handle.startsWith(QLatin1String("vsc_")));
-        mockd::StepUpChallenge* stored = stepUp.find(handle);
+        auto stored = stepUp.find(handle);
         QVERIFY(stored);
         const QString code = stepUp.newCode(*stored);
         QVERIFY(QRegularExpression(QStringLiteral("^\\d{6}$")).match(code).hasMatch());
@@ -90,7 +93,9 @@ private Q_SLOTS:
     void atMostFiveSendsAnHour()
     {
         mockd::Clock clock;
-        mockd::StepUp stepUp(clock);
+        auto store = mockd::Store::open(QStringLiteral(":memory:"));
+        QVERIFY(store);
+        mockd::StepUp stepUp((*store)->database(), clock);
         const QString account = QStringLiteral("acc_a");
         for (int i = 0; i < mockd::AuthPolicy::stepUpMaxSendsPerHour; ++i) {
             QCOMPARE(stepUp.sendWait(account), 0);
@@ -116,7 +121,9 @@ private Q_SLOTS:
     void tokensBelongToTheirSessionAndExpire()
     {
         mockd::Clock clock;
-        mockd::StepUp stepUp(clock);
+        auto store = mockd::Store::open(QStringLiteral(":memory:"));
+        QVERIFY(store);
+        mockd::StepUp stepUp((*store)->database(), clock);
         const QString token = stepUp.grant({QStringLiteral("acc_a"),
                                             QStringLiteral("ses_1"),
                                             QStringLiteral("password"),

@@ -93,6 +93,11 @@ ReportProblemDialog::ReportProblemDialog(ProblemReport* report, QWidget* parent)
     });
     connect(m_report, &ProblemReport::saved, this, &ReportProblemDialog::onSaved);
     connect(m_report, &ProblemReport::failed, this, &ReportProblemDialog::onFailed);
+
+    // Wrapped labels report their height for a narrower guess than the dialog's real width, and the
+    // stretch above the buttons took the difference as an empty band: size for the width we have.
+    const int width = qMax(minimumWidth(), sizeHint().width());
+    resize(width, layout->totalHeightForWidth(width));
 }
 
 ReportProblemDialog::~ReportProblemDialog() = default;
