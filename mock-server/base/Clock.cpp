@@ -25,6 +25,12 @@ void Clock::set(qint64 epochMs)
     Q_EMIT changed();
 }
 
+void Clock::setOffset(qint64 offsetMs)
+{
+    m_offsetMs = offsetMs;
+    Q_EMIT changed();
+}
+
 void Clock::reset()
 {
     m_offsetMs = 0;

@@ -23,6 +23,8 @@ public:
     void advance(qint64 ms);
     void set(qint64 epochMs);
     void reset();
+    // Another instance on the same database moved its clock: this one follows (emits changed()).
+    void setOffset(qint64 offsetMs);
 
 Q_SIGNALS:
     void changed();

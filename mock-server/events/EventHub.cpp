@@ -10,7 +10,9 @@
 #include "http/Router.h"
 #include "log/LogCategories.h"
 #include "log/RequestLog.h"
+#include "store/ChangeFeed.h"
 #include "store/Records.h"
+#include "store/Store.h"
 
 #include <QWebSocket>
 #include <algorithm>
@@ -68,6 +70,13 @@ QByteArray batchFrame(Iterator first, Iterator last)
     return frame;
 }
 
+// The change feed's topics of the event stream.
+const QLatin1StringView eventTopic("event");
+const QLatin1StringView socketsTopic("sockets");
+// Session ids per "sockets" change: a sign-out of thousands of devices is a few changes, each well
+// under what a PostgreSQL notification may carry.
+constexpr qsizetype idsPerChange = 100;
+
 void refuseResumePosition(EventConnection* connection)
 {
     connection->closeWith(
@@ -78,11 +87,17 @@ void refuseResumePosition(EventConnection* connection)
 
 } // namespace
 
-EventHub::EventHub(
-    DeviceService& devices, Authenticator& authenticator, RequestLog& log, const Clock& clock, QObject* parent)
-    : QObject(parent), m_devices(devices), m_authenticator(authenticator), m_log(log), m_clock(clock),
+EventHub::EventHub(Store& store,
+                   DeviceService& devices,
+                   Authenticator& authenticator,
+                   RequestLog& log,
+                   const Clock& clock,
+                   QObject* parent)
+    : QObject(parent), m_store(store), m_eventLog(store.database(), replayLimit), m_devices(devices),
+      m_authenticator(authenticator), m_log(log), m_clock(clock),
       m_sessionWatch(clock, [this](EventConnection* connection) { recheckSession(connection); })
 {
+    connect(&m_store.changes(), &ChangeFeed::changed, this, &EventHub::onChange);
     connect(&m_devices, &DeviceService::deviceChanged, this, &EventHub::onDeviceChanged);
     m_batchTimer.setSingleShot(true);
     m_batchTimer.setInterval(100);
@@ -224,45 +239,89 @@ void EventHub::recheckSession(EventConnection* connection)
 
 void EventHub::replay(EventConnection* connection, const QString& accountId, std::optional<qint64> resumeFrom)
 {
-    const Stream& stream = m_streams[accountId];
+    // The database's position, not this instance's: another one may have numbered events that
+    // its notification has not brought here yet. They are queued for this instance's other sockets.
+    catchUp(accountId);
+    const qint64 lastSeq = m_eventLog.lastSeq(accountId);
     JsonWriter ready;
-    ready.beginObject().field(l1("type"), "ready").field(l1("seq"), stream.lastSeq).endObject();
+    ready.beginObject().field(l1("type"), "ready").field(l1("seq"), lastSeq).endObject();
     connection->send(ready.take());
     // Events numbered before this moment (even those still waiting for their batch) are behind it.
-    connection->setDeliveredSeq(stream.lastSeq);
-    if (!resumeFrom || *resumeFrom == stream.lastSeq || !connection->wantsAccountEvents())
+    connection->setDeliveredSeq(lastSeq);
+    if (!resumeFrom || *resumeFrom == lastSeq || !connection->wantsAccountEvents())
         return;
     const qint64 from = *resumeFrom;
-    const bool covered = from < stream.lastSeq && !stream.replay.empty() && stream.replay.front().first <= from + 1;
+    const qint64 oldest = from < lastSeq ? m_eventLog.oldestSeq(accountId) : 0;
+    const bool covered = oldest > 0 && oldest <= from + 1;
     if (!covered) {
         connection->send(simpleFrame("resync"));
         return;
     }
-    const auto first = std::find_if(
-        stream.replay.begin(), stream.replay.end(), [from](const auto& event) { return event.first > from; });
-    if (first != stream.replay.end())
-        connection->send(batchFrame(first, stream.replay.end()));
+    const QList<EventLog::Event> missed = m_eventLog.after(accountId, from);
+    if (!missed.isEmpty())
+        connection->send(batchFrame(missed.cbegin(), missed.cend()));
+}
+
+EventHub::Stream& EventHub::stream(const QString& accountId)
+{
+    Stream& stream = m_streams[accountId];
+    if (!stream.loaded) {
+        // What was numbered before this instance looked is behind every socket it will have.
+        stream.lastSeq = m_eventLog.lastSeq(accountId);
+        stream.loaded = true;
+    }
+    return stream;
+}
+
+void EventHub::queue(const QString& accountId, Stream& stream, qint64 seq, QByteArray frame)
+{
+    stream.lastSeq = seq;
+    if (stream.pending.isEmpty())
+        m_accountsWithPending.append(accountId);
+    stream.pending.append({seq, std::move(frame)});
+    if (!m_batchTimer.isActive())
+        m_batchTimer.start();
+}
+
+void EventHub::catchUp(const QString& accountId)
+{
+    Stream& s = stream(accountId);
+    const QList<EventLog::Event> events = m_eventLog.after(accountId, s.lastSeq);
+    for (const auto& [seq, frame] : events)
+        queue(accountId, s, seq, frame);
 }
 
 qint64 EventHub::publish(const QString& accountId, QLatin1StringView type, const std::function<void(JsonWriter&)>& body)
 {
-    Stream& stream = m_streams[accountId];
-    const qint64 seq = ++stream.lastSeq;
-    JsonWriter json;
-    json.beginObject().field(l1("type"), type).field(l1("seq"), seq);
-    if (body)
-        body(json);
-    json.endObject();
-    const QByteArray frame = json.take();
-    stream.replay.emplace_back(seq, frame);
-    while (qsizetype(stream.replay.size()) > replayLimit)
-        stream.replay.pop_front();
-    if (stream.pending.isEmpty())
-        m_accountsWithPending.append(accountId);
-    stream.pending.append({seq, frame});
+    Stream& s = stream(accountId);
+    const auto event = m_eventLog.append(accountId, [&type, &body](qint64 seq) {
+        JsonWriter json;
+        json.beginObject().field(l1("type"), type).field(l1("seq"), seq);
+        if (body)
+            body(json);
+        json.endObject();
+        return json.take();
+    });
+    if (!event) {
+        qCWarning(lcStore) << "cannot store an event:" << event.error();
+        return 0;
+    }
+    m_accountsToAnnounce.insert(accountId);
     if (!m_batchTimer.isActive())
         m_batchTimer.start();
-    return seq;
+    // No socket of the account here: nothing to send, and what others numbered meanwhile need not
+    // be read.
+    if (!m_byAccount.contains(accountId)) {
+        s.lastSeq = event->first;
+        return event->first;
+    }
+    // Another instance numbered events in between: they go out first, in seq order.
+    if (event->first != s.lastSeq + 1) {
+        catchUp(accountId);
+        return event->first;
+    }
+    queue(accountId, s, event->first, event->second);
+    return event->first;
 }
 
 void EventHub::flushBatches()
@@ -272,6 +331,12 @@ void EventHub::flushBatches()
     for (const auto& [accountId, deviceId] : goingOffline) {
         if (!m_socketsPerDevice.contains(deviceId))
             m_devices.setOnline(accountId, deviceId, false);
+    }
+    // The other instances read this batch's events from the database.
+    const QSet<QString> announced = std::exchange(m_accountsToAnnounce, {});
+    for (const QString& accountId : announced) {
+        if (auto ok = m_store.changes().publish(eventTopic, accountId); !ok)
+            qCWarning(lcStore) << "cannot announce events:" << ok.error();
     }
     const QList<QString> accounts = std::exchange(m_accountsWithPending, {});
     for (const QString& accountId : accounts) {
@@ -368,11 +433,51 @@ void EventHub::revokeSessions(const QStringList& sessionIds, const QString& reas
             connections += *it;
     }
     revokeConnections(connections, reason);
+    announceRevocation(l1("session"), sessionIds, reason);
 }
 
 void EventHub::revokeAccount(const QString& accountId, const QString& reason)
 {
     revokeConnections(m_byAccount.value(accountId), reason);
+    announceRevocation(l1("account"), {accountId}, reason);
+}
+
+void EventHub::announceRevocation(QLatin1StringView scope, const QStringList& ids, const QString& reason)
+{
+    // "<scope> <reason> <id> <id> …": ids and reasons never hold a space.
+    for (qsizetype first = 0; first < ids.size(); first += idsPerChange) {
+        const QString key =
+            scope + QLatin1Char(' ') + reason + QLatin1Char(' ') + ids.mid(first, idsPerChange).join(QLatin1Char(' '));
+        if (auto ok = m_store.changes().publish(socketsTopic, key); !ok)
+            qCWarning(lcStore) << "cannot tell the other instances of a revocation:" << ok.error();
+    }
+}
+
+void EventHub::onChange(const QString& topic, const QString& key)
+{
+    if (topic == eventTopic) {
+        // The key is the account; an account without sockets here needs nothing now (a socket
+        // that authenticates later reads the database's position).
+        if (m_byAccount.contains(key))
+            catchUp(key);
+        else
+            m_streams.remove(key);
+        return;
+    }
+    if (topic != socketsTopic)
+        return;
+    const QStringList words = key.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    if (words.size() < 3)
+        return;
+    const QString& reason = words.at(1);
+    QList<EventConnection*> connections;
+    const QHash<QString, QList<EventConnection*>>& index =
+        words.at(0) == QLatin1String("account") ? m_byAccount : m_bySession;
+    for (qsizetype i = 2; i < words.size(); ++i) {
+        if (const auto it = index.constFind(words.at(i)); it != index.cend())
+            connections += *it;
+    }
+    revokeConnections(connections, reason);
 }
 
 void EventHub::revokeConnections(const QList<EventConnection*>& connections, const QString& reason)
@@ -414,7 +519,7 @@ void EventHub::closeAll()
         connection->closeWith(1001, QStringLiteral("the service is stopping"));
 }
 
-void EventHub::reset()
+void EventHub::reset(bool forgetEvents)
 {
     const auto connections = m_connections;
     for (EventConnection* connection : connections) {
@@ -426,10 +531,12 @@ void EventHub::reset()
     m_socketsPerDevice.clear();
     m_sessionWatch.clear();
     m_accountsWithPending.clear();
+    m_accountsToAnnounce.clear();
     m_goingOffline.clear();
-    for (Stream& stream : m_streams) {
-        stream.replay.clear();
-        stream.pending.clear();
+    m_streams.clear();
+    if (forgetEvents) {
+        if (auto ok = m_eventLog.clear(); !ok)
+            qCWarning(lcStore) << "cannot forget the events:" << ok.error();
     }
 }
 
@@ -437,13 +544,14 @@ void EventHub::registerRoutes(Router& router)
 {
     router.add(
         "GET", path, {Access::roles({Role::Holder, Role::Support}), false}, [this](const RequestContext& context) {
-            const Stream stream = m_streams.value(context.principal->accountId);
+            const QString& accountId = context.principal->accountId;
+            const qint64 oldest = m_eventLog.oldestSeq(accountId);
             JsonWriter json;
-            json.beginObject().field(l1("seq"), stream.lastSeq).key(l1("oldest_seq"));
-            if (stream.replay.empty())
+            json.beginObject().field(l1("seq"), m_eventLog.lastSeq(accountId)).key(l1("oldest_seq"));
+            if (oldest == 0)
                 json.null();
             else
-                json.value(stream.replay.front().first);
+                json.value(oldest);
             json.field(l1("replay_limit"), qint64(replayLimit))
                 .field(l1("ping_seconds"), EventConnection::pingIntervalMs / 1000)
                 .endObject();
@@ -453,7 +561,7 @@ void EventHub::registerRoutes(Router& router)
 
 qint64 EventHub::lastSeq(const QString& accountId) const
 {
-    return m_streams.value(accountId).lastSeq;
+    return m_eventLog.lastSeq(accountId);
 }
 
 } // namespace mockd

@@ -4,12 +4,14 @@
 #include "events/CloseDeadlines.h"
 #include "events/EventConnection.h"
 #include "events/SessionWatch.h"
+#include "store/EventLog.h"
 
 #include <QByteArray>
 #include <QHash>
 #include <QList>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QTimer>
 #include <deque>
 #include <functional>
@@ -25,11 +27,15 @@ class EventConnection;
 class JsonWriter;
 class RequestLog;
 class Router;
+class Store;
 
 // The event stream GET /v1/events: authenticates sockets (Authorization header of the upgrade or
-// a first {"type":"auth"} message), numbers each account's events (seq 1, 2, …), keeps the last
-// 1,000 per account for resume_from, and keeps a registry of sockets per session and per account
-// so a sign-out can reach the signed-out device at once. Account events are coalesced: each socket
+// a first {"type":"auth"} message), numbers each account's events (seq 1, 2, …) in the database
+// (EventLog, which keeps the last 1,000 per account for resume_from), and keeps a registry of
+// sockets per session and per account so a sign-out can reach the signed-out device at once.
+// Several vigil-mockd on one database share one stream per account: the store's change feed says
+// when another instance added events ("event") or revoked sessions ("sockets"), and this hub sends
+// them to its own sockets as if they were its own. Account events are coalesced: each socket
 // gets at most one frame of them per batch interval (a "batch" of every event since), so thousands
 // of devices changing at once cost one frame per socket, not one per device per socket.
 // Revocations, errors and pongs are never delayed.
@@ -42,7 +48,8 @@ public:
     static constexpr qsizetype replayLimit = 1000;
     static inline const QString path = QStringLiteral("/v1/events");
 
-    EventHub(DeviceService& devices,
+    EventHub(Store& store,
+             DeviceService& devices,
              Authenticator& authenticator,
              RequestLog& log,
              const Clock& clock,
@@ -61,7 +68,8 @@ public:
     // returns its seq. `body` writes the fields after "type" and "seq".
     qint64 publish(const QString& accountId, QLatin1StringView type, const std::function<void(JsonWriter&)>& body);
     // Tells every socket of the session why, then closes them (4001), so a signed-out device
-    // learns it at once instead of at its next request.
+    // learns it at once instead of at its next request; the other instances on the database do
+    // the same with theirs.
     void revokeSession(const QString& sessionId, const QString& reason);
     // The same for many sessions: first every `session.revoked` message is sent and flushed, then
     // the sockets are closed, so a close (and its handshake) never holds up another device's message.
@@ -73,8 +81,9 @@ public:
     // Sends what waits for the next batch now, and marks the devices whose sockets closed offline.
     void flushBatches();
     // After a reset: every socket is closed (1012) and forgotten, replay buffers are emptied (seq
-    // keeps counting, so a client that resumes is told to resync).
-    void reset();
+    // keeps counting, so a client that resumes is told to resync). `forgetEvents` false: another
+    // instance reset the database already; only this one's sockets and memory go.
+    void reset(bool forgetEvents = true);
 
     qsizetype connectionCount() const { return m_connections.size(); }
     // The session has an authenticated socket open (it can be told of a sign-out at once).
@@ -87,11 +96,20 @@ public:
 private:
     struct Stream
     {
+        // The last seq this instance has queued (its own events and those read from the database).
         qint64 lastSeq = 0;
-        std::deque<std::pair<qint64, QByteArray>> replay;
+        bool loaded = false;
         // Numbered but not yet sent to the account's sockets (the next batch).
         QList<std::pair<qint64, QByteArray>> pending;
     };
+
+    Stream& stream(const QString& accountId);
+    void queue(const QString& accountId, Stream& stream, qint64 seq, QByteArray frame);
+    // Queues the account's events in the database that this instance has not queued yet.
+    void catchUp(const QString& accountId);
+    void onChange(const QString& topic, const QString& key);
+    // Tells the other instances on the database to revoke their sockets too.
+    void announceRevocation(QLatin1StringView scope, const QStringList& ids, const QString& reason);
 
     void onDeviceChanged(const QString& accountId, const QString& deviceId, DeviceService::Change change);
     void onMessage(EventConnection* connection, const QString& text);
@@ -108,6 +126,8 @@ private:
     // Sends one account's pending events, one frame per socket.
     void flush(const QString& accountId, Stream& stream);
 
+    Store& m_store;
+    EventLog m_eventLog;
     DeviceService& m_devices;
     Authenticator& m_authenticator;
     RequestLog& m_log;
@@ -125,6 +145,9 @@ private:
     std::deque<QPointer<EventConnection>> m_revokedToClose;
     QTimer m_closeTimer;
     QList<QString> m_accountsWithPending;
+    // Accounts this instance added events to since the last batch: the other instances hear of
+    // them once per batch, not once per event.
+    QSet<QString> m_accountsToAnnounce;
     // Devices whose last socket closed: marked offline with the next batch (when still without a
     // socket), so thousands of sockets closing after a sign-out do not hold up its HTTP answer.
     QList<std::pair<QString, QString>> m_goingOffline; // account id, device id

@@ -3,7 +3,10 @@
 #include "base/Clock.h"
 #include "base/Ids.h"
 #include "log/LogCategories.h"
+#include "scenarios/SnapshotWriter.h"
+#include "store/Store.h"
 
+#include <QJsonDocument>
 #include <algorithm>
 
 namespace mockd {
@@ -20,9 +23,17 @@ std::optional<QJsonObject> FaultInjector::add(FaultRule rule)
         return std::nullopt;
     rule.id = Ids::generate(u"flt");
     rule.createdAtMs = m_clock.nowMs();
-    auto entry = std::make_unique<Entry>();
-    entry->random.seed(rule.seed ? quint64(*rule.seed) : std::random_device()());
-    entry->rule = std::move(rule);
+    auto entry = makeEntry(std::move(rule));
+    if (m_store) {
+        FaultRuleTable::Row row;
+        row.id = entry->rule.id;
+        row.rule = QJsonDocument(SnapshotWriter::faultForScenario(entry->rule.toJson())).toJson(QJsonDocument::Compact);
+        row.times = entry->rule.times;
+        row.createdAtMs = entry->rule.createdAtMs;
+        if (auto ok = m_table->insert(row); !ok)
+            qCWarning(lcStore) << "cannot store a fault rule:" << ok.error();
+        announce();
+    }
     qCInfo(lcAdmin).noquote() << "fault" << entry->rule.id << FaultRule::actionName(entry->rule.action) << "on"
                               << (entry->rule.method.isEmpty() ? QByteArrayLiteral("*") : entry->rule.method)
                               << entry->rule.path;
@@ -30,18 +41,96 @@ std::optional<QJsonObject> FaultInjector::add(FaultRule rule)
     return describe(*m_rules.back());
 }
 
+std::unique_ptr<FaultInjector::Entry> FaultInjector::makeEntry(FaultRule rule)
+{
+    auto entry = std::make_unique<Entry>();
+    entry->random.seed(rule.seed ? quint64(*rule.seed) : std::random_device()());
+    entry->rule = std::move(rule);
+    return entry;
+}
+
 bool FaultInjector::remove(const QString& id)
 {
     const auto it = std::find_if(m_rules.begin(), m_rules.end(), [&id](const auto& e) { return e->rule.id == id; });
-    if (it == m_rules.end())
-        return false;
-    m_rules.erase(it);
-    return true;
+    bool found = it != m_rules.end();
+    if (found)
+        m_rules.erase(it);
+    if (m_store) {
+        // Another instance may have added it, and this one not heard yet.
+        const auto removed = m_table->remove(id);
+        if (!removed)
+            qCWarning(lcStore) << "cannot delete a fault rule:" << removed.error();
+        else if (*removed)
+            found = true;
+        announce();
+    }
+    return found;
 }
 
 void FaultInjector::clear()
 {
     m_rules.clear();
+    if (m_store) {
+        if (auto ok = m_table->clear(); !ok)
+            qCWarning(lcStore) << "cannot delete the fault rules:" << ok.error();
+        announce();
+    }
+}
+
+void FaultInjector::share(Store& store)
+{
+    m_store = &store;
+    m_table.emplace(store.database());
+    reload();
+}
+
+void FaultInjector::reload()
+{
+    if (!m_store)
+        return;
+    std::vector<std::unique_ptr<Entry>> rules;
+    const QList<FaultRuleTable::Row> rows = m_table->all();
+    for (const FaultRuleTable::Row& row : rows) {
+        const auto known =
+            std::find_if(m_rules.begin(), m_rules.end(), [&row](const auto& e) { return e && e->rule.id == row.id; });
+        std::unique_ptr<Entry> entry;
+        if (known != m_rules.end()) {
+            entry = std::move(*known);
+        } else {
+            auto rule = FaultRule::fromJson(QJsonDocument::fromJson(row.rule).object());
+            if (!rule) {
+                qCWarning(lcStore) << "a stored fault rule does not read:" << rule.error().message;
+                continue;
+            }
+            rule->id = row.id;
+            rule->createdAtMs = row.createdAtMs;
+            rule->times = row.times;
+            entry = makeEntry(std::move(*rule));
+        }
+        if (row.times)
+            entry->applied = row.applied;
+        rules.push_back(std::move(entry));
+    }
+    m_rules = std::move(rules);
+}
+
+bool FaultInjector::useShared(Entry& entry)
+{
+    if (!m_store || !entry.rule.times)
+        return true;
+    const auto used = m_table->use(entry.rule.id);
+    if (!used) {
+        qCWarning(lcStore) << "cannot count a fault rule's use:" << used.error();
+        return true;
+    }
+    announce();
+    return *used;
+}
+
+void FaultInjector::announce()
+{
+    if (auto ok = m_store->changes().publish(QLatin1StringView("faults"), QStringLiteral("rules")); !ok)
+        qCWarning(lcStore) << "cannot tell the other instances of the fault rules:" << ok.error();
 }
 
 QJsonArray FaultInjector::list() const
@@ -66,6 +155,8 @@ std::optional<FaultPlan> FaultInjector::faultFor(const HttpRequest& request)
     std::optional<QString> account; // resolved once, on first need
     for (auto it = m_rules.begin(); it != m_rules.end(); ++it) {
         Entry& entry = **it;
+        if (entry.rule.times && entry.applied >= *entry.rule.times)
+            continue; // used up elsewhere; gone with the next reload
         if (!entry.rule.matchesRoute(request))
             continue;
         if (!entry.rule.account.isEmpty()) {
@@ -78,6 +169,10 @@ std::optional<FaultPlan> FaultInjector::faultFor(const HttpRequest& request)
             const double roll = std::uniform_real_distribution<double>(0.0, 1.0)(entry.random);
             if (!(roll < entry.rule.probability))
                 continue;
+        }
+        if (!useShared(entry)) {
+            entry.applied = *entry.rule.times;
+            continue;
         }
         FaultPlan result = plan(entry);
         ++entry.applied;

@@ -104,6 +104,9 @@ struct Scenario
     QString description;
     QString source;    // file name or resource path, for messages
     QByteArray digest; // SHA-256 of the file, to notice a database seeded from another scenario
+    // The file itself, kept in the database by the seeder: another instance on the same database
+    // takes the scenario from there when this one loads it.
+    QByteArray document;
     QList<ScenarioAccount> accounts;
     QList<FaultRule> faults;
     std::optional<ScenarioSimulator> simulator;

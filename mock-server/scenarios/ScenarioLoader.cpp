@@ -145,6 +145,7 @@ Expected<Scenario, ScenarioError> ScenarioLoader::parse(const QByteArray& json, 
     Scenario scenario;
     scenario.source = source;
     scenario.digest = QCryptographicHash::hash(json, QCryptographicHash::Sha256);
+    scenario.document = json;
     scenario.name = r.string(root, {}, QStringLiteral("name"), true);
     if (r.ok() && scenario.name.trimmed().isEmpty())
         r.fail(QStringLiteral("name"), QStringLiteral("must not be empty"));

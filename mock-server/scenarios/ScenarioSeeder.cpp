@@ -132,6 +132,8 @@ Expected<Ok, QString> ScenarioSeeder::seed(const Scenario& scenario)
         return ok;
     if (auto ok = m_store.setMeta(QStringLiteral("scenario_name"), scenario.name); !ok)
         return ok;
+    if (auto ok = m_store.setMeta(QStringLiteral("scenario_document"), QString::fromUtf8(scenario.document)); !ok)
+        return ok;
     if (!transaction.commit()) {
         (void)m_store.reload();
         return unexpected(QStringLiteral("could not commit the scenario"));

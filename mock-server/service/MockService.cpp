@@ -14,6 +14,7 @@
 #include "log/LogCategories.h"
 #include "scenarios/ScenarioSeeder.h"
 #include "securitykeys/SecurityKeyRoutes.h"
+#include "service/InstanceSync.h"
 #include "service/ServiceParts.h"
 #include "store/Store.h"
 #include "tvsignin/TvSignIn.h"
@@ -61,8 +62,18 @@ Expected<QUrl, QString> MockService::start()
         [this]() -> const Scenario& { return m_scenario; },
         [this] { return m_url; },
     };
+    const bool seeded = (*data)->seeded;
     m_parts = std::make_unique<ServiceParts>(context, std::move(*data), hooks);
-    applyScenarioFaults();
+    Store& store = *m_parts->data->store;
+    FaultInjector* faults = m_parts->admin ? m_parts->admin->faults.get() : nullptr;
+    // The rules in force live in the database: a second instance takes them, it does not add the
+    // scenario's again.
+    if (faults)
+        faults->share(store);
+    if (seeded)
+        applyScenarioFaults();
+    m_sync = std::make_unique<InstanceSync>(store, m_clock, faults, [this] { followReset(); });
+    m_sync->start(seeded);
     connect(m_parts->http.get(), &HttpServer::drained, this, [this] {
         if (m_stopping)
             finishShutdown();
@@ -145,6 +156,7 @@ void MockService::finishShutdown()
         // remaining sockets go without touching the store.
         m_parts->live.reset();
     }
+    m_sync.reset();
     m_log.flush();
     if (m_parts)
         m_parts->data->store->close();
@@ -156,21 +168,12 @@ Expected<Ok, QString> MockService::reset()
     if (!m_parts)
         return unexpected(QStringLiteral("the service is not running"));
     ServiceParts& parts = *m_parts;
-    if (parts.live && parts.live->simulatorRoutes)
-        parts.live->simulatorRoutes->discard(); // their sessions are about to be wiped
-    parts.auth->challenges->clear();
-    parts.auth->stepUp->clear();
-    parts.auth->securityKeyRoutes->clear();
     if (parts.admin)
         parts.admin->faults->clear();
-    if (parts.live)
-        parts.live->signOutRoutes->clear();
     m_clock.reset();
     if (m_scenario.clockMs) // a snapshot: back to the moment it was taken
         m_clock.set(*m_scenario.clockMs);
-    if (parts.live)
-        parts.live->events->reset();
-    parts.devices->devices->invalidateAll();
+    forgetLiveState(true);
     if (auto wiped = parts.data->store->wipe(); !wiped)
         return wiped;
     if (auto seeded = parts.data->seeder->seed(m_scenario); !seeded)
@@ -178,7 +181,45 @@ Expected<Ok, QString> MockService::reset()
     if (parts.live)
         parts.live->tvSignIn->reset();
     applyScenarioFaults();
+    if (m_sync)
+        m_sync->announceReset();
     return Ok{};
+}
+
+void MockService::forgetLiveState(bool forgetEvents)
+{
+    ServiceParts& parts = *m_parts;
+    if (parts.live && parts.live->simulatorRoutes)
+        parts.live->simulatorRoutes->discard(); // their sessions are about to be wiped
+    parts.auth->challenges->clear();
+    parts.auth->stepUp->clear();
+    parts.auth->securityKeyRoutes->clear();
+    if (parts.live)
+        parts.live->signOutRoutes->clear();
+    if (parts.live)
+        parts.live->events->reset(forgetEvents);
+    parts.devices->devices->invalidateAll();
+}
+
+void MockService::followReset()
+{
+    if (!m_parts || m_stopping)
+        return;
+    Store& store = *m_parts->data->store;
+    if (store.meta(QStringLiteral("scenario_digest")) != QString::fromLatin1(m_scenario.digest.toHex())) {
+        // Another scenario was loaded there: this instance's own resets return to it too.
+        auto scenario =
+            ScenarioLoader::parse(store.meta(QStringLiteral("scenario_document")).toUtf8(), m_scenario.source);
+        if (scenario && m_loader.hashPasswords(*scenario))
+            m_scenario = std::move(*scenario);
+        else
+            qCWarning(lcMockd) << "cannot read the scenario another instance loaded";
+    }
+    forgetLiveState(false);
+    if (auto loaded = store.reload(); !loaded)
+        qCCritical(lcStore) << "cannot read the database again after a reset:" << loaded.error();
+    if (m_parts->live)
+        m_parts->live->tvSignIn->reset();
 }
 
 Expected<Ok, QString> MockService::loadScenario(Scenario scenario)

@@ -15,6 +15,7 @@
 
 namespace mockd {
 
+class InstanceSync;
 class Store;
 struct ServiceParts;
 
@@ -56,6 +57,11 @@ private:
     void finishShutdown();
     void maintain();
     void applyScenarioFaults();
+    // Another instance on the database reset it (or loaded a scenario): this one takes the
+    // scenario from the database and drops what it holds in memory, as reset() does.
+    void followReset();
+    // What reset() and followReset() both drop: pending sign-ins, step-ups, sockets, caches.
+    void forgetLiveState(bool forgetEvents);
 
     Options m_options;
     Clock m_clock;
@@ -66,6 +72,7 @@ private:
     QUrl m_url; // where in-process clients (the simulator) reach the service
     // Built by start(), after the members above that every part borrows, so it goes before them.
     std::unique_ptr<ServiceParts> m_parts;
+    std::unique_ptr<InstanceSync> m_sync;
     QTimer m_maintenance;
     QTimer m_shutdownDeadline;
     bool m_stopping = false;

@@ -97,6 +97,7 @@ Expected<std::unique_ptr<ServiceParts::Data>, QString> ServiceParts::Data::open(
     if (data->store->isEmpty()) {
         if (auto seeded = data->seeder->seed(scenario); !seeded)
             return unexpected(seeded.error());
+        data->seeded = true;
     } else if (data->store->meta(QStringLiteral("scenario_digest")) != QString::fromLatin1(scenario.digest.toHex())) {
         qCWarning(lcMockd) << "the database was seeded from another scenario; POST /__admin/reset loads"
                            << scenario.name;
@@ -206,7 +207,8 @@ void ServiceParts::Devices::registerRoutes(Router& router)
 
 ServiceParts::Live::Live(
     const Context& context, Data& data, Auth& auth, Devices& devices, HttpServer& http, const AdminHooks& hooks)
-    : events(std::make_unique<EventHub>(*devices.devices, *auth.authenticator, context.log, context.clock)),
+    : events(
+          std::make_unique<EventHub>(*data.store, *devices.devices, *auth.authenticator, context.log, context.clock)),
       signOutRoutes(
           std::make_unique<SignOutRoutes>(*data.store, context.clock, *devices.devices, *auth.stepUp, *events)),
       confirmRoutes(std::make_unique<ConfirmRoutes>(

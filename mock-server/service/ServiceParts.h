@@ -93,6 +93,8 @@ struct ServiceParts
         std::unique_ptr<Store> store;
         std::unique_ptr<ScenarioSeeder> seeder;
         std::unique_ptr<GeoIpReader> geo;
+        // The database was empty and open() seeded it.
+        bool seeded = false;
     };
 
     // Signing in, tokens, step-up and the account's own routes.

@@ -1,9 +1,12 @@
 #include "store/Migrations.h"
 
 #include "log/LogCategories.h"
+#include "store/ChangeFeed.h"
 #include "store/Database.h"
 #include "store/DeviceCookieStore.h"
 #include "store/DeviceGrantStore.h"
+#include "store/EventLog.h"
+#include "store/FaultRuleTable.h"
 #include "store/ProfileUsage.h"
 #include "store/SecurityKeyStore.h"
 #include "store/SessionTrustStore.h"
@@ -154,7 +157,9 @@ QList<Step> stepsIn(SqlDialect dialect)
             {7, SessionTrustStore::migration()},
             {8, DeviceGrantStore::migration()},
             {9, SecurityKeyStore::migration()},
-            {10, ShortLivedTables::migration()}};
+            {10, ShortLivedTables::migration()},
+            {11, ChangeFeed::migration()},
+            {12, EventLog::migration() + FaultRuleTable::migration()}};
 }
 
 } // namespace

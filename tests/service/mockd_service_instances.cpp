@@ -1,0 +1,218 @@
+#include "Establish.h"
+#include "EventClient.h"
+#include "MockdProcess.h"
+#include "ServiceClient.h"
+
+#include <QJsonDocument>
+#include <QObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+// Two vigil-mockd on one database (a SQLite file here; one PostgreSQL database under the label
+// "postgres") act as one service: one event sequence per account whichever instance numbers it,
+// events and revocations reach the sockets of the other instance, resume works on either, and the
+// admin API's clock, fault rules and reset apply to both.
+class TestServiceInstances final : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    MockdProcess m_first;
+    MockdProcess m_second;
+    std::unique_ptr<ServiceClient> m_a;
+    std::unique_ptr<ServiceClient> m_b;
+    // Signed in before B starts, so B has read their sessions from the database (how an instance
+    // learns of sessions signed in on another while it runs is the store's change feed, not this test's).
+    ServiceClient::Tokens m_watcher;
+    ServiceClient::Tokens m_player;
+    ServiceClient::Tokens m_me;
+    ServiceClient::Tokens m_tablet;
+
+    ServiceReply reportStatus(ServiceClient& client, const QString& token, const QByteArray& body)
+    {
+        return client.send("PUT",
+                           QStringLiteral("/v1/devices/current/status"),
+                           body,
+                           {{"Authorization", "Bearer " + token.toLatin1()}, {"Content-Type", "application/json"}});
+    }
+
+    static qint64 seqOf(const QJsonObject& frame) { return frame.value(QStringLiteral("seq")).toInteger(-1); }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        const QStringList db{QStringLiteral("--db"), m_dir.filePath(QStringLiteral("shared.sqlite"))};
+        QVERIFY2(m_first.start(db), qPrintable(m_first.errorString()));
+        m_a = std::make_unique<ServiceClient>(m_first.baseUrl());
+        m_watcher = m_a->loginDemo(QStringLiteral("Watcher"));
+        m_player = m_a->loginDemo(QStringLiteral("Player"));
+        m_me = m_a->loginDemo(QStringLiteral("Vigil on a Laptop"), QStringLiteral("computer"));
+        QVERIFY(establish(*m_a, m_me));
+        m_tablet = m_a->loginDemo(QStringLiteral("Kitchen Tablet"));
+        QVERIFY(!m_tablet.access.isEmpty());
+        QVERIFY2(m_second.start(db), qPrintable(m_second.errorString()));
+        m_b = std::make_unique<ServiceClient>(m_second.baseUrl());
+    }
+
+    // A socket on A hears what a request to B caused, numbered after what A had numbered.
+    void anEventCausedOnBReachesASocketOnA()
+    {
+        const auto& watcher = m_watcher;
+        EventClient onA(m_first.baseUrl());
+        QVERIFY(onA.open(watcher.access));
+        const qint64 ready = seqOf(onA.waitFor(QStringLiteral("ready")));
+        QVERIFY(ready > 0); // the sign-in above was numbered already
+
+        const auto player = m_b->loginDemo(QStringLiteral("Second Player"));
+        QCOMPARE(reportStatus(*m_b, player.access, "{\"status\":\"idle\"}").status, 204);
+        const QJsonObject signedIn = onA.waitFor(QStringLiteral("device.signed_in"));
+        QVERIFY(!signedIn.isEmpty());
+        QCOMPARE(signedIn.value(QStringLiteral("device")).toObject().value(QStringLiteral("id")).toString(),
+                 player.deviceId);
+        // Strictly increasing from A's ready, without a gap: one sequence for both instances.
+        qint64 previous = ready;
+        for (const QJsonObject& frame : onA.frames()) {
+            if (frame.value(QStringLiteral("type")).toString() == QLatin1String("ready"))
+                continue;
+            QCOMPARE(seqOf(frame), previous + 1);
+            previous = seqOf(frame);
+        }
+        // An event A numbers now comes after B's.
+        QCOMPARE(reportStatus(*m_a, watcher.access, "{\"status\":\"idle\"}").status, 204);
+        QTRY_VERIFY(
+            m_a->get(QStringLiteral("/v1/events"), watcher.access).json().value(QStringLiteral("seq")).toInteger() >
+            previous);
+    }
+
+    // A device that saw events on A and reconnects to B gets what it missed, nothing more.
+    void resumeOnBReplaysWhatASocketOnAMissed()
+    {
+        const auto& watcher = m_watcher;
+        const auto& player = m_player;
+        qint64 seen = 0;
+        {
+            EventClient onA(m_first.baseUrl());
+            QVERIFY(onA.open(watcher.access));
+            seen = seqOf(onA.waitFor(QStringLiteral("ready")));
+        }
+        QCOMPARE(
+            reportStatus(*m_a, player.access, "{\"status\":\"streaming\",\"profile\":\"Mia\",\"title\":\"E1\"}").status,
+            204);
+        const qint64 last =
+            m_a->get(QStringLiteral("/v1/events"), watcher.access).json().value(QStringLiteral("seq")).toInteger();
+        QVERIFY(last > seen);
+
+        EventClient onB(m_second.baseUrl());
+        QVERIFY(onB.open(watcher.access, seen));
+        QCOMPARE(seqOf(onB.waitFor(QStringLiteral("ready"))), last);
+        QJsonObject streaming;
+        while (streaming.isEmpty()) {
+            const QJsonObject event = onB.waitFor(QStringLiteral("device.updated"));
+            QVERIFY(!event.isEmpty());
+            const QJsonObject device = event.value(QStringLiteral("device")).toObject();
+            if (device.value(QStringLiteral("id")).toString() == player.deviceId &&
+                device.value(QStringLiteral("status")).toString() == QLatin1String("streaming"))
+                streaming = event;
+        }
+        QVERIFY(seqOf(streaming) > seen);
+        QVERIFY(seqOf(streaming) <= last);
+        for (const QJsonObject& frame : onB.frames())
+            QVERIFY(frame.value(QStringLiteral("type")).toString() != QLatin1String("resync"));
+    }
+
+    // Signed out through B, a device whose socket is on A is told at once.
+    void aSignOutThroughBReachesTheSocketOnA()
+    {
+        const auto& me = m_me;
+        const auto& tablet = m_tablet;
+        EventClient tabletOnA(m_first.baseUrl());
+        QVERIFY(tabletOnA.open(tablet.access));
+        QVERIFY(!tabletOnA.waitFor(QStringLiteral("ready")).isEmpty());
+
+        const QString stepUp = m_b->passwordStepUp(me.access);
+        QVERIFY(!stepUp.isEmpty());
+        const ServiceReply reply = m_b->send("POST",
+                                             QStringLiteral("/v1/devices/%1/sign-out").arg(tablet.deviceId),
+                                             "{}",
+                                             {{"Content-Type", "application/json"},
+                                              {"Authorization", "Bearer " + me.access.toLatin1()},
+                                              {"X-Step-Up", stepUp.toLatin1()}});
+        QCOMPARE(reply.status, 200);
+        const QJsonObject revoked = tabletOnA.waitFor(QStringLiteral("session.revoked"));
+        QCOMPARE(revoked.value(QStringLiteral("reason")).toString(), QStringLiteral("signed_out"));
+        QCOMPARE(tabletOnA.waitForClose(), 4001);
+    }
+
+    void theClockMovedOnAIsTheClockOfB()
+    {
+        const auto offsetOf = [](ServiceClient& client) {
+            return client.admin("GET", QStringLiteral("/__admin/clock"))
+                .json()
+                .value(QStringLiteral("offset_seconds"))
+                .toDouble();
+        };
+        const double before = offsetOf(*m_b);
+        QVERIFY(m_a->advanceClock(7200));
+        QTRY_COMPARE(offsetOf(*m_b), before + 7200);
+    }
+
+    // A rule set on A applies to a request to B, and its one use is gone from A too.
+    void aFaultRuleSetOnAAppliesOnB()
+    {
+        const auto me = m_b->loginDemo(QStringLiteral("Phone"));
+        const QJsonObject rule{
+            {QStringLiteral("match"),
+             QJsonObject{{QStringLiteral("method"), QStringLiteral("GET")},
+                         {QStringLiteral("path"), QStringLiteral("/v1/me")}}},
+            {QStringLiteral("action"),
+             QJsonObject{{QStringLiteral("type"), QStringLiteral("status")}, {QStringLiteral("status"), 503}}},
+            {QStringLiteral("times"), 1}};
+        QCOMPARE(m_a->admin("POST", QStringLiteral("/__admin/faults"), rule).status, 201);
+        // B applies the rule once it has heard of it, once.
+        // (Asked once: every request to /v1/me would use the rule up.)
+        QTRY_VERIFY(!m_b->admin("GET", QStringLiteral("/__admin/faults"))
+                         .json()
+                         .value(QStringLiteral("faults"))
+                         .toArray()
+                         .isEmpty());
+        QCOMPARE(m_b->get(QStringLiteral("/v1/me"), me.access).status, 503);
+        QCOMPARE(m_b->get(QStringLiteral("/v1/me"), me.access).status, 200);
+        QTRY_VERIFY(m_a->admin("GET", QStringLiteral("/__admin/faults"))
+                        .json()
+                        .value(QStringLiteral("faults"))
+                        .toArray()
+                        .isEmpty());
+        const auto onA = m_a->loginDemo(QStringLiteral("Laptop"));
+        QCOMPARE(m_a->get(QStringLiteral("/v1/me"), onA.access).status, 200);
+    }
+
+    // A reset on A: B's sockets close as A's do, and what was signed in through B is gone there too.
+    void aResetOnAEmptiesB()
+    {
+        const auto temporary = m_b->loginDemo(QStringLiteral("Temporary"));
+        QCOMPARE(m_b->get(QStringLiteral("/v1/me"), temporary.access).status, 200);
+        EventClient onB(m_second.baseUrl());
+        QVERIFY(onB.open(temporary.access));
+        QVERIFY(!onB.waitFor(QStringLiteral("ready")).isEmpty());
+
+        QVERIFY(m_a->reset());
+        // Closed as a reset of B itself closes it (1012, which Qt 6.4's client reports as 1002).
+        QVERIFY(onB.waitForClose() != -1);
+        QTRY_COMPARE(m_b->get(QStringLiteral("/v1/me"), temporary.access).status, 401);
+        QCOMPARE(m_b->admin("GET", QStringLiteral("/__admin/clock"))
+                     .json()
+                     .value(QStringLiteral("offset_seconds"))
+                     .toDouble(),
+                 0.0);
+    }
+
+    void cleanupTestCase()
+    {
+        QCOMPARE(m_second.stop(), 0);
+        QCOMPARE(m_first.stop(), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestServiceInstances)
+#include "mockd_service_instances.moc"
