@@ -6,7 +6,9 @@
 #include <QAtomicInteger>
 #include <QFile>
 #include <QRegularExpression>
+#include <QSqlDriver>
 #include <QSqlError>
+#include <utility>
 
 #ifdef Q_OS_UNIX
 #include <cerrno>
@@ -57,7 +59,17 @@ Database::Database(const QString& connectionName, const QString& path, SqlDialec
 
 Expected<std::unique_ptr<Database>, QString> Database::open(const QString& location)
 {
-    return PostgresUrl::looksLikeOne(location) ? openPostgres(location) : openSqlite(location);
+    auto database = PostgresUrl::looksLikeOne(location) ? openPostgres(location) : openSqlite(location);
+    if (database)
+        (*database)->m_location = location;
+    return database;
+}
+
+QSqlDriver* Database::driver() const
+{
+    if (m_connectionName.isEmpty())
+        return nullptr;
+    return QSqlDatabase::database(m_connectionName, false).driver();
 }
 
 Expected<std::unique_ptr<Database>, QString> Database::openPostgres(const QString& address)
@@ -204,19 +216,38 @@ bool Database::begin()
     if (m_depth++ > 0)
         return true;
     m_failed = false;
+    m_beforeCommit.clear();
+    ++m_serial;
     return QSqlDatabase::database(m_connectionName, false).transaction();
+}
+
+void Database::beforeCommit(std::function<Expected<Ok, QString>()> step)
+{
+    m_beforeCommit.append(std::move(step));
 }
 
 bool Database::commit()
 {
     if (m_depth == 0)
         return false;
+    // Still one level deep, so a step's own Transaction joins this one.
+    while (m_depth == 1 && !m_failed && !m_beforeCommit.isEmpty()) {
+        const auto steps = std::exchange(m_beforeCommit, {});
+        for (const auto& step : steps) {
+            if (auto ok = step(); !ok) {
+                qCCritical(lcStore) << "before commit:" << ok.error();
+                m_failed = true;
+                break;
+            }
+        }
+    }
     if (--m_depth > 0)
         return !m_failed;
     // SQLite refuses to commit while a SELECT is still open.
     for (QSqlQuery& statement : m_statements)
         statement.finish();
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    m_beforeCommit.clear();
     if (m_failed) {
         db.rollback();
         return false;
@@ -236,6 +267,7 @@ void Database::rollback()
     m_failed = true;
     if (--m_depth > 0)
         return;
+    m_beforeCommit.clear();
     QSqlDatabase::database(m_connectionName, false).rollback();
 }
 

@@ -8,6 +8,7 @@
 #include <QSqlQuery>
 #include <QString>
 #include <QVariantList>
+#include <functional>
 #include <memory>
 
 namespace mockd {
@@ -35,9 +36,20 @@ public:
     bool begin();
     bool commit();
     void rollback();
+    bool inTransaction() const { return m_depth > 0; }
+    // Counts outermost transactions, so a caller can tell whether what it queued belongs to this one.
+    quint64 transactionSerial() const { return m_serial; }
+    // Runs `step` inside the open transaction just before its outermost commit (dropped when it rolls
+    // back); a failing step rolls the transaction back. Lets a step that takes a lock until commit run
+    // after every other statement of the transaction, so it never waits while holding that lock.
+    void beforeCommit(std::function<Expected<Ok, QString>()> step);
 
     SqlDialect dialect() const { return m_dialect; }
     QString path() const { return m_path; }
+    // What open() was given, so a second connection to the same database can be made.
+    QString location() const { return m_location; }
+    // The connection's driver (PostgreSQL's delivers notifications), null once closed.
+    QSqlDriver* driver() const;
     QString journalMode() const { return m_journalMode; }
     void close();
 
@@ -48,6 +60,9 @@ private:
 
     QString m_connectionName;
     QString m_path;
+    QString m_location;
+    QList<std::function<Expected<Ok, QString>()>> m_beforeCommit;
+    quint64 m_serial = 0;
     QString m_journalMode;
     SqlDialect m_dialect;
     QHash<QString, QSqlQuery> m_statements;

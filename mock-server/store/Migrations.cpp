@@ -1,6 +1,7 @@
 #include "store/Migrations.h"
 
 #include "log/LogCategories.h"
+#include "store/ChangeFeed.h"
 #include "store/Database.h"
 #include "store/DeviceCookieStore.h"
 #include "store/DeviceGrantStore.h"
@@ -154,7 +155,8 @@ QList<Step> stepsIn(SqlDialect dialect)
             {7, SessionTrustStore::migration()},
             {8, DeviceGrantStore::migration()},
             {9, SecurityKeyStore::migration()},
-            {10, ShortLivedTables::migration()}};
+            {10, ShortLivedTables::migration()},
+            {11, ChangeFeed::migration()}};
 }
 
 } // namespace

@@ -10,10 +10,10 @@
 namespace mockd {
 
 Store::Store(std::unique_ptr<Database> database)
-    : m_database(std::move(database)), m_accounts(*m_database), m_devices(*m_database, m_listing),
-      m_sessions(*m_database, m_listing), m_throttle(*m_database), m_audit(*m_database), m_supportCodes(*m_database),
-      m_deviceCookies(*m_database), m_sessionTrust(*m_database), m_deviceGrants(*m_database), m_guests(*m_database),
-      m_securityKeys(*m_database)
+    : m_database(std::move(database)), m_changes(*m_database), m_accounts(*m_database),
+      m_devices(*m_database, m_listing), m_sessions(*m_database, m_listing), m_throttle(*m_database),
+      m_audit(*m_database), m_supportCodes(*m_database), m_deviceCookies(*m_database), m_sessionTrust(*m_database),
+      m_deviceGrants(*m_database), m_guests(*m_database), m_securityKeys(*m_database)
 {}
 
 Store::~Store() = default;
@@ -26,6 +26,9 @@ Expected<std::unique_ptr<Store>, QString> Store::open(const QString& path)
     if (auto migrated = Migrations::apply(**database); !migrated)
         return unexpected(migrated.error());
     std::unique_ptr<Store> store(new Store(std::move(*database)));
+    // Before the tables are read: a change committed meanwhile is applied twice, never missed.
+    if (auto started = store->m_changes.start(); !started)
+        return unexpected(started.error());
     if (auto loaded = store->reload(); !loaded)
         return unexpected(loaded.error());
     return store;

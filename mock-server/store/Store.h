@@ -3,6 +3,7 @@
 #include "base/Expected.h"
 #include "store/AccountStore.h"
 #include "store/AuditLog.h"
+#include "store/ChangeFeed.h"
 #include "store/DeviceCookieStore.h"
 #include "store/DeviceGrantStore.h"
 #include "store/DeviceListing.h"
@@ -21,7 +22,8 @@ namespace mockd {
 
 class Database;
 
-// The service's state: one SQLite database (migrated on open) and the in-memory tables over it.
+// The service's state: one database (migrated on open), the in-memory tables over it, and the feed
+// that keeps them in step with other instances on the same database.
 class Store final
 {
 public:
@@ -31,6 +33,8 @@ public:
     Store& operator=(const Store&) = delete;
 
     Database& database() { return *m_database; }
+    // What other instances on the same database changed, and how this one tells them.
+    ChangeFeed& changes() { return m_changes; }
     AccountStore& accounts() { return m_accounts; }
     const AccountStore& accounts() const { return m_accounts; }
     DeviceStore& devices() { return m_devices; }
@@ -68,6 +72,7 @@ private:
     explicit Store(std::unique_ptr<Database> database);
 
     std::unique_ptr<Database> m_database;
+    ChangeFeed m_changes;
     AccountStore m_accounts;
     DeviceListing m_listing;
     DeviceStore m_devices;

@@ -66,6 +66,11 @@ QString postgresDatabaseFor(const QString& sqliteLocation, QString& error)
 
 } // namespace
 
+QString MockdProcess::databaseFor(const QString& sqliteLocation, QString& error)
+{
+    return postgresHost().isEmpty() ? sqliteLocation : postgresDatabaseFor(sqliteLocation, error);
+}
+
 MockdProcess::MockdProcess() : m_process(std::make_unique<QProcess>()) {}
 
 MockdProcess::~MockdProcess()

@@ -32,6 +32,9 @@ public:
     QProcess& process() { return *m_process; }
 
     static QString executable();
+    // Where a test's database is: `sqliteLocation` itself, or under the label "postgres" the
+    // PostgreSQL database that stands for it (made when missing). Empty with `error` filled on failure.
+    static QString databaseFor(const QString& sqliteLocation, QString& error);
 
 private:
     std::unique_ptr<QProcess> m_process;
