@@ -20,7 +20,7 @@ ApiError bearerError(const QString& code, const QString& message, bool invalidTo
 
 } // namespace
 
-TokenAuthenticator::TokenAuthenticator(const Store& store, const Clock& clock) : m_store(store), m_clock(clock) {}
+TokenAuthenticator::TokenAuthenticator(Store& store, const Clock& clock) : m_store(store), m_clock(clock) {}
 
 ApiError TokenAuthenticator::tokenMissing()
 {
@@ -77,7 +77,7 @@ Expected<Principal, ApiError> TokenAuthenticator::authenticate(const HttpRequest
         return unexpected(tokenInvalid());
 
     const QByteArray hash = Tokens::hash(token);
-    const AccessToken* access = m_store.sessions().access(hash);
+    const AccessToken* access = m_store.currentAccess(hash);
     if (!access || !Tokens::sameHash(access->hash, hash))
         return unexpected(tokenInvalid());
     const Session* session = m_store.sessions().session(access->sessionId);

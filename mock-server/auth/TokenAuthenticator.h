@@ -17,7 +17,7 @@ class YoungSessions;
 class TokenAuthenticator final : public Authenticator
 {
 public:
-    TokenAuthenticator(const Store& store, const Clock& clock);
+    TokenAuthenticator(Store& store, const Clock& clock);
 
     Expected<Principal, ApiError> authenticate(const HttpRequest& request) override;
     std::optional<ApiError> sessionEnded(const QString& sessionId) const override;
@@ -35,7 +35,7 @@ public:
     void setYoungSessions(const YoungSessions* young) { m_young = young; }
 
 private:
-    const Store& m_store;
+    Store& m_store;
     const Clock& m_clock;
     std::function<void(const QString&)> m_revokedSeen;
     const YoungSessions* m_young = nullptr;

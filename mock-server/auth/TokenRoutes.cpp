@@ -78,7 +78,7 @@ void TokenRoutes::refresh(const RequestContext& context)
         return context.fail(invalidRefresh(QStringLiteral("The refresh token is not valid. Sign in again.")));
 
     const QByteArray hash = Tokens::hash(token);
-    const RefreshToken* used = m_store.sessions().refresh(hash);
+    const RefreshToken* used = m_store.currentRefresh(hash);
     if (!used || !Tokens::sameHash(used->hash, hash))
         return context.fail(invalidRefresh(QStringLiteral("The refresh token is not valid. Sign in again.")));
     const Session* session = m_store.sessions().session(used->sessionId);

@@ -38,7 +38,22 @@ void writeOptional(JsonWriter& json, const char* name, const std::optional<doubl
 
 DeviceService::DeviceService(Store& store, const Clock& clock, const GeoIpReader& geo, QObject* parent)
     : QObject(parent), m_store(store), m_clock(clock), m_geo(geo)
-{}
+{
+    // After the Store (connected first) has reloaded what another instance changed, the account's
+    // list reads differently: a new version, so no cached list or ETag outlives the change. No event
+    // here: the instance that made the change sent it.
+    connect(&m_store.changes(), &ChangeFeed::changed, this, [this](const QString& topic, const QString& key) {
+        QString accountId;
+        if (topic == ChangeTopic::account)
+            accountId = key;
+        else if (topic == ChangeTopic::device)
+            accountId = m_store.devices().byId(key) ? m_store.devices().byId(key)->accountId : QString();
+        else if (topic == ChangeTopic::session)
+            accountId = m_store.sessions().session(key) ? m_store.sessions().session(key)->accountId : QString();
+        if (!accountId.isEmpty())
+            bump(accountId);
+    });
+}
 
 DeviceService::~DeviceService() = default;
 

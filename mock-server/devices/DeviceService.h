@@ -20,7 +20,8 @@ class Store;
 // The devices of each account as the contract shows them: which are listed (a live session),
 // how one is written as JSON (location from GeoIP, profile names, is_current), and every change to
 // them. Each change bumps the account's device version (the ETag of the list) and emits
-// deviceChanged(), which the event stream turns into an event.
+// deviceChanged(), which the event stream turns into an event. A change made by another instance on
+// the same database (Store::changes()) bumps the version too.
 class DeviceService final : public QObject
 {
     Q_OBJECT

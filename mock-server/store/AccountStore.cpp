@@ -1,5 +1,6 @@
 #include "store/AccountStore.h"
 
+#include "store/ChangeFeed.h"
 #include "store/Database.h"
 
 #include <QSqlQuery>
@@ -17,15 +18,38 @@ QVariant nullable(const QString& text)
 
 } // namespace
 
-AccountStore::AccountStore(Database& database) : m_database(database) {}
+AccountStore::AccountStore(Database& database, ChangeFeed& changes) : m_database(database), m_changes(changes) {}
 
 Expected<Ok, QString> AccountStore::load()
 {
     clearMemory();
+    if (auto ok = readAccounts({}, {}); !ok)
+        return ok;
+    if (auto ok = readProfiles({}, {}); !ok)
+        return ok;
+    return readRecoveryCodes({}, {});
+}
+
+Expected<Ok, QString> AccountStore::reload(const QString& accountId)
+{
+    m_profiles.remove(accountId);
+    m_recoveryCodes.remove(accountId);
+    const QString where = QStringLiteral(" WHERE account_id = ?");
+    if (auto ok = readAccounts(QStringLiteral(" WHERE id = ?"), {accountId}); !ok)
+        return ok;
+    if (auto ok = readProfiles(where, {accountId}); !ok)
+        return ok;
+    return readRecoveryCodes(where, {accountId});
+}
+
+Expected<Ok, QString> AccountStore::readAccounts(const QString& where, const QVariantList& bindings)
+{
     auto accounts = m_database.exec(
         QStringLiteral("SELECT id, email, display_name, role, password_hash, email_verified, phone, phone_verified,"
                        " totp_secret, totp_last_step, sms_two_step, not_before, created_at, auto_sign_out_days"
-                       " FROM accounts"));
+                       " FROM accounts") +
+            where,
+        bindings);
     if (!accounts)
         return unexpected(accounts.error());
     QSqlQuery& q = **accounts;
@@ -49,9 +73,15 @@ Expected<Ok, QString> AccountStore::load()
         m_accounts.insert(account.id, account);
     }
     q.finish();
+    return Ok{};
+}
 
-    auto profiles = m_database.exec(QStringLiteral(
-        "SELECT id, account_id, name, kind, avatar, position, created_at FROM profiles ORDER BY account_id, position"));
+Expected<Ok, QString> AccountStore::readProfiles(const QString& where, const QVariantList& bindings)
+{
+    auto profiles = m_database.exec(
+        QStringLiteral("SELECT id, account_id, name, kind, avatar, position, created_at FROM profiles") + where +
+            QStringLiteral(" ORDER BY account_id, position"),
+        bindings);
     if (!profiles)
         return unexpected(profiles.error());
     QSqlQuery& p = **profiles;
@@ -67,8 +97,13 @@ Expected<Ok, QString> AccountStore::load()
         m_profiles[profile.accountId].append(profile);
     }
     p.finish();
+    return Ok{};
+}
 
-    auto codes = m_database.exec(QStringLiteral("SELECT account_id, hash, salt, used_at FROM recovery_codes"));
+Expected<Ok, QString> AccountStore::readRecoveryCodes(const QString& where, const QVariantList& bindings)
+{
+    auto codes =
+        m_database.exec(QStringLiteral("SELECT account_id, hash, salt, used_at FROM recovery_codes") + where, bindings);
     if (!codes)
         return unexpected(codes.error());
     QSqlQuery& c = **codes;
@@ -81,6 +116,18 @@ Expected<Ok, QString> AccountStore::load()
         m_recoveryCodes[code.accountId].append(code);
     }
     c.finish();
+    return Ok{};
+}
+
+Expected<Ok, QString> AccountStore::write(const QString& accountId, const QString& sql, const QVariantList& bindings)
+{
+    Transaction transaction(m_database);
+    if (auto ok = m_database.run(sql, bindings); !ok)
+        return ok;
+    if (auto told = m_changes.publish(ChangeTopic::account, accountId); !told)
+        return told;
+    if (!transaction.commit())
+        return unexpected(QStringLiteral("could not commit the change of account %1").arg(accountId));
     return Ok{};
 }
 
@@ -115,7 +162,8 @@ QList<const Account*> AccountStore::all() const
 
 Expected<Ok, QString> AccountStore::insert(const Account& account)
 {
-    auto ok = m_database.run(
+    auto ok = write(
+        account.id,
         QStringLiteral("INSERT INTO accounts (id, email, display_name, role, password_hash, email_verified, phone,"
                        " phone_verified, totp_secret, totp_last_step, sms_two_step, not_before, created_at)"
                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
@@ -141,15 +189,16 @@ Expected<Ok, QString> AccountStore::insert(const Account& account)
 
 Expected<Ok, QString> AccountStore::insertProfile(const Profile& profile)
 {
-    auto ok = m_database.run(QStringLiteral("INSERT INTO profiles (id, account_id, name, kind, avatar, position,"
-                                            " created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
-                             {profile.id,
-                              profile.accountId,
-                              profile.name,
-                              profile.kind,
-                              nullable(profile.avatar),
-                              profile.position,
-                              profile.createdAtMs});
+    auto ok = write(profile.accountId,
+                    QStringLiteral("INSERT INTO profiles (id, account_id, name, kind, avatar, position,"
+                                   " created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                    {profile.id,
+                     profile.accountId,
+                     profile.name,
+                     profile.kind,
+                     nullable(profile.avatar),
+                     profile.position,
+                     profile.createdAtMs});
     if (!ok)
         return ok;
     m_profiles[profile.accountId].append(profile);
@@ -158,7 +207,8 @@ Expected<Ok, QString> AccountStore::insertProfile(const Profile& profile)
 
 Expected<Ok, QString> AccountStore::setTotpLastStep(const QString& accountId, qint64 step)
 {
-    auto ok = m_database.run(QStringLiteral("UPDATE accounts SET totp_last_step = ? WHERE id = ?"), {step, accountId});
+    auto ok =
+        write(accountId, QStringLiteral("UPDATE accounts SET totp_last_step = ? WHERE id = ?"), {step, accountId});
     if (!ok)
         return ok;
     if (auto it = m_accounts.find(accountId); it != m_accounts.end())
@@ -168,8 +218,8 @@ Expected<Ok, QString> AccountStore::setTotpLastStep(const QString& accountId, qi
 
 Expected<Ok, QString> AccountStore::setPasswordHash(const QString& accountId, const QString& passwordHash)
 {
-    auto ok =
-        m_database.run(QStringLiteral("UPDATE accounts SET password_hash = ? WHERE id = ?"), {passwordHash, accountId});
+    auto ok = write(
+        accountId, QStringLiteral("UPDATE accounts SET password_hash = ? WHERE id = ?"), {passwordHash, accountId});
     if (!ok)
         return ok;
     if (auto it = m_accounts.find(accountId); it != m_accounts.end())
@@ -180,7 +230,7 @@ Expected<Ok, QString> AccountStore::setPasswordHash(const QString& accountId, co
 Expected<Ok, QString> AccountStore::setNotBefore(const QString& accountId, qint64 notBeforeMs)
 {
     auto ok =
-        m_database.run(QStringLiteral("UPDATE accounts SET not_before = ? WHERE id = ?"), {notBeforeMs, accountId});
+        write(accountId, QStringLiteral("UPDATE accounts SET not_before = ? WHERE id = ?"), {notBeforeMs, accountId});
     if (!ok)
         return ok;
     if (auto it = m_accounts.find(accountId); it != m_accounts.end())
@@ -190,8 +240,9 @@ Expected<Ok, QString> AccountStore::setNotBefore(const QString& accountId, qint6
 
 Expected<Ok, QString> AccountStore::setAutoSignOutDays(const QString& accountId, int days)
 {
-    auto ok = m_database.run(QStringLiteral("UPDATE accounts SET auto_sign_out_days = ? WHERE id = ?"),
-                             {days > 0 ? QVariant(days) : QVariant(), accountId});
+    auto ok = write(accountId,
+                    QStringLiteral("UPDATE accounts SET auto_sign_out_days = ? WHERE id = ?"),
+                    {days > 0 ? QVariant(days) : QVariant(), accountId});
     if (!ok)
         return ok;
     if (auto it = m_accounts.find(accountId); it != m_accounts.end())
@@ -202,7 +253,7 @@ Expected<Ok, QString> AccountStore::setAutoSignOutDays(const QString& accountId,
 Expected<Ok, QString> AccountStore::setSmsTwoStep(const QString& accountId, bool on)
 {
     auto ok =
-        m_database.run(QStringLiteral("UPDATE accounts SET sms_two_step = ? WHERE id = ?"), {on ? 1 : 0, accountId});
+        write(accountId, QStringLiteral("UPDATE accounts SET sms_two_step = ? WHERE id = ?"), {on ? 1 : 0, accountId});
     if (!ok)
         return ok;
     if (auto it = m_accounts.find(accountId); it != m_accounts.end())
@@ -212,8 +263,9 @@ Expected<Ok, QString> AccountStore::setSmsTwoStep(const QString& accountId, bool
 
 Expected<Ok, QString> AccountStore::setTotpSecret(const QString& accountId, const QString& secret, qint64 lastStep)
 {
-    auto ok = m_database.run(QStringLiteral("UPDATE accounts SET totp_secret = ?, totp_last_step = ? WHERE id = ?"),
-                             {nullable(secret), lastStep, accountId});
+    auto ok = write(accountId,
+                    QStringLiteral("UPDATE accounts SET totp_secret = ?, totp_last_step = ? WHERE id = ?"),
+                    {nullable(secret), lastStep, accountId});
     if (!ok)
         return ok;
     if (auto it = m_accounts.find(accountId); it != m_accounts.end()) {
@@ -225,7 +277,7 @@ Expected<Ok, QString> AccountStore::setTotpSecret(const QString& accountId, cons
 
 Expected<Ok, QString> AccountStore::deleteRecoveryCodes(const QString& accountId)
 {
-    auto ok = m_database.run(QStringLiteral("DELETE FROM recovery_codes WHERE account_id = ?"), {accountId});
+    auto ok = write(accountId, QStringLiteral("DELETE FROM recovery_codes WHERE account_id = ?"), {accountId});
     if (!ok)
         return ok;
     m_recoveryCodes.remove(accountId);
@@ -234,9 +286,9 @@ Expected<Ok, QString> AccountStore::deleteRecoveryCodes(const QString& accountId
 
 Expected<Ok, QString> AccountStore::insertRecoveryCode(const RecoveryCode& code)
 {
-    auto ok = m_database.run(
-        QStringLiteral("INSERT INTO recovery_codes (account_id, hash, salt, used_at) VALUES (?, ?, ?, ?)"),
-        {code.accountId, code.hash, code.salt, code.isUsed() ? QVariant(code.usedAtMs) : QVariant()});
+    auto ok = write(code.accountId,
+                    QStringLiteral("INSERT INTO recovery_codes (account_id, hash, salt, used_at) VALUES (?, ?, ?, ?)"),
+                    {code.accountId, code.hash, code.salt, code.isUsed() ? QVariant(code.usedAtMs) : QVariant()});
     if (!ok)
         return ok;
     m_recoveryCodes[code.accountId].append(code);
@@ -259,14 +311,23 @@ Expected<bool, QString> AccountStore::useRecoveryCode(const QString& accountId, 
     for (RecoveryCode& code : *it) {
         if (code.isUsed() || code.hash != hash)
             continue;
-        auto ok = m_database.run(
-            QStringLiteral(
-                "UPDATE recovery_codes SET used_at = ? WHERE account_id = ? AND hash = ? AND used_at IS NULL"),
-            {atMs, accountId, hash});
-        if (!ok)
-            return unexpected(ok.error());
+        // Another instance may have used it a moment ago: only the write that changed the row wins.
+        Transaction transaction(m_database);
+        auto used = m_database.exec(QStringLiteral("UPDATE recovery_codes SET used_at = ? WHERE account_id = ? AND"
+                                                   " hash = ? AND used_at IS NULL RETURNING hash"),
+                                    {atMs, accountId, hash});
+        if (!used)
+            return unexpected(used.error());
+        const bool changed = (*used)->next();
+        (*used)->finish();
+        if (changed) {
+            if (auto told = m_changes.publish(ChangeTopic::account, accountId); !told)
+                return unexpected(told.error());
+        }
+        if (!transaction.commit())
+            return unexpected(QStringLiteral("could not commit the use of a recovery code"));
         code.usedAtMs = atMs;
-        return true;
+        return changed;
     }
     return false;
 }

@@ -8,17 +8,22 @@
 
 namespace mockd {
 
+class ChangeFeed;
 class Database;
 
 // Accounts and their profiles, all kept in memory and written through to SQLite. Pointers
-// returned stay valid until the next change to this store.
+// returned stay valid until the next change to this store. Each change is published on the feed
+// (topic "account", the account id; profiles and recovery codes included) so other instances reload
+// that account.
 class AccountStore final
 {
 public:
-    explicit AccountStore(Database& database);
+    AccountStore(Database& database, ChangeFeed& changes);
 
     Expected<Ok, QString> load();
     void clearMemory();
+    // Reads one account, its profiles and recovery codes again (another instance changed them).
+    Expected<Ok, QString> reload(const QString& accountId);
 
     const Account* byId(const QString& id) const;
     // Case-insensitive; surrounding spaces ignored.
@@ -51,7 +56,15 @@ public:
     static QString normalizeEmail(const QString& email) { return email.trimmed().toLower(); }
 
 private:
+    // `where` selects the rows (empty: all); one reader per table serves load() and reload().
+    Expected<Ok, QString> readAccounts(const QString& where, const QVariantList& bindings);
+    Expected<Ok, QString> readProfiles(const QString& where, const QVariantList& bindings);
+    Expected<Ok, QString> readRecoveryCodes(const QString& where, const QVariantList& bindings);
+    // Runs one change of the account's rows and publishes it, in one transaction.
+    Expected<Ok, QString> write(const QString& accountId, const QString& sql, const QVariantList& bindings);
+
     Database& m_database;
+    ChangeFeed& m_changes;
     QHash<QString, Account> m_accounts;
     QHash<QString, QString> m_idByEmail;
     QHash<QString, QList<Profile>> m_profiles;

@@ -1,5 +1,6 @@
 #include "store/DeviceStore.h"
 
+#include "store/ChangeFeed.h"
 #include "store/Database.h"
 #include "store/DeviceListing.h"
 
@@ -35,15 +36,34 @@ QString descriptionKey(const QString& accountId, const Device& device)
 
 } // namespace
 
-DeviceStore::DeviceStore(Database& database, DeviceListing& listing) : m_database(database), m_listing(listing) {}
+DeviceStore::DeviceStore(Database& database, DeviceListing& listing, ChangeFeed& changes)
+    : m_database(database), m_listing(listing), m_changes(changes)
+{}
 
 Expected<Ok, QString> DeviceStore::load()
 {
     clearMemory();
-    auto rows = m_database.exec(QStringLiteral(
-        "SELECT id, account_id, name, type, os, os_version, app, app_version, ip, city, region, country,"
-        " country_code, latitude, longitude, first_sign_in, last_active, last_profile_id, status, status_title"
-        " FROM devices ORDER BY account_id, first_sign_in, id"));
+    return read({}, {});
+}
+
+Expected<Ok, QString> DeviceStore::reload(const QString& deviceId)
+{
+    if (auto ok = read(QStringLiteral(" WHERE id = ?"), {deviceId}); !ok)
+        return ok;
+    if (const Device* device = byId(deviceId))
+        m_listing.deviceSaved(*device);
+    return Ok{};
+}
+
+Expected<Ok, QString> DeviceStore::read(const QString& where, const QVariantList& bindings)
+{
+    auto rows = m_database.exec(
+        QStringLiteral(
+            "SELECT id, account_id, name, type, os, os_version, app, app_version, ip, city, region, country,"
+            " country_code, latitude, longitude, first_sign_in, last_active, last_profile_id, status, status_title"
+            " FROM devices") +
+            where + QStringLiteral(" ORDER BY account_id, first_sign_in, id"),
+        bindings);
     if (!rows)
         return unexpected(rows.error());
     QSqlQuery& q = **rows;
@@ -140,6 +160,7 @@ const Device* DeviceStore::findSame(const QString& accountId, const Device& desc
 
 Expected<Ok, QString> DeviceStore::save(const Device& d)
 {
+    Transaction transaction(m_database);
     auto ok = m_database.run(
         // An upsert, not INSERT OR REPLACE: replacing would delete the row and cascade to its sessions.
         QStringLiteral("INSERT INTO devices (id, account_id, name, type, os, os_version, app, app_version,"
@@ -175,6 +196,10 @@ Expected<Ok, QString> DeviceStore::save(const Device& d)
          nullable(d.statusTitle)});
     if (!ok)
         return ok;
+    if (auto told = m_changes.publish(ChangeTopic::device, d.id); !told)
+        return told;
+    if (!transaction.commit())
+        return unexpected(QStringLiteral("could not commit device %1").arg(d.id));
     remember(d);
     m_listing.deviceSaved(d);
     return Ok{};

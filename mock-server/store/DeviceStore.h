@@ -8,18 +8,22 @@
 
 namespace mockd {
 
+class ChangeFeed;
 class Database;
 class DeviceListing;
 
-// Devices, kept in memory (per account, in first-sign-in order) and written through to SQLite.
+// Devices, kept in memory (per account, in first-sign-in order) and written through to the database;
+// each save is published on the feed (topic "device", the device id) so other instances reload it.
 class DeviceStore final
 {
 public:
     // Tells `listing` every device it saves.
-    DeviceStore(Database& database, DeviceListing& listing);
+    DeviceStore(Database& database, DeviceListing& listing, ChangeFeed& changes);
 
     Expected<Ok, QString> load();
     void clearMemory();
+    // Reads one device again (another instance changed it).
+    Expected<Ok, QString> reload(const QString& deviceId);
 
     const Device* byId(const QString& id) const;
     // Only a device of that account (another account's id is "not found").
@@ -39,10 +43,13 @@ public:
     Expected<Ok, QString> save(const Device& device);
 
 private:
+    // `where` selects the rows (empty: all); serves load() and reload().
+    Expected<Ok, QString> read(const QString& where, const QVariantList& bindings);
     void remember(const Device& device);
 
     Database& m_database;
     DeviceListing& m_listing;
+    ChangeFeed& m_changes;
     QHash<QString, Device> m_devices;
     QHash<QString, QStringList> m_idsByAccount;
     // findSame's index: account and description -> the ids described so, in the account's order.

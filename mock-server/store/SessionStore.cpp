@@ -1,5 +1,7 @@
 #include "store/SessionStore.h"
 
+#include "log/LogCategories.h"
+#include "store/ChangeFeed.h"
 #include "store/Database.h"
 #include "store/DeviceListing.h"
 
@@ -26,14 +28,41 @@ Expected<Ok, QString> insertRefresh(Database& database, const RefreshToken& toke
 
 } // namespace
 
-SessionStore::SessionStore(Database& database, DeviceListing& listing) : m_database(database), m_listing(listing) {}
+SessionStore::SessionStore(Database& database, DeviceListing& listing, ChangeFeed& changes)
+    : m_database(database), m_listing(listing), m_changes(changes)
+{}
 
 Expected<Ok, QString> SessionStore::load()
 {
     clearMemory();
+    if (auto ok = readSessions({}, {}); !ok)
+        return ok;
+    if (auto ok = readAccess({}, {}); !ok)
+        return ok;
+    return readRefresh({}, {});
+}
+
+Expected<Ok, QString> SessionStore::reload(const QString& sessionId)
+{
+    const QString where = QStringLiteral(" WHERE session_id = ?");
+    if (auto ok = readSessions(QStringLiteral(" WHERE id = ?"), {sessionId}); !ok)
+        return ok;
+    if (auto ok = readAccess(where, {sessionId}); !ok)
+        return ok;
+    if (auto ok = readRefresh(where, {sessionId}); !ok)
+        return ok;
+    if (const Session* session = this->session(sessionId))
+        m_listing.sessionSaved(*session);
+    return Ok{};
+}
+
+Expected<Ok, QString> SessionStore::readSessions(const QString& where, const QVariantList& bindings)
+{
     auto sessions = m_database.exec(
         QStringLiteral("SELECT id, account_id, device_id, issued_at, expires_at, auth_method, ip, last_seen_at,"
-                       " revoked_at, revoked_reason FROM sessions ORDER BY issued_at"));
+                       " revoked_at, revoked_reason FROM sessions") +
+            where + QStringLiteral(" ORDER BY issued_at"),
+        bindings);
     if (!sessions)
         return unexpected(sessions.error());
     QSqlQuery& s = **sessions;
@@ -49,13 +78,16 @@ Expected<Ok, QString> SessionStore::load()
         session.lastSeenAtMs = s.value(7).toLongLong();
         session.revokedAtMs = s.value(8).toLongLong();
         session.revokedReason = s.value(9).toString();
-        m_sessionIdsByAccount[session.accountId].append(session.id);
-        m_sessionIdsByDevice[session.deviceId].append(session.id);
-        m_sessions.insert(session.id, session);
+        remember(session);
     }
     s.finish();
+    return Ok{};
+}
 
-    auto access = m_database.exec(QStringLiteral("SELECT hash, session_id, issued_at, expires_at FROM access_tokens"));
+Expected<Ok, QString> SessionStore::readAccess(const QString& where, const QVariantList& bindings)
+{
+    auto access = m_database.exec(
+        QStringLiteral("SELECT hash, session_id, issued_at, expires_at FROM access_tokens") + where, bindings);
     if (!access)
         return unexpected(access.error());
     QSqlQuery& a = **access;
@@ -65,9 +97,14 @@ Expected<Ok, QString> SessionStore::load()
         m_access.insert(token.hash, token);
     }
     a.finish();
+    return Ok{};
+}
 
+Expected<Ok, QString> SessionStore::readRefresh(const QString& where, const QVariantList& bindings)
+{
     auto refresh = m_database.exec(
-        QStringLiteral("SELECT hash, session_id, issued_at, expires_at, rotated_at FROM refresh_tokens"));
+        QStringLiteral("SELECT hash, session_id, issued_at, expires_at, rotated_at FROM refresh_tokens") + where,
+        bindings);
     if (!refresh)
         return unexpected(refresh.error());
     QSqlQuery& r = **refresh;
@@ -81,6 +118,48 @@ Expected<Ok, QString> SessionStore::load()
     }
     r.finish();
     return Ok{};
+}
+
+void SessionStore::remember(const Session& session)
+{
+    auto it = m_sessions.find(session.id);
+    if (it == m_sessions.end()) {
+        m_sessionIdsByAccount[session.accountId].append(session.id);
+        m_sessionIdsByDevice[session.deviceId].append(session.id);
+        m_sessions.insert(session.id, session);
+    } else {
+        *it = session;
+    }
+}
+
+void SessionStore::reloadOwner(const char* table, const QByteArray& hash)
+{
+    auto owner =
+        m_database.exec(QStringLiteral("SELECT session_id FROM %1 WHERE hash = ?").arg(QLatin1String(table)), {hash});
+    if (!owner)
+        return;
+    const QString sessionId = (*owner)->next() ? (*owner)->value(0).toString() : QString();
+    (*owner)->finish();
+    if (sessionId.isEmpty())
+        return;
+    if (auto ok = reload(sessionId); !ok)
+        qCWarning(lcStore) << "could not read session" << sessionId << ok.error();
+}
+
+const AccessToken* SessionStore::accessReadThrough(const QByteArray& hash)
+{
+    if (const AccessToken* token = access(hash))
+        return token;
+    reloadOwner("access_tokens", hash);
+    return access(hash);
+}
+
+const RefreshToken* SessionStore::refreshReadThrough(const QByteArray& hash)
+{
+    if (const RefreshToken* token = refresh(hash))
+        return token;
+    reloadOwner("refresh_tokens", hash);
+    return refresh(hash);
 }
 
 void SessionStore::clearMemory()
@@ -167,11 +246,11 @@ SessionStore::create(const Session& session, const AccessToken& access, const Re
         return a;
     if (auto r = insertRefresh(m_database, refresh); !r)
         return r;
+    if (auto told = m_changes.publish(ChangeTopic::session, session.id); !told)
+        return told;
     if (!transaction.commit())
         return unexpected(QStringLiteral("could not commit the new session"));
-    m_sessions.insert(session.id, session);
-    m_sessionIdsByAccount[session.accountId].append(session.id);
-    m_sessionIdsByDevice[session.deviceId].append(session.id);
+    remember(session);
     m_access.insert(access.hash, access);
     m_refresh.insert(refresh.hash, refresh);
     m_listing.sessionSaved(session);
@@ -196,6 +275,8 @@ Expected<Ok, QString> SessionStore::rotate(const QByteArray& usedRefreshHash,
         return a;
     if (auto r = insertRefresh(m_database, refresh); !r)
         return r;
+    if (auto told = m_changes.publish(ChangeTopic::session, refresh.sessionId); !told)
+        return told;
     if (!transaction.commit())
         return unexpected(QStringLiteral("could not commit the token rotation"));
     if (auto it = m_refresh.find(usedRefreshHash); it != m_refresh.end())
@@ -212,11 +293,16 @@ Expected<Ok, QString> SessionStore::rotate(const QByteArray& usedRefreshHash,
 
 Expected<Ok, QString> SessionStore::revoke(const QString& sessionId, qint64 atMs, const QString& reason)
 {
+    Transaction transaction(m_database);
     auto ok = m_database.run(
         QStringLiteral("UPDATE sessions SET revoked_at = ?, revoked_reason = ? WHERE id = ? AND revoked_at IS NULL"),
         {atMs, reason, sessionId});
     if (!ok)
         return ok;
+    if (auto told = m_changes.publish(ChangeTopic::session, sessionId); !told)
+        return told;
+    if (!transaction.commit())
+        return unexpected(QStringLiteral("could not commit the revocation"));
     if (auto it = m_sessions.find(sessionId); it != m_sessions.end() && !it->isRevoked()) {
         it->revokedAtMs = atMs;
         it->revokedReason = reason;

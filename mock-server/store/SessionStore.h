@@ -8,20 +8,27 @@
 
 namespace mockd {
 
+class ChangeFeed;
 class Database;
 class DeviceListing;
 
 // Sessions and their tokens. The hot path (checking a bearer token) is three hash lookups in
 // memory: access-token hash → token → session; every change is written through to SQLite before
-// memory changes, so what a client was told is on disk.
+// memory changes, so what a client was told is on disk. Each change is published on the feed (topic
+// "session", the session id) so other instances on the database reload that session.
 class SessionStore final
 {
 public:
     // Tells `listing` every session it creates or changes.
-    SessionStore(Database& database, DeviceListing& listing);
+    SessionStore(Database& database, DeviceListing& listing, ChangeFeed& changes);
 
     Expected<Ok, QString> load();
     void clearMemory();
+    // Reads one session and its tokens again (another instance changed them).
+    Expected<Ok, QString> reload(const QString& sessionId);
+    // The token from memory, else from the database (issued by another instance moments ago).
+    const AccessToken* accessReadThrough(const QByteArray& hash);
+    const RefreshToken* refreshReadThrough(const QByteArray& hash);
 
     const Session* session(const QString& id) const;
     const AccessToken* access(const QByteArray& hash) const;
@@ -52,8 +59,17 @@ public:
     qsizetype accessTokenCount() const { return m_access.size(); }
 
 private:
+    // `where` selects the rows (empty: all); one reader per table serves load() and reload().
+    Expected<Ok, QString> readSessions(const QString& where, const QVariantList& bindings);
+    Expected<Ok, QString> readAccess(const QString& where, const QVariantList& bindings);
+    Expected<Ok, QString> readRefresh(const QString& where, const QVariantList& bindings);
+    void remember(const Session& session);
+    // Reloads the session owning the token with this hash in `table`, if there is one.
+    void reloadOwner(const char* table, const QByteArray& hash);
+
     Database& m_database;
     DeviceListing& m_listing;
+    ChangeFeed& m_changes;
     QHash<QString, Session> m_sessions;
     QHash<QByteArray, AccessToken> m_access;
     QHash<QByteArray, RefreshToken> m_refresh;

@@ -1,5 +1,6 @@
 #include "store/Store.h"
 
+#include "log/LogCategories.h"
 #include "store/Database.h"
 #include "store/Migrations.h"
 #include "store/ShortLivedTables.h"
@@ -10,11 +11,46 @@
 namespace mockd {
 
 Store::Store(std::unique_ptr<Database> database)
-    : m_database(std::move(database)), m_changes(*m_database), m_accounts(*m_database),
-      m_devices(*m_database, m_listing), m_sessions(*m_database, m_listing), m_throttle(*m_database),
-      m_audit(*m_database), m_supportCodes(*m_database), m_deviceCookies(*m_database), m_sessionTrust(*m_database),
+    : m_database(std::move(database)), m_changes(*m_database),
+      m_shared(m_database->dialect() == SqlDialect::Postgres || m_database->path() != QLatin1String(":memory:")),
+      m_accounts(*m_database, m_changes), m_devices(*m_database, m_listing, m_changes),
+      m_sessions(*m_database, m_listing, m_changes), m_throttle(*m_database), m_audit(*m_database),
+      m_supportCodes(*m_database), m_deviceCookies(*m_database), m_sessionTrust(*m_database),
       m_deviceGrants(*m_database), m_guests(*m_database), m_securityKeys(*m_database)
-{}
+{
+    QObject::connect(&m_changes, &ChangeFeed::changed, &m_changes, [this](const QString& topic, const QString& key) {
+        changedElsewhere(topic, key);
+    });
+}
+
+void Store::changedElsewhere(const QString& topic, const QString& key)
+{
+    Expected<Ok, QString> reloaded = Ok{};
+    if (topic == ChangeTopic::session)
+        reloaded = m_sessions.reload(key);
+    else if (topic == ChangeTopic::device)
+        reloaded = m_devices.reload(key);
+    else if (topic == ChangeTopic::account)
+        reloaded = m_accounts.reload(key);
+    if (!reloaded)
+        qCWarning(lcStore) << "could not reload" << topic << key << reloaded.error();
+}
+
+const AccessToken* Store::currentAccess(const QByteArray& hash)
+{
+    if (!m_shared)
+        return m_sessions.access(hash);
+    m_changes.catchUp();
+    return m_sessions.accessReadThrough(hash);
+}
+
+const RefreshToken* Store::currentRefresh(const QByteArray& hash)
+{
+    if (!m_shared)
+        return m_sessions.refresh(hash);
+    m_changes.catchUp();
+    return m_sessions.refreshReadThrough(hash);
+}
 
 Store::~Store() = default;
 

@@ -59,6 +59,13 @@ public:
 
     // Reads every table into memory.
     Expected<Ok, QString> reload();
+    // True when other processes may open the same database (not ":memory:").
+    bool isShared() const { return m_shared; }
+    // Security decisions see what every instance committed: on a shared database the feed is read
+    // first (one range read on its primary key), so a session revoked elsewhere is refused at once,
+    // and a token that memory does not know is looked up in the database before it is refused.
+    const AccessToken* currentAccess(const QByteArray& hash);
+    const RefreshToken* currentRefresh(const QByteArray& hash);
     // Deletes every row of every table (the schema stays) and empties memory.
     Expected<Ok, QString> wipe();
     bool isEmpty() const { return m_accounts.all().isEmpty(); }
@@ -70,9 +77,12 @@ public:
 
 private:
     explicit Store(std::unique_ptr<Database> database);
+    // Another instance changed `key` under `topic`: read it again.
+    void changedElsewhere(const QString& topic, const QString& key);
 
     std::unique_ptr<Database> m_database;
     ChangeFeed m_changes;
+    bool m_shared = false;
     AccountStore m_accounts;
     DeviceListing m_listing;
     DeviceStore m_devices;

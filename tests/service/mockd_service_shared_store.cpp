@@ -1,12 +1,15 @@
 #include "MockdProcess.h"
 #include "ServiceClient.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QObject>
 #include <QTemporaryDir>
 #include <QTest>
 
 // Two vigil-mockd on one database (a SQLite file here; one PostgreSQL database under the label
-// "postgres"): what decides security is read from the database, not from one process's memory.
+// "postgres"): what decides security is read from the database, not from one process's memory, and
+// what one instance changes the other shows (the change feed keeps their memory in step).
 class TestServiceSharedStore final : public QObject
 {
     Q_OBJECT
@@ -15,16 +18,119 @@ class TestServiceSharedStore final : public QObject
     MockdProcess m_first;
     MockdProcess m_second;
 
+    QStringList m_db;
+
     static QString demoEmail() { return QString::fromLatin1(ServiceClient::demoEmail); }
+
+    static QJsonObject deviceIn(const ServiceReply& list, const QString& deviceId)
+    {
+        for (const QJsonValue& device : list.json().value(QStringLiteral("devices")).toArray()) {
+            if (device.toObject().value(QStringLiteral("id")).toString() == deviceId)
+                return device.toObject();
+        }
+        return {};
+    }
+
+    static RawHeaders jsonWith(const QString& bearer)
+    {
+        return {{"Content-Type", "application/json"}, {"Authorization", "Bearer " + bearer.toLatin1()}};
+    }
 
 private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        const QStringList db{QStringLiteral("--db"), m_dir.filePath(QStringLiteral("shared.sqlite"))};
-        QVERIFY2(m_first.start(db), qPrintable(m_first.errorString()));
+        m_db = QStringList{QStringLiteral("--db"), m_dir.filePath(QStringLiteral("shared.sqlite"))};
+        QVERIFY2(m_first.start(m_db), qPrintable(m_first.errorString()));
         // The second finds the database seeded and migrated by the first.
-        QVERIFY2(m_second.start(db), qPrintable(m_second.errorString()));
+        QVERIFY2(m_second.start(m_db), qPrintable(m_second.errorString()));
+    }
+
+    // Behind a load balancer the next request may reach the other instance: it knows the token.
+    void aSignInOnOneInstanceWorksOnTheOtherAtOnce()
+    {
+        ServiceClient first(m_first.baseUrl());
+        ServiceClient second(m_second.baseUrl());
+        const ServiceClient::Tokens tokens = first.loginDemo(QStringLiteral("Hall tablet"));
+        QVERIFY(!tokens.access.isEmpty());
+        QCOMPARE(second.get(QStringLiteral("/v1/me"), tokens.access).status, 200);
+        const ServiceReply list = second.get(QStringLiteral("/v1/devices"), tokens.access);
+        QCOMPARE(list.status, 200);
+        QCOMPARE(deviceIn(list, tokens.deviceId).value(QStringLiteral("name")).toString(),
+                 QStringLiteral("Hall tablet"));
+    }
+
+    void aRefreshTokenIssuedOnOneInstanceRefreshesOnTheOther()
+    {
+        ServiceClient first(m_first.baseUrl());
+        ServiceClient second(m_second.baseUrl());
+        ServiceClient::Tokens tokens = first.loginDemo(QStringLiteral("Loft tablet"));
+        QVERIFY(second.refreshTokens(tokens.access, tokens.refresh));
+        // The pair issued by the second works on the first, and the used token is spent on both.
+        QCOMPARE(first.get(QStringLiteral("/v1/me"), tokens.access).status, 200);
+        QString access = tokens.access;
+        QString refresh = tokens.refresh;
+        QVERIFY(first.refreshTokens(access, refresh));
+    }
+
+    // A rename or a new status on one instance shows in the other's list (its cached list too).
+    void aDeviceChangedOnOneInstanceShowsOnTheOther()
+    {
+        ServiceClient first(m_first.baseUrl());
+        ServiceClient second(m_second.baseUrl());
+        const ServiceClient::Tokens tokens = first.loginDemo(QStringLiteral("Den tablet"));
+        // The second has listed (and cached) the devices before the change.
+        QCOMPARE(deviceIn(second.get(QStringLiteral("/v1/devices"), tokens.access), tokens.deviceId)
+                     .value(QStringLiteral("name"))
+                     .toString(),
+                 QStringLiteral("Den tablet"));
+        const QByteArray rename = QJsonDocument(QJsonObject{{QStringLiteral("name"), QStringLiteral("Study tablet")}})
+                                      .toJson(QJsonDocument::Compact);
+        QCOMPARE(first.send("PATCH", QStringLiteral("/v1/devices/") + tokens.deviceId, rename, jsonWith(tokens.access))
+                     .status,
+                 200);
+        QTRY_COMPARE(deviceIn(second.get(QStringLiteral("/v1/devices"), tokens.access), tokens.deviceId)
+                         .value(QStringLiteral("name"))
+                         .toString(),
+                     QStringLiteral("Study tablet"));
+        const QByteArray status = QJsonDocument(QJsonObject{{QStringLiteral("status"), QStringLiteral("streaming")},
+                                                            {QStringLiteral("title"), QStringLiteral("Night Train")}})
+                                      .toJson(QJsonDocument::Compact);
+        QCOMPARE(
+            first.send("PUT", QStringLiteral("/v1/devices/current/status"), status, jsonWith(tokens.access)).status,
+            204);
+        QTRY_COMPARE(deviceIn(second.get(QStringLiteral("/v1/devices"), tokens.access), tokens.deviceId)
+                         .value(QStringLiteral("status"))
+                         .toString(),
+                     QStringLiteral("streaming"));
+    }
+
+    // A device signed out through one instance is refused by the other on the very next request,
+    // and stays refused when both start again.
+    void aSessionRevokedOnOneInstanceIsRefusedByTheOtherAtOnce()
+    {
+        ServiceClient first(m_first.baseUrl());
+        ServiceClient second(m_second.baseUrl());
+        const ServiceClient::Tokens tokens = first.loginDemo(QStringLiteral("Attic tablet"));
+        QCOMPARE(first.get(QStringLiteral("/v1/me"), tokens.access).status, 200);
+        QCOMPARE(second.postJson(QStringLiteral("/v1/auth/logout"), {}, tokens.access).status, 204);
+        const ServiceReply refused = first.get(QStringLiteral("/v1/me"), tokens.access);
+        QCOMPARE(refused.status, 401);
+        QCOMPARE(refused.error(), QStringLiteral("session_revoked"));
+        QString access = tokens.access;
+        QString refresh = tokens.refresh;
+        QVERIFY(!first.refreshTokens(access, refresh));
+
+        QCOMPARE(m_second.stop(), 0);
+        QCOMPARE(m_first.stop(), 0);
+        QVERIFY2(m_first.start(m_db), qPrintable(m_first.errorString()));
+        QVERIFY2(m_second.start(m_db), qPrintable(m_second.errorString()));
+        for (MockdProcess* instance : {&m_first, &m_second}) {
+            ServiceClient client(instance->baseUrl());
+            QCOMPARE(client.get(QStringLiteral("/v1/me"), tokens.access).status, 401);
+            QString again = tokens.refresh;
+            QVERIFY(!client.refreshTokens(access, again));
+        }
     }
 
     // Guessing on one instance and then trying the other must not reset the count.
