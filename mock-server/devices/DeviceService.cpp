@@ -48,7 +48,7 @@ DeviceService::DeviceService(Store& store, const Clock& clock, const GeoIpReader
             accountId = key;
         else if (topic == ChangeTopic::device)
             accountId = m_store.devices().byId(key) ? m_store.devices().byId(key)->accountId : QString();
-        else if (topic == ChangeTopic::session)
+        else if (topic == ChangeTopic::session || topic == ChangeTopic::sessionTrust) // trust: its "new until"
             accountId = m_store.sessions().session(key) ? m_store.sessions().session(key)->accountId : QString();
         if (!accountId.isEmpty())
             bump(accountId);

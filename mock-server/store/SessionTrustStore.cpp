@@ -1,5 +1,6 @@
 #include "store/SessionTrustStore.h"
 
+#include "store/ChangeFeed.h"
 #include "store/Database.h"
 
 #include <QSqlQuery>
@@ -7,7 +8,8 @@
 
 namespace mockd {
 
-SessionTrustStore::SessionTrustStore(Database& database) : m_database(database) {}
+SessionTrustStore::SessionTrustStore(Database& database, ChangeFeed& changes) : m_database(database), m_changes(changes)
+{}
 
 QStringList SessionTrustStore::migration()
 {
@@ -26,8 +28,19 @@ QStringList SessionTrustStore::migration()
 Expected<Ok, QString> SessionTrustStore::load()
 {
     m_bySession.clear();
-    auto rows =
-        m_database.exec(QStringLiteral("SELECT session_id, aged_ms, confirmed_at, confirmed_by FROM session_trust"));
+    return read({}, {});
+}
+
+Expected<Ok, QString> SessionTrustStore::reload(const QString& sessionId)
+{
+    m_bySession.remove(sessionId);
+    return read(QStringLiteral(" WHERE session_id = ?"), {sessionId});
+}
+
+Expected<Ok, QString> SessionTrustStore::read(const QString& where, const QVariantList& bindings)
+{
+    auto rows = m_database.exec(
+        QStringLiteral("SELECT session_id, aged_ms, confirmed_at, confirmed_by FROM session_trust") + where, bindings);
     if (!rows)
         return unexpected(rows.error());
     QSqlQuery& q = **rows;
@@ -55,6 +68,7 @@ SessionTrust SessionTrustStore::of(const QString& sessionId) const
 
 Expected<Ok, QString> SessionTrustStore::save(const SessionTrust& trust)
 {
+    Transaction transaction(m_database);
     auto ok = m_database.run(
         QStringLiteral("INSERT INTO session_trust (session_id, aged_ms, confirmed_at, confirmed_by) VALUES (?, ?, ?, ?)"
                        " ON CONFLICT(session_id) DO UPDATE SET aged_ms = excluded.aged_ms,"
@@ -63,9 +77,14 @@ Expected<Ok, QString> SessionTrustStore::save(const SessionTrust& trust)
          trust.agedMs,
          trust.isConfirmed() ? QVariant(trust.confirmedAtMs) : QVariant(),
          trust.confirmedBy.isEmpty() ? QVariant() : QVariant(trust.confirmedBy)});
-    if (ok)
-        m_bySession.insert(trust.sessionId, trust);
-    return ok;
+    if (!ok)
+        return ok;
+    if (auto told = m_changes.publish(ChangeTopic::sessionTrust, trust.sessionId); !told)
+        return told;
+    if (!transaction.commit())
+        return unexpected(QStringLiteral("could not commit the trust of session %1").arg(trust.sessionId));
+    m_bySession.insert(trust.sessionId, trust);
+    return Ok{};
 }
 
 } // namespace mockd

@@ -5,9 +5,11 @@
 #include <QHash>
 #include <QString>
 #include <QStringList>
+#include <QVariantList>
 
 namespace mockd {
 
+class ChangeFeed;
 class Database;
 
 // What the young-session guard knows about a session beyond its sign-in time: when it was
@@ -23,13 +25,17 @@ struct SessionTrust
     bool isConfirmed() const { return confirmedAtMs != 0; }
 };
 
-// Session trust rows in SQLite, all held in memory: one hash lookup per guarded request.
+// Session trust rows, all held in memory: one hash lookup per guarded request. Each save is
+// published on the change feed (topic "session_trust", the session id), so a device confirmed or
+// aged through one instance is trusted by every instance on the same database.
 class SessionTrustStore final
 {
 public:
-    explicit SessionTrustStore(Database& database);
+    SessionTrustStore(Database& database, ChangeFeed& changes);
 
     Expected<Ok, QString> load();
+    // Reads the session's row again (another instance saved it).
+    Expected<Ok, QString> reload(const QString& sessionId);
     void clearMemory() { m_bySession.clear(); }
 
     // The session's row, or a default one (not confirmed, not aged).
@@ -40,7 +46,11 @@ public:
     static QStringList migration();
 
 private:
+    // `where` selects the rows (empty: all); serves load() and reload().
+    Expected<Ok, QString> read(const QString& where, const QVariantList& bindings);
+
     Database& m_database;
+    ChangeFeed& m_changes;
     QHash<QString, SessionTrust> m_bySession;
 };
 

@@ -15,7 +15,7 @@ Store::Store(std::unique_ptr<Database> database)
       m_shared(m_database->dialect() == SqlDialect::Postgres || m_database->path() != QLatin1String(":memory:")),
       m_accounts(*m_database, m_changes), m_devices(*m_database, m_listing, m_changes),
       m_sessions(*m_database, m_listing, m_changes), m_throttle(*m_database), m_audit(*m_database),
-      m_supportCodes(*m_database), m_deviceCookies(*m_database), m_sessionTrust(*m_database),
+      m_supportCodes(*m_database), m_deviceCookies(*m_database), m_sessionTrust(*m_database, m_changes),
       m_deviceGrants(*m_database), m_guests(*m_database), m_securityKeys(*m_database)
 {
     QObject::connect(&m_changes, &ChangeFeed::changed, &m_changes, [this](const QString& topic, const QString& key) {
@@ -32,6 +32,8 @@ void Store::changedElsewhere(const QString& topic, const QString& key)
         reloaded = m_devices.reload(key);
     else if (topic == ChangeTopic::account)
         reloaded = m_accounts.reload(key);
+    else if (topic == ChangeTopic::sessionTrust)
+        reloaded = m_sessionTrust.reload(key);
     if (!reloaded)
         qCWarning(lcStore) << "could not reload" << topic << key << reloaded.error();
 }

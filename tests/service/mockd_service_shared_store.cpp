@@ -1,3 +1,4 @@
+#include "Establish.h"
 #include "MockdProcess.h"
 #include "ServiceClient.h"
 
@@ -131,6 +132,29 @@ private Q_SLOTS:
             QString again = tokens.refresh;
             QVERIFY(!client.refreshTokens(access, again));
         }
+    }
+
+    // A device confirmed through one instance is established on the other too: it is no longer
+    // "new" in the other's list (cached before), and its guarded actions pass there. Seen failing
+    // before: the other instance kept the device new until it restarted.
+    void aDeviceConfirmedOnOneInstanceIsEstablishedOnTheOther()
+    {
+        ServiceClient first(m_first.baseUrl());
+        ServiceClient second(m_second.baseUrl());
+        const ServiceClient::Tokens tokens = first.loginDemo(QStringLiteral("Porch tablet"));
+        const QByteArray body =
+            QJsonDocument(QJsonObject{{QStringLiteral("auto_sign_out_days"), 30}}).toJson(QJsonDocument::Compact);
+        const auto guarded = [&] {
+            return second.send("PUT", QStringLiteral("/v1/account/settings"), body, jsonWith(tokens.access)).error();
+        };
+        QVERIFY(deviceIn(second.get(QStringLiteral("/v1/devices"), tokens.access), tokens.deviceId)
+                    .contains(QStringLiteral("new_until")));
+        QCOMPARE(guarded(), QStringLiteral("session_too_new"));
+        QVERIFY(establish(first, tokens));
+        QVERIFY(!deviceIn(second.get(QStringLiteral("/v1/devices"), tokens.access), tokens.deviceId)
+                     .contains(QStringLiteral("new_until")));
+        // Past the guard: what is missing now is only the step-up.
+        QCOMPARE(guarded(), QStringLiteral("step_up_required"));
     }
 
     // Guessing on one instance and then trying the other must not reset the count.
