@@ -112,13 +112,9 @@ class Instance(Child):
             if not self.running():
                 raise SharedServerError(f"{self.name} exited with {self.popen.returncode}: "
                                         f"{self.output()[-2000:].decode(errors='replace')}")
-            first = self.output().split(b"\n", 1)
-            if len(first) < 2:
-                return None
-            match = re.fullmatch(rb"listening on (http://127\.0\.0\.1:\d+)", first[0].strip())
-            if not match:
-                raise SharedServerError(f"{self.name} printed {first[0]!r} as its first line")
-            return match.group(1).decode()
+            # stdout and stderr share the log: a warning on stderr may come before the first line.
+            match = re.search(rb"^listening on (http://127\.0\.0\.1:\d+)\n", self.output(), re.M)
+            return match.group(1).decode() if match else None
 
         self.url = wait_for(listening, f"{self.name} to listen", timeout)
         return self.url
