@@ -76,7 +76,8 @@ class Child:
     def __init__(self, name, argv, log_path, env):
         self.name = name
         self.log_path = log_path
-        with open(log_path, "ab") as log:
+        # A fresh log: a reused work folder must not offer the last run's "listening on" line.
+        with open(log_path, "wb") as log:
             self.popen = subprocess.Popen(argv, env=env, stdin=subprocess.DEVNULL, stdout=log,
                                           stderr=subprocess.STDOUT, start_new_session=True)
 
