@@ -4,6 +4,7 @@ through AT-SPI the way a screen reader does, and waiting for a process to print 
 import json
 import re
 import socket
+import time
 import urllib.parse
 import urllib.request
 
@@ -234,3 +235,13 @@ def results_say(app, name):
     results.clear_cache()
     texts = [results.getChildAtIndex(i).name or "" for i in range(results.childCount)]
     return next((text for text in texts if name in text), None)
+
+
+def open_sign_out_all_other(desk, app):
+    """Opens "Sign Out of All Devices…" on the Overview and picks "All Other Devices…" from its menu."""
+    open_section(desk, app, "Overview")
+    desk.mouse_click(app.find("Sign Out of All Devices…", role="push button"))
+    # Qt 6.4 does not put an open popup menu in the AT-SPI tree; the keyboard picks the first item.
+    for key in ("Down", "Return"):
+        time.sleep(0.3)  # the popup is a window of its own; let it take each key before the next
+        desk.key(key)

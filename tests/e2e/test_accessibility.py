@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import harness  # noqa: E402
 from harness import Desktop, HarnessError, log, wait_until  # noqa: E402
-from steps import LIVE_TIMEOUT, open_section, sign_in  # noqa: E402
+from steps import LIVE_TIMEOUT, open_section, open_sign_out_all_other, sign_in  # noqa: E402
 
 VIGIL = os.environ.get("VIGIL_APP")
 MOCKD = os.environ.get("VIGIL_MOCKD")
@@ -179,16 +179,6 @@ def select_sections_through_accessibility(desk, app, failures):
             # `previous` stays: another page's label of the same name must not pass the next check.
             failures.append(f"sidebar: {names[toggle]!r} on {section!r} leaves the {previous} page on screen")
             desk.screenshot(f"sidebar-action-{section.lower()}")
-
-
-def open_sign_out_all_other(desk, app):
-    """Opens "Sign Out of All Devices…" on the Overview and picks "All Other Devices…" from its menu."""
-    open_section(desk, app, "Overview")
-    desk.mouse_click(app.find("Sign Out of All Devices…", role="push button"))
-    # Qt 6.4 does not put an open popup menu in the AT-SPI tree; the keyboard picks the first item.
-    for key in ("Down", "Return"):
-        time.sleep(0.3)  # the popup is a window of its own; let it take each key before the next
-        desk.key(key)
 
 
 def test():
