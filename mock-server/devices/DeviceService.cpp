@@ -46,7 +46,7 @@ DeviceService::DeviceService(Store& store, const Clock& clock, const GeoIpReader
         QString accountId;
         if (topic == ChangeTopic::account)
             accountId = key;
-        else if (topic == ChangeTopic::device)
+        else if (topic == ChangeTopic::device || topic == ChangeTopic::guest) // guest: the device's guest end
             accountId = m_store.devices().byId(key) ? m_store.devices().byId(key)->accountId : QString();
         else if (topic == ChangeTopic::session || topic == ChangeTopic::sessionTrust) // trust: its "new until"
             accountId = m_store.sessions().session(key) ? m_store.sessions().session(key)->accountId : QString();

@@ -5,9 +5,11 @@
 #include <QHash>
 #include <QList>
 #include <QString>
+#include <QVariantList>
 
 namespace mockd {
 
+class ChangeFeed;
 class Database;
 
 // A session that a holder let in as a guest: it ends by itself at `untilMs` (service clock).
@@ -19,13 +21,17 @@ struct GuestSession
     qint64 untilMs = 0;
 };
 
-// Guest sessions in SQLite, all held in memory: the device list asks for every device.
+// Guest sessions, all held in memory: the device list asks for every device. Each change is
+// published on the change feed (topic "guest", the device id), so every instance on the same
+// database knows a guest for one and treats it as one.
 class GuestSessionStore final
 {
 public:
-    explicit GuestSessionStore(Database& database);
+    GuestSessionStore(Database& database, ChangeFeed& changes);
 
     Expected<Ok, QString> load();
+    // Reads the device's guest sessions again (another instance changed them).
+    Expected<Ok, QString> reloadDevice(const QString& deviceId);
     void clearMemory();
 
     Expected<Ok, QString> add(const GuestSession& guest);
@@ -39,7 +45,14 @@ public:
     QList<GuestSession> all() const { return m_bySession.values(); }
 
 private:
+    // `where` selects the rows (empty: all); serves load() and reloadDevice().
+    Expected<Ok, QString> read(const QString& where, const QVariantList& bindings);
+    void forget(const QString& sessionId);
+    // Runs `change` and publishes it for the device's guests, in one transaction.
+    Expected<Ok, QString> write(const QString& deviceId, const QString& sql, const QVariantList& bindings);
+
     Database& m_database;
+    ChangeFeed& m_changes;
     QHash<QString, GuestSession> m_bySession;
     QHash<QString, QStringList> m_sessionsByDevice;
 };

@@ -16,7 +16,7 @@ Store::Store(std::unique_ptr<Database> database)
       m_accounts(*m_database, m_changes), m_devices(*m_database, m_listing, m_changes),
       m_sessions(*m_database, m_listing, m_changes), m_throttle(*m_database), m_audit(*m_database),
       m_supportCodes(*m_database), m_deviceCookies(*m_database), m_sessionTrust(*m_database, m_changes),
-      m_deviceGrants(*m_database), m_guests(*m_database), m_securityKeys(*m_database)
+      m_deviceGrants(*m_database), m_guests(*m_database, m_changes), m_securityKeys(*m_database)
 {
     QObject::connect(&m_changes, &ChangeFeed::changed, &m_changes, [this](const QString& topic, const QString& key) {
         changedElsewhere(topic, key);
@@ -34,6 +34,8 @@ void Store::changedElsewhere(const QString& topic, const QString& key)
         reloaded = m_accounts.reload(key);
     else if (topic == ChangeTopic::sessionTrust)
         reloaded = m_sessionTrust.reload(key);
+    else if (topic == ChangeTopic::guest)
+        reloaded = m_guests.reloadDevice(key);
     if (!reloaded)
         qCWarning(lcStore) << "could not reload" << topic << key << reloaded.error();
 }
