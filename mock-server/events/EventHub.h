@@ -94,6 +94,13 @@ public:
     void registerRoutes(Router& router);
 
 private:
+    // The change feed's topics of the event stream.
+    static constexpr QLatin1StringView eventTopic{"event"};
+    static constexpr QLatin1StringView socketsTopic{"sockets"};
+    // Session ids per "sockets" change: a sign-out of thousands of devices is a few changes, each well
+    // under what a PostgreSQL notification may carry.
+    static constexpr qsizetype idsPerChange = 100;
+
     struct Stream
     {
         // The last seq this instance has queued (its own events and those read from the database).
