@@ -361,18 +361,30 @@ void StepUpRoutes::verify(const RequestContext& context)
     finishVerify(context, handle, StepUp::codeMatches(*challenge, code), -1);
 }
 
+std::optional<StepUpChallenge> StepUpRoutes::judgeableChallenge(const RequestContext& context, const QString& handle)
+{
+    auto challenge = m_stepUp.find(handle);
+    if (!challenge) {
+        context.fail(challengeExpired());
+        return std::nullopt;
+    }
+    if (challenge->locked) {
+        context.fail(challengeLocked());
+        return std::nullopt;
+    }
+    if (refuseWhileThrottled(context, *challenge))
+        return std::nullopt;
+    return challenge;
+}
+
 void StepUpRoutes::finishVerify(
     const RequestContext& context, const QString& handle, bool matches, qint64 totpStep, const AssertionCheck* key)
 {
-    // Looked up again: a password check ran on a worker meanwhile.
-    auto challenge = m_stepUp.find(handle);
+    // Looked up and judged again: a password or recovery-code hash ran on a worker meanwhile, and
+    // parallel tries were admitted before the wrong ones among them started a wait; their answers
+    // must not tell right from wrong.
+    auto challenge = judgeableChallenge(context, handle);
     if (!challenge)
-        return context.fail(challengeExpired());
-    if (challenge->locked)
-        return context.fail(challengeLocked());
-    // Again after a password or recovery-code hash: parallel tries were admitted before the wrong
-    // ones among them started a wait, and their answers must not tell right from wrong.
-    if (refuseWhileThrottled(context, *challenge))
         return;
     const QString method = challenge->method;
     const StepUpBudget::Keys keys = StepUpBudget::keysFor(challenge->accountId, challenge->sessionId);

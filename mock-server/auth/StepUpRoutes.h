@@ -6,6 +6,7 @@
 #include <QJsonObject>
 #include <QObject>
 #include <functional>
+#include <optional>
 
 namespace mockd {
 
@@ -80,6 +81,9 @@ private:
     void audit(const RequestContext& context, const QString& type, const QJsonObject& details);
     // Answers 429 (and returns true) while the challenge's account or session has to wait.
     bool refuseWhileThrottled(const RequestContext& context, const StepUpChallenge& challenge);
+    // The challenge behind `handle` when an answer to it may still be judged; otherwise `context` is
+    // answered (expired, locked, or 429 while its account or session has to wait).
+    std::optional<StepUpChallenge> judgeableChallenge(const RequestContext& context, const QString& handle);
     void countAsFailedSignIn(const RequestContext& context, const StepUpChallenge& challenge);
 
     Store& m_store;

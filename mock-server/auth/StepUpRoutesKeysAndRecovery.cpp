@@ -5,7 +5,6 @@
 #include "auth/HashingPool.h"
 #include "auth/PasswordHasher.h"
 #include "auth/StepUp.h"
-#include "auth/StepUpErrors.h"
 #include "auth/StepUpRoutes.h"
 #include "base/Clock.h"
 #include "http/Router.h"
@@ -42,13 +41,9 @@ void StepUpRoutes::verifyRecoveryCode(const RequestContext& context, const QStri
 
 void StepUpRoutes::finishRecovery(const RequestContext& context, const QString& handle, const QByteArray& matchedHash)
 {
-    auto challenge = m_stepUp.find(handle);
+    // Judged before the code is spent: a throttled try must not use it up.
+    const auto challenge = judgeableChallenge(context, handle);
     if (!challenge)
-        return context.fail(challengeExpired());
-    if (challenge->locked)
-        return context.fail(challengeLocked());
-    // Checked before the code is spent: a throttled try must not use it up.
-    if (refuseWhileThrottled(context, *challenge))
         return;
     bool consumed = false;
     if (!matchedHash.isEmpty()) {
