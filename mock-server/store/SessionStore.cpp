@@ -217,8 +217,8 @@ bool SessionStore::hasLiveSession(const QString& deviceId, qint64 notBeforeMs, q
     if (it == m_sessionIdsByDevice.cend())
         return false;
     // Newest last: a live session is most likely near the end.
-    for (auto id = it->crbegin(); id != it->crend(); ++id) {
-        const Session* s = session(*id);
+    for (qsizetype i = it->size() - 1; i >= 0; --i) {
+        const Session* s = session(it->at(i));
         if (s && !s->isRevoked() && s->issuedAtMs >= notBeforeMs && s->expiresAtMs > nowMs)
             return true;
     }

@@ -57,7 +57,7 @@ QString SupportCodeStore::accountOfHash(const QByteArray& hash) const
     auto rows = m_database.exec(QStringLiteral("SELECT account_id FROM support_codes WHERE hash = ? LIMIT 1"), {hash});
     if (!rows || !(*rows)->next())
         return {};
-    const QString accountId = (*rows)->value(0).toString();
+    QString accountId = (*rows)->value(0).toString();
     (*rows)->finish();
     return accountId;
 }
