@@ -158,7 +158,7 @@ void TwoStepRoutes::confirm(const RequestContext& context)
         wrong.with(QStringLiteral("attempts_left"), attemptsLeft);
         return context.fail(wrong);
     }
-    const PendingEnrolments::Pending pending = *it;
+    PendingEnrolments::Pending pending = *it;
     const qint64 spentStep = *step;
     const bool queued = m_hashing.run(
         this, &RecoveryCodeMaker::make, [this, context, pending, spentStep](const RecoveryCodeSet& codes) {

@@ -14,7 +14,7 @@ QByteArray DeviceCookies::validFor(const QString& accountId, const QString& cook
 {
     if (!Tokens::hasShape(Tokens::Kind::DeviceCookie, cookie))
         return {};
-    const QByteArray hash = Tokens::hash(cookie);
+    QByteArray hash = Tokens::hash(cookie);
     // Looked up even for unknown accounts, so a cookie costs the same whatever the email.
     const auto stored = m_store.deviceCookies().byHash(hash);
     if (!stored || accountId.isEmpty() || stored->accountId != accountId || !Tokens::sameHash(stored->hash, hash) ||
@@ -26,7 +26,7 @@ QByteArray DeviceCookies::validFor(const QString& accountId, const QString& cook
 QString DeviceCookies::issue(const QString& accountId, const QByteArray& presentedHash)
 {
     const qint64 now = m_clock.nowMs();
-    const QString cookie = Tokens::generate(Tokens::Kind::DeviceCookie);
+    QString cookie = Tokens::generate(Tokens::Kind::DeviceCookie);
     const DeviceCookie stored{Tokens::hash(cookie), accountId, now, now + AuthPolicy::deviceCookieSeconds * 1000};
     if (auto ok = m_store.deviceCookies().issue(stored, presentedHash, AuthPolicy::deviceCookiesPerAccount); !ok) {
         qCWarning(lcAuth) << "cannot store a device cookie:" << ok.error();

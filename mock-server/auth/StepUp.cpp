@@ -63,7 +63,7 @@ QString StepUp::create(StepUpChallenge challenge)
         if (challengeCount() >= AuthPolicy::stepUpMaxChallenges)
             return {};
     }
-    const QString handle = Tokens::generate(Tokens::Kind::StepUpChallenge);
+    QString handle = Tokens::generate(Tokens::Kind::StepUpChallenge);
     challenge.idHash = Tokens::hash(handle);
     challenge.expiresAtMs = now + AuthPolicy::stepUpChallengeSeconds * 1000;
     auto inserted = m_database.exec(
@@ -212,7 +212,7 @@ bool StepUp::remove(const QByteArray& idHash)
 
 QString StepUp::newCode(StepUpChallenge& challenge)
 {
-    const QString code = QStringLiteral("%1").arg(randombytes_uniform(1000000), 6, 10, QLatin1Char('0'));
+    QString code = QStringLiteral("%1").arg(randombytes_uniform(1000000), 6, 10, QLatin1Char('0'));
     challenge.codeSalt = QByteArray(saltBytes, Qt::Uninitialized);
     randombytes_buf(challenge.codeSalt.data(), size_t(challenge.codeSalt.size()));
     challenge.codeHash = saltedHash(challenge.codeSalt, code);
@@ -373,7 +373,7 @@ QList<OutboxMessage> StepUp::outbox(const QString& to) const
 
 QString StepUp::grant(const StepUpGrant& grant)
 {
-    const QString token = Tokens::generate(Tokens::Kind::StepUp);
+    QString token = Tokens::generate(Tokens::Kind::StepUp);
     if (auto ok =
             m_database.run(QStringLiteral("INSERT INTO step_up_grants (hash, account_id, session_id, method,"
                                           " expires_at) VALUES (?, ?, ?, ?, ?)"),

@@ -78,7 +78,7 @@ void SignOutRoutes::signOutMany(const RequestContext& context)
         return context.fail(ApiError::invalidField(QStringLiteral("ids"),
                                                    QStringLiteral("ids must be a list of 1 to 1000 device ids.")));
     QStringList ids;
-    for (const QJsonValue& id : array) {
+    for (const auto& id : array) {
         if (!id.isString() || id.toString().isEmpty() || id.toString().size() > 64)
             return context.fail(
                 ApiError::invalidField(QStringLiteral("ids"), QStringLiteral("ids must be device id strings.")));
@@ -290,11 +290,9 @@ void SignOutRoutes::revokedSessionSeen(const QString& sessionId)
         const auto device = session ? m_pendingDevices.constFind(session->deviceId) : m_pendingDevices.cend();
         if (device == m_pendingDevices.cend())
             return;
-        const Pending pending = *device;
-        m_pendingDevices.erase(device);
-        return publishProgress(pending);
+        return publishProgress(m_pendingDevices.take(device.key()));
     }
-    const Pending pending = *it;
+    Pending pending = *it; // a copy: removeIf below drops the entry it came from
     // The device has been told (401 session_revoked); its other pending sessions are done too.
     m_pending.removeIf([&pending](const auto& entry) {
         return entry.value().requestId == pending.requestId && entry.value().deviceId == pending.deviceId;
