@@ -31,6 +31,24 @@ Expected<IssuedTokens, ApiError> SessionIssuer::signIn(const Account& account,
                                                        const QString& method,
                                                        const QString& ip)
 {
+    return open(account, description, requestedDeviceId, method, ip, true);
+}
+
+Expected<IssuedTokens, ApiError> SessionIssuer::signInAwaitingTokens(const Account& account,
+                                                                     const Device& description,
+                                                                     const QString& method,
+                                                                     const QString& ip)
+{
+    return open(account, description, QString(), method, ip, false);
+}
+
+Expected<IssuedTokens, ApiError> SessionIssuer::open(const Account& account,
+                                                     const Device& description,
+                                                     const QString& requestedDeviceId,
+                                                     const QString& method,
+                                                     const QString& ip,
+                                                     bool withTokens)
+{
     const qint64 now = m_clock.nowMs();
     Device device;
     const Device* known =
@@ -64,26 +82,21 @@ Expected<IssuedTokens, ApiError> SessionIssuer::signIn(const Account& account,
     device.status = QStringLiteral("idle");
     device.statusTitle.clear();
 
-    IssuedTokens issued;
-    issued.accessToken = Tokens::generate(Tokens::Kind::Access);
-    issued.refreshToken = Tokens::generate(Tokens::Kind::Refresh);
-    issued.sessionId = Ids::generate(u"ses");
-    issued.deviceId = device.id;
-    issued.refreshExpiresAtMs = refreshExpiryMs(account.role, now, now);
-    issued.refreshExpiresIn = (issued.refreshExpiresAtMs - now) / 1000;
-
     Session session;
-    session.id = issued.sessionId;
+    session.id = Ids::generate(u"ses");
     session.accountId = account.id;
     session.deviceId = device.id;
     session.issuedAtMs = now;
-    session.expiresAtMs = issued.refreshExpiresAtMs;
+    session.expiresAtMs = refreshExpiryMs(account.role, now, now);
     session.authMethod = method;
     session.ip = ip;
     session.lastSeenAtMs = now;
-    const AccessToken access{
-        Tokens::hash(issued.accessToken), session.id, now, now + AuthPolicy::accessTokenSeconds * 1000};
-    const RefreshToken refresh{Tokens::hash(issued.refreshToken), session.id, now, session.expiresAtMs, 0};
+    std::optional<Pair> pair;
+    if (withTokens)
+        pair = makePair(session, now);
+    IssuedTokens issued = pair ? pair->issued : IssuedTokens{};
+    issued.sessionId = session.id;
+    issued.deviceId = device.id;
 
     AuditEntry entry;
     entry.accountId = account.id;
@@ -100,7 +113,9 @@ Expected<IssuedTokens, ApiError> SessionIssuer::signIn(const Account& account,
     Transaction transaction(m_store.database());
     if (auto ok = m_store.devices().save(device); !ok)
         return unexpected(ApiError::internal());
-    if (auto ok = m_store.sessions().create(session, access, refresh); !ok)
+    if (auto ok = pair ? m_store.sessions().create(session, pair->access, pair->refresh)
+                       : m_store.sessions().createAwaitingTokens(session);
+        !ok)
         return unexpected(ApiError::internal());
     if (auto ok = m_store.audit().append(entry); !ok)
         return unexpected(ApiError::internal());
@@ -114,24 +129,39 @@ Expected<IssuedTokens, ApiError> SessionIssuer::signIn(const Account& account,
     return issued;
 }
 
-Expected<IssuedTokens, ApiError> SessionIssuer::rotate(const RefreshToken& used, const Session& session)
+SessionIssuer::Pair SessionIssuer::makePair(const Session& session, qint64 nowMs) const
 {
-    const qint64 now = m_clock.nowMs();
-    IssuedTokens issued;
+    Pair pair;
+    IssuedTokens& issued = pair.issued;
     issued.accessToken = Tokens::generate(Tokens::Kind::Access);
     issued.refreshToken = Tokens::generate(Tokens::Kind::Refresh);
     issued.sessionId = session.id;
     issued.deviceId = session.deviceId;
     const Account* account = m_store.accounts().byId(session.accountId);
-    const qint64 refreshExpiry = refreshExpiryMs(account ? account->role : Role::Holder, now, session.issuedAtMs);
-    issued.refreshExpiresAtMs = refreshExpiry;
-    issued.refreshExpiresIn = qMax<qint64>(0, (refreshExpiry - now) / 1000);
-    const AccessToken access{
-        Tokens::hash(issued.accessToken), session.id, now, now + AuthPolicy::accessTokenSeconds * 1000};
-    const RefreshToken refresh{Tokens::hash(issued.refreshToken), session.id, now, refreshExpiry, 0};
-    if (auto ok = m_store.sessions().rotate(used.hash, now, access, refresh); !ok)
+    issued.refreshExpiresAtMs = refreshExpiryMs(account ? account->role : Role::Holder, nowMs, session.issuedAtMs);
+    issued.refreshExpiresIn = qMax<qint64>(0, (issued.refreshExpiresAtMs - nowMs) / 1000);
+    pair.access = {Tokens::hash(issued.accessToken), session.id, nowMs, nowMs + AuthPolicy::accessTokenSeconds * 1000};
+    pair.refresh = {Tokens::hash(issued.refreshToken), session.id, nowMs, issued.refreshExpiresAtMs, 0};
+    return pair;
+}
+
+Expected<IssuedTokens, ApiError> SessionIssuer::firstPair(const Session& session)
+{
+    const Pair pair = makePair(session, m_clock.nowMs());
+    if (auto ok = m_store.sessions().addFirstPair(pair.access, pair.refresh); !ok) {
+        qCCritical(lcAuth) << "cannot store a first token pair:" << ok.error();
         return unexpected(ApiError::internal());
-    return issued;
+    }
+    return pair.issued;
+}
+
+Expected<IssuedTokens, ApiError> SessionIssuer::rotate(const RefreshToken& used, const Session& session)
+{
+    const qint64 now = m_clock.nowMs();
+    const Pair pair = makePair(session, now);
+    if (auto ok = m_store.sessions().rotate(used.hash, now, pair.access, pair.refresh); !ok)
+        return unexpected(ApiError::internal());
+    return pair.issued;
 }
 
 qint64 SessionIssuer::refreshExpiryMs(Role role, qint64 nowMs, qint64 signedInAtMs)

@@ -40,6 +40,12 @@ public:
                                             const QString& requestedDeviceId,
                                             const QString& method,
                                             const QString& ip);
+    // As signIn, but the session has no token pair yet (the returned tokens are empty): a TV's,
+    // approved by its holder; the TV's poll collects the pair through firstPair.
+    Expected<IssuedTokens, ApiError>
+    signInAwaitingTokens(const Account& account, const Device& description, const QString& method, const QString& ip);
+    // The first pair of a session opened by signInAwaitingTokens.
+    Expected<IssuedTokens, ApiError> firstPair(const Session& session);
     // Marks `used` rotated and issues the next pair for the same session.
     Expected<IssuedTokens, ApiError> rotate(const RefreshToken& used, const Session& session);
 
@@ -56,6 +62,21 @@ public:
     static void writeAccount(JsonWriter& writer, const Account& account);
 
 private:
+    struct Pair
+    {
+        IssuedTokens issued;
+        AccessToken access;
+        RefreshToken refresh;
+    };
+    // A new pair for `session` (not stored): its refresh token expires as the session's family does.
+    Pair makePair(const Session& session, qint64 nowMs) const;
+    Expected<IssuedTokens, ApiError> open(const Account& account,
+                                          const Device& description,
+                                          const QString& requestedDeviceId,
+                                          const QString& method,
+                                          const QString& ip,
+                                          bool withTokens);
+
     Store& m_store;
     const Clock& m_clock;
     SignedIn m_signedIn;

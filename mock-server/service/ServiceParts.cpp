@@ -94,11 +94,12 @@ Expected<std::unique_ptr<ServiceParts::Data>, QString> ServiceParts::Data::open(
         return unexpected(store.error());
     data->store = std::move(*store);
     data->seeder = std::make_unique<ScenarioSeeder>(*data->store, context.clock);
-    if (data->store->isEmpty()) {
-        if (auto seeded = data->seeder->seed(scenario); !seeded)
-            return unexpected(seeded.error());
-        data->seeded = true;
-    } else if (data->store->meta(QStringLiteral("scenario_digest")) != QString::fromLatin1(scenario.digest.toHex())) {
+    auto seeded = data->store->fillIfEmpty([&] { return data->seeder->seed(scenario); });
+    if (!seeded)
+        return unexpected(seeded.error());
+    data->seeded = *seeded;
+    if (!data->seeded &&
+        data->store->meta(QStringLiteral("scenario_digest")) != QString::fromLatin1(scenario.digest.toHex())) {
         qCWarning(lcMockd) << "the database was seeded from another scenario; POST /__admin/reset loads"
                            << scenario.name;
     }

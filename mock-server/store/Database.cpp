@@ -211,6 +211,16 @@ Expected<Ok, QString> Database::run(const QString& sql, const QVariantList& bind
     return Ok{};
 }
 
+Expected<int, QString> Database::change(const QString& sql, const QVariantList& bindings)
+{
+    auto result = exec(sql, bindings);
+    if (!result)
+        return unexpected(result.error());
+    const int rows = (*result)->numRowsAffected();
+    (*result)->finish();
+    return rows;
+}
+
 bool Database::begin()
 {
     if (m_depth++ > 0)
@@ -219,6 +229,34 @@ bool Database::begin()
     m_beforeCommit.clear();
     ++m_serial;
     return QSqlDatabase::database(m_connectionName, false).transaction();
+}
+
+bool Database::beginLocked(Lock lock)
+{
+    if (m_depth > 0) {
+        qCCritical(lcStore) << "a lock is taken by an outermost transaction only";
+        return false;
+    }
+    if (m_dialect == SqlDialect::Postgres) {
+        if (!begin())
+            return false;
+        if (auto locked = run(QStringLiteral("SELECT pg_advisory_xact_lock(?)"), {qint64(lock)}); !locked) {
+            rollback();
+            return false;
+        }
+        return true;
+    }
+    // Qt's own begin is a deferred BEGIN, whose read may be outdated by the time it writes.
+    QSqlQuery immediate(QSqlDatabase::database(m_connectionName, false));
+    if (!immediate.exec(QStringLiteral("BEGIN IMMEDIATE"))) {
+        qCCritical(lcStore) << "cannot take the write lock:" << immediate.lastError().text();
+        return false;
+    }
+    m_depth = 1;
+    m_failed = false;
+    m_beforeCommit.clear();
+    ++m_serial;
+    return true;
 }
 
 void Database::beforeCommit(std::function<Expected<Ok, QString>()> step)

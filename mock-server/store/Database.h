@@ -31,9 +31,23 @@ public:
     Expected<QSqlQuery*, QString> exec(const QString& sql, const QVariantList& bindings = {});
     // For statements that return nothing.
     Expected<Ok, QString> run(const QString& sql, const QVariantList& bindings = {});
+    // For an UPDATE or DELETE whose count matters: the rows it changed.
+    Expected<int, QString> change(const QString& sql, const QVariantList& bindings = {});
 
     // Nested calls join the outer transaction.
     bool begin();
+    // Locks between processes on one database, each for a check and the writes that depend on it
+    // (of several instances, one at a time): the schema version and whether the database is still
+    // empty; the count of waiting TV codes before a new one.
+    enum class Lock : qint64
+    {
+        Setup = 7180411,
+        DeviceCodes = 7180412,
+    };
+    // An outermost transaction that holds `lock` from its first statement to its end. SQLite: BEGIN
+    // IMMEDIATE (the one write lock, waited for up to the busy timeout); PostgreSQL: a
+    // transaction-scoped advisory lock.
+    bool beginLocked(Lock lock);
     bool commit();
     void rollback();
     bool inTransaction() const { return m_depth > 0; }
@@ -76,6 +90,9 @@ class Transaction final
 {
 public:
     explicit Transaction(Database& database) : m_database(database), m_active(database.begin()) {}
+    // Begins the outermost transaction, holding `lock` (Database::beginLocked).
+    Transaction(Database& database, Database::Lock lock) : m_database(database), m_active(database.beginLocked(lock)) {}
+    bool isActive() const { return m_active; }
     ~Transaction()
     {
         if (m_active)

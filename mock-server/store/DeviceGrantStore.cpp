@@ -103,22 +103,47 @@ Expected<Ok, QString> DeviceGrantStore::insert(const DeviceGrant& g)
                            orNull(g.decidedAtMs)});
 }
 
-Expected<Ok, QString> DeviceGrantStore::update(const DeviceGrant& g)
+Expected<bool, QString> DeviceGrantStore::bindAccount(const QString& id, const QString& accountId)
 {
-    return m_database.run(QStringLiteral("UPDATE device_grants SET expires_at = ?, interval_s = ?, last_poll_at = ?,"
-                                         " account_id = ?, state = ?, session_id = ?, device_id = ?, access = ?,"
-                                         " guest_until = ?, decided_at = ? WHERE id = ?"),
-                          {g.expiresAtMs,
-                           g.intervalSeconds,
-                           orNull(g.lastPollAtMs),
-                           orNull(g.accountId),
-                           g.state,
-                           orNull(g.sessionId),
-                           orNull(g.deviceId),
-                           orNull(g.access),
-                           orNull(g.guestUntilMs),
-                           orNull(g.decidedAtMs),
-                           g.id});
+    auto changed = m_database.change(QStringLiteral("UPDATE device_grants SET account_id = ?"
+                                                    " WHERE id = ? AND account_id IS NULL AND state = 'pending'"),
+                                     {accountId, id});
+    if (!changed)
+        return unexpected(changed.error());
+    return *changed == 1;
+}
+
+Expected<Ok, QString> DeviceGrantStore::recordPoll(const QString& id, qint64 atMs, int intervalSeconds)
+{
+    return m_database.run(QStringLiteral("UPDATE device_grants SET last_poll_at = ?, interval_s = ? WHERE id = ?"),
+                          {atMs, intervalSeconds, id});
+}
+
+Expected<bool, QString> DeviceGrantStore::decide(const DeviceGrant& g)
+{
+    auto changed = m_database.change(QStringLiteral("UPDATE device_grants SET state = ?, access = ?, guest_until = ?,"
+                                                    " decided_at = ? WHERE id = ? AND state = 'pending'"),
+                                     {g.state, orNull(g.access), orNull(g.guestUntilMs), orNull(g.decidedAtMs), g.id});
+    if (!changed)
+        return unexpected(changed.error());
+    return *changed == 1;
+}
+
+Expected<Ok, QString>
+DeviceGrantStore::attachSession(const QString& id, const QString& sessionId, const QString& deviceId)
+{
+    return m_database.run(QStringLiteral("UPDATE device_grants SET session_id = ?, device_id = ? WHERE id = ?"),
+                          {sessionId, deviceId, id});
+}
+
+Expected<bool, QString> DeviceGrantStore::markDelivered(const QString& id, qint64 atMs)
+{
+    auto changed = m_database.change(QStringLiteral("UPDATE device_grants SET state = 'delivered', last_poll_at = ?"
+                                                    " WHERE id = ? AND state = 'approved'"),
+                                     {atMs, id});
+    if (!changed)
+        return unexpected(changed.error());
+    return *changed == 1;
 }
 
 std::optional<DeviceGrant> DeviceGrantStore::one(const QString& where, const QVariant& value) const

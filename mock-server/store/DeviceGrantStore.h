@@ -44,8 +44,20 @@ public:
     explicit DeviceGrantStore(Database& database);
 
     Expected<Ok, QString> insert(const DeviceGrant& grant);
-    // Writes every field but the codes and the creation time.
-    Expected<Ok, QString> update(const DeviceGrant& grant);
+    // Each change below is one conditional UPDATE, so instances on one database that act on the
+    // same code at once cannot undo each other's change: the affected-row count (true: this caller
+    // changed it) tells the one that won.
+    // Binds a pending code to the account that looked it up first.
+    Expected<bool, QString> bindAccount(const QString& id, const QString& accountId);
+    // A poll: when it came and the interval from now on (slow_down grows it). Leaves the state alone.
+    Expected<Ok, QString> recordPoll(const QString& id, qint64 atMs, int intervalSeconds);
+    // pending → approved or denied, with the access, guest end and time of the decision.
+    Expected<bool, QString> decide(const DeviceGrant& grant);
+    // The session and device an approval opened (in the approval's transaction).
+    Expected<Ok, QString> attachSession(const QString& id, const QString& sessionId, const QString& deviceId);
+    // approved → delivered, recording the poll at `atMs`: true for exactly one poll, the one that
+    // hands the tokens out.
+    Expected<bool, QString> markDelivered(const QString& id, qint64 atMs);
     std::optional<DeviceGrant> byId(const QString& id) const;
     // Index lookups; the caller compares the hash again in constant time.
     std::optional<DeviceGrant> byDeviceCodeHash(const QByteArray& hash) const;

@@ -178,18 +178,17 @@ int latestVersion()
 
 Expected<int, QString> apply(Database& database)
 {
-    // Several vigil-mockd may start on one PostgreSQL database at once: one migrates, the others
-    // wait for it (the lock ends with the transaction) and then find nothing to do.
-    Transaction whole(database);
+    // Several vigil-mockd may start on one database at once: one migrates, the others wait for it
+    // (the lock ends with the transaction) and then find nothing to do.
+    Transaction whole(database, Database::Lock::Setup);
+    if (!whole.isActive())
+        return unexpected(QStringLiteral("cannot lock the database for its migrations"));
     if (database.dialect() == SqlDialect::Postgres) {
-        for (const char* statement :
-             {"SELECT pg_advisory_xact_lock(7180411)",
-              // SQLite's COLLATE NOCASE (case-insensitive e-mail addresses), by the same name.
-              "CREATE COLLATION IF NOT EXISTS nocase (provider = icu, locale = 'und-u-ks-level2',"
-              " deterministic = false)"}) {
-            if (auto ok = database.run(QString::fromLatin1(statement)); !ok)
-                return unexpected(QStringLiteral("cannot prepare the database: %1").arg(ok.error()));
-        }
+        // SQLite's COLLATE NOCASE (case-insensitive e-mail addresses), by the same name.
+        if (auto ok = database.run(QStringLiteral("CREATE COLLATION IF NOT EXISTS nocase (provider = icu,"
+                                                  " locale = 'und-u-ks-level2', deterministic = false)"));
+            !ok)
+            return unexpected(QStringLiteral("cannot prepare the database: %1").arg(ok.error()));
     }
     auto before = currentVersion(database);
     if (!before)

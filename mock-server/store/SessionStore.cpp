@@ -26,6 +26,13 @@ Expected<Ok, QString> insertRefresh(Database& database, const RefreshToken& toke
                         {token.hash, token.sessionId, token.issuedAtMs, token.expiresAtMs});
 }
 
+Expected<Ok, QString> insertPair(Database& database, const AccessToken& access, const RefreshToken& refresh)
+{
+    if (auto a = insertAccess(database, access); !a)
+        return a;
+    return insertRefresh(database, refresh);
+}
+
 } // namespace
 
 SessionStore::SessionStore(Database& database, DeviceListing& listing, ChangeFeed& changes)
@@ -228,6 +235,16 @@ bool SessionStore::hasLiveSession(const QString& deviceId, qint64 notBeforeMs, q
 Expected<Ok, QString>
 SessionStore::create(const Session& session, const AccessToken& access, const RefreshToken& refresh)
 {
+    return open(session, &access, &refresh);
+}
+
+Expected<Ok, QString> SessionStore::createAwaitingTokens(const Session& session)
+{
+    return open(session, nullptr, nullptr);
+}
+
+Expected<Ok, QString> SessionStore::open(const Session& session, const AccessToken* access, const RefreshToken* refresh)
+{
     Transaction transaction(m_database);
     auto ok = m_database.run(QStringLiteral("INSERT INTO sessions (id, account_id, device_id, issued_at, expires_at,"
                                             " auth_method, ip, last_seen_at, revoked_at, revoked_reason)"
@@ -242,18 +259,34 @@ SessionStore::create(const Session& session, const AccessToken& access, const Re
                               session.lastSeenAtMs});
     if (!ok)
         return ok;
-    if (auto a = insertAccess(m_database, access); !a)
-        return a;
-    if (auto r = insertRefresh(m_database, refresh); !r)
-        return r;
+    if (access && refresh) {
+        if (auto pair = insertPair(m_database, *access, *refresh); !pair)
+            return pair;
+    }
     if (auto told = m_changes.publish(ChangeTopic::session, session.id); !told)
         return told;
     if (!transaction.commit())
         return unexpected(QStringLiteral("could not commit the new session"));
     remember(session);
+    if (access && refresh) {
+        m_access.insert(access->hash, *access);
+        m_refresh.insert(refresh->hash, *refresh);
+    }
+    m_listing.sessionSaved(session);
+    return Ok{};
+}
+
+Expected<Ok, QString> SessionStore::addFirstPair(const AccessToken& access, const RefreshToken& refresh)
+{
+    Transaction transaction(m_database);
+    if (auto pair = insertPair(m_database, access, refresh); !pair)
+        return pair;
+    if (auto told = m_changes.publish(ChangeTopic::session, refresh.sessionId); !told)
+        return told;
+    if (!transaction.commit())
+        return unexpected(QStringLiteral("could not commit the first token pair"));
     m_access.insert(access.hash, access);
     m_refresh.insert(refresh.hash, refresh);
-    m_listing.sessionSaved(session);
     return Ok{};
 }
 
@@ -271,10 +304,8 @@ Expected<Ok, QString> SessionStore::rotate(const QByteArray& usedRefreshHash,
                                  {refresh.expiresAtMs, nowMs, refresh.sessionId});
         !ok)
         return ok;
-    if (auto a = insertAccess(m_database, access); !a)
-        return a;
-    if (auto r = insertRefresh(m_database, refresh); !r)
-        return r;
+    if (auto pair = insertPair(m_database, access, refresh); !pair)
+        return pair;
     if (auto told = m_changes.publish(ChangeTopic::session, refresh.sessionId); !told)
         return told;
     if (!transaction.commit())

@@ -48,6 +48,10 @@ public:
 
     // A new session with its first token pair, in one transaction.
     Expected<Ok, QString> create(const Session& session, const AccessToken& access, const RefreshToken& refresh);
+    // A new session whose first pair comes later (addFirstPair): a TV's, made when its poll collects
+    // it, so no instance holds clear tokens in between.
+    Expected<Ok, QString> createAwaitingTokens(const Session& session);
+    Expected<Ok, QString> addFirstPair(const AccessToken& access, const RefreshToken& refresh);
     // Marks `usedRefreshHash` rotated at `nowMs` and adds the next pair; the session now expires
     // with the new refresh token.
     Expected<Ok, QString>
@@ -64,6 +68,8 @@ private:
     Expected<Ok, QString> readAccess(const QString& where, const QVariantList& bindings);
     Expected<Ok, QString> readRefresh(const QString& where, const QVariantList& bindings);
     void remember(const Session& session);
+    // The session's row, then its pair when there is one (both null: none yet).
+    Expected<Ok, QString> open(const Session& session, const AccessToken* access, const RefreshToken* refresh);
     // Reloads the session owning the token with this hash in `table`, if there is one.
     void reloadOwner(const char* table, const QByteArray& hash);
 

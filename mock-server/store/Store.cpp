@@ -126,6 +126,33 @@ Expected<Ok, QString> Store::wipe()
     return Ok{};
 }
 
+Expected<bool, QString> Store::fillIfEmpty(const std::function<Expected<Ok, QString>()>& fill)
+{
+    bool empty = false;
+    {
+        Transaction transaction(*m_database, Database::Lock::Setup);
+        if (!transaction.isActive())
+            return unexpected(QStringLiteral("cannot lock the database to seed it"));
+        auto accounts = m_database->exec(QStringLiteral("SELECT COUNT(*) FROM accounts"));
+        if (!accounts)
+            return unexpected(accounts.error());
+        empty = (*accounts)->next() && (*accounts)->value(0).toLongLong() == 0;
+        (*accounts)->finish();
+        if (empty) {
+            if (auto filled = fill(); !filled)
+                return unexpected(filled.error());
+        }
+        if (!transaction.commit())
+            return unexpected(QStringLiteral("could not commit the seeding"));
+    }
+    // Another instance filled it after this one read the tables.
+    if (!empty && isEmpty()) {
+        if (auto loaded = reload(); !loaded)
+            return unexpected(loaded.error());
+    }
+    return empty;
+}
+
 QString Store::meta(const QString& key) const
 {
     auto rows = m_database->exec(QStringLiteral("SELECT value FROM meta WHERE key = ?"), {key});

@@ -16,6 +16,7 @@
 #include "store/ThrottleStore.h"
 
 #include <QString>
+#include <functional>
 #include <memory>
 
 namespace mockd {
@@ -69,6 +70,10 @@ public:
     // Deletes every row of every table (the schema stays) and empties memory.
     Expected<Ok, QString> wipe();
     bool isEmpty() const { return m_accounts.all().isEmpty(); }
+    // Runs `fill` (whose writes join this transaction) when the database has no account, holding the
+    // set-up lock from the check to the commit: of several instances starting on one new database
+    // exactly one fills it, and the others read what it wrote. True when `fill` ran here.
+    Expected<bool, QString> fillIfEmpty(const std::function<Expected<Ok, QString>()>& fill);
 
     QString meta(const QString& key) const;
     Expected<Ok, QString> setMeta(const QString& key, const QString& value);

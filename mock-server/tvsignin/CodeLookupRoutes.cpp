@@ -117,11 +117,15 @@ void CodeLookupRoutes::lookup(const RequestContext& context)
                                            QStringLiteral("user_code_expired"),
                                            QStringLiteral("This code has expired. Ask the TV for a new one.")));
     if (grant.accountId.isEmpty()) {
-        grant.accountId = who.accountId;
-        if (auto ok = m_store.deviceGrants().update(grant); !ok) {
-            qCCritical(lcStore) << "cannot bind a device code:" << ok.error();
+        const auto bound = m_store.deviceGrants().bindAccount(grant.id, who.accountId);
+        if (!bound) {
+            qCCritical(lcStore) << "cannot bind a device code:" << bound.error();
             return context.fail(ApiError::internal());
         }
+        // Another account looked it up first (through another instance): to this one it is unknown.
+        if (!*bound)
+            return wrongCode(context, keys);
+        grant.accountId = who.accountId;
     }
     context.respond(HttpResponse::jsonBody(pendingJson(grant, who.deviceId, SupportCodes::display(canonical))));
 }

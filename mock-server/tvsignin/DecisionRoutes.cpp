@@ -11,7 +11,6 @@
 #include "log/LogCategories.h"
 #include "store/Database.h"
 #include "store/Store.h"
-#include "tvsignin/TokenHandoff.h"
 #include "tvsignin/TvSignInPolicy.h"
 
 #include <QJsonArray>
@@ -43,11 +42,10 @@ DecisionRoutes::DecisionRoutes(Store& store,
                                SessionIssuer& issuer,
                                StepUp& stepUp,
                                DeviceService& devices,
-                               TokenHandoff& handoff,
                                std::function<void()> guestsChanged,
                                QObject* parent)
     : QObject(parent), m_store(store), m_clock(clock), m_issuer(issuer), m_stepUp(stepUp), m_devices(devices),
-      m_handoff(handoff), m_guestsChanged(std::move(guestsChanged))
+      m_guestsChanged(std::move(guestsChanged))
 {}
 
 DecisionRoutes::~DecisionRoutes() = default;
@@ -128,16 +126,22 @@ void DecisionRoutes::approve(const RequestContext& context)
     description.osVersion = grant.device.value(QLatin1StringView("os_version")).toString();
     description.app = grant.device.value(QLatin1StringView("app")).toString();
     description.appVersion = grant.device.value(QLatin1StringView("app_version")).toString();
-    auto issued = m_issuer.signIn(*account, description, QString(), QStringLiteral("device_code"), grant.ip);
-    if (!issued)
-        return context.fail(issued.error());
-
     grant.state = QStringLiteral("approved");
-    grant.sessionId = issued->sessionId;
-    grant.deviceId = issued->deviceId;
     grant.access = access;
     grant.guestUntilMs = guestUntil;
     grant.decidedAtMs = now;
+    // One transaction from the decision to the audit, the decision first: when another approval or
+    // a denial of this code (through another instance) won, nothing of this one happens.
+    Transaction transaction(m_store.database());
+    const auto decided = m_store.deviceGrants().decide(grant);
+    if (!decided)
+        return context.fail(ApiError::internal());
+    if (!*decided)
+        return context.fail(codeGone());
+    // The TV's tokens are made when its poll collects them (DeviceGrantRoutes::deliver).
+    auto issued = m_issuer.signInAwaitingTokens(*account, description, QStringLiteral("device_code"), grant.ip);
+    if (!issued)
+        return context.fail(issued.error());
     Device device = *m_store.devices().byId(issued->deviceId);
     device.lastProfileId = profileId;
 
@@ -155,8 +159,8 @@ void DecisionRoutes::approve(const RequestContext& context)
     if (guestUntil > 0)
         entry.details.insert(QStringLiteral("guest_until"), TimeFormat::toRfc3339(guestUntil));
 
-    Transaction transaction(m_store.database());
-    bool ok = bool(m_store.devices().save(device)) && bool(m_store.deviceGrants().update(grant)) &&
+    bool ok = bool(m_store.devices().save(device)) &&
+              bool(m_store.deviceGrants().attachSession(grant.id, issued->sessionId, device.id)) &&
               bool(m_store.audit().append(entry));
     if (ok && guestUntil > 0)
         ok = bool(m_store.guests().add({issued->sessionId, who.accountId, device.id, guestUntil}));
@@ -165,7 +169,6 @@ void DecisionRoutes::approve(const RequestContext& context)
         (void)m_store.reload();
         return context.fail(ApiError::internal());
     }
-    m_handoff.put(grant.id, *issued);
     // The sign-in announced the device before it was a guest and had its profile.
     m_devices.notify(who.accountId, device.id, DeviceService::Change::Updated);
     if (guestUntil > 0 && m_guestsChanged)
@@ -192,7 +195,10 @@ void DecisionRoutes::deny(const RequestContext& context)
     entry.details = {{QStringLiteral("device_name"), grant.device.value(QLatin1StringView("name")).toString()},
                      {QStringLiteral("requested_from"), locationWords(m_devices.locate(grant.ip))}};
     Transaction transaction(m_store.database());
-    const bool ok = bool(m_store.deviceGrants().update(grant)) && bool(m_store.audit().append(entry));
+    const auto decided = m_store.deviceGrants().decide(grant);
+    if (decided && !*decided)
+        return context.fail(codeGone());
+    const bool ok = decided && bool(m_store.audit().append(entry));
     if (!ok || !transaction.commit()) {
         (void)m_store.reload();
         return context.fail(ApiError::internal());

@@ -12,14 +12,14 @@ class Router;
 class SessionIssuer;
 class StepUp;
 class Store;
-class TokenHandoff;
 struct DeviceGrant;
 struct RequestContext;
 
 // The holder's decision on a TV it looked up: POST /v1/device-authorizations/{id}/approve signs
 // the TV in (a normal session, until signed out or as a guest until a time), behind the step-up
 // and young-session guard of a sign-out; .../deny refuses it. Only the account that looked the
-// code up can decide.
+// code up can decide. Each decision is a conditional pending → approved/denied change, so two at once
+// (through two instances) cannot both take effect.
 class DecisionRoutes final : public QObject
 {
     Q_OBJECT
@@ -31,7 +31,6 @@ public:
                    SessionIssuer& issuer,
                    StepUp& stepUp,
                    DeviceService& devices,
-                   TokenHandoff& handoff,
                    std::function<void()> guestsChanged,
                    QObject* parent = nullptr);
     ~DecisionRoutes() override;
@@ -49,7 +48,6 @@ private:
     SessionIssuer& m_issuer;
     StepUp& m_stepUp;
     DeviceService& m_devices;
-    TokenHandoff& m_handoff;
     std::function<void()> m_guestsChanged;
 };
 

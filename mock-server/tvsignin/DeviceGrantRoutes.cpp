@@ -2,6 +2,7 @@
 
 #include "admin/AdminGuard.h"
 #include "auth/DeviceInfoReader.h"
+#include "auth/SessionIssuer.h"
 #include "auth/Tokens.h"
 #include "base/Clock.h"
 #include "base/Ids.h"
@@ -9,10 +10,10 @@
 #include "http/FieldReader.h"
 #include "http/Router.h"
 #include "log/LogCategories.h"
+#include "store/Database.h"
 #include "store/Store.h"
 #include "support/SupportCodes.h"
 #include "tvsignin/OAuthError.h"
-#include "tvsignin/TokenHandoff.h"
 #include "tvsignin/TvSignInPolicy.h"
 
 #include <QHostAddress>
@@ -44,8 +45,8 @@ QJsonObject describe(const Device& d)
 } // namespace
 
 DeviceGrantRoutes::DeviceGrantRoutes(
-    Store& store, const Clock& clock, TokenHandoff& handoff, const AdminGuard& admin, QObject* parent)
-    : QObject(parent), m_store(store), m_clock(clock), m_handoff(handoff), m_admin(admin)
+    Store& store, const Clock& clock, SessionIssuer& issuer, const AdminGuard& admin, QObject* parent)
+    : QObject(parent), m_store(store), m_clock(clock), m_issuer(issuer), m_admin(admin)
 {}
 
 DeviceGrantRoutes::~DeviceGrantRoutes() = default;
@@ -84,12 +85,19 @@ void DeviceGrantRoutes::request(const RequestContext& context)
 
     const qint64 now = m_clock.nowMs();
     const QString ip = requestAddress(context);
+    // From the count to the insert, one instance at a time: instances counting at once would each
+    // let a client past its cap (and could draw the same user code).
+    Transaction transaction(m_store.database(), Database::Lock::DeviceCodes);
+    if (!transaction.isActive())
+        return context.fail(ApiError::internal());
     if (auto purged = m_store.deviceGrants().purgeExpiredBefore(now - TvSignInPolicy::keepExpiredSeconds * 1000);
         !purged)
         qCWarning(lcStore) << "cannot forget expired device codes:" << purged.error();
     if (m_store.deviceGrants().countWaiting(ip, now) >= TvSignInPolicy::maxWaitingPerAddress ||
-        m_store.deviceGrants().countWaiting(QString(), now) >= TvSignInPolicy::maxWaiting)
+        m_store.deviceGrants().countWaiting(QString(), now) >= TvSignInPolicy::maxWaiting) {
+        (void)transaction.commit(); // the purge
         return context.fail(ApiError::tooManyAttempts(60));
+    }
 
     const QString deviceCode = Tokens::generate(Tokens::Kind::DeviceGrant);
     QString userCode;
@@ -113,8 +121,8 @@ void DeviceGrantRoutes::request(const RequestContext& context)
     grant.ip = ip;
     grant.device = describe(description);
     grant.state = QStringLiteral("pending");
-    if (auto ok = m_store.deviceGrants().insert(grant); !ok) {
-        qCCritical(lcStore) << "cannot store a device code:" << ok.error();
+    if (auto ok = m_store.deviceGrants().insert(grant); !ok || !transaction.commit()) {
+        qCCritical(lcStore) << "cannot store a device code";
         return context.fail(ApiError::internal());
     }
     context.respond(HttpResponse::json(QJsonObject{{QStringLiteral("device_code"), deviceCode},
@@ -149,12 +157,14 @@ void DeviceGrantRoutes::poll(const RequestContext& context)
     if (now >= grant.expiresAtMs)
         return context.fail(OAuthError::expiredToken());
     const bool tooSoon = grant.lastPollAtMs > 0 && now - grant.lastPollAtMs < qint64(grant.intervalSeconds) * 1000;
-    grant.lastPollAtMs = now;
     if (tooSoon)
         grant.intervalSeconds += TvSignInPolicy::slowDownStepSeconds;
-    if (grant.state == QLatin1String("approved") && !tooSoon)
-        grant.state = QStringLiteral("delivered");
-    if (auto ok = m_store.deviceGrants().update(grant); !ok) {
+    // An approved code's poll is recorded by the change that delivers it, in one statement: a poll
+    // racing it (through another instance) sees either both or neither, so it gets invalid_grant
+    // rather than slow_down.
+    if (!tooSoon && grant.state == QLatin1String("approved"))
+        return deliver(context, grant, now);
+    if (auto ok = m_store.deviceGrants().recordPoll(grant.id, now, grant.intervalSeconds); !ok) {
         qCCritical(lcStore) << "cannot record a device code poll:" << ok.error();
         return context.fail(ApiError::internal());
     }
@@ -162,14 +172,40 @@ void DeviceGrantRoutes::poll(const RequestContext& context)
         return context.fail(OAuthError::slowDown(grant.intervalSeconds));
     if (grant.state == QLatin1String("pending"))
         return context.fail(OAuthError::authorizationPending(grant.intervalSeconds));
-    if (grant.state == QLatin1String("denied"))
-        return context.fail(OAuthError::accessDenied());
+    return context.fail(OAuthError::accessDenied());
+}
 
-    const auto tokens = m_handoff.take(grant.id);
+void DeviceGrantRoutes::deliver(const RequestContext& context, const DeviceGrant& grant, qint64 nowMs)
+{
+    // Two polls at once (through two instances, or a TV that retried) both read "approved": the
+    // conditional change lets exactly one through; the pair it makes is stored in the same
+    // transaction, so a failure leaves the grant approved for the next poll.
+    Transaction transaction(m_store.database());
+    const auto won = m_store.deviceGrants().markDelivered(grant.id, nowMs);
+    if (!won) {
+        qCCritical(lcStore) << "cannot mark a device code delivered:" << won.error();
+        return context.fail(ApiError::internal());
+    }
+    if (!*won)
+        return context.fail(OAuthError::invalidGrant());
+    // The session was opened by whichever instance took the approval: read it as it is now.
+    if (auto read = m_store.sessions().reload(grant.sessionId); !read)
+        qCWarning(lcStore) << "cannot read the approved session:" << read.error();
     const Account* account = m_store.accounts().byId(grant.accountId);
     const Session* session = m_store.sessions().session(grant.sessionId);
-    if (!tokens || !account || !session || session->isRevoked()) // restarted, reset or signed out since
+    if (!account || !session || session->isRevoked()) { // reset or signed out since
+        if (!transaction.commit())
+            return context.fail(ApiError::internal());
         return context.fail(OAuthError::expiredToken());
+    }
+    const auto tokens = m_issuer.firstPair(*session);
+    if (!tokens)
+        return context.fail(tokens.error());
+    if (!transaction.commit()) {
+        qCCritical(lcStore) << "cannot commit a TV's tokens; reloading the store";
+        (void)m_store.reload();
+        return context.fail(ApiError::internal());
+    }
     QJsonObject pair = QJsonDocument::fromJson(SessionIssuer::tokenPairJson(*tokens, *account)).object();
     pair.insert(QStringLiteral("access"), grant.access);
     if (grant.guestUntilMs > 0)

@@ -7,13 +7,16 @@ namespace mockd {
 class AdminGuard;
 class Clock;
 class Router;
+class SessionIssuer;
 class Store;
-class TokenHandoff;
+struct DeviceGrant;
 struct RequestContext;
 
 // The TV's side of RFC 8628: POST /v1/auth/device hands out a device code and a user code, and
 // POST /v1/auth/device/token answers its polls (authorization_pending, slow_down, expired_token,
-// access_denied, invalid_grant) until the holder's decision, then the tokens, exactly once.
+// access_denied, invalid_grant) until the holder's decision, then the tokens, exactly once. Nothing
+// waits in memory: the approved session has no tokens until a poll, on whichever instance it lands,
+// wins the approved → delivered change in the database and makes the pair.
 class DeviceGrantRoutes final : public QObject
 {
     Q_OBJECT
@@ -24,7 +27,7 @@ public:
     static inline const QString verificationUri = QStringLiteral("https://vigil.test/tv");
 
     DeviceGrantRoutes(
-        Store& store, const Clock& clock, TokenHandoff& handoff, const AdminGuard& admin, QObject* parent = nullptr);
+        Store& store, const Clock& clock, SessionIssuer& issuer, const AdminGuard& admin, QObject* parent = nullptr);
     ~DeviceGrantRoutes() override;
 
     void registerRoutes(Router& router);
@@ -32,12 +35,14 @@ public:
 private:
     void request(const RequestContext& context);
     void poll(const RequestContext& context);
+    // The approved grant's tokens, for the one poll that marks it delivered.
+    void deliver(const RequestContext& context, const DeviceGrant& grant, qint64 nowMs);
     // The address the code is asked from: the peer, or (QA, with the admin key) X-Simulated-Address.
     QString requestAddress(const RequestContext& context) const;
 
     Store& m_store;
     const Clock& m_clock;
-    TokenHandoff& m_handoff;
+    SessionIssuer& m_issuer;
     const AdminGuard& m_admin;
 };
 

@@ -5,19 +5,17 @@
 #include "tvsignin/DeviceGrantRoutes.h"
 #include "tvsignin/GuestExpiry.h"
 #include "tvsignin/GuestRoutes.h"
-#include "tvsignin/TokenHandoff.h"
 
 namespace mockd {
 
 TvSignIn::TvSignIn(const Needs& needs)
-    : handoff(std::make_unique<TokenHandoff>()),
-      expiry(std::make_unique<GuestExpiry>(needs.store, needs.clock, needs.devices, needs.events)),
-      grantRoutes(std::make_unique<DeviceGrantRoutes>(needs.store, needs.clock, *handoff, needs.admin)),
+    : expiry(std::make_unique<GuestExpiry>(needs.store, needs.clock, needs.devices, needs.events)),
+      grantRoutes(std::make_unique<DeviceGrantRoutes>(needs.store, needs.clock, needs.issuer, needs.admin)),
       lookupRoutes(std::make_unique<CodeLookupRoutes>(needs.store, needs.clock, needs.devices))
 {
     const auto guestsChanged = [expiry = expiry.get()] { expiry->sweep(); };
     decisionRoutes = std::make_unique<DecisionRoutes>(
-        needs.store, needs.clock, needs.issuer, needs.stepUp, needs.devices, *handoff, guestsChanged);
+        needs.store, needs.clock, needs.issuer, needs.stepUp, needs.devices, guestsChanged);
     guestRoutes = std::make_unique<GuestRoutes>(needs.store, needs.clock, needs.stepUp, needs.devices, guestsChanged);
 }
 
@@ -33,7 +31,6 @@ void TvSignIn::registerRoutes(Router& router)
 
 void TvSignIn::reset()
 {
-    handoff->clear();
     expiry->sweep();
 }
 

@@ -18,7 +18,6 @@ class Router;
 class SessionIssuer;
 class StepUp;
 class Store;
-class TokenHandoff;
 
 // Signing a TV in from Vigil (RFC 8628 device authorization) and the guest access it can grant:
 // the TV's routes, the holder's lookup and decision, guest changes, and the expiry of guests.
@@ -41,10 +40,9 @@ struct TvSignIn
     TvSignIn& operator=(const TvSignIn&) = delete;
 
     void registerRoutes(Router& router);
-    // After a reset: approved tokens waiting for a poll belong to sessions that are gone.
+    // After a reset: the guests' ends are gone with their sessions.
     void reset();
 
-    std::unique_ptr<TokenHandoff> handoff;
     std::unique_ptr<GuestExpiry> expiry;
     std::unique_ptr<DeviceGrantRoutes> grantRoutes;
     std::unique_ptr<CodeLookupRoutes> lookupRoutes;

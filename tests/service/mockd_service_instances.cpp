@@ -2,16 +2,23 @@
 #include "EventClient.h"
 #include "MockdProcess.h"
 #include "ServiceClient.h"
+#include "TvCodes.h"
 
+#include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QObject>
 #include <QTemporaryDir>
 #include <QTest>
+#include <algorithm>
 
 // Two vigil-mockd on one database (a SQLite file here; one PostgreSQL database under the label
 // "postgres") act as one service: one event sequence per account whichever instance numbers it,
 // events and revocations reach the sockets of the other instance, resume works on either, and the
-// admin API's clock, fault rules and reset apply to both.
+// admin API's clock, fault rules and reset apply to both. A TV approved through one instance collects
+// its tokens through the other, once; two instances starting on a new database seed it once.
 class TestServiceInstances final : public QObject
 {
     Q_OBJECT
@@ -37,6 +44,65 @@ class TestServiceInstances final : public QObject
     }
 
     static qint64 seqOf(const QJsonObject& frame) { return frame.value(QStringLiteral("seq")).toInteger(-1); }
+
+    // A TV asks for a code through A and m_me approves it through B; returns the TV's device code.
+    QString tvApprovedThroughB()
+    {
+        const ServiceReply asked = TvCodes::request(*m_a);
+        [&] { QCOMPARE(asked.status, 200); }();
+        const ServiceReply lookup =
+            TvCodes::lookup(*m_b, m_me.access, asked.json().value(QStringLiteral("user_code")).toString());
+        [&] { QCOMPARE(lookup.status, 200); }();
+        const ServiceReply approved =
+            TvCodes::approve(*m_b,
+                             m_me.access,
+                             m_b->passwordStepUp(m_me.access),
+                             lookup.json().value(QStringLiteral("id")).toString(),
+                             {{QStringLiteral("profile"), QStringLiteral("prf_demo_alex")},
+                              {QStringLiteral("access"), QStringLiteral("until_signed_out")}});
+        [&] { QCOMPARE(approved.status, 200); }();
+        return asked.json().value(QStringLiteral("device_code")).toString();
+    }
+
+    static QNetworkRequest jsonPost(const QUrl& base, const QString& path)
+    {
+        QNetworkRequest request(base.resolved(QUrl(path)));
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+        return request;
+    }
+
+    // Sends every request at once and waits for every answer: its status and JSON body.
+    static QList<std::pair<int, QJsonObject>> postAtOnce(const QList<QNetworkRequest>& requests, const QByteArray& body)
+    {
+        QNetworkAccessManager network;
+        QList<QNetworkReply*> replies;
+        for (const QNetworkRequest& request : requests)
+            replies.append(network.post(request, body));
+        const auto allFinished = [&] {
+            return std::all_of(replies.cbegin(), replies.cend(), [](QNetworkReply* r) { return r->isFinished(); });
+        };
+        [&] { QTRY_VERIFY_WITH_TIMEOUT(allFinished(), 30000); }();
+        QList<std::pair<int, QJsonObject>> answers;
+        for (QNetworkReply* reply : std::as_const(replies)) {
+            answers.append({reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
+                            QJsonDocument::fromJson(reply->readAll()).object()});
+            delete reply;
+        }
+        return answers;
+    }
+
+    // The accounts and devices in `service`'s snapshot: the whole state.
+    static std::pair<qsizetype, qsizetype> accountsAndDevices(ServiceClient& service)
+    {
+        const QJsonArray accounts = service.admin("POST", QStringLiteral("/__admin/snapshot"))
+                                        .json()
+                                        .value(QStringLiteral("accounts"))
+                                        .toArray();
+        qsizetype devices = 0;
+        for (const QJsonValue& account : accounts)
+            devices += account.toObject().value(QStringLiteral("devices")).toArray().size();
+        return {accounts.size(), devices};
+    }
 
 private Q_SLOTS:
     void initTestCase()
@@ -142,6 +208,114 @@ private Q_SLOTS:
         const QJsonObject revoked = tabletOnA.waitFor(QStringLiteral("session.revoked"));
         QCOMPARE(revoked.value(QStringLiteral("reason")).toString(), QStringLiteral("signed_out"));
         QCOMPARE(tabletOnA.waitForClose(), 4001);
+    }
+
+    // RFC 8628 behind a load balancer: approved through B, collected through A. Nothing waited in
+    // B's memory: the poll that reaches A makes the pair, which works on both, once.
+    void aTvApprovedThroughBCollectsItsTokensThroughA()
+    {
+        const QString deviceCode = tvApprovedThroughB();
+        const ServiceReply tokens = TvCodes::poll(*m_a, deviceCode);
+        QCOMPARE(tokens.status, 200);
+        QString access = tokens.json().value(QStringLiteral("access_token")).toString();
+        QString refresh = tokens.json().value(QStringLiteral("refresh_token")).toString();
+        QCOMPARE(tokens.json().value(QStringLiteral("access")).toString(), QStringLiteral("until_signed_out"));
+        const ServiceReply onA = m_a->get(QStringLiteral("/v1/me"), access);
+        QCOMPARE(onA.status, 200);
+        QCOMPARE(onA.json().value(QStringLiteral("session")).toObject().value(QStringLiteral("auth_method")).toString(),
+                 QStringLiteral("device_code"));
+        QCOMPARE(m_b->get(QStringLiteral("/v1/me"), access).status, 200);
+        QVERIFY(m_b->refreshTokens(access, refresh));
+        QCOMPARE(m_a->get(QStringLiteral("/v1/me"), access).status, 200);
+
+        const ServiceReply again = TvCodes::poll(*m_b, deviceCode);
+        QCOMPARE(again.status, 400);
+        QCOMPARE(again.error(), QStringLiteral("invalid_grant"));
+        QCOMPARE(TvCodes::poll(*m_a, deviceCode).error(), QStringLiteral("invalid_grant"));
+    }
+
+    // Two polls of one approved code at once, one through each instance: one pair, one invalid_grant.
+    void twoPollsAtOnceGetOnePair()
+    {
+        const QString deviceCode = tvApprovedThroughB();
+        const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("grant_type"), TvCodes::grantType},
+                                                          {QStringLiteral("device_code"), deviceCode}})
+                                    .toJson(QJsonDocument::Compact);
+        const QString path = QStringLiteral("/v1/auth/device/token");
+        QStringList outcomes;
+        for (const auto& [status, answer] :
+             postAtOnce({jsonPost(m_first.baseUrl(), path), jsonPost(m_second.baseUrl(), path)}, body)) {
+            if (status == 200)
+                m_a->rememberSecret(answer.value(QStringLiteral("access_token")).toString());
+            outcomes.append(status == 200 ? QStringLiteral("tokens")
+                                          : answer.value(QStringLiteral("error")).toString());
+        }
+        outcomes.sort();
+        QCOMPARE(outcomes, (QStringList{QStringLiteral("invalid_grant"), QStringLiteral("tokens")}));
+    }
+
+    // The cap on one address's waiting TV codes (20) holds across instances: asked for through both
+    // at once, 20 codes are handed out, not one more.
+    void oneAddressesWaitingTvCodesAreCappedAcrossInstances()
+    {
+        const QByteArray body =
+            QJsonDocument(QJsonObject{{QStringLiteral("device"),
+                                       QJsonObject{{QStringLiteral("name"), QStringLiteral("Lobby TV")},
+                                                   {QStringLiteral("type"), QStringLiteral("tv")}}}})
+                .toJson(QJsonDocument::Compact);
+        QList<QNetworkRequest> requests;
+        for (int i = 0; i < 40; ++i) {
+            QNetworkRequest request =
+                jsonPost((i % 2 ? m_second : m_first).baseUrl(), QStringLiteral("/v1/auth/device"));
+            request.setRawHeader("X-Admin-Key", MockdProcess::adminKey);
+            request.setRawHeader("X-Simulated-Address", "198.51.100.23");
+            requests.append(request);
+        }
+        int handedOut = 0;
+        int refused = 0;
+        for (const auto& [status, answer] : postAtOnce(requests, body)) {
+            handedOut += status == 200 ? 1 : 0;
+            refused += status == 429 ? 1 : 0;
+        }
+        QCOMPARE(handedOut, 20);
+        QCOMPARE(refused, 20);
+    }
+
+    // Started at once on a new database, two instances seed it once between them: the one that
+    // takes the set-up lock first seeds, the other finds it seeded (and both serve it).
+    void twoInstancesStartingTogetherSeedOnce()
+    {
+        QFile scenario(qEnvironmentVariable("VIGIL_SOURCE_DIR") +
+                       QStringLiteral("/mock-server/scenarios/intruder.json"));
+        QVERIFY(scenario.open(QIODevice::ReadOnly));
+        const QJsonArray accounts =
+            QJsonDocument::fromJson(scenario.readAll()).object().value(QStringLiteral("accounts")).toArray();
+        qsizetype devices = 0;
+        for (const QJsonValue& account : accounts)
+            devices += account.toObject().value(QStringLiteral("devices")).toArray().size();
+        const std::pair<qsizetype, qsizetype> expected{accounts.size(), devices};
+
+        // Three rounds: the race is between two processes' start-ups. A small scenario, quick to seed.
+        for (int round = 0; round < 3; ++round) {
+            QTemporaryDir fresh;
+            QVERIFY(fresh.isValid());
+            const QStringList db{QStringLiteral("--db"),
+                                 fresh.filePath(QStringLiteral("new.sqlite")),
+                                 QStringLiteral("--scenario"),
+                                 QStringLiteral("intruder")};
+            MockdProcess one;
+            MockdProcess two;
+            QVERIFY2(one.launch(db), qPrintable(one.errorString()));
+            QVERIFY2(two.launch(db), qPrintable(two.errorString()));
+            QVERIFY2(one.waitUntilListening(), qPrintable(one.errorString()));
+            QVERIFY2(two.waitUntilListening(), qPrintable(two.errorString()));
+            ServiceClient first(one.baseUrl());
+            ServiceClient second(two.baseUrl());
+            QCOMPARE(accountsAndDevices(first), expected);
+            QCOMPARE(accountsAndDevices(second), expected);
+            QCOMPARE(one.stop(), 0);
+            QCOMPARE(two.stop(), 0);
+        }
     }
 
     void theClockMovedOnAIsTheClockOfB()

@@ -86,6 +86,11 @@ QString MockdProcess::executable()
 
 bool MockdProcess::start(const QStringList& extraArgs, int timeoutMs)
 {
+    return launch(extraArgs, timeoutMs) && waitUntilListening(timeoutMs);
+}
+
+bool MockdProcess::launch(const QStringList& extraArgs, int timeoutMs)
+{
     const QString exe = executable();
     if (exe.isEmpty()) {
         m_error = QStringLiteral("VIGIL_MOCKD is not set");
@@ -117,6 +122,11 @@ bool MockdProcess::start(const QStringList& extraArgs, int timeoutMs)
         m_error = m_process->errorString();
         return false;
     }
+    return true;
+}
+
+bool MockdProcess::waitUntilListening(int timeoutMs)
+{
     static const QRegularExpression listening(QStringLiteral("listening on (http://[^\\s]+)"));
     QDeadlineTimer deadline(timeoutMs);
     QByteArray firstLine;

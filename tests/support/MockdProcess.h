@@ -21,6 +21,9 @@ public:
     // Starts the service with the default test options plus `extraArgs`; waits for its
     // "listening on" line. Returns false (and fills errorString()) when it did not come up.
     bool start(const QStringList& extraArgs = {}, int timeoutMs = 15000);
+    // start() in two halves, so a test can launch several services before any of them is up.
+    bool launch(const QStringList& extraArgs = {}, int timeoutMs = 15000);
+    bool waitUntilListening(int timeoutMs = 15000);
     // SIGTERM, wait for a clean exit; returns the exit code (-1 when it had to be killed).
     int stop(int timeoutMs = 10000);
 
