@@ -46,6 +46,16 @@ DeviceGrant read(const QSqlQuery& q)
     return g;
 }
 
+// For a conditional change of one row: whether it changed it (of instances racing to change the
+// same row, exactly one is told true).
+Expected<bool, QString> changedOne(Database& database, const QString& sql, const QVariantList& bindings)
+{
+    auto changed = database.change(sql, bindings);
+    if (!changed)
+        return unexpected(changed.error());
+    return *changed == 1;
+}
+
 } // namespace
 
 DeviceGrantStore::DeviceGrantStore(Database& database) : m_database(database) {}
@@ -105,12 +115,10 @@ Expected<Ok, QString> DeviceGrantStore::insert(const DeviceGrant& g)
 
 Expected<bool, QString> DeviceGrantStore::bindAccount(const QString& id, const QString& accountId)
 {
-    auto changed = m_database.change(QStringLiteral("UPDATE device_grants SET account_id = ?"
-                                                    " WHERE id = ? AND account_id IS NULL AND state = 'pending'"),
-                                     {accountId, id});
-    if (!changed)
-        return unexpected(changed.error());
-    return *changed == 1;
+    return changedOne(m_database,
+                      QStringLiteral("UPDATE device_grants SET account_id = ?"
+                                     " WHERE id = ? AND account_id IS NULL AND state = 'pending'"),
+                      {accountId, id});
 }
 
 Expected<Ok, QString> DeviceGrantStore::recordPoll(const QString& id, qint64 atMs, int intervalSeconds)
@@ -121,12 +129,10 @@ Expected<Ok, QString> DeviceGrantStore::recordPoll(const QString& id, qint64 atM
 
 Expected<bool, QString> DeviceGrantStore::decide(const DeviceGrant& g)
 {
-    auto changed = m_database.change(QStringLiteral("UPDATE device_grants SET state = ?, access = ?, guest_until = ?,"
-                                                    " decided_at = ? WHERE id = ? AND state = 'pending'"),
-                                     {g.state, orNull(g.access), orNull(g.guestUntilMs), orNull(g.decidedAtMs), g.id});
-    if (!changed)
-        return unexpected(changed.error());
-    return *changed == 1;
+    return changedOne(m_database,
+                      QStringLiteral("UPDATE device_grants SET state = ?, access = ?, guest_until = ?,"
+                                     " decided_at = ? WHERE id = ? AND state = 'pending'"),
+                      {g.state, orNull(g.access), orNull(g.guestUntilMs), orNull(g.decidedAtMs), g.id});
 }
 
 Expected<Ok, QString>
@@ -138,12 +144,10 @@ DeviceGrantStore::attachSession(const QString& id, const QString& sessionId, con
 
 Expected<bool, QString> DeviceGrantStore::markDelivered(const QString& id, qint64 atMs)
 {
-    auto changed = m_database.change(QStringLiteral("UPDATE device_grants SET state = 'delivered', last_poll_at = ?"
-                                                    " WHERE id = ? AND state = 'approved'"),
-                                     {atMs, id});
-    if (!changed)
-        return unexpected(changed.error());
-    return *changed == 1;
+    return changedOne(m_database,
+                      QStringLiteral("UPDATE device_grants SET state = 'delivered', last_poll_at = ?"
+                                     " WHERE id = ? AND state = 'approved'"),
+                      {atMs, id});
 }
 
 std::optional<DeviceGrant> DeviceGrantStore::one(const QString& where, const QVariant& value) const
