@@ -347,4 +347,12 @@ void DeviceService::notify(const QString& accountId, const QString& deviceId, Ch
     Q_EMIT deviceChanged(accountId, deviceId, change);
 }
 
+void DeviceService::notifyRemoved(const QString& accountId, const QStringList& deviceIds)
+{
+    if (deviceIds.isEmpty())
+        return;
+    bump(accountId);
+    Q_EMIT devicesRemoved(accountId, deviceIds);
+}
+
 } // namespace mockd

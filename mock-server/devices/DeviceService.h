@@ -90,6 +90,9 @@ public:
 
     // Called by sign-in and sign-out paths that change devices outside this class.
     void notify(const QString& accountId, const QString& deviceId, Change change);
+    // Many devices of the account signed out at once: one devicesRemoved(), whose events are
+    // numbered together (a sign-out of every device is one round trip to the database, not one each).
+    void notifyRemoved(const QString& accountId, const QStringList& deviceIds);
     // The account's auto sign-out limit changed: every listed device reads differently now.
     void autoSignOutChanged(const QString& accountId);
     // Everything may have changed (reset): every version moves on.
@@ -97,6 +100,7 @@ public:
 
 Q_SIGNALS:
     void deviceChanged(const QString& accountId, const QString& deviceId, mockd::DeviceService::Change change);
+    void devicesRemoved(const QString& accountId, const QStringList& deviceIds);
 
 private:
     void bump(const QString& accountId) const;

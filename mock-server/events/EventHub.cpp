@@ -92,6 +92,7 @@ EventHub::EventHub(Store& store,
 {
     connect(&m_store.changes(), &ChangeFeed::changed, this, &EventHub::onChange);
     connect(&m_devices, &DeviceService::deviceChanged, this, &EventHub::onDeviceChanged);
+    connect(&m_devices, &DeviceService::devicesRemoved, this, &EventHub::onDevicesRemoved);
     m_batchTimer.setSingleShot(true);
     m_batchTimer.setInterval(100);
     connect(&m_batchTimer, &QTimer::timeout, this, &EventHub::flushBatches);
@@ -286,35 +287,50 @@ void EventHub::catchUp(const QString& accountId)
 
 qint64 EventHub::publish(const QString& accountId, QLatin1StringView type, const std::function<void(JsonWriter&)>& body)
 {
-    Stream& s = stream(accountId);
-    const auto event = m_eventLog.append(accountId, [&type, &body](qint64 seq) {
-        JsonWriter json;
-        json.beginObject().field(l1("type"), type).field(l1("seq"), seq);
+    return publishMany(accountId, type, 1, [&body](qsizetype, JsonWriter& json) {
         if (body)
             body(json);
+    });
+}
+
+qint64 EventHub::publishMany(const QString& accountId,
+                             QLatin1StringView type,
+                             qsizetype count,
+                             const std::function<void(qsizetype, JsonWriter&)>& body)
+{
+    if (count <= 0)
+        return 0;
+    Stream& s = stream(accountId);
+    const auto events = m_eventLog.appendMany(accountId, count, [&type, &body](qsizetype i, qint64 seq) {
+        JsonWriter json;
+        json.beginObject().field(l1("type"), type).field(l1("seq"), seq);
+        body(i, json);
         json.endObject();
         return json.take();
     });
-    if (!event) {
-        qCWarning(lcStore) << "cannot store an event:" << event.error();
+    if (!events) {
+        qCWarning(lcStore) << "cannot store an event:" << events.error();
         return 0;
     }
+    const qint64 firstSeq = events->constFirst().first;
+    const qint64 lastSeq = events->constLast().first;
     m_accountsToAnnounce.insert(accountId);
     if (!m_batchTimer.isActive())
         m_batchTimer.start();
     // No socket of the account here: nothing to send, and what others numbered meanwhile need not
     // be read.
     if (!m_byAccount.contains(accountId)) {
-        s.lastSeq = event->first;
-        return event->first;
+        s.lastSeq = lastSeq;
+        return lastSeq;
     }
     // Another instance numbered events in between: they go out first, in seq order.
-    if (event->first != s.lastSeq + 1) {
+    if (firstSeq != s.lastSeq + 1) {
         catchUp(accountId);
-        return event->first;
+        return lastSeq;
     }
-    queue(accountId, s, event->first, event->second);
-    return event->first;
+    for (const auto& [seq, frame] : *events)
+        queue(accountId, s, seq, frame);
+    return lastSeq;
 }
 
 void EventHub::flushBatches()
@@ -370,12 +386,8 @@ void EventHub::flush(const QString& accountId, Stream& stream)
 
 void EventHub::onDeviceChanged(const QString& accountId, const QString& deviceId, DeviceService::Change change)
 {
-    if (change == DeviceService::Change::Removed) {
-        publish(accountId, l1("device.removed"), [&deviceId](JsonWriter& json) {
-            json.field(l1("device_id"), deviceId).key(l1("device")).beginObject().field(l1("id"), deviceId).endObject();
-        });
-        return;
-    }
+    if (change == DeviceService::Change::Removed)
+        return onDevicesRemoved(accountId, {deviceId});
     const Device* device = m_devices.device(accountId, deviceId);
     if (!device)
         return;
@@ -385,6 +397,14 @@ void EventHub::onDeviceChanged(const QString& accountId, const QString& deviceId
         json.key(l1("device"));
         // is_current is left out: the same frame goes to every socket of the account.
         m_devices.write(json, *device, QString());
+    });
+}
+
+void EventHub::onDevicesRemoved(const QString& accountId, const QStringList& deviceIds)
+{
+    publishMany(accountId, l1("device.removed"), deviceIds.size(), [&deviceIds](qsizetype i, JsonWriter& json) {
+        const QString& deviceId = deviceIds.at(i);
+        json.field(l1("device_id"), deviceId).key(l1("device")).beginObject().field(l1("id"), deviceId).endObject();
     });
 }
 

@@ -67,6 +67,12 @@ public:
     // Numbers an event and queues it for every socket of the account (sent with the next batch);
     // returns its seq. `body` writes the fields after "type" and "seq".
     qint64 publish(const QString& accountId, QLatin1StringView type, const std::function<void(JsonWriter&)>& body);
+    // `count` events of one type at once, numbered in one round trip (EventLog::appendMany);
+    // `body(i, json)` writes the i-th. Returns the last seq (0 when nothing was stored).
+    qint64 publishMany(const QString& accountId,
+                       QLatin1StringView type,
+                       qsizetype count,
+                       const std::function<void(qsizetype, JsonWriter&)>& body);
     // Tells every socket of the session why, then closes them (4001), so a signed-out device
     // learns it at once instead of at its next request; the other instances on the database do
     // the same with theirs.
@@ -119,6 +125,7 @@ private:
     void announceRevocation(QLatin1StringView scope, const QStringList& ids, const QString& reason);
 
     void onDeviceChanged(const QString& accountId, const QString& deviceId, DeviceService::Change change);
+    void onDevicesRemoved(const QString& accountId, const QStringList& deviceIds);
     void onMessage(EventConnection* connection, const QString& text);
     void onClosed(EventConnection* connection);
     // Checks "Bearer <token>"; on success registers the connection and sends ready (+ replay).

@@ -1,5 +1,6 @@
 #include "MockdProcess.h"
 #include "store/Database.h"
+#include "store/EventLog.h"
 #include "store/Store.h"
 
 #include <QObject>
@@ -115,6 +116,52 @@ private Q_SLOTS:
         QVERIFY(m_first->changes().publish(QLatin1StringView("session"), QStringLiteral("new")).hasValue());
         QTRY_COMPARE(heard.size(), 1);
         QCOMPARE(heard.at(0), change("session", "new"));
+    }
+
+    // A batch of events (a sign-out's device.removed) is numbered at once on either instance: its
+    // seqs are consecutive, after everything the other numbered, and every event is stored under its
+    // own seq and readable by the other (more rows than one statement's slice: several of them).
+    void aBatchOfEventsIsNumberedInOneRangeAcrossInstances()
+    {
+        EventLog first(m_first->database(), 1000);
+        EventLog second(m_second->database(), 1000);
+        const QString account = QStringLiteral("acc_1");
+        const auto text = [](qsizetype i, qint64 seq) {
+            return QByteArray::number(i).append(':').append(QByteArray::number(seq));
+        };
+        QCOMPARE(first.append(account, [](qint64 seq) { return QByteArray::number(seq); })->first, 1);
+        const auto batch = second.appendMany(account, 300, text);
+        QVERIFY2(batch.hasValue(), batch.hasValue() ? "" : qPrintable(batch.error()));
+        QCOMPARE(batch->size(), 300);
+        for (qsizetype i = 0; i < batch->size(); ++i) {
+            QCOMPARE(batch->at(i).first, 2 + i);
+            QCOMPARE(batch->at(i).second, text(i, 2 + i));
+        }
+        QCOMPARE(first.appendMany(account, 3, text)->constFirst().first, 302);
+        QCOMPARE(second.lastSeq(account), 304);
+        QCOMPARE(first.append(QStringLiteral("acc_2"), [](qint64 seq) { return QByteArray::number(seq); })->first, 1);
+        const QList<EventLog::Event> stored = first.after(account, 0);
+        QCOMPARE(stored.size(), 304);
+        for (qsizetype i = 0; i < stored.size(); ++i)
+            QCOMPARE(stored.at(i).first, i + 1);
+        QCOMPARE(stored.at(150).second, text(149, 151));
+        QCOMPARE(stored.at(302).second, text(1, 303));
+        QVERIFY(first.appendMany(account, 0, text)->isEmpty());
+    }
+
+    // A batch that passes a pruning point drops what is beyond `keep`, as single events do.
+    void aBatchPrunesWhatIsBeyondKeep()
+    {
+        EventLog log(m_first->database(), 10);
+        const QString account = QStringLiteral("acc_1");
+        QVERIFY(log.appendMany(account, 100, [](qsizetype, qint64 seq) { return QByteArray::number(seq); }).hasValue());
+        auto rows = m_second->database().exec(
+            QStringLiteral("SELECT COUNT(*), MIN(seq) FROM events WHERE account_id = ?"), {account});
+        QVERIFY(rows.hasValue());
+        QVERIFY((*rows)->next());
+        QCOMPARE((*rows)->value(0).toLongLong(), 10);
+        QCOMPARE((*rows)->value(1).toLongLong(), 91);
+        (*rows)->finish();
     }
 };
 
