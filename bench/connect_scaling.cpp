@@ -149,15 +149,7 @@ struct Row
 
 bool startMockd(MockdChild& mockd, int devices, const QString& dispatcher)
 {
-    const QString many = QString::number(devices + 64);
-    if (mockd.start({QStringLiteral("--max-connections"),
-                     many,
-                     QStringLiteral("--max-connections-per-address"),
-                     many,
-                     QStringLiteral("--max-event-sockets-per-account"),
-                     many,
-                     QStringLiteral("--event-dispatcher"),
-                     dispatcher}))
+    if (mockd.start(manySocketsArgs(devices + 64, dispatcher)))
         return true;
     std::fprintf(stderr, "cannot start vigil-mockd: %s\n", qPrintable(mockd.error()));
     return false;
