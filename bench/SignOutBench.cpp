@@ -52,6 +52,19 @@ bool confirmOwnDevice(HttpConnection& http, const QByteArray& access)
                                         .status == 200;
 }
 
+QStringList manySocketsArgs(int sockets, const QString& dispatcher)
+{
+    const QString many = QString::number(sockets);
+    return {QStringLiteral("--max-connections"),
+            many,
+            QStringLiteral("--max-connections-per-address"),
+            many,
+            QStringLiteral("--max-event-sockets-per-account"),
+            many,
+            QStringLiteral("--event-dispatcher"),
+            dispatcher};
+}
+
 std::vector<QByteArray> issueSessions(HttpConnection& http, const QString& email, int count)
 {
     const HttpResult reply = http.request("POST",

@@ -10,6 +10,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QStringList>
 #include <chrono>
 #include <vector>
 
@@ -40,6 +41,9 @@ bool confirmOwnDevice(HttpConnection& http, const QByteArray& access);
 // Signs `count` devices in without a password (POST /__admin/sessions, the service's admin key):
 // their access tokens in order, empty on failure. The argon2id cost is left out on purpose.
 std::vector<QByteArray> issueSessions(HttpConnection& http, const QString& email, int count);
+// vigil-mockd arguments that let `sockets` event sockets of one account connect from one address,
+// on the event loop `dispatcher` (epoll or qt).
+QStringList manySocketsArgs(int sockets, const QString& dispatcher);
 // Password step-up for the caller; returns the vst_ token, empty on failure.
 QByteArray stepUpWithPassword(HttpConnection& http, const QByteArray& access, const QString& password);
 

@@ -80,17 +80,7 @@ Outcome measure(BenchPostgres& postgres, int instances, int devices)
 {
     Outcome outcome;
     SharedInstances shared;
-    const QString many = QString::number(devices + 64);
-    if (!shared.start(postgres,
-                      instances,
-                      {QStringLiteral("--max-connections"),
-                       many,
-                       QStringLiteral("--max-connections-per-address"),
-                       many,
-                       QStringLiteral("--max-event-sockets-per-account"),
-                       many,
-                       QStringLiteral("--event-dispatcher"),
-                       QStringLiteral("epoll")})) {
+    if (!shared.start(postgres, instances, manySocketsArgs(devices + 64, QStringLiteral("epoll")))) {
         std::fprintf(stderr, "cannot start %d instances: %s\n", instances, qPrintable(shared.error()));
         return outcome;
     }

@@ -2,6 +2,7 @@
 
 #include "log/LogCategories.h"
 #include "store/PostgresUrl.h"
+#include "store/SqliteMemory.h"
 
 #include <QAtomicInteger>
 #include <QFile>
@@ -110,6 +111,7 @@ Expected<std::unique_ptr<Database>, QString> Database::openSqlite(const QString&
         return unexpected(ok.error());
     const QString name = QStringLiteral("mockd-%1").arg(g_connectionCounter.fetchAndAddRelaxed(1));
     std::unique_ptr<Database> database(new Database(name, path, SqlDialect::Sqlite));
+    configureSqliteMemory();
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
     db.setDatabaseName(path);
     if (!db.open()) {
