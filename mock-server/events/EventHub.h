@@ -76,6 +76,12 @@ public:
     void revokeSessions(const QStringList& sessionIds, const QString& reason);
     // The same for every socket of the account ("sign out all": no walk over its sessions).
     void revokeAccount(const QString& accountId, const QString& reason);
+    // Sockets here told of a revocation another instance announced (their principals): that instance
+    // may owe signout.progress for them (SignOutRoutes::toldHere).
+    void setToldForOthersHandler(std::function<void(const QList<Principal>&)> handler)
+    {
+        m_toldForOthers = std::move(handler);
+    }
     // Closes every socket (shutdown).
     void closeAll();
     // Sends what waits for the next batch now, and marks the devices whose sockets closed offline.
@@ -159,6 +165,7 @@ private:
     // socket), so thousands of sockets closing after a sign-out do not hold up its HTTP answer.
     QList<std::pair<QString, QString>> m_goingOffline; // account id, device id
     int m_maxSocketsPerAccount = 256;
+    std::function<void(const QList<Principal>&)> m_toldForOthers;
 };
 
 } // namespace mockd

@@ -1,6 +1,7 @@
 // EventHub: the sockets of signed-out sessions. Each is told at once (written and flushed) and closed
 // in slices from the event loop; the other instances on the database hear of the revocation on the
-// change feed ("sockets") and do the same for their sockets, and hear of new events ("event").
+// change feed ("sockets") and do the same for their sockets (then the sign-outs pending for them are
+// done: SignOutRoutes::toldHere), and hear of new events ("event").
 #include "events/EventConnection.h"
 #include "events/EventHub.h"
 #include "http/JsonWriter.h"
@@ -67,7 +68,18 @@ void EventHub::onChange(const QString& topic, const QString& key)
         if (const auto it = index.constFind(words.at(i)); it != index.cend())
             connections += *it;
     }
+    if (connections.isEmpty())
+        return;
+    // Who they are is read before revokeConnections: told, they are on their way out.
+    QList<Principal> told;
+    told.reserve(connections.size());
+    for (const EventConnection* connection : std::as_const(connections)) {
+        if (connection->principal())
+            told.append(*connection->principal());
+    }
     revokeConnections(connections, reason);
+    if (m_toldForOthers)
+        m_toldForOthers(told);
 }
 
 void EventHub::revokeConnections(const QList<EventConnection*>& connections, const QString& reason)

@@ -7,7 +7,6 @@
 #include "auth/MfaChallenges.h"
 #include "auth/StepUp.h"
 #include "devices/DeviceService.h"
-#include "devices/SignOutRoutes.h"
 #include "events/EventHub.h"
 #include "faults/FaultInjector.h"
 #include "http/HttpServer.h"
@@ -195,8 +194,6 @@ void MockService::forgetLiveState(bool forgetEvents)
     parts.auth->stepUp->clear();
     parts.auth->securityKeyRoutes->clear();
     if (parts.live)
-        parts.live->signOutRoutes->clear();
-    if (parts.live)
         parts.live->events->reset(forgetEvents);
     parts.devices->devices->invalidateAll();
 }
@@ -258,6 +255,9 @@ void MockService::maintain()
         qCWarning(lcStore) << "cannot prune tokens:" << ok.error();
     if (auto ok = store.deviceCookies().pruneExpired(now); !ok)
         qCWarning(lcStore) << "cannot prune device cookies:" << ok.error();
+    // A pending sign-out whose device's tokens are forgotten can never be told.
+    if (auto ok = store.pendingSignOuts().prune(now - AuthPolicy::expiredTokenMemorySeconds * 1000); !ok)
+        qCWarning(lcStore) << "cannot prune pending sign-outs:" << ok.error();
     m_parts->auth->throttle->prune();
 }
 

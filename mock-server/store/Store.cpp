@@ -14,9 +14,10 @@ Store::Store(std::unique_ptr<Database> database)
     : m_database(std::move(database)), m_changes(*m_database),
       m_shared(m_database->dialect() == SqlDialect::Postgres || m_database->path() != QLatin1String(":memory:")),
       m_accounts(*m_database, m_changes), m_devices(*m_database, m_listing, m_changes),
-      m_sessions(*m_database, m_listing, m_changes), m_throttle(*m_database), m_audit(*m_database),
-      m_supportCodes(*m_database), m_deviceCookies(*m_database), m_sessionTrust(*m_database, m_changes),
-      m_deviceGrants(*m_database), m_guests(*m_database, m_changes), m_securityKeys(*m_database)
+      m_sessions(*m_database, m_listing, m_changes), m_throttle(*m_database), m_pendingSignOuts(*m_database),
+      m_audit(*m_database), m_supportCodes(*m_database), m_deviceCookies(*m_database),
+      m_sessionTrust(*m_database, m_changes), m_deviceGrants(*m_database), m_guests(*m_database, m_changes),
+      m_securityKeys(*m_database)
 {
     QObject::connect(&m_changes, &ChangeFeed::changed, &m_changes, [this](const QString& topic, const QString& key) {
         changedElsewhere(topic, key);
@@ -96,7 +97,8 @@ Expected<Ok, QString> Store::wipe()
             return ok;
     }
     // Children before parents, so foreign keys never object.
-    for (const char* table : {"security_keys",
+    for (const char* table : {"pending_signouts",
+                              "security_keys",
                               "guest_sessions",
                               "device_grants",
                               "support_codes",

@@ -3,6 +3,7 @@
 #include "MockdProcess.h"
 #include "ServiceClient.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QObject>
 #include <QTemporaryDir>
@@ -37,6 +38,31 @@ class TestServiceInstances final : public QObject
     }
 
     static qint64 seqOf(const QJsonObject& frame) { return frame.value(QStringLiteral("seq")).toInteger(-1); }
+
+    // `me` signs `deviceId` out through `client`'s instance; the answer's result for it is in `result`.
+    ServiceReply signOutThrough(ServiceClient& client, const QString& deviceId, QString& result)
+    {
+        const QString stepUp = client.passwordStepUp(m_me.access);
+        const ServiceReply reply = client.send("POST",
+                                               QStringLiteral("/v1/devices/%1/sign-out").arg(deviceId),
+                                               "{}",
+                                               {{"Content-Type", "application/json"},
+                                                {"Authorization", "Bearer " + m_me.access.toLatin1()},
+                                                {"X-Step-Up", stepUp.toLatin1()}});
+        const QJsonArray results = reply.json().value(QStringLiteral("results")).toArray();
+        result = results.isEmpty() ? QString() : results.at(0).toObject().value(QStringLiteral("result")).toString();
+        return reply;
+    }
+
+    // The next signout.progress about `deviceId` (empty when none comes).
+    static QJsonObject progressFor(EventClient& events, const QString& deviceId)
+    {
+        for (;;) {
+            const QJsonObject progress = events.waitFor(QStringLiteral("signout.progress"));
+            if (progress.isEmpty() || progress.value(QStringLiteral("device_id")).toString() == deviceId)
+                return progress;
+        }
+    }
 
 private Q_SLOTS:
     void initTestCase()
@@ -142,6 +168,71 @@ private Q_SLOTS:
         const QJsonObject revoked = tabletOnA.waitFor(QStringLiteral("session.revoked"));
         QCOMPARE(revoked.value(QStringLiteral("reason")).toString(), QStringLiteral("signed_out"));
         QCOMPARE(tabletOnA.waitForClose(), 4001);
+    }
+
+    // A device whose socket is on A, signed out through B: B cannot tell it, so it answers pending,
+    // and the app's socket on B hears signout.progress as soon as A has told the device.
+    void aDeviceToldOnAIsReportedToTheAppOnB()
+    {
+        const auto hall = m_a->loginDemo(QStringLiteral("Hall TV"));
+        EventClient hallOnA(m_first.baseUrl());
+        QVERIFY(hallOnA.open(hall.access));
+        QVERIFY(!hallOnA.waitFor(QStringLiteral("ready")).isEmpty());
+        EventClient appOnB(m_second.baseUrl());
+        QVERIFY(appOnB.open(m_me.access));
+        QVERIFY(!appOnB.waitFor(QStringLiteral("ready")).isEmpty());
+
+        QString result;
+        const ServiceReply reply = signOutThrough(*m_b, hall.deviceId, result);
+        QCOMPARE(reply.status, 200);
+        QCOMPARE(result, QStringLiteral("pending"));
+        QCOMPARE(hallOnA.waitFor(QStringLiteral("session.revoked")).value(QStringLiteral("reason")).toString(),
+                 QStringLiteral("signed_out"));
+        const QJsonObject progress = progressFor(appOnB, hall.deviceId);
+        QCOMPARE(progress.value(QStringLiteral("request_id")).toString(),
+                 reply.json().value(QStringLiteral("request_id")).toString());
+        QCOMPARE(progress.value(QStringLiteral("result")).toString(), QStringLiteral("signed_out"));
+    }
+
+    // Offline when signed out through B, the device comes back on A (a refresh): the app on B hears
+    // signout.progress, once, though the device then shows its token to B and to A again.
+    void anOfflineDeviceBackOnAIsReportedOnce()
+    {
+        const auto shed = m_a->loginDemo(QStringLiteral("Garden Shed TV"));
+        EventClient appOnB(m_second.baseUrl());
+        QVERIFY(appOnB.open(m_me.access));
+        QVERIFY(!appOnB.waitFor(QStringLiteral("ready")).isEmpty());
+
+        QString result;
+        const ServiceReply reply = signOutThrough(*m_b, shed.deviceId, result);
+        QCOMPARE(reply.status, 200);
+        QCOMPARE(result, QStringLiteral("pending"));
+        QString access = shed.access;
+        QString refresh = shed.refresh;
+        QVERIFY(!m_a->refreshTokens(access, refresh));
+        const QJsonObject progress = progressFor(appOnB, shed.deviceId);
+        QCOMPARE(progress.value(QStringLiteral("request_id")).toString(),
+                 reply.json().value(QStringLiteral("request_id")).toString());
+
+        // Told already: neither instance owes anything more.
+        QCOMPARE(m_b->get(QStringLiteral("/v1/me"), shed.access).status, 401);
+        QCOMPARE(m_a->get(QStringLiteral("/v1/me"), shed.access).status, 401);
+        // A sign-in numbered after those answers arrives with no second progress before it.
+        const auto marker = m_b->loginDemo(QStringLiteral("Marker Phone"));
+        for (;;) {
+            const QJsonObject signedIn = appOnB.waitFor(QStringLiteral("device.signed_in"));
+            QVERIFY(!signedIn.isEmpty());
+            if (signedIn.value(QStringLiteral("device")).toObject().value(QStringLiteral("id")).toString() ==
+                marker.deviceId)
+                break;
+        }
+        qsizetype progresses = 0;
+        for (const QJsonObject& frame : appOnB.frames()) {
+            if (frame.value(QStringLiteral("type")).toString() == QLatin1String("signout.progress") &&
+                frame.value(QStringLiteral("device_id")).toString() == shed.deviceId)
+                ++progresses;
+        }
+        QCOMPARE(progresses, 1);
     }
 
     void theClockMovedOnAIsTheClockOfB()
