@@ -237,9 +237,9 @@ void SignOutRoutes::revoke(const RequestContext& context,
                 ok = false;
             }
         }
-        for (qsizetype i = 0; ok && i < pending.size(); ++i) {
-            if (auto written = m_store.pendingSignOuts().add(pending.at(i)); !written) {
-                qCCritical(lcStore) << "cannot write a pending sign-out:" << written.error();
+        if (ok) {
+            if (auto written = m_store.pendingSignOuts().add(pending); !written) {
+                qCCritical(lcStore) << "cannot write the pending sign-outs:" << written.error();
                 ok = false;
             }
         }
@@ -325,6 +325,10 @@ void SignOutRoutes::toldHere(const QList<Principal>& told)
 
 void SignOutRoutes::publishProgress(const QList<PendingSignOut>& done)
 {
+    if (done.isEmpty())
+        return;
+    // Numbered in one transaction, not a commit each (thousands when another instance told them all).
+    Transaction numbering(m_store.database());
     for (const PendingSignOut& pending : done) {
         m_events.publish(pending.accountId, l1("signout.progress"), [&pending](JsonWriter& json) {
             json.field(l1("request_id"), pending.requestId)
@@ -332,6 +336,8 @@ void SignOutRoutes::publishProgress(const QList<PendingSignOut>& done)
                 .field(l1("result"), "signed_out");
         });
     }
+    if (!numbering.commit())
+        qCWarning(lcStore) << "cannot commit the progress of a sign-out";
 }
 
 } // namespace mockd

@@ -13,6 +13,9 @@ namespace {
 
 // Session ids never hold a space.
 constexpr QChar separator = QLatin1Char(' ');
+// Rows per INSERT or DELETE: few round trips, few distinct statements in the cache, bindings far below
+// SQLite's limit.
+constexpr qsizetype rowsPerStatement = 100;
 
 bool settles(const PendingSignOut& row, const QString& sessionId)
 {
@@ -36,15 +39,28 @@ QStringList PendingSignOutStore::migration()
     };
 }
 
-Expected<Ok, QString> PendingSignOutStore::add(const PendingSignOut& pending)
+Expected<Ok, QString> PendingSignOutStore::add(const QList<PendingSignOut>& rows)
 {
-    return m_database.run(QStringLiteral("INSERT INTO pending_signouts (device_id, request_id, account_id, session_ids,"
-                                         " expires_at) VALUES (?, ?, ?, ?, ?)"),
-                          {pending.deviceId,
-                           pending.requestId,
-                           pending.accountId,
-                           pending.sessionIds.join(separator),
-                           pending.expiresAtMs});
+    // Many rows per statement: a sign-out of thousands of devices whose sockets are on other
+    // instances costs a few round trips to PostgreSQL, not one per device.
+    for (qsizetype first = 0; first < rows.size(); first += rowsPerStatement) {
+        const qsizetype count = qMin(rowsPerStatement, rows.size() - first);
+        QStringList values(count, QStringLiteral("(?, ?, ?, ?, ?)"));
+        QVariantList bindings;
+        bindings.reserve(count * 5);
+        for (qsizetype i = first; i < first + count; ++i) {
+            const PendingSignOut& row = rows.at(i);
+            bindings << row.deviceId << row.requestId << row.accountId << row.sessionIds.join(separator)
+                     << row.expiresAtMs;
+        }
+        if (auto ok = m_database.run(QStringLiteral("INSERT INTO pending_signouts (device_id, request_id, account_id,"
+                                                    " session_ids, expires_at) VALUES ") +
+                                         values.join(QLatin1String(", ")),
+                                     bindings);
+            !ok)
+            return ok;
+    }
+    return Ok{};
 }
 
 QList<PendingSignOut> PendingSignOutStore::select(const QString& where, const QString& key)
@@ -73,26 +89,33 @@ QList<PendingSignOut> PendingSignOutStore::select(const QString& where, const QS
 
 QList<PendingSignOut> PendingSignOutStore::take(const QList<PendingSignOut>& candidates)
 {
+    // Another instance may have taken a row since it was read: only a row this statement deleted is
+    // ours (PostgreSQL's row locks and SQLite's write lock let one DELETE have it).
+    QHash<std::pair<QString, QString>, const PendingSignOut*> byKey;
+    for (const PendingSignOut& row : candidates)
+        byKey.insert({row.deviceId, row.requestId}, &row);
     QList<PendingSignOut> taken;
-    if (candidates.isEmpty())
-        return taken;
-    Transaction transaction(m_database);
-    for (const PendingSignOut& row : candidates) {
-        // Another instance may have taken it since it was read: only a row deleted here is ours.
-        auto deleted = m_database.exec(QStringLiteral("DELETE FROM pending_signouts WHERE device_id = ? AND"
-                                                      " request_id = ? RETURNING request_id"),
-                                       {row.deviceId, row.requestId});
+    for (qsizetype first = 0; first < candidates.size(); first += rowsPerStatement) {
+        const qsizetype count = qMin(rowsPerStatement, candidates.size() - first);
+        QStringList keys(count, QStringLiteral("(device_id = ? AND request_id = ?)"));
+        QVariantList bindings;
+        bindings.reserve(count * 2);
+        for (qsizetype i = first; i < first + count; ++i)
+            bindings << candidates.at(i).deviceId << candidates.at(i).requestId;
+        auto deleted =
+            m_database.exec(QStringLiteral("DELETE FROM pending_signouts WHERE ") + keys.join(QLatin1String(" OR ")) +
+                                QStringLiteral(" RETURNING device_id, request_id"),
+                            bindings);
         if (!deleted) {
-            qCWarning(lcStore) << "cannot take a pending sign-out:" << deleted.error();
-            return {};
+            qCWarning(lcStore) << "cannot take pending sign-outs:" << deleted.error();
+            break;
         }
-        if ((*deleted)->next())
-            taken.append(row);
-        (*deleted)->finish();
-    }
-    if (!transaction.commit()) {
-        qCWarning(lcStore) << "cannot commit taking pending sign-outs";
-        return {};
+        QSqlQuery& q = **deleted;
+        while (q.next()) {
+            if (const PendingSignOut* row = byKey.value({q.value(0).toString(), q.value(1).toString()}))
+                taken.append(*row);
+        }
+        q.finish();
     }
     return taken;
 }

@@ -39,7 +39,7 @@ public:
     static QStringList migration();
 
     // Joins the caller's transaction (the revocation's): no row is seen before the sign-out is.
-    Expected<Ok, QString> add(const PendingSignOut& pending);
+    Expected<Ok, QString> add(const QList<PendingSignOut>& rows);
     // The device presented a revoked token of `sessionId`: the rows it settles, now taken.
     QList<PendingSignOut> claimSession(const QString& deviceId, const QString& sessionId);
     // Sockets of the account were told here (`told`: device id → its told session ids): the rows they

@@ -18,6 +18,7 @@ class TestServiceInstances final : public QObject
     Q_OBJECT
 
     QTemporaryDir m_dir;
+    QStringList m_db; // the arguments that name the shared database
     MockdProcess m_first;
     MockdProcess m_second;
     std::unique_ptr<ServiceClient> m_a;
@@ -68,7 +69,8 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        const QStringList db{QStringLiteral("--db"), m_dir.filePath(QStringLiteral("shared.sqlite"))};
+        m_db = {QStringLiteral("--db"), m_dir.filePath(QStringLiteral("shared.sqlite"))};
+        const QStringList& db = m_db;
         QVERIFY2(m_first.start(db), qPrintable(m_first.errorString()));
         m_a = std::make_unique<ServiceClient>(m_first.baseUrl());
         m_watcher = m_a->loginDemo(QStringLiteral("Watcher"));
@@ -233,6 +235,28 @@ private Q_SLOTS:
                 ++progresses;
         }
         QCOMPARE(progresses, 1);
+    }
+
+    // Pending through B, and B restarts: the device back on the new B is still reported (to the app
+    // on A), since the pending sign-out is in the database, not in B's memory.
+    void aPendingSignOutOutlivesARestart()
+    {
+        const auto loft = m_a->loginDemo(QStringLiteral("Loft TV"));
+        QString result;
+        const ServiceReply reply = signOutThrough(*m_b, loft.deviceId, result);
+        QCOMPARE(reply.status, 200);
+        QCOMPARE(result, QStringLiteral("pending"));
+        QCOMPARE(m_second.stop(), 0);
+        QVERIFY2(m_second.start(m_db), qPrintable(m_second.errorString()));
+        m_b = std::make_unique<ServiceClient>(m_second.baseUrl());
+        EventClient appOnA(m_first.baseUrl());
+        QVERIFY(appOnA.open(m_me.access));
+        QVERIFY(!appOnA.waitFor(QStringLiteral("ready")).isEmpty());
+
+        QCOMPARE(m_b->get(QStringLiteral("/v1/me"), loft.access).status, 401);
+        const QJsonObject progress = progressFor(appOnA, loft.deviceId);
+        QCOMPARE(progress.value(QStringLiteral("request_id")).toString(),
+                 reply.json().value(QStringLiteral("request_id")).toString());
     }
 
     void theClockMovedOnAIsTheClockOfB()
