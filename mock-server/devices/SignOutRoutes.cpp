@@ -11,7 +11,6 @@
 #include "http/Router.h"
 #include "log/LogCategories.h"
 #include "store/Database.h"
-#include "store/PendingSignOutStore.h"
 #include "store/Store.h"
 
 #include <QHash>
@@ -42,7 +41,8 @@ struct Outcome
 
 SignOutRoutes::SignOutRoutes(
     Store& store, const Clock& clock, DeviceService& devices, StepUp& stepUp, EventHub& events, QObject* parent)
-    : QObject(parent), m_store(store), m_clock(clock), m_devices(devices), m_stepUp(stepUp), m_events(events)
+    : QObject(parent), m_store(store), m_clock(clock), m_devices(devices), m_stepUp(stepUp), m_events(events),
+      m_pending(store.database())
 {}
 
 SignOutRoutes::~SignOutRoutes() = default;
@@ -238,7 +238,7 @@ void SignOutRoutes::revoke(const RequestContext& context,
             }
         }
         if (ok) {
-            if (auto written = m_store.pendingSignOuts().add(pending); !written) {
+            if (auto written = m_pending.add(pending); !written) {
                 qCCritical(lcStore) << "cannot write the pending sign-outs:" << written.error();
                 ok = false;
             }
@@ -311,7 +311,7 @@ void SignOutRoutes::revokedSessionSeen(const QString& sessionId)
     if (!session)
         return;
     // The device has been told (401 session_revoked); its other pending sessions are done too.
-    publishProgress(m_store.pendingSignOuts().claimSession(session->deviceId, sessionId));
+    publishProgress(m_pending.claimSession(session->deviceId, sessionId));
 }
 
 void SignOutRoutes::toldHere(const QList<Principal>& told)
@@ -320,7 +320,7 @@ void SignOutRoutes::toldHere(const QList<Principal>& told)
     for (const Principal& principal : told)
         byAccount[principal.accountId][principal.deviceId].insert(principal.sessionId);
     for (auto it = byAccount.cbegin(); it != byAccount.cend(); ++it)
-        publishProgress(m_store.pendingSignOuts().claimTold(it.key(), it.value()));
+        publishProgress(m_pending.claimTold(it.key(), it.value()));
 }
 
 void SignOutRoutes::publishProgress(const QList<PendingSignOut>& done)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "store/PendingSignOutStore.h"
+
 #include <QList>
 #include <QObject>
 #include <QStringList>
@@ -13,7 +15,6 @@ class Router;
 class StepUp;
 struct Device;
 class Store;
-struct PendingSignOut;
 struct Principal;
 struct RequestContext;
 
@@ -69,6 +70,7 @@ private:
     DeviceService& m_devices;
     StepUp& m_stepUp;
     EventHub& m_events;
+    PendingSignOutStore m_pending;
 };
 
 } // namespace mockd

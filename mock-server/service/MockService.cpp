@@ -15,6 +15,8 @@
 #include "securitykeys/SecurityKeyRoutes.h"
 #include "service/InstanceSync.h"
 #include "service/ServiceParts.h"
+#include "store/Database.h"
+#include "store/PendingSignOutStore.h"
 #include "store/Store.h"
 #include "tvsignin/TvSignIn.h"
 
@@ -256,7 +258,7 @@ void MockService::maintain()
     if (auto ok = store.deviceCookies().pruneExpired(now); !ok)
         qCWarning(lcStore) << "cannot prune device cookies:" << ok.error();
     // A pending sign-out whose device's tokens are forgotten can never be told.
-    if (auto ok = store.pendingSignOuts().prune(now - AuthPolicy::expiredTokenMemorySeconds * 1000); !ok)
+    if (auto ok = PendingSignOutStore(store.database()).prune(now - AuthPolicy::expiredTokenMemorySeconds * 1000); !ok)
         qCWarning(lcStore) << "cannot prune pending sign-outs:" << ok.error();
     m_parts->auth->throttle->prune();
 }

@@ -14,10 +14,9 @@ Store::Store(std::unique_ptr<Database> database)
     : m_database(std::move(database)), m_changes(*m_database),
       m_shared(m_database->dialect() == SqlDialect::Postgres || m_database->path() != QLatin1String(":memory:")),
       m_accounts(*m_database, m_changes), m_devices(*m_database, m_listing, m_changes),
-      m_sessions(*m_database, m_listing, m_changes), m_throttle(*m_database), m_pendingSignOuts(*m_database),
-      m_audit(*m_database), m_supportCodes(*m_database), m_deviceCookies(*m_database),
-      m_sessionTrust(*m_database, m_changes), m_deviceGrants(*m_database), m_guests(*m_database, m_changes),
-      m_securityKeys(*m_database)
+      m_sessions(*m_database, m_listing, m_changes), m_throttle(*m_database), m_audit(*m_database),
+      m_supportCodes(*m_database), m_deviceCookies(*m_database), m_sessionTrust(*m_database, m_changes),
+      m_deviceGrants(*m_database), m_guests(*m_database, m_changes), m_securityKeys(*m_database)
 {
     QObject::connect(&m_changes, &ChangeFeed::changed, &m_changes, [this](const QString& topic, const QString& key) {
         changedElsewhere(topic, key);
@@ -96,7 +95,7 @@ Expected<Ok, QString> Store::wipe()
         if (auto ok = m_database->run(QStringLiteral("DELETE FROM ") + QLatin1String(table)); !ok)
             return ok;
     }
-    // Children before parents, so foreign keys never object.
+    // Children before parents, so foreign keys never object. pending_signouts: store/PendingSignOutStore.
     for (const char* table : {"pending_signouts",
                               "security_keys",
                               "guest_sessions",

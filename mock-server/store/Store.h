@@ -9,7 +9,6 @@
 #include "store/DeviceListing.h"
 #include "store/DeviceStore.h"
 #include "store/GuestSessionStore.h"
-#include "store/PendingSignOutStore.h"
 #include "store/SecurityKeyStore.h"
 #include "store/SessionStore.h"
 #include "store/SessionTrustStore.h"
@@ -45,8 +44,6 @@ public:
     SessionStore& sessions() { return m_sessions; }
     const SessionStore& sessions() const { return m_sessions; }
     ThrottleStore& throttle() { return m_throttle; }
-    // Sign-outs whose progress event is owed until the device is told (database only, shared).
-    PendingSignOutStore& pendingSignOuts() { return m_pendingSignOuts; }
     AuditLog& audit() { return m_audit; }
     const AuditLog& audit() const { return m_audit; }
     SupportCodeStore& supportCodes() { return m_supportCodes; }
@@ -91,7 +88,6 @@ private:
     DeviceStore m_devices;
     SessionStore m_sessions;
     ThrottleStore m_throttle;
-    PendingSignOutStore m_pendingSignOuts;
     AuditLog m_audit;
     SupportCodeStore m_supportCodes;
     DeviceCookieStore m_deviceCookies;
