@@ -31,7 +31,7 @@ QStringList PendingSignOutStore::migration()
                        " device_id TEXT NOT NULL REFERENCES devices(id) ON DELETE CASCADE,"
                        " request_id TEXT NOT NULL,"
                        " account_id TEXT NOT NULL,"
-                       " session_ids TEXT NOT NULL DEFAULT '',"
+                       " session_ids TEXT," // NULL: any session of the device (a sign-out of all)
                        " expires_at INTEGER NOT NULL,"
                        " PRIMARY KEY (device_id, request_id)) WITHOUT ROWID"),
         QStringLiteral("CREATE INDEX pending_signouts_account ON pending_signouts(account_id)"),
@@ -50,7 +50,8 @@ Expected<Ok, QString> PendingSignOutStore::add(const QList<PendingSignOut>& rows
         bindings.reserve(count * 5);
         for (qsizetype i = first; i < first + count; ++i) {
             const PendingSignOut& row = rows.at(i);
-            bindings << row.deviceId << row.requestId << row.accountId << row.sessionIds.join(separator)
+            bindings << row.deviceId << row.requestId << row.accountId
+                     << (row.sessionIds.isEmpty() ? QVariant() : QVariant(row.sessionIds.join(separator)))
                      << row.expiresAtMs;
         }
         if (auto ok = m_database.run(QStringLiteral("INSERT INTO pending_signouts (device_id, request_id, account_id,"
