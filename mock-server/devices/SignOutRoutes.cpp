@@ -172,8 +172,8 @@ void SignOutRoutes::revoke(const RequestContext& context,
         }
     }
 
-    // Who this instance's sockets tell now is known before the commit (nothing runs in between): the
-    // others are pending, written with the revocation. Devices told here write nothing.
+    // Who this instance's sockets tell is known now (nothing runs before they are told): the others are
+    // pending, written once those sockets have been told. Devices told here write nothing.
     const QString requestId = Ids::generate(u"sor");
     QList<PendingSignOut> pending;
     for (Outcome& outcome : outcomes) {
@@ -237,12 +237,6 @@ void SignOutRoutes::revoke(const RequestContext& context,
                 ok = false;
             }
         }
-        if (ok) {
-            if (auto written = m_pending.add(pending); !written) {
-                qCCritical(lcStore) << "cannot write the pending sign-outs:" << written.error();
-                ok = false;
-            }
-        }
         if (!ok || !transaction.commit()) {
             (void)m_store.reload();
             return context.fail(ApiError::internal());
@@ -252,10 +246,20 @@ void SignOutRoutes::revoke(const RequestContext& context,
     // Committed, and who was told is known: the sockets hear it now, before the answer is built (the
     // answer leaves when this handler returns anyway). Every message is sent and flushed before any
     // socket is closed, so closing one never delays another device's news.
+    // The pending rows follow this instance's sockets (they do not wait for them) and precede the other
+    // instances' announcement (which must find them). Lost only if the process dies in between.
+    const auto writePending = [this, &pending] {
+        if (pending.isEmpty())
+            return;
+        Transaction transaction(m_store.database());
+        if (auto written = m_pending.add(pending); !written || !transaction.commit())
+            qCCritical(lcStore) << "cannot write the pending sign-outs:"
+                                << (written ? QStringLiteral("commit failed") : written.error());
+    };
     if (all)
-        m_events.revokeAccount(who.accountId, QStringLiteral("signed_out"));
+        m_events.revokeAccount(who.accountId, QStringLiteral("signed_out"), writePending);
     else
-        m_events.revokeSessions(sessionIds, QStringLiteral("signed_out"));
+        m_events.revokeSessions(sessionIds, QStringLiteral("signed_out"), writePending);
 
     JsonWriter json;
     json.beginObject().field(l1("request_id"), requestId).key(l1("results")).beginArray();

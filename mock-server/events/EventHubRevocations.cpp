@@ -16,7 +16,9 @@ void EventHub::revokeSession(const QString& sessionId, const QString& reason)
     revokeSessions({sessionId}, reason);
 }
 
-void EventHub::revokeSessions(const QStringList& sessionIds, const QString& reason)
+void EventHub::revokeSessions(const QStringList& sessionIds,
+                              const QString& reason,
+                              const std::function<void()>& beforeAnnounce)
 {
     QList<EventConnection*> connections;
     for (const QString& sessionId : sessionIds) {
@@ -24,12 +26,18 @@ void EventHub::revokeSessions(const QStringList& sessionIds, const QString& reas
             connections += *it;
     }
     revokeConnections(connections, reason);
+    if (beforeAnnounce)
+        beforeAnnounce();
     announceRevocation(QLatin1StringView("session"), sessionIds, reason);
 }
 
-void EventHub::revokeAccount(const QString& accountId, const QString& reason)
+void EventHub::revokeAccount(const QString& accountId,
+                             const QString& reason,
+                             const std::function<void()>& beforeAnnounce)
 {
     revokeConnections(m_byAccount.value(accountId), reason);
+    if (beforeAnnounce)
+        beforeAnnounce();
     announceRevocation(QLatin1StringView("account"), {accountId}, reason);
 }
 
