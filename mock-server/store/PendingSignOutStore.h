@@ -38,7 +38,8 @@ public:
 
     static QStringList migration();
 
-    // Joins the caller's transaction (the revocation's): no row is seen before the sign-out is.
+    // Joins the caller's transaction, if any. Written before the other instances hear of the sign-out,
+    // so that the one holding the device's socket finds the row.
     Expected<Ok, QString> add(const QList<PendingSignOut>& rows);
     // The device presented a revoked token of `sessionId`: the rows it settles, now taken.
     QList<PendingSignOut> claimSession(const QString& deviceId, const QString& sessionId);
