@@ -15,6 +15,7 @@
 
 #include <QHash>
 #include <QJsonArray>
+#include <QSet>
 #include <algorithm>
 
 namespace mockd {
@@ -40,7 +41,8 @@ struct Outcome
 
 SignOutRoutes::SignOutRoutes(
     Store& store, const Clock& clock, DeviceService& devices, StepUp& stepUp, EventHub& events, QObject* parent)
-    : QObject(parent), m_store(store), m_clock(clock), m_devices(devices), m_stepUp(stepUp), m_events(events)
+    : QObject(parent), m_store(store), m_clock(clock), m_devices(devices), m_stepUp(stepUp), m_events(events),
+      m_pending(store.database())
 {}
 
 SignOutRoutes::~SignOutRoutes() = default;
@@ -154,7 +156,7 @@ void SignOutRoutes::revoke(const RequestContext& context,
 
     // Hashes, not nested loops: "all" with thousands of devices and sessions stays linear.
     QStringList deviceIds;
-    QHash<QString, QStringList> sessionsByDevice;
+    QHash<QString, QList<const Session*>> sessionsByDevice;
     for (const Device* device : targets) {
         deviceIds.append(device->id);
         sessionsByDevice.insert(device->id, {});
@@ -166,7 +168,38 @@ void SignOutRoutes::revoke(const RequestContext& context,
         const auto it = sessionsByDevice.find(session->deviceId);
         if (it != sessionsByDevice.end() && !session->isRevoked() && session->expiresAtMs > now) {
             sessionIds.append(session->id);
-            it->append(session->id);
+            it->append(session);
+        }
+    }
+
+    // Who this instance's sockets tell is known now (nothing runs before they are told): the others are
+    // pending, written once those sockets have been told. Devices told here write nothing.
+    const QString requestId = Ids::generate(u"sor");
+    QList<PendingSignOut> pending;
+    for (Outcome& outcome : outcomes) {
+        if (!outcome.result.isEmpty())
+            continue;
+        if (all) {
+            // Every socket of the account is being told; one row per device waits for the others.
+            const bool told = m_events.isDeviceConnected(outcome.deviceId);
+            outcome.result = told ? QStringLiteral("signed_out") : QStringLiteral("pending");
+            if (!told)
+                pending.append({requestId, who.accountId, outcome.deviceId, {}, latestExpiry(outcome.deviceId)});
+            continue;
+        }
+        const QList<const Session*>& ofDevice = sessionsByDevice[outcome.deviceId];
+        const bool told = std::any_of(ofDevice.cbegin(), ofDevice.cend(), [this](const Session* session) {
+            return m_events.isConnected(session->id);
+        });
+        outcome.result = told ? QStringLiteral("signed_out") : QStringLiteral("pending");
+        // Told through one socket: the device knows, its other sessions need no later news.
+        if (!told && !ofDevice.isEmpty()) {
+            PendingSignOut row{requestId, who.accountId, outcome.deviceId, {}, 0};
+            for (const Session* session : ofDevice) {
+                row.sessionIds.append(session->id);
+                row.expiresAtMs = qMax(row.expiresAtMs, session->expiresAtMs);
+            }
+            pending.append(row);
         }
     }
 
@@ -210,37 +243,23 @@ void SignOutRoutes::revoke(const RequestContext& context,
         }
     }
 
-    const QString requestId = Ids::generate(u"sor");
-    for (Outcome& outcome : outcomes) {
-        if (!outcome.result.isEmpty())
-            continue;
-        if (all) {
-            // Every socket of the account is being told; one entry per device waits for the others.
-            const bool told = m_events.isDeviceConnected(outcome.deviceId);
-            outcome.result = told ? QStringLiteral("signed_out") : QStringLiteral("pending");
-            if (!told)
-                m_pendingDevices.insert(outcome.deviceId, {requestId, who.accountId, outcome.deviceId});
-            continue;
-        }
-        const QStringList& ofDevice = sessionsByDevice[outcome.deviceId];
-        const bool told = std::any_of(ofDevice.cbegin(), ofDevice.cend(), [this](const QString& sessionId) {
-            return m_events.isConnected(sessionId);
-        });
-        outcome.result = told ? QStringLiteral("signed_out") : QStringLiteral("pending");
-        // Told through one socket: the device knows, its other sessions need no later news.
-        if (!told) {
-            for (const QString& sessionId : ofDevice)
-                m_pending.insert(sessionId, {requestId, who.accountId, outcome.deviceId});
-        }
-    }
-
     // Committed, and who was told is known: the sockets hear it now, before the answer is built (the
     // answer leaves when this handler returns anyway). Every message is sent and flushed before any
     // socket is closed, so closing one never delays another device's news.
+    // The pending rows follow this instance's sockets (they do not wait for them) and precede the other
+    // instances' announcement (which must find them). Lost only if the process dies in between.
+    const auto writePending = [this, &pending] {
+        if (pending.isEmpty())
+            return;
+        Transaction transaction(m_store.database());
+        if (auto written = m_pending.add(pending); !written || !transaction.commit())
+            qCCritical(lcStore) << "cannot write the pending sign-outs:"
+                                << (written ? QStringLiteral("commit failed") : written.error());
+    };
     if (all)
-        m_events.revokeAccount(who.accountId, QStringLiteral("signed_out"));
+        m_events.revokeAccount(who.accountId, QStringLiteral("signed_out"), writePending);
     else
-        m_events.revokeSessions(sessionIds, QStringLiteral("signed_out"));
+        m_events.revokeSessions(sessionIds, QStringLiteral("signed_out"), writePending);
 
     JsonWriter json;
     json.beginObject().field(l1("request_id"), requestId).key(l1("results")).beginArray();
@@ -279,31 +298,47 @@ QList<const Device*> SignOutRoutes::devicesForAll(const QString& accountId, qint
     return out;
 }
 
-void SignOutRoutes::revokedSessionSeen(const QString& sessionId)
+qint64 SignOutRoutes::latestExpiry(const QString& deviceId) const
 {
-    const auto it = m_pending.constFind(sessionId);
-    if (it == m_pending.cend()) {
-        const Session* session = m_store.sessions().session(sessionId);
-        const auto device = session ? m_pendingDevices.constFind(session->deviceId) : m_pendingDevices.cend();
-        if (device == m_pendingDevices.cend())
-            return;
-        return publishProgress(m_pendingDevices.take(device.key()));
-    }
-    Pending pending = *it; // a copy: removeIf below drops the entry it came from
-    // The device has been told (401 session_revoked); its other pending sessions are done too.
-    m_pending.removeIf([&pending](const auto& entry) {
-        return entry.value().requestId == pending.requestId && entry.value().deviceId == pending.deviceId;
-    });
-    publishProgress(pending);
+    qint64 latest = 0;
+    for (const Session* session : m_store.sessions().forDevice(deviceId))
+        latest = qMax(latest, session->expiresAtMs);
+    return latest;
 }
 
-void SignOutRoutes::publishProgress(const Pending& pending)
+void SignOutRoutes::revokedSessionSeen(const QString& sessionId)
 {
-    m_events.publish(pending.accountId, l1("signout.progress"), [&pending](JsonWriter& json) {
-        json.field(l1("request_id"), pending.requestId)
-            .field(l1("device_id"), pending.deviceId)
-            .field(l1("result"), "signed_out");
-    });
+    const Session* session = m_store.sessions().session(sessionId);
+    if (!session)
+        return;
+    // The device has been told (401 session_revoked); its other pending sessions are done too.
+    publishProgress(m_pending.claimSession(session->deviceId, sessionId));
+}
+
+void SignOutRoutes::toldHere(const QList<Principal>& told)
+{
+    QHash<QString, QHash<QString, QSet<QString>>> byAccount; // account → device → sessions
+    for (const Principal& principal : told)
+        byAccount[principal.accountId][principal.deviceId].insert(principal.sessionId);
+    for (auto it = byAccount.cbegin(); it != byAccount.cend(); ++it)
+        publishProgress(m_pending.claimTold(it.key(), it.value()));
+}
+
+void SignOutRoutes::publishProgress(const QList<PendingSignOut>& done)
+{
+    if (done.isEmpty())
+        return;
+    // Numbered in one transaction, not a commit each (thousands when another instance told them all).
+    Transaction numbering(m_store.database());
+    for (const PendingSignOut& pending : done) {
+        m_events.publish(pending.accountId, l1("signout.progress"), [&pending](JsonWriter& json) {
+            json.field(l1("request_id"), pending.requestId)
+                .field(l1("device_id"), pending.deviceId)
+                .field(l1("result"), "signed_out");
+        });
+    }
+    if (!numbering.commit())
+        qCWarning(lcStore) << "cannot commit the progress of a sign-out";
 }
 
 } // namespace mockd

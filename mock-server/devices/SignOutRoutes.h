@@ -1,6 +1,8 @@
 #pragma once
 
-#include <QHash>
+#include "store/PendingSignOutStore.h"
+
+#include <QList>
 #include <QObject>
 #include <QStringList>
 
@@ -13,12 +15,16 @@ class Router;
 class StepUp;
 struct Device;
 class Store;
+struct Principal;
 struct RequestContext;
 
 // POST /v1/devices/sign-out ({"ids"} | {"scope":"others"|"all"}) and POST /v1/devices/{id}/sign-out,
 // behind a step-up token (X-Step-Up). The revocation is committed before the answer; a device with
-// an open event socket is told at once (signed_out), any other one is "pending" until it next
-// shows up with its token, which the initiator's account then hears as signout.progress.
+// an open event socket on this instance is told at once (signed_out), any other one is "pending"
+// until it is told: by its socket on another instance on the same database (at once), or when it
+// next shows up with its token, on any instance. The pending ones are rows of the database
+// (PendingSignOutStore), so whichever instance tells the device takes the row and the initiator's
+// account hears signout.progress exactly once, even after a restart.
 class SignOutRoutes final : public QObject
 {
     Q_OBJECT
@@ -36,6 +42,9 @@ public:
     void registerRoutes(Router& router);
     // A revoked session presented its token (a request or a socket): a pending sign-out is done.
     void revokedSessionSeen(const QString& sessionId);
+    // Sockets here were told of a revocation another instance announced: the sign-outs that instance
+    // answered "pending" for them are done.
+    void toldHere(const QList<Principal>& told);
     // The sign-out of `scope` ("others" | "all"), or of `ids` when the scope is empty, for a caller
     // whose verification was already checked (a password change, a support code): revokes, audits
     // and answers the request with the per-device results.
@@ -43,20 +52,8 @@ public:
                          const QString& scope,
                          const QString& verification,
                          const QStringList& ids = {});
-    void clear()
-    {
-        m_pending.clear();
-        m_pendingDevices.clear();
-    }
 
 private:
-    struct Pending
-    {
-        QString requestId;
-        QString accountId;
-        QString deviceId;
-    };
-
     void signOutMany(const RequestContext& context);
     void signOutOne(const RequestContext& context);
     void signOut(const RequestContext& context, const QStringList& ids, const QString& scope);
@@ -64,15 +61,16 @@ private:
     revoke(const RequestContext& context, const QStringList& ids, const QString& scope, const QString& verification);
     // The account's devices with a live session, in list order, without walking its sessions.
     QList<const Device*> devicesForAll(const QString& accountId, qint64 now) const;
-    void publishProgress(const Pending& pending);
+    // When the device's last session expires (a pending row lives until its tokens are long gone).
+    qint64 latestExpiry(const QString& deviceId) const;
+    void publishProgress(const QList<PendingSignOut>& done);
 
     Store& m_store;
     const Clock& m_clock;
     DeviceService& m_devices;
     StepUp& m_stepUp;
     EventHub& m_events;
-    QHash<QString, Pending> m_pending;        // by session id
-    QHash<QString, Pending> m_pendingDevices; // by device id, from "all" (no per-session entries)
+    PendingSignOutStore m_pending;
 };
 
 } // namespace mockd

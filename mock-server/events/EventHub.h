@@ -79,9 +79,20 @@ public:
     void revokeSession(const QString& sessionId, const QString& reason);
     // The same for many sessions: first every `session.revoked` message is sent and flushed, then
     // the sockets are closed, so a close (and its handshake) never holds up another device's message.
-    void revokeSessions(const QStringList& sessionIds, const QString& reason);
+    // `beforeAnnounce` runs between this instance's sockets and the other instances' announcement (what
+    // those must find in the database when they hear of it, without holding up the sockets here).
+    void revokeSessions(const QStringList& sessionIds,
+                        const QString& reason,
+                        const std::function<void()>& beforeAnnounce = {});
     // The same for every socket of the account ("sign out all": no walk over its sessions).
-    void revokeAccount(const QString& accountId, const QString& reason);
+    void
+    revokeAccount(const QString& accountId, const QString& reason, const std::function<void()>& beforeAnnounce = {});
+    // Sockets here told of a revocation another instance announced (their principals): that instance
+    // may owe signout.progress for them (SignOutRoutes::toldHere).
+    void setToldForOthersHandler(std::function<void(const QList<Principal>&)> handler)
+    {
+        m_toldForOthers = std::move(handler);
+    }
     // Closes every socket (shutdown).
     void closeAll();
     // Sends what waits for the next batch now, and marks the devices whose sockets closed offline.
@@ -166,6 +177,7 @@ private:
     // socket), so thousands of sockets closing after a sign-out do not hold up its HTTP answer.
     QList<std::pair<QString, QString>> m_goingOffline; // account id, device id
     int m_maxSocketsPerAccount = 256;
+    std::function<void(const QList<Principal>&)> m_toldForOthers;
 };
 
 } // namespace mockd

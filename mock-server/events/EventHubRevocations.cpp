@@ -1,6 +1,7 @@
 // EventHub: the sockets of signed-out sessions. Each is told at once (written and flushed) and closed
 // in slices from the event loop; the other instances on the database hear of the revocation on the
-// change feed ("sockets") and do the same for their sockets, and hear of new events ("event").
+// change feed ("sockets") and do the same for their sockets (then the sign-outs pending for them are
+// done: SignOutRoutes::toldHere), and hear of new events ("event").
 #include "events/EventConnection.h"
 #include "events/EventHub.h"
 #include "http/JsonWriter.h"
@@ -15,7 +16,9 @@ void EventHub::revokeSession(const QString& sessionId, const QString& reason)
     revokeSessions({sessionId}, reason);
 }
 
-void EventHub::revokeSessions(const QStringList& sessionIds, const QString& reason)
+void EventHub::revokeSessions(const QStringList& sessionIds,
+                              const QString& reason,
+                              const std::function<void()>& beforeAnnounce)
 {
     QList<EventConnection*> connections;
     for (const QString& sessionId : sessionIds) {
@@ -23,12 +26,18 @@ void EventHub::revokeSessions(const QStringList& sessionIds, const QString& reas
             connections += *it;
     }
     revokeConnections(connections, reason);
+    if (beforeAnnounce)
+        beforeAnnounce();
     announceRevocation(QLatin1StringView("session"), sessionIds, reason);
 }
 
-void EventHub::revokeAccount(const QString& accountId, const QString& reason)
+void EventHub::revokeAccount(const QString& accountId,
+                             const QString& reason,
+                             const std::function<void()>& beforeAnnounce)
 {
     revokeConnections(m_byAccount.value(accountId), reason);
+    if (beforeAnnounce)
+        beforeAnnounce();
     announceRevocation(QLatin1StringView("account"), {accountId}, reason);
 }
 
@@ -67,7 +76,18 @@ void EventHub::onChange(const QString& topic, const QString& key)
         if (const auto it = index.constFind(words.at(i)); it != index.cend())
             connections += *it;
     }
+    if (connections.isEmpty())
+        return;
+    // Who they are is read before revokeConnections: told, they are on their way out.
+    QList<Principal> told;
+    told.reserve(connections.size());
+    for (const EventConnection* connection : std::as_const(connections)) {
+        if (connection->principal())
+            told.append(*connection->principal());
+    }
     revokeConnections(connections, reason);
+    if (m_toldForOthers)
+        m_toldForOthers(told);
 }
 
 void EventHub::revokeConnections(const QList<EventConnection*>& connections, const QString& reason)

@@ -7,7 +7,6 @@
 #include "auth/MfaChallenges.h"
 #include "auth/StepUp.h"
 #include "devices/DeviceService.h"
-#include "devices/SignOutRoutes.h"
 #include "events/EventHub.h"
 #include "faults/FaultInjector.h"
 #include "http/HttpServer.h"
@@ -16,6 +15,8 @@
 #include "securitykeys/SecurityKeyRoutes.h"
 #include "service/InstanceSync.h"
 #include "service/ServiceParts.h"
+#include "store/Database.h"
+#include "store/PendingSignOutStore.h"
 #include "store/Store.h"
 #include "tvsignin/TvSignIn.h"
 
@@ -195,8 +196,6 @@ void MockService::forgetLiveState(bool forgetEvents)
     parts.auth->stepUp->clear();
     parts.auth->securityKeyRoutes->clear();
     if (parts.live)
-        parts.live->signOutRoutes->clear();
-    if (parts.live)
         parts.live->events->reset(forgetEvents);
     parts.devices->devices->invalidateAll();
 }
@@ -258,6 +257,9 @@ void MockService::maintain()
         qCWarning(lcStore) << "cannot prune tokens:" << ok.error();
     if (auto ok = store.deviceCookies().pruneExpired(now); !ok)
         qCWarning(lcStore) << "cannot prune device cookies:" << ok.error();
+    // A pending sign-out whose device's tokens are forgotten can never be told.
+    if (auto ok = PendingSignOutStore(store.database()).prune(now - AuthPolicy::expiredTokenMemorySeconds * 1000); !ok)
+        qCWarning(lcStore) << "cannot prune pending sign-outs:" << ok.error();
     m_parts->auth->throttle->prune();
 }
 

@@ -267,6 +267,10 @@ ServiceParts::Live::Live(
             signOut->revokedSessionSeen(sessionId);
     };
     auth.authenticator->setRevokedSeenHandler(revokedSeen);
+    events->setToldForOthersHandler([signOut](const QList<Principal>& told) {
+        if (signOut)
+            signOut->toldHere(told);
+    });
     auth.tokenRoutes->setRevokedSeenHandler(revokedSeen);
     http.setWebSocketHandler(EventHub::path, [hub](std::unique_ptr<QWebSocket> socket) {
         if (hub)

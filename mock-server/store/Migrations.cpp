@@ -7,6 +7,7 @@
 #include "store/DeviceGrantStore.h"
 #include "store/EventLog.h"
 #include "store/FaultRuleTable.h"
+#include "store/PendingSignOutStore.h"
 #include "store/ProfileUsage.h"
 #include "store/SecurityKeyStore.h"
 #include "store/SessionTrustStore.h"
@@ -159,7 +160,8 @@ QList<Step> stepsIn(SqlDialect dialect)
             {9, SecurityKeyStore::migration()},
             {10, ShortLivedTables::migration()},
             {11, ChangeFeed::migration()},
-            {12, EventLog::migration() + FaultRuleTable::migration()}};
+            {12, EventLog::migration() + FaultRuleTable::migration()},
+            {13, PendingSignOutStore::migration()}};
 }
 
 } // namespace

@@ -95,8 +95,9 @@ Expected<Ok, QString> Store::wipe()
         if (auto ok = m_database->run(QStringLiteral("DELETE FROM ") + QLatin1String(table)); !ok)
             return ok;
     }
-    // Children before parents, so foreign keys never object.
-    for (const char* table : {"security_keys",
+    // Children before parents, so foreign keys never object. pending_signouts: store/PendingSignOutStore.
+    for (const char* table : {"pending_signouts",
+                              "security_keys",
                               "guest_sessions",
                               "device_grants",
                               "support_codes",

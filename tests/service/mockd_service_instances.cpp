@@ -24,6 +24,7 @@ class TestServiceInstances final : public QObject
     Q_OBJECT
 
     QTemporaryDir m_dir;
+    QStringList m_db; // the arguments that name the shared database
     MockdProcess m_first;
     MockdProcess m_second;
     std::unique_ptr<ServiceClient> m_a;
@@ -104,11 +105,46 @@ class TestServiceInstances final : public QObject
         return {accounts.size(), devices};
     }
 
+    // `me` signs `deviceId` out through `client`'s instance, which must answer it pending; the
+    // sign-out's request id, empty when it did not.
+    QString pendingSignOutThrough(ServiceClient& client, const QString& deviceId)
+    {
+        const QString stepUp = client.passwordStepUp(m_me.access);
+        const ServiceReply reply = client.send("POST",
+                                               QStringLiteral("/v1/devices/%1/sign-out").arg(deviceId),
+                                               "{}",
+                                               {{"Content-Type", "application/json"},
+                                                {"Authorization", "Bearer " + m_me.access.toLatin1()},
+                                                {"X-Step-Up", stepUp.toLatin1()}});
+        const QJsonArray results = reply.json().value(QStringLiteral("results")).toArray();
+        if (reply.status != 200 || results.size() != 1 ||
+            results.at(0).toObject().value(QStringLiteral("result")).toString() != QLatin1String("pending"))
+            return {};
+        return reply.json().value(QStringLiteral("request_id")).toString();
+    }
+
+    // Opens the socket and waits for its ready.
+    static bool openReady(EventClient& events, const QString& access)
+    {
+        return events.open(access) && !events.waitFor(QStringLiteral("ready")).isEmpty();
+    }
+
+    // The next signout.progress about `deviceId` (empty when none comes).
+    static QJsonObject progressFor(EventClient& events, const QString& deviceId)
+    {
+        for (;;) {
+            const QJsonObject progress = events.waitFor(QStringLiteral("signout.progress"));
+            if (progress.isEmpty() || progress.value(QStringLiteral("device_id")).toString() == deviceId)
+                return progress;
+        }
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        const QStringList db{QStringLiteral("--db"), m_dir.filePath(QStringLiteral("shared.sqlite"))};
+        m_db = {QStringLiteral("--db"), m_dir.filePath(QStringLiteral("shared.sqlite"))};
+        const QStringList& db = m_db;
         QVERIFY2(m_first.start(db), qPrintable(m_first.errorString()));
         m_a = std::make_unique<ServiceClient>(m_first.baseUrl());
         m_watcher = m_a->loginDemo(QStringLiteral("Watcher"));
@@ -316,6 +352,78 @@ private Q_SLOTS:
             QCOMPARE(one.stop(), 0);
             QCOMPARE(two.stop(), 0);
         }
+    }
+
+    // A device whose socket is on A, signed out through B: B cannot tell it, so it answers pending,
+    // and the app's socket on B hears signout.progress as soon as A has told the device.
+    void aDeviceToldOnAIsReportedToTheAppOnB()
+    {
+        const auto hall = m_a->loginDemo(QStringLiteral("Hall TV"));
+        EventClient hallOnA(m_first.baseUrl());
+        QVERIFY(openReady(hallOnA, hall.access));
+        EventClient appOnB(m_second.baseUrl());
+        QVERIFY(openReady(appOnB, m_me.access));
+
+        const QString requestId = pendingSignOutThrough(*m_b, hall.deviceId);
+        QVERIFY(!requestId.isEmpty());
+        QCOMPARE(hallOnA.waitFor(QStringLiteral("session.revoked")).value(QStringLiteral("reason")).toString(),
+                 QStringLiteral("signed_out"));
+        const QJsonObject progress = progressFor(appOnB, hall.deviceId);
+        QCOMPARE(progress.value(QStringLiteral("request_id")).toString(), requestId);
+        QCOMPARE(progress.value(QStringLiteral("result")).toString(), QStringLiteral("signed_out"));
+    }
+
+    // Offline when signed out through B, the device comes back on A (a refresh): the app on B hears
+    // signout.progress, once, though the device then shows its token to B and to A again.
+    void anOfflineDeviceBackOnAIsReportedOnce()
+    {
+        const auto shed = m_a->loginDemo(QStringLiteral("Garden Shed TV"));
+        EventClient appOnB(m_second.baseUrl());
+        QVERIFY(openReady(appOnB, m_me.access));
+
+        const QString requestId = pendingSignOutThrough(*m_b, shed.deviceId);
+        QVERIFY(!requestId.isEmpty());
+        QString access = shed.access;
+        QString refresh = shed.refresh;
+        QVERIFY(!m_a->refreshTokens(access, refresh));
+        QCOMPARE(progressFor(appOnB, shed.deviceId).value(QStringLiteral("request_id")).toString(), requestId);
+
+        // Told already: neither instance owes anything more.
+        QCOMPARE(m_b->get(QStringLiteral("/v1/me"), shed.access).status, 401);
+        QCOMPARE(m_a->get(QStringLiteral("/v1/me"), shed.access).status, 401);
+        // A sign-in numbered after those answers arrives with no second progress before it.
+        const auto marker = m_b->loginDemo(QStringLiteral("Marker Phone"));
+        for (;;) {
+            const QJsonObject signedIn = appOnB.waitFor(QStringLiteral("device.signed_in"));
+            QVERIFY(!signedIn.isEmpty());
+            if (signedIn.value(QStringLiteral("device")).toObject().value(QStringLiteral("id")).toString() ==
+                marker.deviceId)
+                break;
+        }
+        qsizetype progresses = 0;
+        for (const QJsonObject& frame : appOnB.frames()) {
+            if (frame.value(QStringLiteral("type")).toString() == QLatin1String("signout.progress") &&
+                frame.value(QStringLiteral("device_id")).toString() == shed.deviceId)
+                ++progresses;
+        }
+        QCOMPARE(progresses, 1);
+    }
+
+    // Pending through B, and B restarts: the device back on the new B is still reported (to the app
+    // on A), since the pending sign-out is in the database, not in B's memory.
+    void aPendingSignOutOutlivesARestart()
+    {
+        const auto loft = m_a->loginDemo(QStringLiteral("Loft TV"));
+        const QString requestId = pendingSignOutThrough(*m_b, loft.deviceId);
+        QVERIFY(!requestId.isEmpty());
+        QCOMPARE(m_second.stop(), 0);
+        QVERIFY2(m_second.start(m_db), qPrintable(m_second.errorString()));
+        m_b = std::make_unique<ServiceClient>(m_second.baseUrl());
+        EventClient appOnA(m_first.baseUrl());
+        QVERIFY(openReady(appOnA, m_me.access));
+
+        QCOMPARE(m_b->get(QStringLiteral("/v1/me"), loft.access).status, 401);
+        QCOMPARE(progressFor(appOnA, loft.deviceId).value(QStringLiteral("request_id")).toString(), requestId);
     }
 
     void theClockMovedOnAIsTheClockOfB()
