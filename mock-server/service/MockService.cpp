@@ -175,6 +175,11 @@ Expected<Ok, QString> MockService::reset()
     if (m_scenario.clockMs) // a snapshot: back to the moment it was taken
         m_clock.set(*m_scenario.clockMs);
     forgetLiveState(true);
+    // Challenges, step-ups and key registrations are rows of the shared database: the instance that
+    // resets empties them; one that follows must not, or it would erase what was started since.
+    parts.auth->challenges->clear();
+    parts.auth->stepUp->clear();
+    parts.auth->securityKeyRoutes->clear();
     if (auto wiped = parts.data->store->wipe(); !wiped)
         return wiped;
     if (auto seeded = parts.data->seeder->seed(m_scenario); !seeded)
@@ -192,9 +197,6 @@ void MockService::forgetLiveState(bool forgetEvents)
     ServiceParts& parts = *m_parts;
     if (parts.live && parts.live->simulatorRoutes)
         parts.live->simulatorRoutes->discard(); // their sessions are about to be wiped
-    parts.auth->challenges->clear();
-    parts.auth->stepUp->clear();
-    parts.auth->securityKeyRoutes->clear();
     if (parts.live)
         parts.live->events->reset(forgetEvents);
     parts.devices->devices->invalidateAll();

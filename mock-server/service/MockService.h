@@ -60,7 +60,7 @@ private:
     // Another instance on the database reset it (or loaded a scenario): this one takes the
     // scenario from the database and drops what it holds in memory, as reset() does.
     void followReset();
-    // What reset() and followReset() both drop: pending sign-ins, step-ups, sockets, caches.
+    // What reset() and followReset() both drop of this process's own: simulated devices, sockets, caches.
     void forgetLiveState(bool forgetEvents);
 
     Options m_options;

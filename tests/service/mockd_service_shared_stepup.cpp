@@ -10,6 +10,11 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#ifdef Q_OS_UNIX
+#include <csignal>
+#include <sys/types.h>
+#endif
+
 // Two vigil-mockd on one database (a SQLite file here; one PostgreSQL database under the label
 // "postgres"): a step-up, a 2-step sign-in or enrolment, a refresh retry started on one instance
 // finishes on the other, and their limits hold across both (behind a round-robin load balancer
@@ -95,6 +100,28 @@ private Q_SLOTS:
         // Single use on both.
         QCOMPARE(m_a->stepUpVerify(challenge, fromA.first(), m_tokens.access).status, 410);
     }
+
+    // B follows a reset of A late (here: stopped until A has reset and a step-up was started): the
+    // challenge and its e-mail, started after the reset, must survive B's following. B used to empty
+    // the shared step-up tables again as it followed.
+#ifdef Q_OS_UNIX // stopping a process with SIGSTOP
+    void aLateFollowedResetKeepsWhatWasStartedSince()
+    {
+        const qint64 b = m_second.process().processId();
+        QCOMPARE(::kill(pid_t(b), SIGSTOP), 0);
+        const bool reset = m_a->reset();
+        m_tokens = m_a->login(demoEmail(), demoPassword());
+        const ServiceReply started = startStepUp(*m_a, QStringLiteral("email"));
+        QCOMPARE(::kill(pid_t(b), SIGCONT), 0);
+        QVERIFY(reset);
+        QCOMPARE(started.status, 200);
+        QTRY_VERIFY_WITH_TIMEOUT(m_second.output().contains("another instance reset the service"), 15000);
+        const QStringList codes = outboxCodes(*m_b);
+        QCOMPARE(codes.size(), 1);
+        const QString challenge = started.json().value(QStringLiteral("challenge")).toString();
+        QCOMPARE(m_b->stepUpVerify(challenge, codes.first(), m_tokens.access).status, 200);
+    }
+#endif
 
     // Wrong codes on A and B draw on one budget: the fifth locks the challenge everywhere.
     void wrongCodesOnBothInstancesShareOneLock()
