@@ -328,17 +328,18 @@ void SignOutRoutes::publishProgress(const QList<PendingSignOut>& done)
 {
     if (done.isEmpty())
         return;
-    // Numbered in one transaction, not a commit each (thousands when another instance told them all).
-    Transaction numbering(m_store.database());
-    for (const PendingSignOut& pending : done) {
-        m_events.publish(pending.accountId, l1("signout.progress"), [&pending](JsonWriter& json) {
-            json.field(l1("request_id"), pending.requestId)
-                .field(l1("device_id"), pending.deviceId)
+    // Numbered at once per account (thousands when another instance told them all), as device.removed is.
+    QHash<QString, QList<const PendingSignOut*>> byAccount;
+    for (const PendingSignOut& pending : done)
+        byAccount[pending.accountId].append(&pending);
+    for (auto it = byAccount.cbegin(); it != byAccount.cend(); ++it) {
+        const QList<const PendingSignOut*>& rows = it.value();
+        m_events.publishMany(it.key(), l1("signout.progress"), rows.size(), [&rows](qsizetype i, JsonWriter& json) {
+            json.field(l1("request_id"), rows.at(i)->requestId)
+                .field(l1("device_id"), rows.at(i)->deviceId)
                 .field(l1("result"), "signed_out");
         });
     }
-    if (!numbering.commit())
-        qCWarning(lcStore) << "cannot commit the progress of a sign-out";
 }
 
 } // namespace mockd
